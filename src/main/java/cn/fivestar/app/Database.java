@@ -1,0 +1,115 @@
+package cn.fivestar.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one SQLite database of the bot (cases, dialog state, channel bookkeeping). Opens connections with WAL,
+ * foreign keys and a busy timeout, and upgrades the schema at start-up from versioned SQL migrations
+ * ({@code db/migration/V<n>__<name>.sql}, listed in {@link #MIGRATIONS}); the applied version is kept in
+ * {@code PRAGMA user_version}, so an old database is upgraded in place and never dropped.
+ */
+public final class Database {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  /** Applied in order. Versions may have gaps (features own ranges: cases 1-9, dialog 10-19, telegram 20-29). */
+  static final List<String> MIGRATIONS = List.of();
+
+  private static final Pattern NAME = Pattern.compile("V(\\d+)__[\\w-]+\\.sql");
+  private final String url;
+
+  private Database(Path file) {
+    this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+  }
+
+  /** Opens (creating if needed) the database file and applies pending migrations. */
+  public static Database open(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UserException("cannot create data folder for " + file + ": " + e.getMessage());
+    }
+    Database db = new Database(file);
+    db.migrate(MIGRATIONS);
+    return db;
+  }
+
+  /** The database under a data folder: DIR/fivestar.db. */
+  public static Database inDataDir(Path dataDir) {
+    return open(dataDir.resolve("fivestar.db"));
+  }
+
+  /** A new connection; callers close it (try-with-resources). */
+  public Connection connect() throws SQLException {
+    Connection c = DriverManager.getConnection(url);
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA foreign_keys = ON");
+      s.execute("PRAGMA busy_timeout = 10000");
+      s.execute("PRAGMA journal_mode = WAL");
+      s.execute("PRAGMA synchronous = NORMAL");
+    }
+    return c;
+  }
+
+  public int schemaVersion() {
+    try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read schema version: " + e.getMessage(), e);
+    }
+  }
+
+  void migrate(List<String> migrations) {
+    int current = schemaVersion();
+    for (String name : migrations) {
+      Matcher m = NAME.matcher(name);
+      if (!m.matches()) throw new IllegalStateException("bad migration name " + name);
+      int version = Integer.parseInt(m.group(1));
+      if (version <= current) continue;
+      apply(name, version, readResource("db/migration/" + name));
+      current = version;
+    }
+  }
+
+  private void apply(String name, int version, String sql) {
+    try (Connection c = connect()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        for (String stmt : sql.split(";\\s*(\\r?\\n|$)")) {
+          if (!stmt.isBlank()) s.execute(stmt);
+        }
+        s.execute("PRAGMA user_version = " + version);
+        c.commit();
+        log.info("applied migration {}", name);
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("migration " + name + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static String readResource(String path) {
+    try (InputStream in = Database.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) throw new IllegalStateException("missing resource " + path);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
