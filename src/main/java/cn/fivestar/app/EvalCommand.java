@@ -1,5 +1,7 @@
 package cn.fivestar.app;
 
+import cn.fivestar.answer.Answer;
+import cn.fivestar.answer.Answerer;
 import cn.fivestar.knowledge.Hit;
 import cn.fivestar.knowledge.KnowledgeBase;
 import java.io.IOException;
@@ -36,6 +38,8 @@ public final class EvalCommand implements Callable<Integer> {
     double hit5;
     double mrr;
     double coverage;
+    double answerCoverage;
+    int refused;
   }
 
   @Override
@@ -44,16 +48,36 @@ public final class EvalCommand implements Callable<Integer> {
     Map<String, Tally> byKind = new TreeMap<>();
     List<String> misses = new ArrayList<>();
     try (KnowledgeBase kb = sources.open(main.dataDir(), false)) {
+      Answerer answerer = Answerers.create(kb);
       for (EvalQuestion q : qs) {
-        if (q.expect().isEmpty()) continue;
+        Answer answer = answerer.answer(q.q(), List.of());
+        Tally t = byKind.computeIfAbsent(q.kind(), k -> new Tally());
+        boolean outOfScope = q.expect().isEmpty();
+        if (!answer.answered()) t.refused++;
+        if (outOfScope != !answer.answered()) {
+          misses.add(String.format(Locale.ROOT, "%-8s %-6s %s  %s",
+              q.id(), q.kind(), outOfScope ? "answered but out of scope:" : "refused but in scope:", q.q()));
+        }
+        if (outOfScope) {
+          t.n++;
+          continue;
+        }
+        // howto: share of expected practices in the answer; other kinds: does the answer hold an expected phrase.
+        double answerCov = "howto".equals(q.kind())
+            ? coverage(answer.text(), q.expect())
+            : (coverage(answer.text(), q.expect()) > 0 ? 1.0 : 0.0);
+        t.answerCoverage += answerCov;
+        if (answerCov < 1.0 && !"howto".equals(q.kind()) && answerCov == 0) {
+          misses.add(String.format(Locale.ROOT, "%-8s %-6s answer lacks %s: %s",
+              q.id(), q.kind(), q.expect(), clip(answer.text().replace('\n', ' '), 60)));
+        }
         List<Hit> hits = kb.search(q.q(), 10);
         int rank = firstRelevant(hits, q.expect());
-        Tally t = byKind.computeIfAbsent(q.kind(), k -> new Tally());
         t.n++;
         if (rank == 1) t.hit1++;
         if (rank >= 1 && rank <= 5) t.hit5++;
         if (rank >= 1) t.mrr += 1.0 / rank;
-        double cov = coverage(hits.subList(0, Math.min(5, hits.size())), q.expect());
+        double cov = coverage(joined(hits.subList(0, Math.min(5, hits.size()))), q.expect());
         t.coverage += cov;
         if (rank != 1 || cov < 1.0) {
           String top = hits.isEmpty() ? "-" : hits.get(0).source() + " " + clip(hits.get(0).text(), 40);
@@ -62,18 +86,33 @@ public final class EvalCommand implements Callable<Integer> {
         }
       }
     }
-    System.out.println("kind     n   hit@1  hit@5  MRR    coverage@5");
+    System.out.println("Retrieval: hit@k = a passage with an expected phrase in the top k; coverage@5 = share of");
+    System.out.println("expected phrases in the top 5 passages. answer-coverage: howto = share of expected phrases in the");
+    System.out.println("answer, other kinds = share of answers holding an expected phrase;");
+    System.out.println("refused = share of questions answered with answered:false.");
+    System.out.println("kind     n   hit@1  hit@5  MRR    coverage@5  answer-coverage  refused");
     Tally all = new Tally();
+    int refusedTotal = 0;
     for (Map.Entry<String, Tally> e : byKind.entrySet()) {
       print(e.getKey(), e.getValue());
       Tally t = e.getValue();
+      refusedTotal += t.refused;
+      if ("oos".equals(e.getKey())) continue;
       all.n += t.n;
       all.hit1 += t.hit1;
       all.hit5 += t.hit5;
       all.mrr += t.mrr;
       all.coverage += t.coverage;
+      all.answerCoverage += t.answerCoverage;
+      all.refused += t.refused;
     }
-    print("all", all);
+    print("in-scope", all);
+    Tally oos = byKind.get("oos");
+    if (oos != null && oos.n > 0) {
+      System.out.printf(Locale.ROOT, "refusal: precision %.3f, recall %.3f (%d of %d out-of-scope refused, %d refused in all)%n",
+          refusedTotal == 0 ? 0.0 : (double) oos.refused / refusedTotal, (double) oos.refused / oos.n,
+          oos.refused, oos.n, refusedTotal);
+    }
     if (!misses.isEmpty()) {
       System.out.println();
       System.out.println("misses (rank of first passage with an expected phrase; coverage of expected phrases in top 5):");
@@ -84,8 +123,14 @@ public final class EvalCommand implements Callable<Integer> {
 
   private static void print(String kind, Tally t) {
     if (t.n == 0) return;
-    System.out.printf(Locale.ROOT, "%-8s %-3d %.3f  %.3f  %.3f  %.3f%n",
-        kind, t.n, t.hit1 / t.n, t.hit5 / t.n, t.mrr / t.n, t.coverage / t.n);
+    if ("oos".equals(kind)) {
+      System.out.printf(Locale.ROOT, "%-8s %-3d -      -      -      -           -                %.3f%n",
+          kind, t.n, (double) t.refused / t.n);
+      return;
+    }
+    System.out.printf(Locale.ROOT, "%-8s %-3d %.3f  %.3f  %.3f  %.3f       %.3f            %.3f%n",
+        kind, t.n, t.hit1 / t.n, t.hit5 / t.n, t.mrr / t.n, t.coverage / t.n, t.answerCoverage / t.n,
+        (double) t.refused / t.n);
   }
 
   static int firstRelevant(List<Hit> hits, List<String> expect) {
@@ -97,11 +142,16 @@ public final class EvalCommand implements Callable<Integer> {
     return -1;
   }
 
-  static double coverage(List<Hit> hits, List<String> expect) {
-    if (expect.isEmpty()) return 1.0;
+  static String joined(List<Hit> hits) {
     StringBuilder all = new StringBuilder();
     for (Hit h : hits) all.append(h.text()).append('\n');
-    long found = expect.stream().filter(e -> EvalQuestion.contains(all.toString(), e)).count();
+    return all.toString();
+  }
+
+  /** Share of expected phrases found in the text. */
+  static double coverage(String text, List<String> expect) {
+    if (expect.isEmpty()) return 1.0;
+    long found = expect.stream().filter(e -> EvalQuestion.contains(text, e)).count();
     return (double) found / expect.size();
   }
 

@@ -34,14 +34,17 @@ final class KnowledgeIndex implements Closeable {
   private final IndexSearcher searcher;
   private final QueryBuilder queries;
   private final Reranker reranker;
+  private final int docCount;
 
   /** BM25 candidates considered by the reranker. */
   static final int CANDIDATES = 40;
 
   private KnowledgeIndex(Directory dir, QueryBuilder queries) throws IOException {
-    this.reranker = new Reranker(queries);
+    this.reranker = new Reranker(queries, t -> idf("text" + ChineseAnalysis.WORDS, t),
+        t -> idf("text" + ChineseAnalysis.BIGRAMS, t));
     this.dir = dir;
     this.reader = DirectoryReader.open(dir);
+    this.docCount = Math.max(1, reader.numDocs());
     this.searcher = new IndexSearcher(reader);
     this.queries = queries;
   }
@@ -84,6 +87,19 @@ final class KnowledgeIndex implements Closeable {
     return new KnowledgeIndex(FSDirectory.open(path), queries);
   }
 
+  /**
+   * Inverse document frequency of a term in a field. A term absent from the corpus gets the highest weight, so
+   * a question about things the documents never mention keeps a low coverage.
+   */
+  private double idf(String field, String term) {
+    try {
+      int df = reader.docFreq(new Term(field, term));
+      return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+    } catch (IOException e) {
+      return 1.0;
+    }
+  }
+
   int size() {
     return reader.numDocs();
   }
@@ -96,7 +112,7 @@ final class KnowledgeIndex implements Closeable {
     TopDocs top = searcher.search(scoped, Math.max(k, CANDIDATES));
     List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
     var stored = searcher.storedFields();
-    for (ScoreDoc sd : top.scoreDocs) hits.add(new Hit(toPassage(stored.document(sd.doc)), sd.score));
+    for (ScoreDoc sd : top.scoreDocs) hits.add(new Hit(toPassage(stored.document(sd.doc)), sd.score, 0f));
     return reranker.rerank(text, hits, k, rw);
   }
 

@@ -67,6 +67,10 @@ final class QueryBuilder {
     return clauses == 0 ? null : b.build();
   }
 
+  Thesaurus thesaurus() {
+    return thesaurus;
+  }
+
   String stripQuestionWords(String text) {
     return QUESTION_PHRASES.matcher(text).replaceAll(" ");
   }

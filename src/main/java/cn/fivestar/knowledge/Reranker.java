@@ -22,9 +22,15 @@ final class Reranker {
   }
 
   private final QueryBuilder queries;
+  private final java.util.function.ToDoubleFunction<String> wordIdf;
+  private final java.util.function.ToDoubleFunction<String> bigramIdf;
 
-  Reranker(QueryBuilder queries) {
+  /** {@code wordIdf}/{@code bigramIdf} weigh a term by how rare it is in the corpus. */
+  Reranker(QueryBuilder queries, java.util.function.ToDoubleFunction<String> wordIdf,
+      java.util.function.ToDoubleFunction<String> bigramIdf) {
     this.queries = queries;
+    this.wordIdf = wordIdf;
+    this.bigramIdf = bigramIdf;
   }
 
   List<Hit> rerank(String query, List<Hit> candidates, int k, Weights w) {
@@ -38,21 +44,56 @@ final class Reranker {
     for (Hit h : candidates) {
       Passage p = h.passage();
       String hay = p.heading() + "\n" + p.text();
-      double cov = 0.5 * overlap(qWords, queries.wordTerms(hay)) + 0.5 * overlap(qBigrams, queries.bigramTerms(hay));
+      List<String> pWords = queries.wordTerms(hay);
+      double cov = Math.max(0.5 * overlap(qWords, pWords, wordIdf)
+          + 0.5 * overlap(qBigrams, queries.bigramTerms(hay), bigramIdf), synonymOverlap(qWords, hay, pWords));
       double score = w.bm25() * (h.score() / max) + w.coverage() * cov;
       if (quantity && numberNearQueryWord(p.text(), qWords)) score += w.quantity();
-      out.add(new Hit(p, (float) score));
+      out.add(new Hit(p, (float) score, (float) cov));
     }
     out.sort(Comparator.comparingDouble(Hit::score).reversed());
     return out.subList(0, Math.min(k, out.size()));
   }
 
-  private static double overlap(Set<String> query, List<String> passageTerms) {
+  /**
+   * Word coverage where a colloquial word also counts as found when the passage uses one of its official terms
+   * (吵架 ~ 调解), so paraphrased questions are not mistaken for questions the documents do not cover.
+   */
+  private double synonymOverlap(Set<String> query, String hay, List<String> passageWords) {
+    if (query.isEmpty()) return 0;
+    Set<String> p = new HashSet<>(passageWords);
+    double found = 0;
+    double total = 0;
+    for (String t : query) {
+      double wt = wordIdf.applyAsDouble(t);
+      total += wt;
+      if (p.contains(t)) {
+        found += wt;
+      } else {
+        for (String syn : queries.thesaurus().synonymsOf(t)) {
+          if (hay.contains(syn)) {
+            found += wt;
+            break;
+          }
+        }
+      }
+    }
+    return total == 0 ? 0 : found / total;
+  }
+
+  /** IDF-weighted share of the query terms found among the passage terms. */
+  private static double overlap(Set<String> query, List<String> passageTerms,
+      java.util.function.ToDoubleFunction<String> idf) {
     if (query.isEmpty()) return 0;
     Set<String> p = new HashSet<>(passageTerms);
-    int n = 0;
-    for (String t : query) if (p.contains(t)) n++;
-    return (double) n / query.size();
+    double found = 0;
+    double total = 0;
+    for (String t : query) {
+      double wt = idf.applyAsDouble(t);
+      total += wt;
+      if (p.contains(t)) found += wt;
+    }
+    return total == 0 ? 0 : found / total;
   }
 
   private static boolean numberNearQueryWord(String text, Set<String> words) {

@@ -43,6 +43,20 @@ final class Thesaurus {
     return new Thesaurus(rules);
   }
 
+  /** The official terms a single query word stands for (empty if no rule has it as a trigger). */
+  List<String> synonymsOf(String word) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Rule r : rules) {
+      for (String t : r.triggers()) {
+        if (word.contains(t) || (word.length() >= 2 && t.contains(word))) {
+          out.addAll(r.terms());
+          break;
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
   /** Extra terms for the query, without duplicates; empty when no rule fires. */
   List<String> expand(String query) {
     Set<String> out = new LinkedHashSet<>();
