@@ -21,14 +21,15 @@ public final class GroundedAnswerer implements Answerer {
 
   private final KnowledgeBase kb;
   private final Optional<Generator> llm;
-  private final ExtractiveAnswerer extractive = new ExtractiveAnswerer(new TermOverlap());
+  private final TermOverlap overlap = new TermOverlap();
+  private final ExtractiveAnswerer extractive = new ExtractiveAnswerer(overlap);
   private final StarNavigator stars;
   private final String refusal;
 
   public GroundedAnswerer(KnowledgeBase kb, Optional<Generator> llm, String refusal) {
     this.kb = kb;
     this.llm = llm;
-    this.stars = new StarNavigator(kb);
+    this.stars = new StarNavigator(kb, overlap);
     this.refusal = refusal;
   }
 

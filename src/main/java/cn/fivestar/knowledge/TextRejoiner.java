@@ -58,7 +58,7 @@ final class TextRejoiner {
       }
       boolean open = para.length() > 0 && !closed(para);
       boolean nextBlank = i + 1 >= lines.size() || lines.get(i + 1).isEmpty();
-      if (!open && isHeading(line, width, nextBlank)) {
+      if (line.startsWith("#") || (!open && isHeading(line, width, nextBlank))) {
         flush(para, out);
         out.add(new SourceDocument.Block(true, line.replaceFirst("^#+\\s*", "").replaceAll("\\s+", " ")));
       } else if (open || (para.length() > 0 && !blankBefore && width > 0 && prevLen >= width - 3)) {
