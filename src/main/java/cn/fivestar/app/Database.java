@@ -26,7 +26,10 @@ public final class Database {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
   /** Applied in order. Versions may have gaps (features own ranges: cases 1-9, dialog 10-19, telegram 20-29). */
-  static final List<String> MIGRATIONS = List.of("V20__telegram_channel.sql");
+  static final List<String> MIGRATIONS = List.of(
+      "V1__cases.sql",
+      "V2__case_followers_ratings.sql",
+      "V20__telegram_channel.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__[\\w-]+\\.sql");
   private final String url;
