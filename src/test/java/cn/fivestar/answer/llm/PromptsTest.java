@@ -95,7 +95,7 @@ class PromptsTest {
   }
 
   private static Hit hit(String title, String heading, String text) {
-    return new Hit(new Passage(title + ".md", title, heading, text, 0, null, null, null), 1f);
+    return new Hit(new Passage(title + ".md", title, heading, text, 0, null, null, null), 1f, 1f);
   }
 
   private static List<String> names(Path folder) throws IOException {
