@@ -4,6 +4,7 @@ import cn.fivestar.app.PersonalData;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,13 +107,13 @@ public final class BotApi implements AutoCloseable {
    */
   public boolean optional(BotApiMethod<? extends Serializable> method) {
     String name = method.getMethod();
-    if (unsupported.contains(name)) return false;
+    if (isUnsupported(name)) return false;
     try {
       once(method);
       return true;
     } catch (ApiFailure f) {
       if (f.kind() == ApiFailure.Kind.UNSUPPORTED) {
-        if (unsupported.add(name)) {
+        if (unsupported.add(name.toLowerCase(Locale.ROOT))) {
           log.warn("the Bot API server does not support {} ({}); the bot goes on without it", name,
               PersonalData.mask(f.getMessage()));
         }
@@ -135,8 +136,9 @@ public final class BotApi implements AutoCloseable {
     }
   }
 
+  /** Whether the server said it lacks this method (names are case-insensitive: telegrambots sends lower case). */
   boolean isUnsupported(String method) {
-    return unsupported.contains(method);
+    return unsupported.contains(method.toLowerCase(Locale.ROOT));
   }
 
   @Override

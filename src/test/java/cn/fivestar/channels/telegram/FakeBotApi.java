@@ -93,6 +93,12 @@ public final class FakeBotApi implements AutoCloseable {
   private int nextMessageId = 1;
   private int nextCallbackId = 1;
 
+  static {
+    // Without it the JDK server's separate header and body writes meet Nagle's algorithm and delayed ACKs:
+    // every answer would take ~40 ms on loopback.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   public FakeBotApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(executor);
@@ -249,6 +255,12 @@ public final class FakeBotApi implements AutoCloseable {
 
   public List<String> textsTo(long chatId) {
     return sentTo(chatId).stream().map(Sent::text).collect(Collectors.toList());
+  }
+
+  public int sentCount() {
+    synchronized (lock) {
+      return sent.size();
+    }
   }
 
   public List<Sent> allSent() {
