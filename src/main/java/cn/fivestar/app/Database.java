@@ -26,7 +26,8 @@ public final class Database {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
   /** Applied in order. Versions may have gaps (features own ranges: cases 1-9, dialog 10-19, telegram 20-29). */
-  static final List<String> MIGRATIONS = List.of();
+  static final List<String> MIGRATIONS = List.of(
+      "V10__dialog_state.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__[\\w-]+\\.sql");
   private final String url;
