@@ -1,0 +1,104 @@
+package cn.fivestar.cases;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+
+/**
+ * Character-bigram similarity for spotting duplicate reports: "3号楼电梯坏了，困人了" vs "3号楼的电梯又坏了".
+ * Texts are normalised (NFKC, lower case, no punctuation or spaces), the location is cut out of the text (so
+ * two different problems at the same place do not look alike) and a few function characters (的了吗…) are
+ * dropped; similarity is the Dice coefficient of the bigram sets, kept as sorted int arrays for speed.
+ */
+final class Similarity {
+  /** Text similarity needed when both places match. */
+  static final double TEXT_WITH_PLACE = 0.34;
+  /** Text similarity needed when a place is missing on either side. */
+  static final double TEXT_ALONE = 0.5;
+  /** Place similarity needed to call two places the same. */
+  static final double PLACE = 0.5;
+  private static final String FUNCTION_CHARS = "的了吗呢啊吧呀哦嘛又也很都还就我你他她们这那请谢";
+
+  private Similarity() {}
+
+  /** A prepared text: normalised form and its bigrams. */
+  record Prepared(String norm, int[] bigrams) {
+    boolean isEmpty() {
+      return norm.isEmpty();
+    }
+  }
+
+  static Prepared place(String location) {
+    String n = normalize(location, false);
+    return new Prepared(n, bigrams(n));
+  }
+
+  static Prepared text(String text, String location) {
+    String n = normalize(text, true);
+    String loc = normalize(location, false);
+    if (loc.length() >= 2) n = n.replace(loc, "");
+    return new Prepared(n, bigrams(n));
+  }
+
+  /** 0..1; 1 when one place contains the other. */
+  static double places(Prepared a, Prepared b) {
+    if (a.isEmpty() || b.isEmpty()) return 0;
+    if (a.norm().contains(b.norm()) || b.norm().contains(a.norm())) return 1;
+    return dice(a.bigrams(), b.bigrams());
+  }
+
+  /**
+   * The score of a candidate, or -1 when it is not similar enough: with places on both sides they must match
+   * and the texts must be fairly alike; without, the texts must be clearly alike.
+   */
+  static double score(Prepared qText, Prepared qPlace, Prepared cText, Prepared cPlace) {
+    double text = dice(qText.bigrams(), cText.bigrams());
+    if (!qPlace.isEmpty() && !cPlace.isEmpty()) {
+      double place = places(qPlace, cPlace);
+      if (place < PLACE || text < TEXT_WITH_PLACE) return -1;
+      return text * 0.8 + place * 0.2;
+    }
+    return text >= TEXT_ALONE ? text * 0.8 : -1;
+  }
+
+  static String normalize(String s, boolean dropFunctionChars) {
+    if (s == null) return "";
+    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+    StringBuilder sb = new StringBuilder(n.length());
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (!Character.isLetterOrDigit(c)) continue;
+      if (dropFunctionChars && FUNCTION_CHARS.indexOf(c) >= 0) continue;
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  /** Sorted distinct bigrams, each packed as (first char << 16 | second char); a single char is its own gram. */
+  static int[] bigrams(String s) {
+    if (s.isEmpty()) return new int[0];
+    if (s.length() == 1) return new int[] {s.charAt(0)};
+    int[] g = new int[s.length() - 1];
+    for (int i = 0; i < g.length; i++) g[i] = (s.charAt(i) << 16) | s.charAt(i + 1);
+    Arrays.sort(g);
+    int n = 0;
+    for (int i = 0; i < g.length; i++) if (i == 0 || g[i] != g[i - 1]) g[n++] = g[i];
+    return Arrays.copyOf(g, n);
+  }
+
+  static double dice(int[] a, int[] b) {
+    if (a.length == 0 || b.length == 0) return 0;
+    int i = 0, j = 0, common = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        common++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return 2.0 * common / (a.length + b.length);
+  }
+}
