@@ -10,8 +10,9 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DialogState(Step step, Draft draft, List<String> questions, String pendingQuestion,
-                          String ratingCaseId, Integer ratingScore) {
+                          String ratingCaseId, Integer ratingScore, List<String> followed) {
   static final int MAX_QUESTIONS = 4;
+  static final int MAX_FOLLOWED = 20;
 
   /** What the bot is waiting for. */
   public enum Step {
@@ -40,38 +41,44 @@ public record DialogState(Step step, Draft draft, List<String> questions, String
   public DialogState {
     step = step == null ? Step.IDLE : step;
     questions = questions == null ? List.of() : List.copyOf(questions);
+    followed = followed == null ? List.of() : List.copyOf(followed);
   }
 
   public static DialogState idle() {
-    return new DialogState(Step.IDLE, null, List.of(), null, null, null);
+    return new DialogState(Step.IDLE, null, List.of(), null, null, null, List.of());
   }
 
-  /** Back to idle, keeping only the question history. */
+  /** Back to idle, keeping the question history and the followed cases. */
   public DialogState reset() {
-    return new DialogState(Step.IDLE, null, questions, null, null, null);
-  }
-
-  public DialogState withStep(Step s) {
-    return new DialogState(s, draft, questions, pendingQuestion, ratingCaseId, ratingScore);
+    return new DialogState(Step.IDLE, null, questions, null, null, null, followed);
   }
 
   public DialogState withDraft(Step s, Draft d) {
-    return new DialogState(s, d, questions, pendingQuestion, ratingCaseId, ratingScore);
+    return new DialogState(s, d, questions, null, null, null, followed);
   }
 
   public DialogState withPendingQuestion(String q) {
-    return new DialogState(Step.OFFER_LOG, null, questions, q, null, null);
+    return new DialogState(Step.OFFER_LOG, null, questions, q, null, null, followed);
   }
 
   public DialogState rating(Step s, String caseId, Integer score) {
-    return new DialogState(s, null, questions, null, caseId, score);
+    return new DialogState(s, null, questions, null, caseId, score, followed);
   }
 
   public DialogState withQuestion(String q) {
     List<String> qs = new ArrayList<>(questions);
     qs.add(q);
     while (qs.size() > MAX_QUESTIONS) qs.remove(0);
-    return new DialogState(step, draft, qs, pendingQuestion, ratingCaseId, ratingScore);
+    return new DialogState(step, draft, qs, pendingQuestion, ratingCaseId, ratingScore, followed);
+  }
+
+  /** Remembers a case this person follows (someone else's report of the same problem). */
+  public DialogState withFollowed(String caseId) {
+    List<String> f = new ArrayList<>(followed);
+    f.remove(caseId);
+    f.add(caseId);
+    while (f.size() > MAX_FOLLOWED) f.remove(0);
+    return new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, f);
   }
 
   public boolean inIntake() {
