@@ -31,6 +31,7 @@ import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -49,9 +50,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 public final class TelegramBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
   static final String APOLOGY = "抱歉，系统暂时出了点问题，您刚才的消息没有处理成功，请稍后再发一次。";
-  private static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query");
+  private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
 
   private final TelegramSettings settings;
+  private final Clock clock;
   private final Function<String, Role> roleOfUser;
   private final UpdateStore store;
   private final Outbox outbox;
@@ -75,6 +77,7 @@ public final class TelegramBot implements AutoCloseable {
   private volatile String username;
   private volatile cn.fivestar.conversation.Outbox backlog;
   private Thread poller;
+  private volatile WebhookServer webhook;
 
   public TelegramBot(TelegramSettings settings, Database database, Function<String, Role> roleOfUser) {
     this(settings, database, roleOfUser, Clock.systemUTC(), RateLimiter.Sleeper.SYSTEM);
@@ -83,6 +86,7 @@ public final class TelegramBot implements AutoCloseable {
   TelegramBot(TelegramSettings settings, Database database, Function<String, Role> roleOfUser, Clock clock,
       RateLimiter.Sleeper sleeper) {
     this.settings = settings;
+    this.clock = clock;
     this.roleOfUser = roleOfUser;
     this.store = new UpdateStore(database, clock);
     this.outbox = new Outbox(database, clock);
@@ -125,12 +129,46 @@ public final class TelegramBot implements AutoCloseable {
    * last run, and starts polling. Fails with a one-line reason when the server cannot be used.
    */
   public void start(ConversationEngine conversationEngine) {
+    prepare(conversationEngine);
+    api.optional(new DeleteWebhook());
+    poller = new Thread(this::pollLoop, "telegram-poller");
+    poller.start();
+    log.info("Telegram bot @{} is polling {}", username, settings);
+  }
+
+  /**
+   * Like {@link #start} but Telegram pushes updates to a webhook: registers it (with its secret) and listens.
+   * Returns the local port (useful when the settings asked for port 0).
+   */
+  public int startWebhook(ConversationEngine conversationEngine, WebhookSettings hook) {
+    prepare(conversationEngine);
+    try {
+      webhook = new WebhookServer(hook, this::receive);
+    } catch (java.io.IOException e) {
+      throw new UserException("cannot listen on " + hook.listen() + ": " + e.getMessage());
+    }
+    webhook.start();
+    try {
+      api.setWebhook(SetWebhook.builder().url(hook.publicUrl().toString()).secretToken(hook.secret())
+          .allowedUpdates(ALLOWED_UPDATES).maxConnections(settings.workers()).build());
+    } catch (ApiFailure f) {
+      throw new UserException("Telegram did not accept the webhook " + hook.publicUrl() + ": " + f.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserException("interrupted while setting the webhook");
+    }
+    log.info("Telegram bot @{} receives updates at {} (listening on port {})", username, hook.publicUrl(),
+        webhook.port());
+    return webhook.port();
+  }
+
+  /** Everything both modes do before updates flow in. */
+  private void prepare(ConversationEngine conversationEngine) {
     if (!started.compareAndSet(false, true)) throw new IllegalStateException("already started");
     this.engine = conversationEngine;
     User me = getMe();
     this.username = me.getUserName();
     this.mapper = new UpdateMapper(username, roleOfUser);
-    api.optional(new DeleteWebhook());
     menus.setDefault();
     if (settings.staffChatId() != null) menus.ensure(settings.staffChatId().toString(), Role.STAFF);
     store.prune(Duration.ofDays(7));
@@ -142,19 +180,21 @@ public final class TelegramBot implements AutoCloseable {
         dispatch(u);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        throw new UserException("interrupted while starting");
       }
     }
-
     drainBacklog();
-    poller = new Thread(this::pollLoop, "telegram-poller");
-    poller.start();
     long every = settings.outboxInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::retryOutbox, every, every, TimeUnit.MILLISECONDS);
     long backlogEvery = Math.min(every, 5000);
     scheduler.scheduleWithFixedDelay(this::drainBacklog, backlogEvery, backlogEvery, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(() -> store.prune(Duration.ofDays(7)), 1, 1, TimeUnit.HOURS);
-    log.info("Telegram bot @{} is polling {}", username, settings);
+  }
+
+  /** One update pushed by the webhook: recorded (a repeated delivery is dropped), then queued for its chat. */
+  private void receive(Update u) throws InterruptedException {
+    if (stopping.getCount() == 0) throw new IllegalStateException("stopping");
+    for (Update fresh : store.record(List.of(u), UpdateMapper::chatKey, null)) dispatch(fresh);
   }
 
   private User getMe() {
@@ -177,7 +217,11 @@ public final class TelegramBot implements AutoCloseable {
     OptionalInt stored = store.offset();
     Integer offset = stored.isPresent() ? stored.getAsInt() : null;
     int failures = 0;
+    long lastBatchAt = clock.millis();
     while (stopping.getCount() > 0) {
+      if (offset != null && clock.millis() - lastBatchAt > UpdateStore.OFFSET_TRUSTED_FOR.toMillis()) {
+        offset = null; // a week without updates: Telegram may restart update ids below our offset
+      }
       GetUpdates request = GetUpdates.builder().offset(offset).limit(100)
           .timeout((int) settings.pollTimeout().toSeconds()).allowedUpdates(ALLOWED_UPDATES).build();
       try {
@@ -190,6 +234,7 @@ public final class TelegramBot implements AutoCloseable {
         int next = batch.stream().mapToInt(Update::getUpdateId).max().getAsInt() + 1;
         List<Update> fresh = store.record(batch, UpdateMapper::chatKey, next);
         offset = next;
+        lastBatchAt = clock.millis();
         if (fresh.size() < batch.size()) {
           log.info("{} re-delivered update(s) ignored", batch.size() - fresh.size());
         }
@@ -354,6 +399,11 @@ public final class TelegramBot implements AutoCloseable {
     return outbox.size();
   }
 
+  /** Whether {@link #close} has begun. */
+  boolean isStopping() {
+    return stopping.getCount() == 0;
+  }
+
   /** Blocks until {@link #close} has finished. */
   public void awaitStopped() throws InterruptedException {
     stopped.await();
@@ -375,6 +425,8 @@ public final class TelegramBot implements AutoCloseable {
     }
     try {
       stopping.countDown();
+      WebhookServer hook = webhook;
+      if (hook != null) hook.close(); // Telegram keeps what it could not deliver and retries later
       CompletableFuture<?> poll = currentPoll;
       if (poll != null) poll.cancel(true);
       if (poller != null) {
