@@ -136,6 +136,17 @@ class TelegramServeTest {
   }
 
   @Test
+  void photosDuringAnIntakeAreFiledWithTheCase() {
+    say(RESIDENT, "王阿姨", "我要反映问题", "请简单描述一下您遇到的问题");
+    int before = api.sentTo(RESIDENT).size();
+    api.enqueue(api.photo(RESIDENT, "王阿姨", "PHOTO-1", "幸福小区3号楼下的垃圾堆了好几天没人清运"));
+    api.await("the summary", () -> api.sentTo(RESIDENT).stream().skip(before)
+        .anyMatch(s -> s.text().contains("请核对您要反映的内容")));
+    String id = caseId(press(RESIDENT, RESIDENT, "确认", "已为您登记").text());
+    assertEquals(List.of("PHOTO-1"), services.cases().find(id).orElseThrow().photoIds());
+  }
+
+  @Test
   void aQuestionGetsACitedAnswer() {
     FakeBotApi.Sent answer = say(RESIDENT, "王阿姨", "平安法治星的标准是什么？", "来源：");
     assertTrue(answer.text().contains("平安法治星"), answer.text());
