@@ -129,7 +129,7 @@ final class Commands {
 
   private String stats(String arg) {
     boolean all = arg != null && arg.matches("全部|all");
-    LocalDate today = LocalDate.now(cases.clock().withZone(CaseService.ZONE));
+    LocalDate today = LocalDate.ofInstant(cases.clock().instant(), CaseService.ZONE);
     LocalDate from = all ? null : today.withDayOfMonth(1);
     Stats s = cases.stats(from, all ? null : today);
     StringBuilder b = new StringBuilder(all ? "全部诉求统计" : "本月（" + from.getMonthValue() + "月1日至今）诉求统计");

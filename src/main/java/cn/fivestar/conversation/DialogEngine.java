@@ -125,7 +125,7 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
     }
     switch (t.state.step()) {
       case OFFER_LOG -> {
-        if (MessageText.isYes(text)) {
+        if (MessageText.isAccept(text)) {
           intake.startConsultation(t, t.state.pendingQuestion());
           return;
         }
