@@ -1,5 +1,6 @@
 package cn.fivestar.conversation;
 
+import cn.fivestar.cases.CaseException;
 import cn.fivestar.cases.CaseFilter;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
@@ -122,8 +123,7 @@ final class Commands {
         yield cases.transition(r.id(), CaseStatus.IN_PROGRESS, me, null);
       }
       case IN_PROGRESS -> me.equals(r.assignee()) ? r : cases.assign(r.id(), me, me);
-      default -> throw new cn.fivestar.cases.CaseException(cn.fivestar.cases.CaseException.Reason.ILLEGAL_TRANSITION,
-          "诉求 " + r.id() + " 目前是「" + r.status().label() + "」，不能再接办。");
+      default -> throw new CaseException(CaseException.Reason.ILLEGAL_TRANSITION, "诉求 " + r.id() + " 目前是「" + r.status().label() + "」，不能再接办。");
     };
   }
 

@@ -175,9 +175,12 @@ final class Intake {
     next(t, d.withLocation(place(text)).withPhone(d.phone() != null ? d.phone() : phone));
   }
 
+  /** The place as the person put it; from a long answer that also describes the problem, just the place. */
   private static String place(String text) {
     String p = PLACE_PREFIX.matcher(text.replace('\n', ' ').strip()).replaceFirst("").strip();
-    return MessageText.clip(p.isEmpty() ? text : p, MAX_LOCATION);
+    if (p.isEmpty()) p = text.strip();
+    String named = MessageText.length(p) > 40 ? Slots.location(p) : null;
+    return MessageText.clip(named != null ? named : p, MAX_LOCATION);
   }
 
   /** Asks for the next missing slot, or checks for duplicates, or shows the summary. */

@@ -51,6 +51,13 @@ class IntakeConversationTest {
   }
 
   @Test
+  void aLongAnswerToWhereKeepsJustThePlace() {
+    h.say("a", "路灯坏了");
+    String summary = h.say("a", "就在幸福路12号院3号楼门口，晚上黑乎乎的什么都看不见，老人走路很容易摔倒，已经好几天了");
+    assertTrue(summary.contains("地点：幸福路12号院3号楼\n"), summary);
+  }
+
+  @Test
   void aReportSayingWhatAndWhereNeedsOnlyTheConfirmation() {
     String summary = h.say("a", "幸福路12号院3号楼的下水道堵了，污水都冒出来了");
     assertTrue(summary.contains("请核对"), summary);
