@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * Character-bigram similarity for spotting duplicate reports: "3号楼电梯坏了，困人了" vs "3号楼的电梯又坏了".
- * Texts are normalised (NFKC, lower case, no punctuation or spaces), a few function characters (的了吗…) are
+ * Texts are normalised (NFKC, lower case, no punctuation, spaces or phone/ID numbers), a few function characters (的了吗…) are
  * dropped, and the bigrams of both places are taken out of both texts (so two different problems at the same place,
  * or a text that repeats part of its address, do not look alike); similarity is the Dice coefficient of the bigram
  * sets, kept as sorted int arrays for speed.
@@ -17,6 +17,7 @@ final class Similarity {
   static final double TEXT_ALONE = 0.5;
   /** Place similarity needed to call two places the same. */
   static final double PLACE = 0.5;
+  private static final java.util.regex.Pattern LONG_NUMBER = java.util.regex.Pattern.compile("\\d[\\d\\-]{4,}");
   private static final String FUNCTION_CHARS = "的了吗呢啊吧呀哦嘛又也很都还就我你他她们这那请谢";
 
   private Similarity() {}
@@ -63,7 +64,9 @@ final class Similarity {
 
   static String normalize(String s, boolean dropFunctionChars) {
     if (s == null) return "";
-    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+    // long digit runs are phone or ID numbers: they say nothing about the problem and would swamp the bigrams
+    String n = LONG_NUMBER.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT))
+        .replaceAll(" ");
     StringBuilder sb = new StringBuilder(n.length());
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** Log lines never carry a phone or ID number in clear, whatever the resident typed. */
+/** Log lines and summaries never carry a phone or ID number in clear, whatever the resident typed. */
 class CaseLoggingTest {
   @TempDir Path dir;
   final ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -35,6 +35,15 @@ class CaseLoggingTest {
   void release() {
     logger.detachAppender(appender);
     logger.setLevel(before);
+  }
+
+  @Test
+  void summariesMaskBeforeTheyCut() {
+    // 24 characters would end in the middle of the number: a cut number must not escape the mask
+    String summary = CaseRecord.summarize("3号楼电梯坏了，困人了！电话13812345678，快来", 24);
+    assertFalse(summary.contains("1381234567"), summary);
+    assertTrue(summary.startsWith("3号楼电梯坏了，困人了！电话138****"), summary);
+    assertFalse(CaseRecord.summarize("身份证410102199001011234", 12).contains("41010219900"));
   }
 
   @Test

@@ -55,6 +55,12 @@ class DuplicatesAndNotificationsTest {
   }
 
   @Test
+  void phoneNumbersInTheTextDoNotHideADuplicate() {
+    CaseRecord lift = report("a", "3号楼电梯坏了，困人了！电话13812345678，身份证410102199001011234", "幸福社区3号楼");
+    assertEquals(List.of(lift.id()), ids(cases.findSimilarOpen("3号楼的电梯又坏了", "幸福社区3号楼", 5)));
+  }
+
+  @Test
   void withoutAPlaceTheTextMustBeClearlyAlike() {
     CaseRecord lift = report("a", "3号楼电梯坏了，困人了", null);
     assertEquals(List.of(lift.id()), ids(cases.findSimilarOpen("3号楼电梯坏了困人了", null, 3)));
