@@ -17,9 +17,6 @@ CREATE TABLE case_followers (
 CREATE INDEX case_followers_user ON case_followers(channel, user_id);
 CREATE INDEX cases_status_due ON cases(status, due_at);
 CREATE INDEX cases_assignee ON cases(assignee, status);
--- Covers every column stats reads, in GROUP BY order: the supervisor figures scan this index, never the table,
--- and need no sort (about 3x faster at 100,000 cases).
-CREATE INDEX cases_stats ON cases(category, star, status, created_at, first_response_at, respond_by, due_at, closed_at, rating);
 
 CREATE TRIGGER case_history_no_update BEFORE UPDATE ON case_history BEGIN SELECT RAISE(ABORT, 'case history is append-only'); END;
 CREATE TRIGGER case_history_no_delete BEFORE DELETE ON case_history BEGIN SELECT RAISE(ABORT, 'case history is append-only'); END;
