@@ -28,7 +28,8 @@ public final class Database {
   /** Applied in order. Versions may have gaps (features own ranges: cases 1-9, dialog 10-19, telegram 20-29). */
   static final List<String> MIGRATIONS = List.of(
       "V1__cases.sql",
-      "V2__case_followers_ratings.sql");
+      "V2__case_followers_ratings.sql",
+      "V10__dialog_state.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__[\\w-]+\\.sql");
   private final String url;

@@ -16,7 +16,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "fivestar-bot 0.1.0",
     description = "五星支部 community assistant: cited answers, tracked cases, Telegram.",
-    subcommands = {cn.fivestar.cases.CasesCommand.class, cn.fivestar.cases.StatsCommand.class})
+    subcommands = {IndexCommand.class, SearchCommand.class, AskCommand.class, EvalCommand.class,
+        cn.fivestar.cases.CasesCommand.class, cn.fivestar.cases.StatsCommand.class,
+        cn.fivestar.conversation.intent.ClassifyCommand.class,
+        cn.fivestar.channels.console.ChatCommand.class})
 public final class Main implements Runnable {
 
   @Option(names = "--data", paramLabel = "DIR",

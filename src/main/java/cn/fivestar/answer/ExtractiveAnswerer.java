@@ -1,0 +1,170 @@
+package cn.fivestar.answer;
+
+import cn.fivestar.knowledge.Hit;
+import cn.fivestar.knowledge.Passage;
+import cn.fivestar.knowledge.Sentences;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Answers without an LLM: picks the sentences of the top passages that answer the question and stitches them
+ * into a short reply with numbered citations. Fact questions get the one or two best sentences; "how do we…"
+ * questions get several practices from different passages, each with the place that did it.
+ */
+final class ExtractiveAnswerer {
+  private static final Pattern HOWTO = Pattern.compile(
+      "怎么争创|怎样争创|如何争创|怎么创|如何创|做法|经验|举措|措施|哪些工作|什么工作|要做什么|怎么做|如何做|怎样做|怎么干|有哪些任务|任务有哪些|标准|要求");
+  private static final Pattern QUANTITY = Pattern.compile("多少|几[个项名人户家次场支种条类颗]?|数量");
+  private static final Pattern NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万两]+[个项名人户家次场支种条类颗]");
+  private static final Pattern QUOTED = Pattern.compile("[“\"「][^”\"」]{2,16}[”\"」]");
+  private static final Pattern PLACE = Pattern.compile(
+      "[\\p{IsHan}&&[^的和在与及对把被了是为将从到以由向给让、]]{2,8}?(街道|社区|村|镇)(?![委党居干网治级服民两])");
+  private static final Pattern HOW = Pattern.compile("怎么|如何|怎样|为什么|哪些|什么样");
+  private static final int FACT_PASSAGES = 3;
+  private static final int HOWTO_PASSAGES = 10;
+  private static final int HOWTO_SENTENCES = 8;
+  private static final int MAX_SENTENCE_CHARS = 160;
+
+  private final TermOverlap overlap;
+
+  ExtractiveAnswerer(TermOverlap overlap) {
+    this.overlap = overlap;
+  }
+
+  record Scored(String sentence, int passage, int order, double score) {}
+
+  static boolean isHowTo(String question) {
+    return HOWTO.matcher(question).find();
+  }
+
+  Answer answer(String original, String question, List<Hit> hits) {
+    boolean howto = isHowTo(question);
+    List<Hit> used = hits.subList(0, Math.min(howto ? HOWTO_PASSAGES : FACT_PASSAGES, hits.size()));
+    List<Scored> candidates = score(question, used, howto);
+    List<Scored> chosen = howto ? pickPractices(candidates) : pickFact(question, candidates);
+    return render(original, chosen, used, howto);
+  }
+
+  private List<Scored> score(String question, List<Hit> hits, boolean howto) {
+    boolean quantity = QUANTITY.matcher(question).find();
+    List<Scored> out = new ArrayList<>();
+    float top = hits.isEmpty() ? 1f : hits.get(0).score();
+    for (int p = 0; p < hits.size(); p++) {
+      Hit h = hits.get(p);
+      List<String> sentences = Sentences.split(h.text());
+      for (int i = 0; i < sentences.size(); i++) {
+        String s = sentences.get(i);
+        if (s.length() < 4) continue;
+        double score = overlap.coverage(question, h.passage().heading() + s);
+        score += 0.35 * (h.score() / top);
+        if (quantity && NUMBER.matcher(s).find()) score += 0.15;
+        if (howto && QUOTED.matcher(s).find()) score += 0.3;
+        out.add(new Scored(trim(s), p, i, score));
+      }
+    }
+    return out;
+  }
+
+  private static List<Scored> pickFact(String question, List<Scored> candidates) {
+    if (candidates.isEmpty()) return List.of();
+    Scored overall = candidates.stream().max(Comparator.comparingDouble(Scored::score)).orElseThrow();
+    // Retrieval ranks whole passages well; prefer the top passage's best sentence unless another passage has a
+    // clearly better one.
+    Scored best = candidates.stream()
+        .filter(c -> c.passage() == 0)
+        .max(Comparator.comparingDouble(Scored::score))
+        .filter(top -> top.score() + 0.25 >= overall.score())
+        .orElse(overall);
+    List<Scored> chosen = new ArrayList<>(List.of(best));
+    // The sentence before often names who or what the best one is about.
+    candidates.stream()
+        .filter(c -> c.passage() == best.passage() && c.order() == best.order() - 1 && c.sentence().length() <= 80)
+        .findFirst()
+        .ifPresent(prev -> chosen.add(0, prev));
+    // A short best sentence, or one that only states the problem of a "how" question, needs the sentences
+    // that follow it in the same passage.
+    int wanted = HOW.matcher(question).find() ? 110 : 80;
+    int length = best.sentence().length();
+    for (int next = best.order() + 1; length < wanted && chosen.size() < 4; next++) {
+      int order = next;
+      Scored s = candidates.stream()
+          .filter(c -> c.passage() == best.passage() && c.order() == order)
+          .findFirst().orElse(null);
+      if (s == null) break;
+      chosen.add(s);
+      length += s.sentence().length();
+    }
+    return chosen;
+  }
+
+  private List<Scored> pickPractices(List<Scored> candidates) {
+    List<Scored> sorted = new ArrayList<>(candidates);
+    sorted.sort(Comparator.comparingDouble(Scored::score).reversed());
+    double cut = sorted.isEmpty() ? 0 : sorted.get(0).score() * 0.4;
+    List<Scored> chosen = new ArrayList<>();
+    Map<Integer, Integer> perPassage = new LinkedHashMap<>();
+    for (Scored s : sorted) {
+      if (chosen.size() >= HOWTO_SENTENCES || s.score() < cut) break;
+      if (perPassage.getOrDefault(s.passage(), 0) >= 2) continue;
+      if (chosen.stream().anyMatch(c -> overlap.similar(c.sentence(), s.sentence()))) continue;
+      chosen.add(s);
+      perPassage.merge(s.passage(), 1, Integer::sum);
+    }
+    // Read in source order: passage rank first, then sentence order.
+    chosen.sort(Comparator.comparingInt(Scored::passage).thenComparingInt(Scored::order));
+    return chosen;
+  }
+
+  private static Answer render(String question, List<Scored> chosen, List<Hit> hits, boolean howto) {
+    Map<Integer, Integer> citationNo = new LinkedHashMap<>();
+    List<Citation> citations = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    if (howto) text.append("根据知识库，相关标准和各地的做法如下：\n");
+    Set<String> placesShown = new HashSet<>();
+    int n = 0;
+    for (Scored s : chosen) {
+      Hit h = hits.get(s.passage());
+      Integer no = citationNo.get(s.passage());
+      if (no == null) {
+        no = citations.size() + 1;
+        citationNo.put(s.passage(), no);
+        citations.add(new Citation(h.source(), h.title(), h.text()));
+      }
+      if (howto) {
+        String place = placeOf(s.sentence(), h.passage());
+        text.append(++n).append(". ");
+        if (!place.isEmpty() && !s.sentence().contains(place) && placesShown.add(place)) {
+          text.append("【").append(place).append("】");
+        }
+        text.append(s.sentence()).append("[").append(no).append("]\n");
+      } else {
+        text.append(s.sentence());
+        text.append("[").append(no).append("]");
+      }
+    }
+    return new Answer(question, true, text.toString().strip(), citations);
+  }
+
+  /** Who did it: the document's place, else the first place named in the sentence, heading or passage. */
+  static String placeOf(String sentence, Passage p) {
+    if (!p.place().isEmpty() && !p.place().equals("城市社区") && !p.place().equals("农村")) return p.place();
+    for (String s : List.of(sentence, p.heading())) {
+      Matcher m = PLACE.matcher(s);
+      if (m.find()) return m.group();
+    }
+    return "";
+  }
+
+  private static String trim(String s) {
+    if (s.length() <= MAX_SENTENCE_CHARS) return s;
+    List<String> pieces = Sentences.cap(s, MAX_SENTENCE_CHARS);
+    return pieces.get(0).replaceAll("[，,、：]$", "") + "……";
+  }
+}

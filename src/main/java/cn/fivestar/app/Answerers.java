@@ -1,0 +1,24 @@
+package cn.fivestar.app;
+
+import cn.fivestar.answer.Answerer;
+import cn.fivestar.answer.Generator;
+import cn.fivestar.answer.GroundedAnswerer;
+import cn.fivestar.answer.llm.LlmGenerator;
+import cn.fivestar.answer.llm.Prompts;
+import cn.fivestar.knowledge.KnowledgeBase;
+import java.util.Optional;
+
+/** Builds the answerer from the environment: extractive by default, with an LLM when FIVESTAR_LLM_* is set. */
+public final class Answerers {
+  private Answerers() {}
+
+  public static Answerer create(KnowledgeBase kb) {
+    Optional<Generator> llm;
+    try {
+      llm = LlmGenerator.fromEnv(System.getenv());
+    } catch (IllegalArgumentException e) {
+      throw UserException.usage(e.getMessage());
+    }
+    return new GroundedAnswerer(kb, llm, Prompts.load().refusal());
+  }
+}

@@ -1,0 +1,180 @@
+package cn.fivestar.app;
+
+import cn.fivestar.answer.Answer;
+import cn.fivestar.answer.Answerer;
+import cn.fivestar.knowledge.Hit;
+import cn.fivestar.knowledge.KnowledgeBase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * Scores retrieval on a JSONL question set: hit@1, hit@5 and MRR@10 per question kind (a hit is a passage that
+ * contains an expected phrase), coverage of expected phrases in the top 5 for howto questions, then a table of
+ * the questions that missed.
+ */
+@Command(name = "eval", description = "Score retrieval and answers on a JSONL question set.")
+public final class EvalCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+  @Mixin SourceOptions sources;
+
+  @Option(names = "--questions", required = true, paramLabel = "FILE", description = "JSONL question set.")
+  Path questions;
+
+  static final class Tally {
+    int n;
+    double hit1;
+    double hit5;
+    double mrr;
+    double coverage;
+    double answerCoverage;
+    int refused;
+  }
+
+  @Override
+  public Integer call() {
+    List<EvalQuestion> qs = read(questions);
+    Map<String, Tally> byKind = new TreeMap<>();
+    List<String> misses = new ArrayList<>();
+    try (KnowledgeBase kb = sources.open(main.dataDir(), false)) {
+      Answerer answerer = Answerers.create(kb);
+      for (EvalQuestion q : qs) {
+        Answer answer = answerer.answer(q.q(), List.of());
+        Tally t = byKind.computeIfAbsent(q.kind(), k -> new Tally());
+        boolean outOfScope = q.expect().isEmpty();
+        if (!answer.answered()) t.refused++;
+        if (outOfScope != !answer.answered()) {
+          misses.add(String.format(Locale.ROOT, "%-8s %-6s %s  %s",
+              q.id(), q.kind(), outOfScope ? "answered but out of scope:" : "refused but in scope:", q.q()));
+        }
+        if (outOfScope) {
+          t.n++;
+          continue;
+        }
+        // howto: share of expected practices in the answer; other kinds: does the answer hold an expected phrase.
+        double answerCov = "howto".equals(q.kind())
+            ? coverage(answer.text(), q.expect())
+            : (coverage(answer.text(), q.expect()) > 0 ? 1.0 : 0.0);
+        t.answerCoverage += answerCov;
+        if (answerCov < 1.0 && !"howto".equals(q.kind()) && answerCov == 0) {
+          misses.add(String.format(Locale.ROOT, "%-8s %-6s answer lacks %s: %s",
+              q.id(), q.kind(), q.expect(), clip(answer.text().replace('\n', ' '), 60)));
+        }
+        List<Hit> hits = kb.search(q.q(), 10);
+        int rank = firstRelevant(hits, q.expect());
+        t.n++;
+        if (rank == 1) t.hit1++;
+        if (rank >= 1 && rank <= 5) t.hit5++;
+        if (rank >= 1) t.mrr += 1.0 / rank;
+        double cov = coverage(joined(hits.subList(0, Math.min(5, hits.size()))), q.expect());
+        t.coverage += cov;
+        if (rank != 1 || cov < 1.0) {
+          String top = hits.isEmpty() ? "-" : hits.get(0).source() + " " + clip(hits.get(0).text(), 40);
+          misses.add(String.format(Locale.ROOT, "%-8s %-6s rank=%-3s cov=%.2f  %s  | top: %s",
+              q.id(), q.kind(), rank < 0 ? "-" : String.valueOf(rank), cov, q.q(), top));
+        }
+      }
+    }
+    System.out.println("Retrieval: hit@k = a passage with an expected phrase in the top k; coverage@5 = share of");
+    System.out.println("expected phrases in the top 5 passages. answer-coverage: howto = share of expected phrases in the");
+    System.out.println("answer, other kinds = share of answers holding an expected phrase;");
+    System.out.println("refused = share of questions answered with answered:false.");
+    System.out.println("kind     n   hit@1  hit@5  MRR    coverage@5  answer-coverage  refused");
+    Tally all = new Tally();
+    int refusedTotal = 0;
+    for (Map.Entry<String, Tally> e : byKind.entrySet()) {
+      print(e.getKey(), e.getValue());
+      Tally t = e.getValue();
+      refusedTotal += t.refused;
+      if ("oos".equals(e.getKey())) continue;
+      all.n += t.n;
+      all.hit1 += t.hit1;
+      all.hit5 += t.hit5;
+      all.mrr += t.mrr;
+      all.coverage += t.coverage;
+      all.answerCoverage += t.answerCoverage;
+      all.refused += t.refused;
+    }
+    print("in-scope", all);
+    Tally oos = byKind.get("oos");
+    if (oos != null && oos.n > 0) {
+      System.out.printf(Locale.ROOT, "refusal: precision %.3f, recall %.3f (%d of %d out-of-scope refused, %d refused in all)%n",
+          refusedTotal == 0 ? 0.0 : (double) oos.refused / refusedTotal, (double) oos.refused / oos.n,
+          oos.refused, oos.n, refusedTotal);
+    }
+    if (!misses.isEmpty()) {
+      System.out.println();
+      System.out.println("misses (rank of first passage with an expected phrase; coverage of expected phrases in top 5):");
+      misses.forEach(System.out::println);
+    }
+    return 0;
+  }
+
+  private static void print(String kind, Tally t) {
+    if (t.n == 0) return;
+    if ("oos".equals(kind)) {
+      System.out.printf(Locale.ROOT, "%-8s %-3d -      -      -      -           -                %.3f%n",
+          kind, t.n, (double) t.refused / t.n);
+      return;
+    }
+    System.out.printf(Locale.ROOT, "%-8s %-3d %.3f  %.3f  %.3f  %.3f       %.3f            %.3f%n",
+        kind, t.n, t.hit1 / t.n, t.hit5 / t.n, t.mrr / t.n, t.coverage / t.n, t.answerCoverage / t.n,
+        (double) t.refused / t.n);
+  }
+
+  static int firstRelevant(List<Hit> hits, List<String> expect) {
+    for (int i = 0; i < hits.size(); i++) {
+      for (String e : expect) {
+        if (EvalQuestion.contains(hits.get(i).text(), e)) return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  static String joined(List<Hit> hits) {
+    StringBuilder all = new StringBuilder();
+    for (Hit h : hits) all.append(h.text()).append('\n');
+    return all.toString();
+  }
+
+  /** Share of expected phrases found in the text. */
+  static double coverage(String text, List<String> expect) {
+    if (expect.isEmpty()) return 1.0;
+    long found = expect.stream().filter(e -> EvalQuestion.contains(text, e)).count();
+    return (double) found / expect.size();
+  }
+
+  private static String clip(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n) + "…";
+  }
+
+  static List<EvalQuestion> read(Path file) {
+    List<EvalQuestion> out = new ArrayList<>();
+    try {
+      int lineNo = 0;
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        lineNo++;
+        if (line.isBlank()) continue;
+        try {
+          out.add(Json.MAPPER.readValue(line, EvalQuestion.class));
+        } catch (IOException e) {
+          throw new UserException(file + " line " + lineNo + ": not a JSON question: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+      }
+    } catch (IOException e) {
+      throw new UserException("cannot read " + file + ": " + e.getMessage());
+    }
+    return out;
+  }
+}

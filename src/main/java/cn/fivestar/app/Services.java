@@ -1,0 +1,113 @@
+package cn.fivestar.app;
+
+import cn.fivestar.answer.Answerer;
+import cn.fivestar.cases.CaseService;
+import cn.fivestar.conversation.DialogEngine;
+import cn.fivestar.conversation.DialogStore;
+import cn.fivestar.conversation.Notifiers;
+import cn.fivestar.conversation.Outbox;
+import cn.fivestar.conversation.RoleDirectory;
+import cn.fivestar.conversation.Throttle;
+import cn.fivestar.conversation.intent.IntentClassifier;
+import cn.fivestar.knowledge.KnowledgeBase;
+import cn.fivestar.knowledge.KnowledgeSources;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a chat channel needs, built from one data folder: the database, the case store, the knowledge base
+ * and answerer, the role directory, the outbox and the conversation engine. The console {@code chat} and the
+ * Telegram {@code serve} commands both start here; a channel attaches its live notifier with
+ * {@code notifiers().attach(channel, notifier)} and then feeds {@code engine()}. Close it to release everything.
+ */
+public final class Services implements AutoCloseable {
+  private final Database database;
+  private final CaseService cases;
+  private final Answerer answerer;
+  private final AutoCloseable knowledge;
+  private final RoleDirectory roles;
+  private final Outbox outbox;
+  private final Notifiers notifiers;
+  private final DialogEngine engine;
+
+  /**
+   * Opens the default knowledge base ({@code index/}, built under DIR/index if missing or stale) with the answerer
+   * configured from the environment (extractive, or an LLM when FIVESTAR_LLM_* is set), and everything else.
+   */
+  public static Services open(Path dataDir) {
+    KnowledgeBase kb;
+    try {
+      kb = KnowledgeBase.open(dataDir, KnowledgeSources.resolve(List.of()), false, System.err::println);
+    } catch (UncheckedIOException e) {
+      throw new UserException("cannot open the knowledge base (" + e.getMessage() + "); run from the project folder "
+          + "that holds index/, or build it with the index command");
+    }
+    try {
+      return new Services(dataDir, Answerers.create(kb), kb);
+    } catch (RuntimeException e) {
+      kb.close();
+      throw e;
+    }
+  }
+
+  /** Everything around the given answerer (tests, custom deployments); the caller closes the answerer's resources. */
+  public Services(Path dataDir, Answerer answerer) {
+    this(dataDir, answerer, null);
+  }
+
+  private Services(Path dataDir, Answerer answerer, AutoCloseable knowledge) {
+    this.answerer = answerer;
+    this.knowledge = knowledge;
+    this.roles = RoleDirectory.forDataDir(dataDir);
+    this.database = Database.inDataDir(dataDir);
+    this.cases = CaseService.forDataDir(database, dataDir);
+    this.outbox = new Outbox(database, cases.clock());
+    this.notifiers = new Notifiers(outbox);
+    this.engine = new DialogEngine(cases, answerer, IntentClassifier.load(), new DialogStore(database, cases.clock()),
+        notifiers, Throttle.defaults(cases.clock()));
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public CaseService cases() {
+    return cases;
+  }
+
+  public Answerer answerer() {
+    return answerer;
+  }
+
+  public RoleDirectory roles() {
+    return roles;
+  }
+
+  /** Messages for chats this process cannot reach; channels drain theirs (e.g. takeAll("telegram") at start). */
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  /** Attach the live notifier of a channel here; unattached channels get their messages queued in the outbox. */
+  public Notifiers notifiers() {
+    return notifiers;
+  }
+
+  public DialogEngine engine() {
+    return engine;
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+    cases.close();
+    if (knowledge != null) {
+      try {
+        knowledge.close();
+      } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(Services.class).warn("closing the knowledge base failed: {}", e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package cn.fivestar.conversation;
+
+import cn.fivestar.cases.CaseHistoryEntry;
+import cn.fivestar.cases.CaseMessage;
+import cn.fivestar.cases.CaseRecord;
+import cn.fivestar.cases.CaseService;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** How cases read in chat: short for residents (never other people's data), full for staff. */
+final class CaseViews {
+  private CaseViews() {}
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日").withZone(CaseService.ZONE);
+  private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(CaseService.ZONE);
+
+  static String day(Instant t) {
+    return t == null ? "—" : DAY.format(t);
+  }
+
+  static String dayTime(Instant t) {
+    return t == null ? "—" : DAY_TIME.format(t);
+  }
+
+  /** One line in a resident's list. */
+  static String residentLine(CaseRecord r) {
+    StringBuilder b = new StringBuilder();
+    b.append(r.id()).append("｜").append(r.status().label()).append("｜").append(r.summary());
+    CaseMessage last = r.lastReply();
+    if (last != null) b.append("\n   最新答复（").append(day(last.at())).append("）：").append(MessageText.clip(last.text(), 80));
+    return b.toString();
+  }
+
+  /** A resident's own case in detail: no phone, no internal notes, no staff names. */
+  static String residentDetail(CaseRecord r) {
+    StringBuilder b = new StringBuilder();
+    b.append("编号 ").append(r.id()).append("\n");
+    b.append("事项：").append(MessageText.clip(r.text(), 200)).append("\n");
+    if (r.location() != null) b.append("地点：").append(r.location()).append("\n");
+    b.append("类别：").append(r.category()).append("\n");
+    b.append("状态：").append(r.status().label());
+    if (r.status().awaitsStaff()) b.append("（预计 ").append(day(r.dueAt())).append(" 前办结）");
+    if (r.mergedInto() != null) b.append("，与编号 ").append(r.mergedInto()).append(" 合并办理");
+    CaseMessage last = r.lastReply();
+    if (last != null) b.append("\n最新答复（").append(day(last.at())).append("）：").append(last.text());
+    if (r.rating() != null) b.append("\n您的评价：").append(r.rating()).append(" 分");
+    return b.toString();
+  }
+
+  /** A line in a staff list. */
+  static String staffLine(CaseRecord r) {
+    return r.id() + "｜" + r.status().label() + "｜" + r.category() + "｜" + (r.location() == null ? "未注明地点" : r.location())
+        + "｜" + r.summary() + "｜期限 " + day(r.dueAt()) + (r.assignee() == null ? "" : "｜承办 " + r.assignee());
+  }
+
+  static String staffList(String title, List<CaseRecord> cases, int max) {
+    if (cases.isEmpty()) return title + "：暂无。";
+    StringBuilder b = new StringBuilder(title).append("（共 ").append(cases.size()).append(" 件）：");
+    cases.stream().limit(max).forEach(r -> b.append("\n").append(staffLine(r)));
+    if (cases.size() > max) b.append("\n……其余 ").append(cases.size() - max).append(" 件请用命令行 cases list 查看。");
+    return b.toString();
+  }
+
+  /** Everything staff need to work a case, including the contact phone and internal notes. */
+  static String staffDetail(CaseRecord r, List<CaseHistoryEntry> history) {
+    StringBuilder b = new StringBuilder();
+    b.append("编号 ").append(r.id()).append("（").append(r.kind().label()).append("，").append(r.status().label()).append("）\n");
+    b.append("事项：").append(r.text()).append("\n");
+    b.append("地点：").append(r.location() == null ? "未注明" : r.location()).append("\n");
+    b.append("类别：").append(r.category()).append(r.star() == null ? "" : "（" + r.star() + "）").append("\n");
+    b.append("反映人：").append(r.displayName() == null ? r.userId() : r.displayName()).append("（").append(r.channel()).append("）");
+    if (r.phone() != null) b.append("，电话 ").append(r.phone());
+    b.append("\n受理：").append(dayTime(r.createdAt())).append("，期限：").append(day(r.dueAt()));
+    if (r.assignee() != null) b.append("，承办：").append(r.assignee());
+    if (!r.photoIds().isEmpty()) b.append("\n照片：").append(r.photoIds().size()).append(" 张");
+    if (!r.followers().isEmpty()) b.append("\n关注人：").append(r.followers().size()).append(" 位");
+    if (r.mergedInto() != null) b.append("\n已合并到：").append(r.mergedInto());
+    if (r.rating() != null) {
+      b.append("\n评价：").append(r.rating()).append(" 分").append(r.ratingComment() == null ? "" : "，" + r.ratingComment());
+    }
+    for (CaseMessage m : r.replies()) b.append("\n答复（").append(dayTime(m.at())).append("，").append(m.author()).append("）：").append(m.text());
+    for (CaseMessage m : r.notes()) b.append("\n备注（").append(dayTime(m.at())).append("，").append(m.author()).append("）：").append(m.text());
+    if (!history.isEmpty()) {
+      b.append("\n办理记录：");
+      history.stream().skip(Math.max(0, history.size() - 8)).forEach(h -> b.append("\n· ").append(dayTime(h.at())).append(" ")
+          .append(h.action().label()).append(h.note() == null ? "" : "：" + MessageText.clip(h.note(), 60)));
+    }
+    return b.toString();
+  }
+}

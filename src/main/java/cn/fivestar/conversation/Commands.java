@@ -1,0 +1,155 @@
+package cn.fivestar.conversation;
+
+import cn.fivestar.cases.CaseFilter;
+import cn.fivestar.cases.CaseRecord;
+import cn.fivestar.cases.CaseService;
+import cn.fivestar.cases.CaseStatus;
+import cn.fivestar.cases.CaseUpdate;
+import cn.fivestar.cases.Stats;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Slash commands: /start, /help, /cancel for everyone; case work for staff; review for supervisors. */
+final class Commands {
+  private static final int LIST_MAX = 15;
+
+  private final CaseService cases;
+
+  Commands(CaseService cases) {
+    this.cases = cases;
+  }
+
+  /** Handles a message starting with '/'; the caller resolves /cancel (it touches the dialog state). */
+  void handle(Turn t) {
+    String[] parts = t.text.strip().split("\\s+", 3);
+    String command = parts[0].toLowerCase(Locale.ROOT);
+    int at = command.indexOf('@');  // Telegram groups: /new@SomeBot
+    if (at > 0) command = command.substring(0, at);
+    String arg1 = parts.length > 1 ? parts[1] : null;
+    String rest = parts.length > 2 ? parts[2] : null;
+    switch (command) {
+      case "/start" -> t.say(Texts.GREETING + "\n\n" + Texts.help(t.role()));
+      case "/help", "/帮助" -> t.say(Texts.help(t.role()));
+      case "/new", "/mine", "/take", "/reply", "/status", "/note", "/show" -> {
+        if (!t.role().isStaff()) t.say(Texts.STAFF_ONLY);
+        else staff(t, command, arg1, rest);
+      }
+      case "/overdue", "/stats" -> {
+        if (t.role() != Role.SUPERVISOR) t.say(t.role().isStaff() ? Texts.SUPERVISOR_ONLY : Texts.STAFF_ONLY);
+        else if (command.equals("/overdue")) t.say(CaseViews.staffList("超期未办结的诉求", cases.overdue(), LIST_MAX));
+        else t.say(stats(arg1));
+      }
+      default -> t.say(Texts.unknownCommand(parts[0]));
+    }
+  }
+
+  private void staff(Turn t, String command, String id, String rest) {
+    String me = t.actor();
+    switch (command) {
+      case "/new" -> {
+        List<CaseRecord> waiting = new ArrayList<>(cases.list(CaseFilter.all().withStatus(CaseStatus.RECEIVED)));
+        waiting.addAll(cases.list(CaseFilter.all().withStatus(CaseStatus.RETURNED)));
+        t.say(CaseViews.staffList("待派单的诉求", waiting, LIST_MAX)
+            + (waiting.isEmpty() ? "" : "\n发送 /take 编号 接办，/show 编号 查看详情。"));
+      }
+      case "/mine" -> {
+        Map<String, CaseRecord> mine = new LinkedHashMap<>();
+        for (String who : List.of(me, t.in.displayName() == null ? me : t.in.displayName())) {
+          cases.list(CaseFilter.all().withAssignee(who).withOpenOnly(true)).forEach(r -> mine.putIfAbsent(r.id(), r));
+        }
+        t.say(CaseViews.staffList("我承办的诉求", new ArrayList<>(mine.values()), LIST_MAX));
+      }
+      case "/take" -> {
+        if (id == null) {
+          t.say("用法：/take 编号，例如 /take 20260105-0001");
+          return;
+        }
+        CaseRecord r = take(id, me);
+        t.say("已接办 " + r.id() + "，状态：" + r.status().label() + "，期限 " + CaseViews.day(r.dueAt()) + "。\n"
+            + "处理后用 /reply " + r.id() + " 答复内容 回复居民。");
+      }
+      case "/reply" -> {
+        if (id == null || rest == null) {
+          t.say("用法：/reply 编号 答复内容，例如 /reply 20260105-0001 已安排电工明天上午维修。");
+          return;
+        }
+        CaseRecord r = cases.reply(id, me, rest);
+        t.say("已答复 " + r.id() + "（" + r.status().label() + "），居民会收到通知。问题解决后可用 /status " + r.id()
+            + " closed 办结。");
+      }
+      case "/status" -> {
+        if (id == null || rest == null) {
+          t.say("用法：/status 编号 状态 [说明]，状态可用 in_progress（办理中）、answered（已答复）、closed（已办结）、"
+              + "returned（退回，需写明原因）等。");
+          return;
+        }
+        String[] sp = rest.split("\\s+", 2);
+        CaseStatus to = CaseStatus.parse(sp[0]);
+        CaseRecord r = cases.transition(id, to, me, sp.length > 1 ? sp[1] : null);
+        t.say(r.id() + " 已改为「" + r.status().label() + "」。" + (to == CaseStatus.CLOSED ? "已请居民为处理结果打分。" : ""));
+      }
+      case "/note" -> {
+        if (id == null || rest == null) {
+          t.say("用法：/note 编号 备注内容（只有工作人员能看到）");
+          return;
+        }
+        CaseRecord r = cases.addNote(id, me, rest);
+        t.say("已为 " + r.id() + " 添加备注。");
+      }
+      case "/show" -> {
+        if (id == null) {
+          t.say("用法：/show 编号");
+          return;
+        }
+        CaseRecord r = cases.get(id);
+        t.say(CaseViews.staffDetail(r, cases.history(r.id())));
+      }
+      default -> t.say(Texts.unknownCommand(command));
+    }
+  }
+
+  /** "I handle it": assigns to me and moves it to in progress in whatever steps its status allows. */
+  private CaseRecord take(String id, String me) {
+    CaseRecord r = cases.get(id);
+    return switch (r.status()) {
+      case RECEIVED, ASSIGNED -> cases.update(r.id(), CaseUpdate.by(me).withAssignee(me).withStatus(CaseStatus.IN_PROGRESS));
+      case RETURNED -> {
+        cases.assign(r.id(), me, me);
+        yield cases.transition(r.id(), CaseStatus.IN_PROGRESS, me, null);
+      }
+      case IN_PROGRESS -> me.equals(r.assignee()) ? r : cases.assign(r.id(), me, me);
+      default -> throw new cn.fivestar.cases.CaseException(cn.fivestar.cases.CaseException.Reason.ILLEGAL_TRANSITION,
+          "诉求 " + r.id() + " 目前是「" + r.status().label() + "」，不能再接办。");
+    };
+  }
+
+  private String stats(String arg) {
+    boolean all = arg != null && arg.matches("全部|all");
+    LocalDate today = LocalDate.now(cases.clock().withZone(CaseService.ZONE));
+    LocalDate from = all ? null : today.withDayOfMonth(1);
+    Stats s = cases.stats(from, all ? null : today);
+    StringBuilder b = new StringBuilder(all ? "全部诉求统计" : "本月（" + from.getMonthValue() + "月1日至今）诉求统计");
+    Stats.Group g = s.overall();
+    b.append("：共 ").append(g.total()).append(" 件，已办结 ").append(g.closed()).append(" 件，超期 ").append(g.overdue())
+        .append(" 件。\n响应率 ").append(percent(g.responseRate())).append("，解决率 ").append(percent(g.resolutionRate()))
+        .append("，满意率 ").append(percent(g.satisfactionRate())).append("。");
+    if (!s.byCategory().isEmpty()) {
+      b.append("\n按类别：");
+      s.byCategory().forEach((c, cg) -> {
+        if (cg.total() > 0) {
+          b.append("\n· ").append(c).append(" ").append(cg.total()).append(" 件，办结 ").append(cg.closed())
+              .append("，满意率 ").append(percent(cg.satisfactionRate()));
+        }
+      });
+    }
+    return b.toString();
+  }
+
+  private static String percent(Double rate) {
+    return rate == null ? "—" : Math.round(rate * 1000) / 10.0 + "%";
+  }
+}

@@ -1,0 +1,397 @@
+package cn.fivestar.conversation;
+
+import cn.fivestar.answer.Answer;
+import cn.fivestar.answer.Answerer;
+import cn.fivestar.answer.Citation;
+import cn.fivestar.app.PersonalData;
+import cn.fivestar.app.UserException;
+import cn.fivestar.cases.CaseEvent;
+import cn.fivestar.cases.CaseRecord;
+import cn.fivestar.cases.CaseService;
+import cn.fivestar.cases.CaseStatus;
+import cn.fivestar.cases.Recipient;
+import cn.fivestar.conversation.DialogState.Step;
+import cn.fivestar.conversation.intent.Classification;
+import cn.fivestar.conversation.intent.IntentClassifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot brain behind every channel. For each message it restores that chat's dialog state from SQLite, decides
+ * what the person wants (a running intake or rating first, then slash commands, then the intent classifier), replies,
+ * and stores the new state. It also listens to the case store so staff replies, closings and merges reach the
+ * residents concerned through the {@link Notifier}, and asks for a rating when a case is closed.
+ *
+ * <p>Every failure becomes a polite reply; a failed message leaves the stored state as it was. Messages of one chat
+ * are handled one at a time.
+ */
+public final class DialogEngine implements ConversationEngine, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DialogEngine.class);
+  private static final int STATUS_LIST_MAX = 5;
+  private static final String LOG_YES = "log:yes";
+  private static final String LOG_NO = "log:no";
+  private static final String RATE = "rate:";
+  private static final String SKIP = "skip";
+
+  private final CaseService cases;
+  private final Answerer answerer;
+  private final IntentClassifier classifier;
+  private final DialogStore store;
+  private final Notifier notifier;
+  private final Throttle throttle;
+  private final Intake intake;
+  private final Commands commands;
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private final cn.fivestar.cases.CaseListener listener = this::onCaseEvent;
+
+  public DialogEngine(CaseService cases, Answerer answerer, IntentClassifier classifier, DialogStore store,
+                      Notifier notifier, Throttle throttle) {
+    this.cases = cases;
+    this.answerer = answerer;
+    this.classifier = classifier;
+    this.store = store;
+    this.notifier = notifier;
+    this.throttle = throttle;
+    this.intake = new Intake(cases, classifier);
+    this.commands = new Commands(cases);
+    cases.addListener(listener);
+  }
+
+  @Override
+  public List<Outbound> handle(Inbound in) {
+    String channel = orElse(in.channel(), "unknown");
+    String userId = orElse(in.userId(), orElse(in.chatId(), "unknown"));
+    String chatId = orElse(in.chatId(), userId);
+    switch (throttle.acquire(channel, userId)) {
+      case DROP -> {
+        return List.of();
+      }
+      case NOTICE -> {
+        return List.of(Outbound.text(Texts.THROTTLED));
+      }
+      default -> { }
+    }
+    String text = MessageText.clean(in.text());
+    int length = MessageText.length(text);
+    if (length > MessageText.MAX_CHARS) return List.of(Outbound.text(Texts.tooLong(length)));
+    synchronized (lock(channel, chatId, userId)) {
+      try {
+        DialogState before = store.load(channel, chatId, userId);
+        Turn t = new Turn(in, channel, chatId, userId, text, before);
+        route(t);
+        if (!t.state.equals(before)) store.save(channel, chatId, userId, t.state);
+        return List.copyOf(t.out);
+      } catch (UserException e) {
+        // Case store refusals carry a message meant for the person (bad phone, unknown id, illegal move…).
+        return List.of(Outbound.text(e.getMessage()));
+      } catch (RuntimeException e) {
+        log.error("message from {}:{} failed: {}", channel, PersonalData.mask(userId), e.toString(), e);
+        return List.of(Outbound.text(Texts.ERROR));
+      }
+    }
+  }
+
+  private void route(Turn t) {
+    String data = t.in.callbackData();
+    if (data != null && !data.isBlank()) {
+      callback(t, data.strip());
+      return;
+    }
+    String text = t.text;
+    if (text.isEmpty() && t.in.photoIds().isEmpty()) {
+      t.say(Texts.EMPTY);
+      return;
+    }
+    if (MessageText.isCancel(text)) {
+      cancel(t);
+      return;
+    }
+    if (text.startsWith("/")) {
+      commands.handle(t);
+      return;
+    }
+    if (t.state.inIntake()) {
+      intake.handle(t);
+      return;
+    }
+    switch (t.state.step()) {
+      case OFFER_LOG -> {
+        if (MessageText.isYes(text)) {
+          intake.startConsultation(t, t.state.pendingQuestion());
+          return;
+        }
+        if (MessageText.isNo(text)) {
+          t.state = t.state.reset();
+          t.say("好的。还有别的需要，随时告诉我。");
+          return;
+        }
+      }
+      case RATE_SCORE -> {
+        Integer score = Ratings.score(text);
+        if (score != null) {
+          rate(t, t.state.ratingCaseId(), score);
+          return;
+        }
+      }
+      case RATE_COMMENT -> {
+        comment(t, text);
+        return;
+      }
+      default -> { }
+    }
+    // Anything else is a new request; a pending offer or rating question simply lapses.
+    t.state = t.state.reset();
+    if (text.isEmpty()) {
+      intake.startPhoto(t);
+      return;
+    }
+    Classification c = classifier.classify(text);
+    switch (c.intent()) {
+      case REPORT -> intake.startReport(t, c.category());
+      case QUESTION -> answer(t);
+      case STATUS -> status(t);
+      case CHITCHAT -> chitchat(t);
+    }
+  }
+
+  private void callback(Turn t, String data) {
+    if (data.equals(Intake.CANCEL)) {
+      cancel(t);
+    } else if (data.startsWith(RATE)) {
+      String[] p = data.split(":");
+      Integer score = p.length == 3 ? Ratings.score(p[2]) : null;
+      if (score == null) t.say(Texts.NOT_UNDERSTOOD);
+      else rate(t, p[1], score);
+    } else if (data.equals(SKIP) && t.state.step() == Step.RATE_COMMENT) {
+      comment(t, "跳过");
+    } else if (data.equals(LOG_YES) || data.equals(LOG_NO)) {
+      if (t.state.step() != Step.OFFER_LOG) t.say("这个按钮已经失效了。有需要请直接告诉我。");
+      else if (data.equals(LOG_YES)) intake.startConsultation(t, t.state.pendingQuestion());
+      else {
+        t.state = t.state.reset();
+        t.say("好的。还有别的需要，随时告诉我。");
+      }
+    } else {
+      intake.callback(t, data);
+    }
+  }
+
+  private void cancel(Turn t) {
+    Step step = t.state.step();
+    if (step == Step.RATE_COMMENT) {
+      t.state = t.state.reset();
+      t.say("好的，感谢您的评价！");
+    } else if (step == Step.IDLE) {
+      t.say(Texts.NOTHING_TO_CANCEL);
+    } else {
+      t.state = t.state.reset();
+      t.say(Texts.CANCELLED);
+    }
+  }
+
+  // ------------------------------------------------------------------ questions
+
+  private void answer(Turn t) {
+    Answer a = answerer.answer(t.text, t.state.questions());
+    StringBuilder reply = new StringBuilder(a.text());
+    List<String> titles = new ArrayList<>(new LinkedHashSet<>(a.citations().stream().map(Citation::title).toList()));
+    if (!titles.isEmpty()) {
+      reply.append("\n\n来源：");
+      for (int i = 0; i < a.citations().size(); i++) {
+        Citation c = a.citations().get(i);
+        if (i > 0) reply.append("；");
+        reply.append("[").append(i + 1).append("]《").append(c.title()).append("》");
+      }
+    }
+    t.state = t.state.withQuestion(MessageText.clip(t.text, 200));
+    if (a.answered()) {
+      t.say(reply.toString());
+    } else {
+      t.state = t.state.withPendingQuestion(MessageText.clip(t.text, 500));
+      reply.append("\n\n要我把这个问题转给社区工作人员吗？");
+      t.say(reply.toString(), List.of(List.of(new Button("转给工作人员", LOG_YES), new Button("不用了", LOG_NO))));
+    }
+  }
+
+  // ------------------------------------------------------------------ status
+
+  private void status(Turn t) {
+    Matcher m = IntentClassifier.TRACKING_NUMBER.matcher(t.text);
+    if (m.find()) {
+      showCase(t, m.group(1));
+      return;
+    }
+    Map<String, CaseRecord> mine = new LinkedHashMap<>();
+    cases.listByReporter(t.channel, t.userId).forEach(r -> mine.put(r.id(), r));
+    for (String id : t.state.followed()) cases.find(id).ifPresent(r -> mine.putIfAbsent(r.id(), r));
+    if (mine.isEmpty()) {
+      t.say("您还没有反映过问题。遇到问题直接告诉我发生了什么、在哪里，我来帮您登记。");
+      return;
+    }
+    List<CaseRecord> list = new ArrayList<>(mine.values());
+    list.sort(Comparator.comparing(CaseRecord::createdAt).reversed());
+    StringBuilder b = new StringBuilder("您反映和关注的问题（共 ").append(list.size()).append(" 件");
+    if (list.size() > STATUS_LIST_MAX) b.append("，显示最近 ").append(STATUS_LIST_MAX).append(" 件");
+    b.append("）：");
+    for (int i = 0; i < Math.min(STATUS_LIST_MAX, list.size()); i++) {
+      b.append("\n").append(i + 1).append(". ").append(CaseViews.residentLine(list.get(i)));
+    }
+    b.append("\n发送编号可以查看详情。");
+    t.say(b.toString());
+  }
+
+  private void showCase(Turn t, String id) {
+    Optional<CaseRecord> found = cases.find(id);
+    if (t.role().isStaff()) {
+      if (found.isPresent()) t.say(CaseViews.staffDetail(found.get(), cases.history(id)));
+      else t.say("找不到编号为 " + id + " 的诉求，请核对编号。");
+      return;
+    }
+    if (found.isEmpty() || !concerns(found.get(), t)) {
+      t.say("没有找到您反映或关注的编号为 " + id + " 的问题。请核对编号；别人反映的问题，为保护隐私不能向您显示。"
+          + "如果您也遇到了这个问题，直接描述给我，我帮您登记或一起关注。");
+      return;
+    }
+    CaseRecord r = found.get();
+    boolean reporter = r.channel().equals(t.channel) && r.userId().equals(t.userId);
+    if (reporter && r.status() == CaseStatus.CLOSED && r.rating() == null) {
+      t.state = t.state.rating(Step.RATE_SCORE, r.id(), null);
+      t.say(CaseViews.residentDetail(r) + "\n\n这件事已经办结，请您为处理结果打个分：", Ratings.buttons(r.id()));
+    } else {
+      t.say(CaseViews.residentDetail(r));
+    }
+  }
+
+  private static boolean concerns(CaseRecord r, Turn t) {
+    if (r.channel().equals(t.channel) && r.userId().equals(t.userId)) return true;
+    return r.followers().stream().anyMatch(f -> f.channel().equals(t.channel) && f.userId().equals(t.userId));
+  }
+
+  // ------------------------------------------------------------------ rating
+
+  private void rate(Turn t, String caseId, int score) {
+    CaseRecord r = cases.rate(caseId, t.channel, t.userId, score, null);
+    t.state = t.state.rating(Step.RATE_COMMENT, r.id(), score);
+    t.say("感谢您的评价（" + score + " 分）！还有什么意见或建议吗？可以直接留言；不需要请回复“跳过”。",
+        List.of(List.of(new Button("跳过", SKIP))));
+  }
+
+  private void comment(Turn t, String text) {
+    String caseId = t.state.ratingCaseId();
+    Integer score = t.state.ratingScore();
+    t.state = t.state.reset();
+    if (text.isEmpty() || MessageText.isSkip(text) || MessageText.isNo(text) || !MessageText.hasWords(text)) {
+      t.say("好的，感谢您的反馈！");
+      return;
+    }
+    cases.rate(caseId, t.channel, t.userId, score, MessageText.clip(text, 500));
+    t.say("您的意见已经记下，会转给社区工作人员。感谢您的反馈！");
+  }
+
+  // ------------------------------------------------------------------ small talk
+
+  private void chitchat(Turn t) {
+    String text = t.text;
+    String a = MessageText.answer(text);
+    if (!MessageText.hasWords(text)) {
+      t.say("收到😊 有什么需要帮忙的，直接告诉我就好；发送 /help 可以看看我能做什么。");
+    } else if (text.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+      t.say(a.matches("(hi|hello|hey|ok|okay|thanks|thankyou)") ? Texts.GREETING : Texts.NOT_UNDERSTOOD);
+    } else if (a.matches(".*(谢|感谢|辛苦).*")) {
+      t.say(Texts.THANKS);
+    } else if (a.matches(".*(再见|拜拜|晚安|回头见|先走了).*")) {
+      t.say(Texts.BYE);
+    } else if (a.matches(".*(你好|您好|在吗|在不在|有人吗|哈喽|早上好|中午好|下午好|晚上好|嗨|喂|大家好).*")) {
+      t.say(Texts.GREETING + "\n有什么需要帮忙的，直接告诉我就好。");
+    } else {
+      t.say("我是社区助手，闲聊不太在行😊\n" + Texts.RESIDENT_HELP);
+    }
+  }
+
+  // ------------------------------------------------------------------ case events → residents
+
+  /** Tells residents about staff replies, closings (with a rating request) and merges; tells staff about new cases. */
+  private void onCaseEvent(CaseEvent e) {
+    CaseRecord r = e.record();
+    switch (e.type()) {
+      case CREATED -> notifier.toStaff(Outbound.text("新诉求 " + r.id() + "｜" + r.category() + "｜"
+          + (r.location() == null ? "未注明地点" : r.location()) + "｜" + r.summary() + "\n发送 /show " + r.id()
+          + " 查看，/take " + r.id() + " 接办。"));
+      case REPLIED -> tell(e.recipients(), "您反映的问题（编号 " + r.id() + "）有了答复：\n" + e.text());
+      case MERGED -> tell(e.recipients(), "您反映的问题（编号 " + r.id() + "）与编号 " + r.mergedInto()
+          + " 是同一件事，已合并办理，后续进展会一并通知您。发送 " + r.mergedInto() + " 可以查看。");
+      case STATUS_CHANGED -> {
+        if (e.to() == CaseStatus.IN_PROGRESS && e.from() != CaseStatus.ANSWERED) {
+          tell(e.recipients(), "您反映的问题（编号 " + r.id() + "）工作人员已经在办理了，预计 " + CaseViews.day(r.dueAt())
+              + " 前办结。");
+        } else if (e.to() == CaseStatus.IN_PROGRESS) {
+          tell(e.recipients(), "您反映的问题（编号 " + r.id() + "）工作人员正在继续办理。");
+        } else if (e.to() == CaseStatus.CLOSED) {
+          closed(e.recipients(), r);
+        }
+      }
+    }
+  }
+
+  private void tell(List<Recipient> recipients, String text) {
+    for (Recipient p : recipients) send(p, Outbound.text(text));
+  }
+
+  private void closed(List<Recipient> recipients, CaseRecord r) {
+    String result = r.lastReply() == null ? "" : "\n处理结果：" + r.lastReply().text();
+    for (Recipient p : recipients) {
+      if (!p.reporter() || r.rating() != null) {
+        send(p, Outbound.text("您关注的问题（编号 " + r.id() + "）已办结。" + result));
+        continue;
+      }
+      askRating(p, r.id());
+      send(p, Outbound.withButtons("您反映的问题（编号 " + r.id() + "）已办结。" + result
+          + "\n请您为这次处理结果打个分（5 分最满意）：", Ratings.buttons(r.id())));
+    }
+  }
+
+  /** Puts the reporter's chat into "waiting for a score" unless they are in the middle of something. */
+  private void askRating(Recipient p, String caseId) {
+    try {
+      synchronized (lock(p.channel(), p.chatId(), p.userId())) {
+        DialogState s = store.load(p.channel(), p.chatId(), p.userId());
+        if (s.step() == Step.IDLE || s.step() == Step.OFFER_LOG || s.step() == Step.RATE_SCORE || s.step() == Step.RATE_COMMENT) {
+          store.save(p.channel(), p.chatId(), p.userId(), s.rating(Step.RATE_SCORE, caseId, null));
+        }
+      }
+    } catch (RuntimeException ex) {
+      log.warn("cannot set rating state for case {}: {}", caseId, ex.toString());
+    }
+  }
+
+  private void send(Recipient p, Outbound message) {
+    try {
+      notifier.toChat(p.channel(), p.chatId(), message);
+    } catch (RuntimeException ex) {
+      log.warn("cannot notify {}:{}: {}", p.channel(), PersonalData.mask(p.chatId()), ex.toString());
+    }
+  }
+
+  private Object lock(String channel, String chatId, String userId) {
+    return locks.computeIfAbsent(channel + "\u0000" + chatId + "\u0000" + userId, k -> new Object());
+  }
+
+  private static String orElse(String s, String fallback) {
+    return s == null || s.isBlank() ? fallback : s;
+  }
+
+  /** Stops listening to the case store. */
+  @Override
+  public void close() {
+    cases.removeListener(listener);
+  }
+}

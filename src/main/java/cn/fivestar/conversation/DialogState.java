@@ -1,0 +1,130 @@
+package cn.fivestar.conversation;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where one person's conversation stands, stored as JSON per chat so a restart resumes it. Immutable: every
+ * change returns a new state. {@code questions} are the person's recent questions (oldest first) for follow-ups.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record DialogState(Step step, Draft draft, List<String> questions, String pendingQuestion,
+                          String ratingCaseId, Integer ratingScore, List<String> followed) {
+  static final int MAX_QUESTIONS = 4;
+  static final int MAX_FOLLOWED = 20;
+
+  /** What the bot is waiting for. */
+  public enum Step {
+    IDLE,
+    /** intake: what happened */
+    ASK_WHAT,
+    /** intake: where */
+    ASK_WHERE,
+    /** intake: an open case looks the same; follow it or file a new one */
+    DUPLICATE,
+    /** intake: summary shown, waiting for 确认 / 修改 / 取消 */
+    CONFIRM,
+    /** intake: which field to correct */
+    EDIT_CHOICE,
+    EDIT_WHAT,
+    EDIT_WHERE,
+    EDIT_PHONE,
+    /** an unanswerable question: log it as a request? */
+    OFFER_LOG,
+    /** a closed case: score 1–5 */
+    RATE_SCORE,
+    /** a closed case: optional comment */
+    RATE_COMMENT
+  }
+
+  public DialogState {
+    step = step == null ? Step.IDLE : step;
+    questions = questions == null ? List.of() : List.copyOf(questions);
+    followed = followed == null ? List.of() : List.copyOf(followed);
+  }
+
+  public static DialogState idle() {
+    return new DialogState(Step.IDLE, null, List.of(), null, null, null, List.of());
+  }
+
+  /** Back to idle, keeping the question history and the followed cases. */
+  public DialogState reset() {
+    return new DialogState(Step.IDLE, null, questions, null, null, null, followed);
+  }
+
+  public DialogState withDraft(Step s, Draft d) {
+    return new DialogState(s, d, questions, null, null, null, followed);
+  }
+
+  public DialogState withPendingQuestion(String q) {
+    return new DialogState(Step.OFFER_LOG, null, questions, q, null, null, followed);
+  }
+
+  public DialogState rating(Step s, String caseId, Integer score) {
+    return new DialogState(s, null, questions, null, caseId, score, followed);
+  }
+
+  public DialogState withQuestion(String q) {
+    List<String> qs = new ArrayList<>(questions);
+    qs.add(q);
+    while (qs.size() > MAX_QUESTIONS) qs.remove(0);
+    return new DialogState(step, draft, qs, pendingQuestion, ratingCaseId, ratingScore, followed);
+  }
+
+  /** Remembers a case this person follows (someone else's report of the same problem). */
+  public DialogState withFollowed(String caseId) {
+    List<String> f = new ArrayList<>(followed);
+    f.remove(caseId);
+    f.add(caseId);
+    while (f.size() > MAX_FOLLOWED) f.remove(0);
+    return new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, f);
+  }
+
+  public boolean inIntake() {
+    return draft != null && switch (step) {
+      case ASK_WHAT, ASK_WHERE, DUPLICATE, CONFIRM, EDIT_CHOICE, EDIT_WHAT, EDIT_WHERE, EDIT_PHONE -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * A request being taken in. kind is a CaseKind code; duplicateIds are the open cases offered as the same
+   * problem (offered once per intake).
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Draft(String text, String location, String phone, String category, String kind,
+                      List<String> photoIds, List<String> duplicateIds, boolean duplicatesChecked) {
+    public Draft {
+      photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
+      duplicateIds = duplicateIds == null ? List.of() : List.copyOf(duplicateIds);
+    }
+
+    public Draft withText(String t) {
+      return new Draft(t, location, phone, category, kind, photoIds, duplicateIds, duplicatesChecked);
+    }
+
+    public Draft withLocation(String l) {
+      return new Draft(text, l, phone, category, kind, photoIds, duplicateIds, duplicatesChecked);
+    }
+
+    public Draft withPhone(String p) {
+      return new Draft(text, location, p, category, kind, photoIds, duplicateIds, duplicatesChecked);
+    }
+
+    public Draft withCategory(String c, String k) {
+      return new Draft(text, location, phone, c, k, photoIds, duplicateIds, duplicatesChecked);
+    }
+
+    public Draft withPhotos(List<String> more) {
+      if (more.isEmpty()) return this;
+      List<String> all = new ArrayList<>(photoIds);
+      for (String p : more) if (!all.contains(p)) all.add(p);
+      return new Draft(text, location, phone, category, kind, all, duplicateIds, duplicatesChecked);
+    }
+
+    public Draft withDuplicates(List<String> ids) {
+      return new Draft(text, location, phone, category, kind, photoIds, ids, true);
+    }
+  }
+}

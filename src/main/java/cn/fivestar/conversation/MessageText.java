@@ -1,0 +1,88 @@
+package cn.fivestar.conversation;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Cleaning and reading short answers in incoming text. */
+final class MessageText {
+  private MessageText() {}
+
+  /** Longest message the bot takes in (a case text holds 2,000 characters). */
+  static final int MAX_CHARS = 2000;
+
+  private static final Set<String> YES = Set.of("确认", "确定", "是", "是的", "好", "好的", "对", "对的", "可以", "行", "中",
+      "没问题", "提交", "确认提交", "嗯", "嗯嗯", "ok", "okay", "yes", "y", "要", "需要", "一起关注", "关注", "转给工作人员", "转");
+  private static final Set<String> NO = Set.of("不", "不是", "否", "不用", "不用了", "不要", "不需要", "没有", "no", "n",
+      "新建", "不是新建", "不是，新建", "不是新建一个", "算了", "不转");
+  private static final Set<String> CANCEL = Set.of("取消", "/cancel", "cancel", "取消提交", "不办了", "不反映了", "撤销");
+  private static final Set<String> SKIP = Set.of("跳过", "略过", "不留", "不用留", "没有", "无", "不需要", "skip", "算了", "不用了");
+  private static final Pattern PUNCT = Pattern.compile("[\\p{P}\\p{S}\\s]+");
+
+  /**
+   * Drops control and invisible format characters (keeping line breaks and emoji joiners), unifies line breaks,
+   * trims. Never returns null.
+   */
+  static String clean(String text) {
+    if (text == null) return "";
+    String s = text.replace("\r\n", "\n").replace('\r', '\n');
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      int type = Character.getType(cp);
+      if (cp == '\n') {
+        b.append('\n');
+      } else if (cp == '\t') {
+        b.append(' ');
+      } else if (type == Character.CONTROL || type == Character.SURROGATE || type == Character.UNASSIGNED && cp < 0x10000
+          || type == Character.FORMAT && cp != 0x200D && !(cp >= 0xE0020 && cp <= 0xE007F)) {
+        // NUL, ESC, bidi overrides, zero-width spaces, lone surrogates: not text
+      } else {
+        b.appendCodePoint(cp);
+      }
+    }
+    return b.toString().replaceAll("\n{3,}", "\n\n").strip();
+  }
+
+  static int length(String text) {
+    return text.codePointCount(0, text.length());
+  }
+
+  /** The text as a short answer: NFKC, lower case, punctuation and spaces removed. */
+  static String answer(String text) {
+    String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    return PUNCT.matcher(s).replaceAll("");
+  }
+
+  static boolean isYes(String text) {
+    String a = answer(text);
+    return YES.contains(a) || a.startsWith("确认") || a.equals("是的确认") || a.equals("对没问题");
+  }
+
+  static boolean isNo(String text) {
+    String a = answer(text);
+    return NO.contains(a) || a.startsWith("不是") || a.startsWith("不用");
+  }
+
+  static boolean isCancel(String text) {
+    return CANCEL.contains(answer(text)) || CANCEL.contains(text.strip().toLowerCase(Locale.ROOT));
+  }
+
+  static boolean isSkip(String text) {
+    return SKIP.contains(answer(text));
+  }
+
+  /** Whether the text has at least one letter, digit or Chinese character (not only emoji or punctuation). */
+  static boolean hasWords(String text) {
+    return text.codePoints().anyMatch(Character::isLetterOrDigit);
+  }
+
+  /** The text shortened to n characters with an ellipsis, for echoing input back. */
+  static String clip(String text, int n) {
+    String one = text.replaceAll("\\s+", " ").strip();
+    if (length(one) <= n) return one;
+    return one.substring(0, one.offsetByCodePoints(0, n)) + "…";
+  }
+}

@@ -1,0 +1,91 @@
+package cn.fivestar.conversation;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Pulls intake slots out of free text: the place (numbered buildings, units, village groups, named roads and
+ * estates), a contact phone, and whether a message says anything beyond "I want to report something". Tuned for
+ * precision: a wrong place would skip the question, a missing one only costs one question.
+ */
+final class Slots {
+  private Slots() {}
+
+  private static final String NUM = "(?:\\d{1,4}|[一二三四五六七八九十百两]{1,4})";
+  /** A numbered piece that pins down a place: 3号楼, 12号院, 5栋, 2单元, 七组. */
+  private static final String UNIT = NUM + "\\s*(?:号楼|号院|栋|幢|单元|组|队)";
+  /** Finer pieces that may follow: 3楼, 301室, 5号. */
+  private static final String FINE = NUM + "\\s*(?:号|楼|层|室|户)";
+  /** Characters a place name may use: no particles, pronouns, verbs of wishing or direction words. */
+  private static final String NAME_CHAR = "[\\p{IsHan}A-Za-z&&[^的了在被把往有是就都也又还和跟到从让给说我你他她们这那里上下个人口边头门"
+      + "前后中内外啊吗呢吧很太好没不要想能会去来对向哪些般沿拉]]";
+  /** A named place: 幸福路, 建设东街, 阳光花苑, 王庄村, 锦绣城社区, 幸福路口. */
+  private static final String NAMED = NAME_CHAR + "{2,8}?(?:大街|大道|路|街|巷|胡同|小区|社区|花园|花苑|家园|新村|新城|公寓|"
+      + "大厦|广场|公园|市场|村|庄|屯|寨|镇|乡|苑|城)(?:社区|小区|村|东侧|西侧|南侧|北侧|口)?";
+  private static final Pattern NUMBERED = Pattern.compile(
+      "(?:" + NAMED + "\\s*)*(?:" + NUM + "\\s*号院?\\s*)?(?:" + UNIT + "\\s*)+(?:" + FINE + "\\s*)*"
+          + "|(?:" + NAMED + "\\s*)+" + NUM + "\\s*号院?");
+  private static final Pattern NAMED_ONLY = Pattern.compile("(?:" + NAMED + ")+");
+  /** A named place must start a clause or follow 在 / 住在 / 我们…; elsewhere it is usually a verb's object. */
+  private static final Pattern CLAUSE_START = Pattern.compile("(?:^|[\\s\\p{P}]|在|住在|位于|就在|是|我们|咱们|我家|俺们|俺)$");
+  /** A candidate starting with a verb is that verb's object (建议社区…, 举报村…), not a place. */
+  private static final Pattern VERB_FIRST = Pattern.compile(
+      "^(?:建议|希望|举报|反映|报名|参加|借用|觉得|冒充|感谢|请问|联系|怎么|搞|找|进|回|翻墙|帮忙|祸害)");
+  /** A name followed by these is part of a common word, not a place (路灯, 路面, 街道办, 村干部). */
+  private static final Pattern NOT_A_PLACE_AFTER = Pattern.compile("^(?:灯|面|段|沿|牙|障|道|费|况|子|干部|委|民|支书)");
+  /** Kinds of roads and places, not names of one. */
+  private static final Pattern GENERIC = Pattern.compile(
+      "(?:水泥|柏油|石子|马|公|铁|小|大|土|老|旧|老旧|整个|附近|旁边|周边|隔壁|对面|别的|其他|所有|各个|城中|乡村|农村|全|"
+          + "城市|智慧|清廉|美丽|文明|小吃|背街)(?:路|街|小巷|小区|社区|村|庄|镇|乡|公园|广场|市场|城)(?:社区|小区|村|口)?");
+  private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+  private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)0\\d{2,3}-?\\d{7,8}(?!\\d)");
+  /** "I want to report / complain / get help" with nothing about what. */
+  private static final Pattern CONTENT_FREE = Pattern.compile(
+      "^(?:你好|您好|喂)?[，,。!！ ]*(?:我|俺)?(?:要|想|想要|需要|得)?(?:投诉|反映|举报|报修|报事|求助|提(?:个)?(?:意见|建议)|报告|登记)"
+          + "(?:一下|个问题|一个问题|些问题|问题|情况|个情况|一件事|件事|个事|事情|点事)?[。!！.~～]*$");
+
+  /** The place named in the text, or null when it names none that staff could find. */
+  static String location(String text) {
+    if (text == null) return null;
+    String best = null;
+    Matcher m = NUMBERED.matcher(text);
+    while (m.find()) {
+      String s = m.group().strip();
+      if (best == null || s.length() > best.length()) best = s;
+    }
+    if (best != null) return best;
+    m = NAMED_ONLY.matcher(text);
+    while (m.find()) {
+      String s = m.group().strip();
+      if (!CLAUSE_START.matcher(text.substring(0, m.start())).find()) continue;
+      if (NOT_A_PLACE_AFTER.matcher(text.substring(m.end())).find() || GENERIC.matcher(s).matches()
+          || VERB_FIRST.matcher(s).find()) {
+        continue;
+      }
+      if (best == null || s.length() > best.length()) best = s;
+    }
+    return best;
+  }
+
+  /** A contact phone number in the text, or null. */
+  static String phone(String text) {
+    if (text == null) return null;
+    Matcher m = MOBILE.matcher(text);
+    if (m.find()) return m.group();
+    m = LANDLINE.matcher(text);
+    return m.find() ? m.group() : null;
+  }
+
+  /** True when the message is only "I want to report something" and the bot must ask what happened. */
+  static boolean contentFree(String text) {
+    return text == null || CONTENT_FREE.matcher(text.strip()).matches();
+  }
+
+  /** The handling type (a CaseKind code) a request most likely is: the deadline depends on it. */
+  static String kind(String text) {
+    if (text.contains("举报")) return "report";
+    if (text.contains("投诉") || text.matches("(?s).*(不作为|态度(太)?(差|恶劣|蛮横)|乱收费|不管不问|推诿).*")) return "complaint";
+    if (text.matches("(?s).*(建议|提议|希望(社区|村里|能够?)|能不能(在|给|多|开|办|设)).*")) return "suggestion";
+    return "help";
+  }
+}

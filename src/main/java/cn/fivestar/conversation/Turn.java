@@ -1,0 +1,41 @@
+package cn.fivestar.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One incoming message being handled: the message, its cleaned text, the dialog state as it evolves, the replies. */
+final class Turn {
+  final Inbound in;
+  final String channel;
+  final String chatId;
+  final String userId;
+  final String text;
+  DialogState state;
+  final List<Outbound> out = new ArrayList<>();
+
+  Turn(Inbound in, String channel, String chatId, String userId, String text, DialogState state) {
+    this.in = in;
+    this.channel = channel;
+    this.chatId = chatId;
+    this.userId = userId;
+    this.text = text;
+    this.state = state;
+  }
+
+  /** The stable name recorded on case changes this person makes (staff commands, ratings). */
+  String actor() {
+    return channel + ":" + userId;
+  }
+
+  Role role() {
+    return in.role();
+  }
+
+  void say(String text) {
+    out.add(Outbound.text(text));
+  }
+
+  void say(String text, List<List<Button>> buttons) {
+    out.add(Outbound.withButtons(text, buttons));
+  }
+}

@@ -1,0 +1,160 @@
+package cn.fivestar.knowledge;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/** The Lucene index of passages on disk: written once per build, then searched by many threads. */
+final class KnowledgeIndex implements Closeable {
+  static final List<String> ANALYZED = List.of("text", "ctx");
+
+  private final Directory dir;
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final QueryBuilder queries;
+  private final Reranker reranker;
+  private final int docCount;
+
+  /** BM25 candidates considered by the reranker. */
+  static final int CANDIDATES = 30;
+
+  private KnowledgeIndex(Directory dir, QueryBuilder queries) throws IOException {
+    this.reranker = new Reranker(queries, t -> idf("text" + ChineseAnalysis.WORDS, t),
+        t -> idf("text" + ChineseAnalysis.BIGRAMS, t));
+    this.dir = dir;
+    this.reader = DirectoryReader.open(dir);
+    this.docCount = Math.max(1, reader.numDocs());
+    this.searcher = new IndexSearcher(reader);
+    this.queries = queries;
+  }
+
+  static Analyzer indexAnalyzer() {
+    return ChineseAnalysis.perField(ChineseAnalysis.words(), ChineseAnalysis.bigrams(), ANALYZED);
+  }
+
+  static void write(Path path, List<Passage> passages, QueryBuilder terms) throws IOException {
+    try (Directory d = FSDirectory.open(path);
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig(indexAnalyzer())
+            .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+            .setRAMBufferSizeMB(64))) {
+      for (Passage p : passages) w.addDocument(toDocument(p, terms));
+      w.commit();
+    }
+  }
+
+  private static Document toDocument(Passage p, QueryBuilder terms) {
+    Document d = new Document();
+    String ctx = p.title() + "\n" + p.heading();
+    // The heading is part of what a passage is about ("花园路街道…" over a paragraph that only says "街道").
+    String body = p.heading() + "\n" + p.text();
+    d.add(new TextField("text" + ChineseAnalysis.WORDS, body, Field.Store.NO));
+    d.add(new TextField("text" + ChineseAnalysis.BIGRAMS, body, Field.Store.NO));
+    d.add(new TextField("ctx" + ChineseAnalysis.WORDS, ctx, Field.Store.NO));
+    d.add(new TextField("ctx" + ChineseAnalysis.BIGRAMS, ctx, Field.Store.NO));
+    d.add(new StringField("star", p.star(), Field.Store.YES));
+    d.add(new StringField("kind", p.kind(), Field.Store.YES));
+    d.add(new StoredField("place", p.place()));
+    d.add(new StoredField("source", p.source()));
+    d.add(new StoredField("title", p.title()));
+    d.add(new StoredField("heading", p.heading()));
+    d.add(new StoredField("text", p.text()));
+    d.add(new StoredField("position", p.position()));
+    // Analysed once here so reranking at query time only splits strings (smartcn is slow per call).
+    d.add(new StoredField("words", String.join(" ", terms.wordTerms(body))));
+    d.add(new StoredField("bigrams", String.join(" ", terms.bigramTerms(body))));
+    return d;
+  }
+
+  static KnowledgeIndex open(Path path, QueryBuilder queries) throws IOException {
+    return new KnowledgeIndex(FSDirectory.open(path), queries);
+  }
+
+  /**
+   * Inverse document frequency of a term in a field. A term absent from the corpus gets the highest weight, so
+   * a question about things the documents never mention keeps a low coverage.
+   */
+  private double idf(String field, String term) {
+    try {
+      int df = reader.docFreq(new Term(field, term));
+      return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+    } catch (IOException e) {
+      return 1.0;
+    }
+  }
+
+  int size() {
+    return reader.numDocs();
+  }
+
+  List<Hit> search(String text, int k, SearchFilter filter, QueryBuilder.Weights weights, Reranker.Weights rw)
+      throws IOException {
+    Query q = queries.build(text, weights);
+    if (q == null || k <= 0) return List.of();
+    Query scoped = filter.isEmpty() ? q : withFilter(q, filter);
+    TopDocs top = searcher.search(scoped, Math.max(k, CANDIDATES));
+    List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+    var stored = searcher.storedFields();
+    List<Reranker.Candidate> candidates = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      Document d = stored.document(sd.doc);
+      candidates.add(new Reranker.Candidate(toPassage(d), sd.score, split(d.get("words")), split(d.get("bigrams"))));
+    }
+    return reranker.rerank(text, candidates, k, rw);
+  }
+
+  private static Query withFilter(Query q, SearchFilter f) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST);
+    if (!f.star().isEmpty()) b.add(new TermQuery(new Term("star", f.star())), BooleanClause.Occur.FILTER);
+    if (!f.kind().isEmpty()) b.add(new TermQuery(new Term("kind", f.kind())), BooleanClause.Occur.FILTER);
+    return b.build();
+  }
+
+  private static java.util.Set<String> split(String terms) {
+    return terms == null || terms.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(List.of(terms.split(" ")));
+  }
+
+  private static Passage toPassage(Document d) {
+    return new Passage(d.get("source"), d.get("title"), d.get("heading"), d.get("text"),
+        d.getField("position").numericValue().intValue(), d.get("star"), d.get("kind"), d.get("place"));
+  }
+
+  /** Every passage of the given kind (and star, if set), in index order: used to list criteria. */
+  List<Passage> all(SearchFilter filter) throws IOException {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+    if (!filter.star().isEmpty()) b.add(new TermQuery(new Term("star", filter.star())), BooleanClause.Occur.FILTER);
+    if (!filter.kind().isEmpty()) b.add(new TermQuery(new Term("kind", filter.kind())), BooleanClause.Occur.FILTER);
+    TopDocs top = searcher.search(b.build(), Math.max(1, reader.maxDoc()), org.apache.lucene.search.Sort.INDEXORDER);
+    List<Passage> out = new ArrayList<>(top.scoreDocs.length);
+    var stored = searcher.storedFields();
+    for (ScoreDoc sd : top.scoreDocs) out.add(toPassage(stored.document(sd.doc)));
+    return out;
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+    dir.close();
+  }
+}

@@ -1,0 +1,111 @@
+package cn.fivestar.knowledge;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Second-stage ordering of the BM25 candidates. BM25 rewards a frequent term even when the other query terms are
+ * missing; a passage that covers more of the question (its words and bigrams, in text or heading) is usually the
+ * one that answers it. For "how many" questions, a passage with a number next to a question word is preferred.
+ */
+final class Reranker {
+  private static final Pattern QUANTITY_QUESTION = Pattern.compile("多少|几[个项名人户家次场支种条类]?|数量|多大|多长|多久");
+  private static final Pattern NUMBER = Pattern.compile("\\d[\\d.,，万千百]*\\s*[个项名人户家次场支种条类万%％余多平米元辆座位所栋间]");
+
+  record Weights(float bm25, float coverage, float quantity) {
+    static final Weights DEFAULT = new Weights(0.5f, 0.5f, 0.15f);
+  }
+
+  private final QueryBuilder queries;
+  private final java.util.function.ToDoubleFunction<String> wordIdf;
+  private final java.util.function.ToDoubleFunction<String> bigramIdf;
+
+  /** {@code wordIdf}/{@code bigramIdf} weigh a term by how rare it is in the corpus. */
+  Reranker(QueryBuilder queries, java.util.function.ToDoubleFunction<String> wordIdf,
+      java.util.function.ToDoubleFunction<String> bigramIdf) {
+    this.queries = queries;
+    this.wordIdf = wordIdf;
+    this.bigramIdf = bigramIdf;
+  }
+
+  /** A BM25 candidate with its pre-analysed terms (words and bigrams of heading + text). */
+  record Candidate(Passage passage, float score, Set<String> words, Set<String> bigrams) {}
+
+  List<Hit> rerank(String query, List<Candidate> candidates, int k, Weights w) {
+    if (candidates.isEmpty()) return List.of();
+    String core = QueryBuilder.normalize(query);
+    Set<String> qWords = new HashSet<>(queries.wordTerms(queries.stripQuestionWords(core)));
+    Set<String> qBigrams = new HashSet<>(queries.bigramTerms(queries.stripQuestionWords(core)));
+    boolean quantity = QUANTITY_QUESTION.matcher(core).find();
+    float max = candidates.get(0).score();
+    List<Hit> out = new ArrayList<>(candidates.size());
+    for (Candidate h : candidates) {
+      Passage p = h.passage();
+      String hay = p.heading() + "\n" + p.text();
+      double cov = Math.max(0.5 * overlap(qWords, h.words(), wordIdf)
+          + 0.5 * overlap(qBigrams, h.bigrams(), bigramIdf), synonymOverlap(qWords, hay, h.words()));
+      double score = w.bm25() * (h.score() / max) + w.coverage() * cov;
+      if (quantity && numberNearQueryWord(p.text(), qWords)) score += w.quantity();
+      out.add(new Hit(p, (float) score, (float) cov));
+    }
+    out.sort(Comparator.comparingDouble(Hit::score).reversed());
+    return out.subList(0, Math.min(k, out.size()));
+  }
+
+  /**
+   * Word coverage where a colloquial word also counts as found when the passage uses one of its official terms
+   * (吵架 ~ 调解), so paraphrased questions are not mistaken for questions the documents do not cover.
+   */
+  private double synonymOverlap(Set<String> query, String hay, Set<String> p) {
+    if (query.isEmpty()) return 0;
+    double found = 0;
+    double total = 0;
+    for (String t : query) {
+      double wt = wordIdf.applyAsDouble(t);
+      total += wt;
+      if (p.contains(t)) {
+        found += wt;
+      } else {
+        for (String syn : queries.thesaurus().synonymsOf(t)) {
+          if (hay.contains(syn)) {
+            found += wt;
+            break;
+          }
+        }
+      }
+    }
+    return total == 0 ? 0 : found / total;
+  }
+
+  /** IDF-weighted share of the query terms found among the passage terms. */
+  private static double overlap(Set<String> query, Set<String> p,
+      java.util.function.ToDoubleFunction<String> idf) {
+    if (query.isEmpty()) return 0;
+    double found = 0;
+    double total = 0;
+    for (String t : query) {
+      double wt = idf.applyAsDouble(t);
+      total += wt;
+      if (p.contains(t)) found += wt;
+    }
+    return total == 0 ? 0 : found / total;
+  }
+
+  private static boolean numberNearQueryWord(String text, Set<String> words) {
+    Matcher m = NUMBER.matcher(text);
+    while (m.find()) {
+      int from = Math.max(0, m.start() - 12);
+      int to = Math.min(text.length(), m.end() + 12);
+      String window = text.substring(from, to);
+      for (String w : words) {
+        if (w.length() >= 2 && window.contains(w)) return true;
+      }
+    }
+    return false;
+  }
+}

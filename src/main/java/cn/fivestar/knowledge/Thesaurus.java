@@ -1,0 +1,73 @@
+package cn.fivestar.knowledge;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Maps how residents say things to how policy texts say them ("吵架" → 矛盾纠纷, 调解). One rule per line in
+ * {@code knowledge/thesaurus.txt}: {@code 口语词 口语词 => 书面词 书面词}; a rule fires when any left word occurs
+ * in the query.
+ */
+final class Thesaurus {
+  private record Rule(List<String> triggers, List<String> terms) {}
+
+  private final List<Rule> rules;
+
+  private Thesaurus(List<Rule> rules) {
+    this.rules = rules;
+  }
+
+  static Thesaurus load() {
+    List<Rule> rules = new ArrayList<>();
+    try (InputStream in = Thesaurus.class.getResourceAsStream("/knowledge/thesaurus.txt")) {
+      if (in == null) return new Thesaurus(List.of());
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line; (line = r.readLine()) != null; ) {
+        line = line.strip();
+        if (line.isEmpty() || line.startsWith("#")) continue;
+        String[] parts = line.split("=>", 2);
+        if (parts.length != 2) continue;
+        rules.add(new Rule(List.of(parts[0].strip().split("\\s+")), List.of(parts[1].strip().split("\\s+"))));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Thesaurus(rules);
+  }
+
+  /** The official terms a single query word stands for (empty if no rule has it as a trigger). */
+  List<String> synonymsOf(String word) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Rule r : rules) {
+      for (String t : r.triggers()) {
+        if (word.contains(t) || (word.length() >= 2 && t.contains(word))) {
+          out.addAll(r.terms());
+          break;
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** Extra terms for the query, without duplicates; empty when no rule fires. */
+  List<String> expand(String query) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Rule r : rules) {
+      for (String t : r.triggers()) {
+        if (!t.isEmpty() && query.contains(t)) {
+          out.addAll(r.terms());
+          break;
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+}
