@@ -1,6 +1,7 @@
 package cn.fivestar.cases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,22 +25,58 @@ class CaseMigrationTest {
   @Test
   void emptyDatabaseGetsTheCurrentSchema() throws Exception {
     Database db = Database.inDataDir(dir);
-    assertEquals(2, db.schemaVersion());
+    int version = db.schemaVersion();
+    assertTrue(version >= 3, "at least the case migrations: " + version);
     try (Connection c = db.connect(); Statement s = c.createStatement();
          ResultSet rs = s.executeQuery("SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master "
              + "WHERE type = 'table' AND name LIKE 'case%' ORDER BY name)")) {
       assertEquals("case_day_seq,case_followers,case_history,case_messages,cases", rs.getString(1));
     }
-    assertEquals(2, Database.inDataDir(dir).schemaVersion(), "opening again changes nothing");
+    assertTrue(hasIndex("cases_stats"));
+    assertEquals(version, Database.inDataDir(dir).schemaVersion(), "opening again changes nothing");
+  }
+
+  /** A database as the second release (V1 + V2, before the stats index) left it. */
+  @Test
+  void versionTwoDatabaseGetsTheStatsIndexAndKeepsItsData() throws Exception {
+    Path file = versionOneDatabase();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+      for (String stmt : resource("db/migration/V2__case_followers_ratings.sql").split(";\\s*(\\r?\\n|$)")) {
+        if (!stmt.isBlank()) s.execute(stmt);
+      }
+      s.execute("PRAGMA user_version = 2");
+      s.execute("UPDATE cases SET status = 'closed', closed_at = created_at + 3600000, rating = 4");
+    }
+    assertFalse(hasIndex("cases_stats"));
+    MutableClock clock = new MutableClock(LocalDateTime.of(2026, 1, 5, 15, 0));
+    try (CaseService cases = CaseTestSupport.open(dir, clock)) {
+      assertTrue(Database.inDataDir(dir).schemaVersion() >= 3);
+      assertTrue(hasIndex("cases_stats"));
+      Stats st = cases.stats(null, null);
+      assertEquals(1, st.overall().closed());
+      assertEquals(1.0, st.overall().satisfactionRate());
+      assertEquals(1.0, st.overall().avgHoursToClose(), 1e-9);
+    }
+  }
+
+  private boolean hasIndex(String name) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("fivestar.db"));
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = '" + name + "'")) {
+      return rs.getInt(1) == 1;
+    }
+  }
+
+  private String resource(String path) throws Exception {
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(path)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   /** A database as the first release (schema version 1) left it, with a case in progress. */
   private Path versionOneDatabase() throws Exception {
     Path file = dir.resolve("fivestar.db");
-    String v1;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("db/migration/V1__cases.sql")) {
-      v1 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    String v1 = resource("db/migration/V1__cases.sql");
     long created = LocalDateTime.of(2026, 1, 5, 9, 0).atZone(CaseService.ZONE).toInstant().toEpochMilli();
     long due = LocalDateTime.of(2026, 1, 19, 23, 59, 59).atZone(CaseService.ZONE).toInstant().toEpochMilli() + 999;
     long respond = LocalDateTime.of(2026, 1, 6, 23, 59, 59).atZone(CaseService.ZONE).toInstant().toEpochMilli() + 999;
@@ -66,7 +103,8 @@ class CaseMigrationTest {
     versionOneDatabase();
     MutableClock clock = new MutableClock(LocalDateTime.of(2026, 1, 5, 15, 0));
     try (CaseService cases = CaseTestSupport.open(dir, clock)) {
-      assertEquals(2, Database.inDataDir(dir).schemaVersion());
+      assertTrue(Database.inDataDir(dir).schemaVersion() >= 3);
+      assertTrue(hasIndex("cases_stats"));
       CaseRecord old = cases.get("20260105-0001");
       assertEquals(CaseStatus.IN_PROGRESS, old.status());
       assertEquals("3号楼电梯坏了", old.text());
