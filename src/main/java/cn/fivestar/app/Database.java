@@ -29,6 +29,7 @@ public final class Database {
   static final List<String> MIGRATIONS = List.of(
       "V1__cases.sql",
       "V2__case_followers_ratings.sql",
+      "V3__case_stats_index.sql",
       "V10__dialog_state.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__[\\w-]+\\.sql");

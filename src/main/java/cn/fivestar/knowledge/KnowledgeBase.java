@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  */
 public final class KnowledgeBase implements AutoCloseable {
   /** Bump when analysis or passage splitting changes, so old indexes are rebuilt. */
-  static final String FORMAT = "kb-8";
+  static final String FORMAT = "kb-9";
 
   /** What the last build (or reuse) did. */
   public record BuildSummary(boolean rebuilt, int files, int passages, long bytes, long millis,
@@ -55,8 +55,7 @@ public final class KnowledgeBase implements AutoCloseable {
       } else {
         summary = build(home, files, fingerprint, progress);
       }
-      QueryBuilder qb = new QueryBuilder(ChineseAnalysis.words(), ChineseAnalysis.bigrams(), Thesaurus.load());
-      KnowledgeIndex idx = KnowledgeIndex.open(home.resolve("lucene"), qb);
+      KnowledgeIndex idx = KnowledgeIndex.open(home.resolve("lucene"), queryBuilder());
       if (summary.passages() < 0) {
         summary = new BuildSummary(false, files.size(), idx.size(), 0, 0, List.of());
       }
@@ -82,13 +81,17 @@ public final class KnowledgeBase implements AutoCloseable {
     // Build beside the live index and swap, so a crash mid-build never leaves a half-written index in use.
     Files.createDirectories(home);
     Path fresh = Files.createTempDirectory(home, "build-");
-    KnowledgeIndex.write(fresh, passages);
+    KnowledgeIndex.write(fresh, passages, queryBuilder());
     Path live = home.resolve("lucene");
     deleteTree(live);
     Files.move(fresh, live, StandardCopyOption.ATOMIC_MOVE);
     Files.writeString(home.resolve("fingerprint"), fingerprint, StandardCharsets.UTF_8);
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new BuildSummary(true, total, passages.size(), bytes, millis, loaded.problems());
+  }
+
+  private static QueryBuilder queryBuilder() {
+    return new QueryBuilder(ChineseAnalysis.words(), ChineseAnalysis.bigrams(), Thesaurus.load());
   }
 
   private static String indexName(List<Path> folders) {

@@ -37,7 +37,7 @@ final class KnowledgeIndex implements Closeable {
   private final int docCount;
 
   /** BM25 candidates considered by the reranker. */
-  static final int CANDIDATES = 40;
+  static final int CANDIDATES = 30;
 
   private KnowledgeIndex(Directory dir, QueryBuilder queries) throws IOException {
     this.reranker = new Reranker(queries, t -> idf("text" + ChineseAnalysis.WORDS, t),
@@ -53,17 +53,17 @@ final class KnowledgeIndex implements Closeable {
     return ChineseAnalysis.perField(ChineseAnalysis.words(), ChineseAnalysis.bigrams(), ANALYZED);
   }
 
-  static void write(Path path, List<Passage> passages) throws IOException {
+  static void write(Path path, List<Passage> passages, QueryBuilder terms) throws IOException {
     try (Directory d = FSDirectory.open(path);
         IndexWriter w = new IndexWriter(d, new IndexWriterConfig(indexAnalyzer())
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
             .setRAMBufferSizeMB(64))) {
-      for (Passage p : passages) w.addDocument(toDocument(p));
+      for (Passage p : passages) w.addDocument(toDocument(p, terms));
       w.commit();
     }
   }
 
-  private static Document toDocument(Passage p) {
+  private static Document toDocument(Passage p, QueryBuilder terms) {
     Document d = new Document();
     String ctx = p.title() + "\n" + p.heading();
     // The heading is part of what a passage is about ("花园路街道…" over a paragraph that only says "街道").
@@ -80,6 +80,9 @@ final class KnowledgeIndex implements Closeable {
     d.add(new StoredField("heading", p.heading()));
     d.add(new StoredField("text", p.text()));
     d.add(new StoredField("position", p.position()));
+    // Analysed once here so reranking at query time only splits strings (smartcn is slow per call).
+    d.add(new StoredField("words", String.join(" ", terms.wordTerms(body))));
+    d.add(new StoredField("bigrams", String.join(" ", terms.bigramTerms(body))));
     return d;
   }
 
@@ -112,8 +115,12 @@ final class KnowledgeIndex implements Closeable {
     TopDocs top = searcher.search(scoped, Math.max(k, CANDIDATES));
     List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
     var stored = searcher.storedFields();
-    for (ScoreDoc sd : top.scoreDocs) hits.add(new Hit(toPassage(stored.document(sd.doc)), sd.score, 0f));
-    return reranker.rerank(text, hits, k, rw);
+    List<Reranker.Candidate> candidates = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      Document d = stored.document(sd.doc);
+      candidates.add(new Reranker.Candidate(toPassage(d), sd.score, split(d.get("words")), split(d.get("bigrams"))));
+    }
+    return reranker.rerank(text, candidates, k, rw);
   }
 
   private static Query withFilter(Query q, SearchFilter f) {
@@ -123,6 +130,10 @@ final class KnowledgeIndex implements Closeable {
     return b.build();
   }
 
+  private static java.util.Set<String> split(String terms) {
+    return terms == null || terms.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(List.of(terms.split(" ")));
+  }
+
   private static Passage toPassage(Document d) {
     return new Passage(d.get("source"), d.get("title"), d.get("heading"), d.get("text"),
         d.getField("position").numericValue().intValue(), d.get("star"), d.get("kind"), d.get("place"));
@@ -130,13 +141,14 @@ final class KnowledgeIndex implements Closeable {
 
   /** Every passage of the given kind (and star, if set), in index order: used to list criteria. */
   List<Passage> all(SearchFilter filter) throws IOException {
-    List<Passage> out = new ArrayList<>();
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+    if (!filter.star().isEmpty()) b.add(new TermQuery(new Term("star", filter.star())), BooleanClause.Occur.FILTER);
+    if (!filter.kind().isEmpty()) b.add(new TermQuery(new Term("kind", filter.kind())), BooleanClause.Occur.FILTER);
+    TopDocs top = searcher.search(b.build(), Math.max(1, reader.maxDoc()), org.apache.lucene.search.Sort.INDEXORDER);
+    List<Passage> out = new ArrayList<>(top.scoreDocs.length);
     var stored = searcher.storedFields();
-    for (int i = 0; i < reader.maxDoc(); i++) {
-      Passage p = toPassage(stored.document(i));
-      if ((filter.star().isEmpty() || filter.star().equals(p.star()))
-          && (filter.kind().isEmpty() || filter.kind().equals(p.kind()))) out.add(p);
-    }
+    for (ScoreDoc sd : top.scoreDocs) out.add(toPassage(stored.document(sd.doc)));
     return out;
   }
 

@@ -33,20 +33,22 @@ final class Reranker {
     this.bigramIdf = bigramIdf;
   }
 
-  List<Hit> rerank(String query, List<Hit> candidates, int k, Weights w) {
-    if (candidates.isEmpty()) return candidates;
+  /** A BM25 candidate with its pre-analysed terms (words and bigrams of heading + text). */
+  record Candidate(Passage passage, float score, Set<String> words, Set<String> bigrams) {}
+
+  List<Hit> rerank(String query, List<Candidate> candidates, int k, Weights w) {
+    if (candidates.isEmpty()) return List.of();
     String core = QueryBuilder.normalize(query);
     Set<String> qWords = new HashSet<>(queries.wordTerms(queries.stripQuestionWords(core)));
     Set<String> qBigrams = new HashSet<>(queries.bigramTerms(queries.stripQuestionWords(core)));
     boolean quantity = QUANTITY_QUESTION.matcher(core).find();
     float max = candidates.get(0).score();
     List<Hit> out = new ArrayList<>(candidates.size());
-    for (Hit h : candidates) {
+    for (Candidate h : candidates) {
       Passage p = h.passage();
       String hay = p.heading() + "\n" + p.text();
-      List<String> pWords = queries.wordTerms(hay);
-      double cov = Math.max(0.5 * overlap(qWords, pWords, wordIdf)
-          + 0.5 * overlap(qBigrams, queries.bigramTerms(hay), bigramIdf), synonymOverlap(qWords, hay, pWords));
+      double cov = Math.max(0.5 * overlap(qWords, h.words(), wordIdf)
+          + 0.5 * overlap(qBigrams, h.bigrams(), bigramIdf), synonymOverlap(qWords, hay, h.words()));
       double score = w.bm25() * (h.score() / max) + w.coverage() * cov;
       if (quantity && numberNearQueryWord(p.text(), qWords)) score += w.quantity();
       out.add(new Hit(p, (float) score, (float) cov));
@@ -59,9 +61,8 @@ final class Reranker {
    * Word coverage where a colloquial word also counts as found when the passage uses one of its official terms
    * (吵架 ~ 调解), so paraphrased questions are not mistaken for questions the documents do not cover.
    */
-  private double synonymOverlap(Set<String> query, String hay, List<String> passageWords) {
+  private double synonymOverlap(Set<String> query, String hay, Set<String> p) {
     if (query.isEmpty()) return 0;
-    Set<String> p = new HashSet<>(passageWords);
     double found = 0;
     double total = 0;
     for (String t : query) {
@@ -82,10 +83,9 @@ final class Reranker {
   }
 
   /** IDF-weighted share of the query terms found among the passage terms. */
-  private static double overlap(Set<String> query, List<String> passageTerms,
+  private static double overlap(Set<String> query, Set<String> p,
       java.util.function.ToDoubleFunction<String> idf) {
     if (query.isEmpty()) return 0;
-    Set<String> p = new HashSet<>(passageTerms);
     double found = 0;
     double total = 0;
     for (String t : query) {
