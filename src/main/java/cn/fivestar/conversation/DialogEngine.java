@@ -15,8 +15,6 @@ import cn.fivestar.conversation.DialogState.Step;
 import cn.fivestar.conversation.intent.Classification;
 import cn.fivestar.conversation.intent.IntentClassifier;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -231,15 +229,11 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
       showCase(t, m.group(1));
       return;
     }
-    Map<String, CaseRecord> mine = new LinkedHashMap<>();
-    cases.listByReporter(t.channel, t.userId).forEach(r -> mine.put(r.id(), r));
-    for (String id : t.state.followed()) cases.find(id).ifPresent(r -> mine.putIfAbsent(r.id(), r));
-    if (mine.isEmpty()) {
+    List<CaseRecord> list = cases.listByReporter(t.channel, t.userId);  // reported or followed, newest first
+    if (list.isEmpty()) {
       t.say("您还没有反映过问题。遇到问题直接告诉我发生了什么、在哪里，我来帮您登记。");
       return;
     }
-    List<CaseRecord> list = new ArrayList<>(mine.values());
-    list.sort(Comparator.comparing(CaseRecord::createdAt).reversed());
     StringBuilder b = new StringBuilder("您反映和关注的问题（共 ").append(list.size()).append(" 件");
     if (list.size() > STATUS_LIST_MAX) b.append("，显示最近 ").append(STATUS_LIST_MAX).append(" 件");
     b.append("）：");

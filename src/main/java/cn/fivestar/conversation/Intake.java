@@ -232,7 +232,7 @@ final class Intake {
 
   private void follow(Turn t, String id) {
     CaseRecord r = cases.follow(id, t.channel, t.userId, t.chatId);
-    t.state = t.state.reset().withFollowed(r.id());
+    t.state = t.state.reset();
     t.say("好的，已为您关注编号 " + r.id() + "（目前" + r.status().label() + "），有进展会通知您，不用重复登记。\n"
         + "随时发送这个编号可以查看进度。");
   }
