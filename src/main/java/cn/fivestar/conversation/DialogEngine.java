@@ -6,6 +6,7 @@ import cn.fivestar.answer.Citation;
 import cn.fivestar.app.PersonalData;
 import cn.fivestar.app.UserException;
 import cn.fivestar.cases.CaseEvent;
+import cn.fivestar.cases.CaseListener;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
 import cn.fivestar.cases.CaseStatus;
@@ -51,7 +52,7 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
   private final Intake intake;
   private final Commands commands;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
-  private final cn.fivestar.cases.CaseListener listener = this::onCaseEvent;
+  private final CaseListener listener = this::onCaseEvent;
 
   public DialogEngine(CaseService cases, Answerer answerer, IntentClassifier classifier, DialogStore store,
                       Notifier notifier, Throttle throttle) {
@@ -125,7 +126,7 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
     }
     switch (t.state.step()) {
       case OFFER_LOG -> {
-        if (MessageText.isYes(text)) {
+        if (MessageText.isAccept(text)) {
           intake.startConsultation(t, t.state.pendingQuestion());
           return;
         }
