@@ -31,7 +31,8 @@ public final class Database {
       "V1__cases.sql",
       "V2__case_followers_ratings.sql",
       "V3__case_stats_index.sql",
-      "V10__dialog_state.sql");
+      "V10__dialog_state.sql",
+      "V20__telegram_channel.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__[\\w-]+\\.sql");
   private final String url;
