@@ -1,0 +1,369 @@
+package cn.fivestar.channels.telegram;
+
+import cn.fivestar.app.Database;
+import cn.fivestar.app.PersonalData;
+import cn.fivestar.app.UserException;
+import cn.fivestar.conversation.ConversationEngine;
+import cn.fivestar.conversation.Inbound;
+import cn.fivestar.conversation.Notifier;
+import cn.fivestar.conversation.Outbound;
+import cn.fivestar.conversation.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.ActionType;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The Telegram channel: long-polls the Bot API with its own getUpdates loop, records each update in SQLite before
+ * handling it (so a re-delivered update is handled once and one interrupted by a crash is handled after restart),
+ * hands messages to the conversation engine on a bounded pool of workers with per-chat order, and renders the
+ * replies. This is what {@code serve} runs.
+ */
+public final class TelegramBot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+  static final String APOLOGY = "抱歉，系统暂时出了点问题，您刚才的消息没有处理成功，请稍后再发一次。";
+  private static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query");
+
+  private final TelegramSettings settings;
+  private final Function<String, Role> roleOfUser;
+  private final UpdateStore store;
+  private final Outbox outbox;
+  private final BotApi api;
+  private final Sender sender;
+  private final Renderer renderer = new Renderer();
+  private final KeyedExecutor workers;
+  private final ScheduledExecutorService scheduler;
+  private final CommandMenus menus;
+  private final TelegramNotifier notifier;
+  private final CountDownLatch stopping = new CountDownLatch(1);
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private volatile boolean abandon; // shutdown ran out of time: leave queued updates for the next start
+  private volatile CompletableFuture<?> currentPoll;
+  private volatile ConversationEngine engine;
+  private volatile UpdateMapper mapper;
+  private volatile String username;
+  private Thread poller;
+
+  public TelegramBot(TelegramSettings settings, Database database, Function<String, Role> roleOfUser) {
+    this(settings, database, roleOfUser, Clock.systemUTC(), RateLimiter.Sleeper.SYSTEM);
+  }
+
+  TelegramBot(TelegramSettings settings, Database database, Function<String, Role> roleOfUser, Clock clock,
+      RateLimiter.Sleeper sleeper) {
+    this.settings = settings;
+    this.roleOfUser = roleOfUser;
+    this.store = new UpdateStore(database, clock);
+    this.outbox = new Outbox(database, clock);
+    RateLimiter limiter = new RateLimiter(settings.limits(), System::nanoTime, sleeper);
+    this.api = new BotApi(settings, limiter, sleeper);
+    this.sender = new Sender(api, outbox, clock, settings.outboxInterval());
+    this.workers = new KeyedExecutor("telegram-worker", settings.workers(), settings.maxInFlight());
+    this.scheduler = Executors.newScheduledThreadPool(2, r -> {
+      Thread t = new Thread(r, "telegram-timer");
+      t.setDaemon(true);
+      return t;
+    });
+    this.menus = new CommandMenus(api, store, CommandMenus.standard());
+    this.notifier = new TelegramNotifier(this::push, settings.staffChatId());
+  }
+
+  /** Where the engine sends pushes (staff replies to residents, new cases to the staff group). */
+  public Notifier notifier() {
+    return notifier;
+  }
+
+  /** The bot's @username, known after {@link #start}. */
+  public String username() {
+    return username;
+  }
+
+  /**
+   * Connects (getMe), takes over from any webhook, sets the command menus, resumes updates left unfinished by the
+   * last run, and starts polling. Fails with a one-line reason when the server cannot be used.
+   */
+  public void start(ConversationEngine conversationEngine) {
+    if (!started.compareAndSet(false, true)) throw new IllegalStateException("already started");
+    this.engine = conversationEngine;
+    User me = getMe();
+    this.username = me.getUserName();
+    this.mapper = new UpdateMapper(username, roleOfUser);
+    api.optional(new DeleteWebhook());
+    menus.setDefault();
+    if (settings.staffChatId() != null) menus.ensure(settings.staffChatId().toString(), Role.STAFF);
+    store.prune(Duration.ofDays(7));
+
+    List<Update> unfinished = store.pending();
+    if (!unfinished.isEmpty()) log.info("resuming {} update(s) left unfinished by the last run", unfinished.size());
+    for (Update u : unfinished) {
+      try {
+        dispatch(u);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+
+    poller = new Thread(this::pollLoop, "telegram-poller");
+    poller.start();
+    long every = settings.outboxInterval().toMillis();
+    scheduler.scheduleWithFixedDelay(this::retryOutbox, every, every, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(() -> store.prune(Duration.ofDays(7)), 1, 1, TimeUnit.HOURS);
+    log.info("Telegram bot @{} is polling {}", username, settings);
+  }
+
+  private User getMe() {
+    try {
+      return api.call(new GetMe(), null);
+    } catch (ApiFailure f) {
+      if (Integer.valueOf(401).equals(f.errorCode()) || Integer.valueOf(404).equals(f.errorCode())) {
+        throw new UserException("the Bot API refused the token (" + f.errorCode() + "): check "
+            + TelegramSettings.TOKEN_ENV);
+      }
+      throw new UserException("cannot reach the Bot API at " + settings.apiUrl().getHost() + ":"
+          + settings.apiUrl().getPort() + ": " + f.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserException("interrupted while connecting to the Bot API");
+    }
+  }
+
+  private void pollLoop() {
+    OptionalInt stored = store.offset();
+    Integer offset = stored.isPresent() ? stored.getAsInt() : null;
+    int failures = 0;
+    while (stopping.getCount() > 0) {
+      GetUpdates request = GetUpdates.builder().offset(offset).limit(100)
+          .timeout((int) settings.pollTimeout().toSeconds()).allowedUpdates(ALLOWED_UPDATES).build();
+      try {
+        CompletableFuture<ArrayList<Update>> call = api.poll(request);
+        currentPoll = call;
+        if (stopping.getCount() == 0) call.cancel(true);
+        List<Update> batch = call.get();
+        failures = 0;
+        if (batch.isEmpty()) continue;
+        int next = batch.stream().mapToInt(Update::getUpdateId).max().getAsInt() + 1;
+        List<Update> fresh = store.record(batch, UpdateMapper::chatKey, next);
+        offset = next;
+        if (fresh.size() < batch.size()) {
+          log.info("{} re-delivered update(s) ignored", batch.size() - fresh.size());
+        }
+        for (Update u : fresh) dispatch(u);
+      } catch (CancellationException | InterruptedException e) {
+        break;
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        ApiFailure f = cause instanceof TelegramApiException t
+            ? ApiFailure.of("getUpdates", t)
+            : ApiFailure.of("getUpdates", new TelegramApiException("getUpdates failed", cause));
+        failures++;
+        if (!pause(pollPause(f, failures))) break;
+      } catch (ApiFailure f) {
+        failures++;
+        if (!pause(pollPause(f, failures))) break;
+      } catch (RuntimeException e) {
+        failures++;
+        log.error("polling failed: {}", PersonalData.mask(e.toString()));
+        if (!pause(settings.retry().backoff(failures))) break;
+      }
+    }
+  }
+
+  private Duration pollPause(ApiFailure f, int failures) {
+    if (f.kind() == ApiFailure.Kind.RATE_LIMITED) return Duration.ofSeconds(f.retryAfterSeconds());
+    String message = PersonalData.mask(f.getMessage());
+    if (Integer.valueOf(409).equals(f.errorCode())) {
+      message += " (another instance is polling with this token, or a webhook is set)";
+    }
+    if (failures == 1 || failures % 10 == 0) {
+      log.warn("polling failed ({} in a row): {}", failures, message);
+    }
+    Duration backoff = settings.retry().backoff(failures);
+    return backoff.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : backoff;
+  }
+
+  /** Waits unless the bot is stopping; false when it is. */
+  private boolean pause(Duration d) {
+    try {
+      return !stopping.await(d.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      return false;
+    }
+  }
+
+  private void dispatch(Update u) throws InterruptedException {
+    workers.submit(UpdateMapper.chatKey(u), () -> process(u));
+  }
+
+  /** Handles one update; runs on a worker, in order with the other updates of the same chat. */
+  private void process(Update u) {
+    if (abandon) return; // stays pending in the store; handled after the next start
+    UpdateMapper.Incoming incoming = null;
+    try {
+      incoming = mapper.map(u);
+      if (incoming instanceof UpdateMapper.Reply r) {
+        sender.send(new OutMessage(r.chatId(), r.text(), null, null, r.replyTo()));
+      } else if (incoming instanceof UpdateMapper.ToEngine t) {
+        converse(t);
+      }
+    } catch (RuntimeException e) {
+      log.error("update {} failed: {}", u.getUpdateId(), PersonalData.mask(e.toString()));
+      if (incoming instanceof UpdateMapper.ToEngine t) {
+        sender.send(new OutMessage(t.inbound().chatId(), APOLOGY, null, null, null));
+      }
+    } finally {
+      try {
+        store.markDone(u.getUpdateId());
+      } catch (RuntimeException e) {
+        log.error("cannot mark update {} done: {}", u.getUpdateId(), e.getMessage());
+      }
+    }
+  }
+
+  private void converse(UpdateMapper.ToEngine t) {
+    Inbound in = t.inbound();
+    String chatId = in.chatId();
+    boolean privateChat = !RateLimiter.isGroup(chatId);
+    if (t.callback() != null) {
+      api.optional(AnswerCallbackQuery.builder().callbackQueryId(t.callback().getId()).build());
+      acknowledgeChoice(t.callback(), in);
+    }
+    if (privateChat) menus.ensure(chatId, in.role());
+    ScheduledFuture<?> typing = scheduler.schedule(
+        () -> api.optional(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build()),
+        settings.typingDelay().toMillis(), TimeUnit.MILLISECONDS);
+    List<Outbound> replies;
+    try {
+      replies = engine.handle(in);
+    } finally {
+      typing.cancel(false);
+    }
+    if (replies == null) return;
+    for (Outbound o : replies) sender.sendAll(renderer.render(chatId, o, t.messageId()));
+  }
+
+  /**
+   * A pressed button is used up: its message loses the buttons and shows what was chosen (in a group, by whom), so
+   * nobody confirms a report twice or takes a case someone else already took.
+   */
+  private void acknowledgeChoice(CallbackQuery q, Inbound in) {
+    if (!(q.getMessage() instanceof Message m) || m.getText() == null || m.getReplyMarkup() == null) return;
+    String label = null;
+    for (InlineKeyboardRow row : m.getReplyMarkup().getKeyboard()) {
+      for (InlineKeyboardButton b : row) {
+        if (q.getData().equals(b.getCallbackData())) label = b.getText();
+      }
+    }
+    if (label == null) return;
+    String who = RateLimiter.isGroup(in.chatId()) ? in.displayName() + " 选择了：" : "您选择了：";
+    String text = m.getText() + "\n\n✅ " + who + label;
+    if (text.length() > TextSplitter.TELEGRAM_LIMIT) return;
+    api.optional(EditMessageText.builder().chatId(in.chatId()).messageId(m.getMessageId()).text(text).build());
+  }
+
+  /** A push from the engine: queued behind the target chat's own work. */
+  private void push(String chatId, Outbound message) {
+    List<OutMessage> messages = renderer.render(chatId, message, null);
+    try {
+      workers.submitNow(chatId, () -> {
+        if (abandon) {
+          messages.forEach(m -> outbox.add(m, "bot stopped before sending", 0));
+        } else {
+          sender.sendAll(messages);
+        }
+      });
+    } catch (IllegalStateException stoppedAlready) {
+      messages.forEach(m -> outbox.add(m, "bot stopped before sending", 0));
+    }
+  }
+
+  private void retryOutbox() {
+    try {
+      int n = sender.retryQueued();
+      if (n > 0) log.info("delivered {} message(s) from the outbox", n);
+    } catch (RuntimeException e) {
+      log.error("outbox retry failed: {}", PersonalData.mask(e.toString()));
+    }
+  }
+
+  /** Messages waiting in the outbox. */
+  public int outboxSize() {
+    return outbox.size();
+  }
+
+  /** Blocks until {@link #close} has finished. */
+  public void awaitStopped() throws InterruptedException {
+    stopped.await();
+  }
+
+  /**
+   * Stops polling, lets the updates already taken finish (up to the grace period; any left are handled after the
+   * next start, as they are still pending in the database), then releases everything.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      try {
+        stopped.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return;
+    }
+    try {
+      stopping.countDown();
+      CompletableFuture<?> poll = currentPoll;
+      if (poll != null) poll.cancel(true);
+      if (poller != null) {
+        poller.interrupt();
+        poller.join(TimeUnit.SECONDS.toMillis(5));
+      }
+      long grace = settings.shutdownGrace().toMillis();
+      if (!workers.awaitIdle(grace)) {
+        abandon = true;
+        log.warn("shutdown: {} update(s) still queued are left for the next start", workers.size());
+        workers.awaitIdle(grace);
+      }
+      workers.shutdown(1000);
+      scheduler.shutdownNow();
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      api.close();
+      store.close();
+      outbox.close();
+      stopped.countDown();
+      log.info("Telegram bot stopped");
+    }
+  }
+}
