@@ -17,9 +17,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -67,11 +67,13 @@ public final class TelegramBot implements AutoCloseable {
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  private volatile boolean released; // workers are gone: pushes go back to the backlog
   private volatile boolean abandon; // shutdown ran out of time: leave queued updates for the next start
   private volatile CompletableFuture<?> currentPoll;
   private volatile ConversationEngine engine;
   private volatile UpdateMapper mapper;
   private volatile String username;
+  private volatile cn.fivestar.conversation.Outbox backlog;
   private Thread poller;
 
   public TelegramBot(TelegramSettings settings, Database database, Function<String, Role> roleOfUser) {
@@ -88,11 +90,13 @@ public final class TelegramBot implements AutoCloseable {
     this.api = new BotApi(settings, limiter, sleeper);
     this.sender = new Sender(api, outbox, clock, settings.outboxInterval());
     this.workers = new KeyedExecutor("telegram-worker", settings.workers(), settings.maxInFlight());
-    this.scheduler = Executors.newScheduledThreadPool(2, r -> {
+    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, r -> {
       Thread t = new Thread(r, "telegram-timer");
       t.setDaemon(true);
       return t;
     });
+    timers.setRemoveOnCancelPolicy(true); // one "typing…" timer per update, nearly all cancelled
+    this.scheduler = timers;
     this.menus = new CommandMenus(api, store, CommandMenus.standard());
     this.notifier = new TelegramNotifier(this::push, settings.staffChatId());
   }
@@ -100,6 +104,15 @@ public final class TelegramBot implements AutoCloseable {
   /** Where the engine sends pushes (staff replies to residents, new cases to the staff group). */
   public Notifier notifier() {
     return notifier;
+  }
+
+  /**
+   * The engine's queue of messages for chats no running channel could reach (Telegram chats while no bot ran, or
+   * pushes from another process such as a staff member on the console): drained at start and then every few
+   * seconds; pushes arriving after the bot stopped are put back there.
+   */
+  public void useBacklog(cn.fivestar.conversation.Outbox queue) {
+    this.backlog = queue;
   }
 
   /** The bot's @username, known after {@link #start}. */
@@ -133,10 +146,13 @@ public final class TelegramBot implements AutoCloseable {
       }
     }
 
+    drainBacklog();
     poller = new Thread(this::pollLoop, "telegram-poller");
     poller.start();
     long every = settings.outboxInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::retryOutbox, every, every, TimeUnit.MILLISECONDS);
+    long backlogEvery = Math.min(every, 5000);
+    scheduler.scheduleWithFixedDelay(this::drainBacklog, backlogEvery, backlogEvery, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(() -> store.prune(Duration.ofDays(7)), 1, 1, TimeUnit.HOURS);
     log.info("Telegram bot @{} is polling {}", username, settings);
   }
@@ -294,6 +310,7 @@ public final class TelegramBot implements AutoCloseable {
   private void push(String chatId, Outbound message) {
     List<OutMessage> messages = renderer.render(chatId, message, null);
     try {
+      if (released) throw new IllegalStateException("stopped");
       workers.submitNow(chatId, () -> {
         if (abandon) {
           messages.forEach(m -> outbox.add(m, "bot stopped before sending", 0));
@@ -302,7 +319,24 @@ public final class TelegramBot implements AutoCloseable {
         }
       });
     } catch (IllegalStateException stoppedAlready) {
-      messages.forEach(m -> outbox.add(m, "bot stopped before sending", 0));
+      cn.fivestar.conversation.Outbox queue = backlog;
+      if (queue != null) {
+        queue.add(UpdateMapper.CHANNEL, chatId, message);
+      } else {
+        log.error("bot stopped, message to chat {} not sent: {}", chatId, PersonalData.mask(message.text()));
+      }
+    }
+  }
+
+  private void drainBacklog() {
+    cn.fivestar.conversation.Outbox queue = backlog;
+    if (queue == null || closed.get()) return;
+    try {
+      List<cn.fivestar.conversation.Outbox.Pending> waiting = queue.takeAll(UpdateMapper.CHANNEL);
+      if (!waiting.isEmpty()) log.info("delivering {} message(s) queued while the bot was away", waiting.size());
+      for (cn.fivestar.conversation.Outbox.Pending p : waiting) push(p.chatId(), p.message());
+    } catch (RuntimeException e) {
+      log.error("cannot read queued messages: {}", PersonalData.mask(e.toString()));
     }
   }
 
@@ -353,6 +387,7 @@ public final class TelegramBot implements AutoCloseable {
         log.warn("shutdown: {} update(s) still queued are left for the next start", workers.size());
         workers.awaitIdle(grace);
       }
+      released = true;
       workers.shutdown(1000);
       scheduler.shutdownNow();
       scheduler.awaitTermination(5, TimeUnit.SECONDS);
