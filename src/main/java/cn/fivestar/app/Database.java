@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one SQLite database of the bot (cases, dialog state, channel bookkeeping). Opens connections with WAL,
  * foreign keys and a busy timeout, and upgrades the schema at start-up from versioned SQL migrations
- * ({@code db/migration/V<n>__<name>.sql}, listed in {@link #MIGRATIONS}); the applied version is kept in
- * {@code PRAGMA user_version}, so an old database is upgraded in place and never dropped.
+ * ({@code db/migration/V<n>__<name>.sql}, listed in {@link #MIGRATIONS}); applied versions are recorded in
+ * {@code schema_migrations} (the highest also in {@code PRAGMA user_version}), so an old database is upgraded in
+ * place and never dropped.
  */
 public final class Database {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -29,6 +30,7 @@ public final class Database {
   static final List<String> MIGRATIONS = List.of(
       "V1__cases.sql",
       "V2__case_followers_ratings.sql",
+      "V3__case_stats_index.sql",
       "V10__dialog_state.sql",
       "V20__telegram_channel.sql");
 
@@ -77,15 +79,45 @@ public final class Database {
     }
   }
 
+  /**
+   * Applies every listed migration not yet recorded in {@code schema_migrations}. Recording each version (not
+   * only the highest) matters because features own separate version ranges: a new cases migration (V3) must
+   * still run on a database that already has the dialog tables (V10).
+   */
   void migrate(List<String> migrations) {
-    int current = schemaVersion();
+    java.util.Set<Integer> applied = new java.util.HashSet<>();
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+          + "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (datetime('now')))");
+      try (var rs = s.executeQuery("SELECT version FROM schema_migrations")) {
+        while (rs.next()) applied.add(rs.getInt(1));
+      }
+      int legacy = schemaVersion(s);
+      if (applied.isEmpty() && legacy > 0) {
+        // A database from before schema_migrations existed: user_version N meant "everything up to N applied".
+        for (String name : migrations) {
+          Matcher m = NAME.matcher(name);
+          if (m.matches() && Integer.parseInt(m.group(1)) <= legacy) {
+            applied.add(Integer.parseInt(m.group(1)));
+            s.execute("INSERT INTO schema_migrations(version, name) VALUES (" + m.group(1) + ", '" + name + "')");
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read applied migrations: " + e.getMessage(), e);
+    }
     for (String name : migrations) {
       Matcher m = NAME.matcher(name);
       if (!m.matches()) throw new IllegalStateException("bad migration name " + name);
       int version = Integer.parseInt(m.group(1));
-      if (version <= current) continue;
+      if (applied.contains(version)) continue;
       apply(name, version, readResource("db/migration/" + name));
-      current = version;
+    }
+  }
+
+  private static int schemaVersion(Statement s) throws SQLException {
+    try (var rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.getInt(1);
     }
   }
 
@@ -96,7 +128,8 @@ public final class Database {
         for (String stmt : sql.split(";\\s*(\\r?\\n|$)")) {
           if (!stmt.isBlank()) s.execute(stmt);
         }
-        s.execute("PRAGMA user_version = " + version);
+        s.execute("INSERT INTO schema_migrations(version, name) VALUES (" + version + ", '" + name + "')");
+        s.execute("PRAGMA user_version = " + Math.max(version, schemaVersion(s)));
         c.commit();
         log.info("applied migration {}", name);
       } catch (SQLException e) {

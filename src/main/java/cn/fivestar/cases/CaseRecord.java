@@ -43,9 +43,10 @@ public record CaseRecord(
   }
 
   static String summarize(String text, int max) {
-    String one = text.replaceAll("\\s+", " ").strip();
+    // mask before cutting: a number cut in half would no longer look like a phone number and escape the mask
+    String one = PersonalData.mask(text.replaceAll("\\s+", " ").strip());
     if (one.codePointCount(0, one.length()) > max) one = one.substring(0, one.offsetByCodePoints(0, max)) + "…";
-    return PersonalData.mask(one);
+    return one;
   }
 
   static String maskPhone(String phone) {

@@ -102,11 +102,12 @@ public final class CaseService implements AutoCloseable {
 
   /** Takes in a request: validates it, allocates the tracking number, sets the deadline. */
   public CaseRecord create(NewCase c) {
-    return createAll(List.of(c)).get(0);
+    return createAll(java.util.Collections.singletonList(c)).get(0);
   }
 
   /** Takes in several requests in one transaction (imports); all or none are stored. */
   public List<CaseRecord> createAll(List<NewCase> cases) {
+    if (cases == null || cases.isEmpty()) return List.of();
     List<CaseRecord> drafts = cases.stream().map(this::prepare).toList();
     Instant now = now();
     String day = now.atZone(ZONE).format(DAY);
@@ -156,9 +157,11 @@ public final class CaseService implements AutoCloseable {
     });
     List<CaseEvent> events = new ArrayList<>();
     for (CaseRecord r : created) {
-      log.info("case {} received via {}: {} / {} / star {}, due {}, reporter {} phone {}: {}", r.id(), r.channel(),
-          r.kind().code(), r.category(), r.star(), r.dueAt(), PersonalData.mask(r.displayName()), r.maskedPhone(),
-          r.summary());
+      if (log.isInfoEnabled()) {  // masking costs regex work: skip it when nobody reads INFO
+        log.info("case {} received via {}: {} / {} / star {}, due {}, reporter {} phone {}: {}", r.id(), r.channel(),
+            r.kind().code(), r.category(), r.star(), r.dueAt(), PersonalData.mask(r.displayName()), r.maskedPhone(),
+            r.summary());
+      }
       events.add(new CaseEvent(CaseEvent.Type.CREATED, r, null, RECEIVED, reporterActor(r), null, recipients(r)));
     }
     fire(events);
@@ -211,7 +214,8 @@ public final class CaseService implements AutoCloseable {
 
   /** The case or a NOT_FOUND CaseException. */
   public CaseRecord get(String id) {
-    return find(id).orElseThrow(() -> CaseException.notFound(clip(id)));
+    String key = existingId(id);
+    return sql.read(c -> CaseRows.byId(c, key)).orElseThrow(() -> CaseException.notFound(key));
   }
 
   /** Cases this person reported or follows, newest first. */
@@ -285,7 +289,7 @@ public final class CaseService implements AutoCloseable {
     String t = CaseInput.clean(text, true);
     if (t == null || t.isEmpty() || max <= 0) return List.of();
     String loc = CaseInput.clean(location, false);
-    Similarity.Prepared qText = Similarity.text(t, loc);
+    Similarity.Prepared qText = Similarity.text(t);
     Similarity.Prepared qPlace = Similarity.place(loc);
     if (qText.isEmpty()) return List.of();
     Map<String, Double> scores = new HashMap<>();
@@ -294,7 +298,7 @@ public final class CaseService implements AutoCloseable {
            ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String caseLoc = rs.getString(3);
-          double s = Similarity.score(qText, qPlace, Similarity.text(rs.getString(2), caseLoc),
+          double s = Similarity.score(qText, qPlace, Similarity.text(rs.getString(2)),
               Similarity.place(caseLoc));
           if (s >= 0) scores.put(rs.getString(1), s);
         }

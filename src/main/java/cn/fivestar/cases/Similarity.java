@@ -5,9 +5,10 @@ import java.util.Arrays;
 
 /**
  * Character-bigram similarity for spotting duplicate reports: "3号楼电梯坏了，困人了" vs "3号楼的电梯又坏了".
- * Texts are normalised (NFKC, lower case, no punctuation or spaces), the location is cut out of the text (so
- * two different problems at the same place do not look alike) and a few function characters (的了吗…) are
- * dropped; similarity is the Dice coefficient of the bigram sets, kept as sorted int arrays for speed.
+ * Texts are normalised (NFKC, lower case, no punctuation, spaces or phone/ID numbers), a few function characters (的了吗…) are
+ * dropped, and the bigrams of both places are taken out of both texts (so two different problems at the same place,
+ * or a text that repeats part of its address, do not look alike); similarity is the Dice coefficient of the bigram
+ * sets, kept as sorted int arrays for speed.
  */
 final class Similarity {
   /** Text similarity needed when both places match. */
@@ -16,6 +17,7 @@ final class Similarity {
   static final double TEXT_ALONE = 0.5;
   /** Place similarity needed to call two places the same. */
   static final double PLACE = 0.5;
+  private static final java.util.regex.Pattern LONG_NUMBER = java.util.regex.Pattern.compile("\\d[\\d\\-]{4,}");
   private static final String FUNCTION_CHARS = "的了吗呢啊吧呀哦嘛又也很都还就我你他她们这那请谢";
 
   private Similarity() {}
@@ -32,10 +34,8 @@ final class Similarity {
     return new Prepared(n, bigrams(n));
   }
 
-  static Prepared text(String text, String location) {
+  static Prepared text(String text) {
     String n = normalize(text, true);
-    String loc = normalize(location, false);
-    if (loc.length() >= 2) n = n.replace(loc, "");
     return new Prepared(n, bigrams(n));
   }
 
@@ -51,7 +51,9 @@ final class Similarity {
    * and the texts must be fairly alike; without, the texts must be clearly alike.
    */
   static double score(Prepared qText, Prepared qPlace, Prepared cText, Prepared cPlace) {
-    double text = dice(qText.bigrams(), cText.bigrams());
+    int[] q = minus(minus(qText.bigrams(), qPlace.bigrams()), cPlace.bigrams());
+    int[] t = minus(minus(cText.bigrams(), qPlace.bigrams()), cPlace.bigrams());
+    double text = dice(q, t);
     if (!qPlace.isEmpty() && !cPlace.isEmpty()) {
       double place = places(qPlace, cPlace);
       if (place < PLACE || text < TEXT_WITH_PLACE) return -1;
@@ -62,7 +64,9 @@ final class Similarity {
 
   static String normalize(String s, boolean dropFunctionChars) {
     if (s == null) return "";
-    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+    // long digit runs are phone or ID numbers: they say nothing about the problem and would swamp the bigrams
+    String n = LONG_NUMBER.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT))
+        .replaceAll(" ");
     StringBuilder sb = new StringBuilder(n.length());
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);
@@ -83,6 +87,19 @@ final class Similarity {
     int n = 0;
     for (int i = 0; i < g.length; i++) if (i == 0 || g[i] != g[i - 1]) g[n++] = g[i];
     return Arrays.copyOf(g, n);
+  }
+
+  /** Sorted a without the elements of sorted b. */
+  static int[] minus(int[] a, int[] b) {
+    if (a.length == 0 || b.length == 0) return a;
+    int[] out = new int[a.length];
+    int n = 0;
+    int j = 0;
+    for (int x : a) {
+      while (j < b.length && b[j] < x) j++;
+      if (j >= b.length || b[j] != x) out[n++] = x;
+    }
+    return n == a.length ? a : Arrays.copyOf(out, n);
   }
 
   static double dice(int[] a, int[] b) {

@@ -83,8 +83,13 @@ final class CaseViews {
     for (CaseMessage m : r.notes()) b.append("\n备注（").append(dayTime(m.at())).append("，").append(m.author()).append("）：").append(m.text());
     if (!history.isEmpty()) {
       b.append("\n办理记录：");
-      history.stream().skip(Math.max(0, history.size() - 8)).forEach(h -> b.append("\n· ").append(dayTime(h.at())).append(" ")
-          .append(h.action().label()).append(h.note() == null ? "" : "：" + MessageText.clip(h.note(), 60)));
+      history.stream().skip(Math.max(0, history.size() - 8)).forEach(h -> {
+        b.append("\n· ").append(dayTime(h.at())).append(" ").append(h.action().label());
+        if (h.from() != null && h.to() != null && h.from() != h.to()) {
+          b.append("（").append(h.from().label()).append("→").append(h.to().label()).append("）");
+        }
+        if (h.note() != null) b.append("：").append(MessageText.clip(h.note(), 60));
+      });
     }
     return b.toString();
   }

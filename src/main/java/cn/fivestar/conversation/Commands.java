@@ -1,5 +1,6 @@
 package cn.fivestar.conversation;
 
+import cn.fivestar.cases.CaseException;
 import cn.fivestar.cases.CaseFilter;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
@@ -122,14 +123,13 @@ final class Commands {
         yield cases.transition(r.id(), CaseStatus.IN_PROGRESS, me, null);
       }
       case IN_PROGRESS -> me.equals(r.assignee()) ? r : cases.assign(r.id(), me, me);
-      default -> throw new cn.fivestar.cases.CaseException(cn.fivestar.cases.CaseException.Reason.ILLEGAL_TRANSITION,
-          "诉求 " + r.id() + " 目前是「" + r.status().label() + "」，不能再接办。");
+      default -> throw new CaseException(CaseException.Reason.ILLEGAL_TRANSITION, "诉求 " + r.id() + " 目前是「" + r.status().label() + "」，不能再接办。");
     };
   }
 
   private String stats(String arg) {
     boolean all = arg != null && arg.matches("全部|all");
-    LocalDate today = LocalDate.now(cases.clock().withZone(CaseService.ZONE));
+    LocalDate today = LocalDate.ofInstant(cases.clock().instant(), CaseService.ZONE);
     LocalDate from = all ? null : today.withDayOfMonth(1);
     Stats s = cases.stats(from, all ? null : today);
     StringBuilder b = new StringBuilder(all ? "全部诉求统计" : "本月（" + from.getMonthValue() + "月1日至今）诉求统计");

@@ -6,6 +6,7 @@ import cn.fivestar.answer.Citation;
 import cn.fivestar.app.PersonalData;
 import cn.fivestar.app.UserException;
 import cn.fivestar.cases.CaseEvent;
+import cn.fivestar.cases.CaseListener;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
 import cn.fivestar.cases.CaseStatus;
@@ -14,8 +15,6 @@ import cn.fivestar.conversation.DialogState.Step;
 import cn.fivestar.conversation.intent.Classification;
 import cn.fivestar.conversation.intent.IntentClassifier;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
   private final Intake intake;
   private final Commands commands;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
-  private final cn.fivestar.cases.CaseListener listener = this::onCaseEvent;
+  private final CaseListener listener = this::onCaseEvent;
 
   public DialogEngine(CaseService cases, Answerer answerer, IntentClassifier classifier, DialogStore store,
                       Notifier notifier, Throttle throttle) {
@@ -125,7 +124,7 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
     }
     switch (t.state.step()) {
       case OFFER_LOG -> {
-        if (MessageText.isYes(text)) {
+        if (MessageText.isAccept(text)) {
           intake.startConsultation(t, t.state.pendingQuestion());
           return;
         }
@@ -230,15 +229,11 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
       showCase(t, m.group(1));
       return;
     }
-    Map<String, CaseRecord> mine = new LinkedHashMap<>();
-    cases.listByReporter(t.channel, t.userId).forEach(r -> mine.put(r.id(), r));
-    for (String id : t.state.followed()) cases.find(id).ifPresent(r -> mine.putIfAbsent(r.id(), r));
-    if (mine.isEmpty()) {
+    List<CaseRecord> list = cases.listByReporter(t.channel, t.userId);  // reported or followed, newest first
+    if (list.isEmpty()) {
       t.say("您还没有反映过问题。遇到问题直接告诉我发生了什么、在哪里，我来帮您登记。");
       return;
     }
-    List<CaseRecord> list = new ArrayList<>(mine.values());
-    list.sort(Comparator.comparing(CaseRecord::createdAt).reversed());
     StringBuilder b = new StringBuilder("您反映和关注的问题（共 ").append(list.size()).append(" 件");
     if (list.size() > STATUS_LIST_MAX) b.append("，显示最近 ").append(STATUS_LIST_MAX).append(" 件");
     b.append("）：");

@@ -10,9 +10,8 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DialogState(Step step, Draft draft, List<String> questions, String pendingQuestion,
-                          String ratingCaseId, Integer ratingScore, List<String> followed) {
+                          String ratingCaseId, Integer ratingScore) {
   static final int MAX_QUESTIONS = 4;
-  static final int MAX_FOLLOWED = 20;
 
   /** What the bot is waiting for. */
   public enum Step {
@@ -41,44 +40,34 @@ public record DialogState(Step step, Draft draft, List<String> questions, String
   public DialogState {
     step = step == null ? Step.IDLE : step;
     questions = questions == null ? List.of() : List.copyOf(questions);
-    followed = followed == null ? List.of() : List.copyOf(followed);
   }
 
   public static DialogState idle() {
-    return new DialogState(Step.IDLE, null, List.of(), null, null, null, List.of());
+    return new DialogState(Step.IDLE, null, List.of(), null, null, null);
   }
 
-  /** Back to idle, keeping the question history and the followed cases. */
+  /** Back to idle, keeping the question history. */
   public DialogState reset() {
-    return new DialogState(Step.IDLE, null, questions, null, null, null, followed);
+    return new DialogState(Step.IDLE, null, questions, null, null, null);
   }
 
   public DialogState withDraft(Step s, Draft d) {
-    return new DialogState(s, d, questions, null, null, null, followed);
+    return new DialogState(s, d, questions, null, null, null);
   }
 
   public DialogState withPendingQuestion(String q) {
-    return new DialogState(Step.OFFER_LOG, null, questions, q, null, null, followed);
+    return new DialogState(Step.OFFER_LOG, null, questions, q, null, null);
   }
 
   public DialogState rating(Step s, String caseId, Integer score) {
-    return new DialogState(s, null, questions, null, caseId, score, followed);
+    return new DialogState(s, null, questions, null, caseId, score);
   }
 
   public DialogState withQuestion(String q) {
     List<String> qs = new ArrayList<>(questions);
     qs.add(q);
     while (qs.size() > MAX_QUESTIONS) qs.remove(0);
-    return new DialogState(step, draft, qs, pendingQuestion, ratingCaseId, ratingScore, followed);
-  }
-
-  /** Remembers a case this person follows (someone else's report of the same problem). */
-  public DialogState withFollowed(String caseId) {
-    List<String> f = new ArrayList<>(followed);
-    f.remove(caseId);
-    f.add(caseId);
-    while (f.size() > MAX_FOLLOWED) f.remove(0);
-    return new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, f);
+    return new DialogState(step, draft, qs, pendingQuestion, ratingCaseId, ratingScore);
   }
 
   public boolean inIntake() {

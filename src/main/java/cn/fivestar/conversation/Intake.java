@@ -67,8 +67,8 @@ final class Intake {
 
   /** An unanswerable question the person wants passed on to staff: a consultation, no place needed. */
   void startConsultation(Turn t, String question) {
-    Draft d = new Draft(question, null, null, classifier.category(question), CaseKind.CONSULTATION.code(), List.of(), null,
-        true);
+    Draft d = new Draft(question, null, null, classifier.category(question, 0.6), CaseKind.CONSULTATION.code(), List.of(),
+        null, true);
     next(t, d);
   }
 
@@ -156,8 +156,9 @@ final class Intake {
     String phone = d.phone() != null ? d.phone() : Slots.phone(text);
     String kind = d.kind() != null && !d.kind().equals("help") ? d.kind() : Slots.kind(d.text());
     if (CaseKind.CONSULTATION.code().equals(d.kind())) kind = d.kind();
-    return new Draft(d.text(), location, phone, classifier.category(d.text()), kind, d.photoIds(), d.duplicateIds(),
-        d.duplicatesChecked());
+    String category = CaseKind.CONSULTATION.code().equals(kind) ? classifier.category(d.text(), 0.6)
+        : classifier.category(d.text());
+    return new Draft(d.text(), location, phone, category, kind, d.photoIds(), d.duplicateIds(), d.duplicatesChecked());
   }
 
   private void where(Turn t, Draft d, String text) {
@@ -174,9 +175,12 @@ final class Intake {
     next(t, d.withLocation(place(text)).withPhone(d.phone() != null ? d.phone() : phone));
   }
 
+  /** The place as the person put it; from a long answer that also describes the problem, just the place. */
   private static String place(String text) {
     String p = PLACE_PREFIX.matcher(text.replace('\n', ' ').strip()).replaceFirst("").strip();
-    return MessageText.clip(p.isEmpty() ? text : p, MAX_LOCATION);
+    if (p.isEmpty()) p = text.strip();
+    String named = MessageText.length(p) > 40 ? Slots.location(p) : null;
+    return MessageText.clip(named != null ? named : p, MAX_LOCATION);
   }
 
   /** Asks for the next missing slot, or checks for duplicates, or shows the summary. */
@@ -219,7 +223,7 @@ final class Intake {
   private void duplicate(Turn t, Draft d, String text) {
     if (MessageText.isNo(text) || MessageText.answer(text).contains("新建")) {
       summary(t, d);
-    } else if (MessageText.isYes(text) || MessageText.answer(text).contains("同一")) {
+    } else if (MessageText.isAccept(text)) {
       follow(t, d.duplicateIds().get(0));
     } else {
       prompt(t, d);
@@ -228,7 +232,7 @@ final class Intake {
 
   private void follow(Turn t, String id) {
     CaseRecord r = cases.follow(id, t.channel, t.userId, t.chatId);
-    t.state = t.state.reset().withFollowed(r.id());
+    t.state = t.state.reset();
     t.say("好的，已为您关注编号 " + r.id() + "（目前" + r.status().label() + "），有进展会通知您，不用重复登记。\n"
         + "随时发送这个编号可以查看进度。");
   }
@@ -251,6 +255,11 @@ final class Intake {
     String phone = Slots.phone(text);
     if (phone != null) {
       summary(t, d.withPhone(phone));
+      return;
+    }
+    if (MessageText.length(text) <= 40 && Slots.location(text) != null) {
+      // "在阳光花苑3号楼" after the summary: the person is giving the place more precisely.
+      summary(t, d.withLocation(place(text)));
       return;
     }
     t.say("请回复“确认”提交，回复“修改”更正，或回复“取消”放弃。", CONFIRM_BUTTONS);

@@ -13,7 +13,10 @@ final class MessageText {
   static final int MAX_CHARS = 2000;
 
   private static final Set<String> YES = Set.of("确认", "确定", "是", "是的", "好", "好的", "对", "对的", "可以", "行", "中",
-      "没问题", "提交", "确认提交", "嗯", "嗯嗯", "ok", "okay", "yes", "y", "要", "需要", "一起关注", "关注", "转给工作人员", "转");
+      "没问题", "提交", "确认提交", "嗯", "嗯嗯", "ok", "okay", "yes", "y");
+  /** Further ways to accept an offer (follow a duplicate, pass a question on), never a confirmation to file. */
+  private static final Set<String> ACCEPT = Set.of("要", "需要", "一起关注", "关注", "转给工作人员", "转", "转吧", "是同一件",
+      "同一件", "麻烦了", "好的麻烦了", "可以的");
   private static final Set<String> NO = Set.of("不", "不是", "否", "不用", "不用了", "不要", "不需要", "没有", "no", "n",
       "新建", "不是新建", "不是，新建", "不是新建一个", "算了", "不转");
   private static final Set<String> CANCEL = Set.of("取消", "/cancel", "cancel", "取消提交", "不办了", "不反映了", "撤销");
@@ -59,6 +62,11 @@ final class MessageText {
   static boolean isYes(String text) {
     String a = answer(text);
     return YES.contains(a) || a.startsWith("确认") || a.equals("是的确认") || a.equals("对没问题");
+  }
+
+  /** Yes to an offer: any confirmation word or an offer-specific one. */
+  static boolean isAccept(String text) {
+    return isYes(text) || ACCEPT.contains(answer(text));
   }
 
   static boolean isNo(String text) {

@@ -14,6 +14,8 @@ public final class Throttle {
   /** What to do with one message. */
   public enum Decision { ALLOW, NOTICE, DROP }
 
+  private static final int MAX_BUCKETS = 10_000;
+
   private final int capacity;
   private final double tokensPerSecond;
   private final Clock clock;
@@ -41,6 +43,7 @@ public final class Throttle {
 
   public Decision acquire(String channel, String userId) {
     if (exemptChannels.contains(channel)) return Decision.ALLOW;
+    if (buckets.size() > MAX_BUCKETS) prune();
     Bucket b = buckets.computeIfAbsent(channel + ":" + userId, k -> {
       Bucket n = new Bucket();
       n.tokens = capacity;
@@ -60,5 +63,16 @@ public final class Throttle {
       b.noticed = true;
       return Decision.NOTICE;
     }
+  }
+
+  /** Forgets senders whose bucket has refilled: a fresh bucket is full anyway. */
+  private void prune() {
+    long now = clock.millis();
+    buckets.entrySet().removeIf(e -> {
+      Bucket b = e.getValue();
+      synchronized (b) {
+        return b.tokens + (now - b.lastMillis) / 1000.0 * tokensPerSecond >= capacity;
+      }
+    });
   }
 }

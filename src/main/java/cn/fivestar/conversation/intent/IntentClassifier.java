@@ -79,6 +79,18 @@ public final class IntentClassifier {
     return norm.isEmpty() ? OTHER : categoryOf(norm);
   }
 
+  /**
+   * The taxonomy category when the model is at least {@code minConfidence} sure, else 其他: for text that need not
+   * be about a problem at all (a question passed on to staff).
+   */
+  public String category(String text, double minConfidence) {
+    String norm = TextFeatures.normalize(text);
+    if (norm.isEmpty()) return OTHER;
+    Map<String, Double> p = categories.predict(categoryFeatures(norm, lexicon));
+    String best = argmax(p);
+    return p.get(best) >= minConfidence ? best : OTHER;
+  }
+
   private String categoryOf(String norm) {
     return argmax(categories.predict(categoryFeatures(norm, lexicon)));
   }

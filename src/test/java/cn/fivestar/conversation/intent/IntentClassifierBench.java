@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Not a test (surefire ignores *Bench): prints 5-fold cross-validated accuracy on the bundled examples, accuracy
- * on the separate held-out file, and the start-up training time. Run with
+ * on the separate held-out file, the start-up training time and the time to classify one message. Run with
  * {@code java -cp target/test-classes:target/classes:$(deps) cn.fivestar.conversation.intent.IntentClassifierBench [v]}
  */
 public final class IntentClassifierBench {
@@ -59,5 +59,16 @@ public final class IntentClassifierBench {
     }
     System.out.printf("held-out file: intent %.3f (%d), category %.3f (%d); training took %d ms%n",
         intentRight / (double) n, n, categoryRight / (double) reports, reports, ms);
+
+    int rounds = 20, total = 0;
+    for (Example e : all) model.classify(e.text());  // warm-up
+    long t1 = System.nanoTime();
+    for (int r = 0; r < rounds; r++) {
+      for (Example e : all) {
+        model.classify(e.text());
+        total++;
+      }
+    }
+    System.out.printf("classify: %.1f µs per message (%d messages)%n", (System.nanoTime() - t1) / 1000.0 / total, total);
   }
 }

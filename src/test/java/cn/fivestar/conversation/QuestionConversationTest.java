@@ -1,0 +1,96 @@
+package cn.fivestar.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.fivestar.answer.Answer;
+import cn.fivestar.answer.Answerer;
+import cn.fivestar.cases.CaseFilter;
+import cn.fivestar.cases.CaseKind;
+import cn.fivestar.cases.CaseRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Questions go to the real answerer over index/, with the person's earlier questions as history. */
+class QuestionConversationTest {
+  @TempDir Path dir;
+  Harness h;
+  final List<List<String>> histories = new ArrayList<>();
+
+  @BeforeEach
+  void start() {
+    Answerer real = Harness.realAnswerer();
+    Answerer watched = (q, history) -> {
+      histories.add(List.copyOf(history));
+      return real.answer(q, history);
+    };
+    h = new Harness(dir, watched, null);
+  }
+
+  @AfterEach
+  void stop() {
+    h.close();
+  }
+
+  @Test
+  void aQuestionGetsACitedAnswerAndFollowUpsCarryTheHistory() {
+    String first = h.say("a", "平安法治星的标准是什么？");
+    assertTrue(first.contains("来源：") && first.contains("《"), first);
+    String second = h.say("a", "那幸福和谐星呢？");
+    assertTrue(second.contains("幸福和谐星"), second);
+    assertEquals(List.of(), histories.get(0));
+    assertEquals(List.of("平安法治星的标准是什么？"), histories.get(1));
+  }
+
+  @Test
+  void historiesAreKeptPerPerson() {
+    h.say("a", "什么是一长三员？");
+    h.say("b", "共建共享星有什么好的做法？");
+    assertEquals(List.of(), histories.get(1), "b never asked before");
+  }
+
+  @Test
+  void anUnanswerableQuestionCanBePassedOnAsAConsultation() {
+    String reply = h.say("a", "明天郑州会下雨吗？");
+    assertTrue(reply.contains("转给社区工作人员"), reply);
+    String summary = h.press("a", Role.RESIDENT, "log:yes");
+    assertTrue(summary.contains("咨询") && summary.contains("2 个工作日"), summary);
+    CaseRecord c = h.cases.get(Harness.trackingNumber(h.say("a", "确认")));
+    assertEquals(CaseKind.CONSULTATION, c.kind());
+    assertEquals("明天郑州会下雨吗？", c.text());
+    assertEquals("其他", c.category());
+  }
+
+  @Test
+  void decliningTheOfferOrMovingOnFilesNothing() {
+    h.say("a", "推荐一部好看的电影");
+    assertTrue(h.say("a", "不用了").contains("好的"));
+    h.say("a", "明天郑州会下雨吗？");
+    String next = h.say("a", "什么是五星支部？");
+    assertTrue(next.contains("来源："), "a new question is simply answered: " + next);
+    assertTrue(h.cases.list(CaseFilter.all()).isEmpty());
+  }
+
+  @Test
+  void smallTalkIsAnsweredKindly() {
+    assertTrue(h.say("a", "你好").contains("社区助手"));
+    assertTrue(h.say("a", "谢谢你的帮助！").contains("不客气"));
+  }
+
+  /** The answerer's own failure becomes a polite reply, not a crash. */
+  @Test
+  void anAnswererFailureIsReportedPolitely() {
+    h.restart((q, history) -> {
+      throw new IllegalStateException("index is locked");
+    });
+    String reply = h.say("a", "什么是五星支部？");
+    assertTrue(reply.contains("稍后再试"), reply);
+    Answer ok = Harness.realAnswerer().answer("什么是五星支部？", List.of());
+    assertTrue(ok.answered());
+  }
+}
