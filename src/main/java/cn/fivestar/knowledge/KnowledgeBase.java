@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  */
 public final class KnowledgeBase implements AutoCloseable {
   /** Bump when analysis or passage splitting changes, so old indexes are rebuilt. */
-  static final String FORMAT = "kb-9";
+  static final String FORMAT = "kb-10";
 
   /** What the last build (or reuse) did. */
   public record BuildSummary(boolean rebuilt, int files, int passages, long bytes, long millis,

@@ -35,9 +35,14 @@ final class KnowledgeIndex implements Closeable {
   private final QueryBuilder queries;
   private final Reranker reranker;
   private final int docCount;
+  /**
+   * Every passage with its stored term lists, read once at open: decompressing stored fields was the largest
+   * cost of a search, and even a 10,000-passage corpus takes only tens of MB here.
+   */
+  private final Reranker.Candidate[] byDoc;
 
   /** BM25 candidates considered by the reranker. */
-  static final int CANDIDATES = 30;
+  static final int CANDIDATES = 20;
 
   private KnowledgeIndex(Directory dir, QueryBuilder queries) throws IOException {
     this.reranker = new Reranker(queries, t -> idf("text" + ChineseAnalysis.WORDS, t),
@@ -45,6 +50,12 @@ final class KnowledgeIndex implements Closeable {
     this.dir = dir;
     this.reader = DirectoryReader.open(dir);
     this.docCount = Math.max(1, reader.numDocs());
+    this.byDoc = new Reranker.Candidate[reader.maxDoc()];
+    var stored = reader.storedFields();
+    for (int i = 0; i < byDoc.length; i++) {
+      Document d = stored.document(i);
+      byDoc[i] = new Reranker.Candidate(toPassage(d), 0f, split(d.get("words")), split(d.get("bigrams")));
+    }
     this.searcher = new IndexSearcher(reader);
     this.queries = queries;
   }
@@ -58,20 +69,35 @@ final class KnowledgeIndex implements Closeable {
         IndexWriter w = new IndexWriter(d, new IndexWriterConfig(indexAnalyzer())
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
             .setRAMBufferSizeMB(64))) {
-      for (Passage p : passages) w.addDocument(toDocument(p, terms));
+      java.util.Map<String, List<String>> ctxWords = new java.util.concurrent.ConcurrentHashMap<>();
+      java.util.Map<String, List<String>> ctxBigrams = new java.util.concurrent.ConcurrentHashMap<>();
+      // Analysis dominates a build and both analyzers and IndexWriter are thread-safe: use every core.
+      passages.parallelStream().forEach(p -> {
+        try {
+          w.addDocument(toDocument(p, terms, ctxWords, ctxBigrams));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
       w.commit();
     }
   }
 
-  private static Document toDocument(Passage p, QueryBuilder terms) {
+  /** {@code ctxWords}/{@code ctxBigrams} cache the analysis of title + heading, shared by a section's passages. */
+  private static Document toDocument(Passage p, QueryBuilder terms, java.util.Map<String, List<String>> ctxWords,
+      java.util.Map<String, List<String>> ctxBigrams) {
     Document d = new Document();
     String ctx = p.title() + "\n" + p.heading();
     // The heading is part of what a passage is about ("花园路街道…" over a paragraph that only says "街道").
     String body = p.heading() + "\n" + p.text();
-    d.add(new TextField("text" + ChineseAnalysis.WORDS, body, Field.Store.NO));
-    d.add(new TextField("text" + ChineseAnalysis.BIGRAMS, body, Field.Store.NO));
-    d.add(new TextField("ctx" + ChineseAnalysis.WORDS, ctx, Field.Store.NO));
-    d.add(new TextField("ctx" + ChineseAnalysis.BIGRAMS, ctx, Field.Store.NO));
+    List<String> bodyWords = terms.allWords(body);
+    List<String> bodyBigrams = terms.allBigrams(body);
+    d.add(new TextField("text" + ChineseAnalysis.WORDS, new TermListTokenStream(bodyWords)));
+    d.add(new TextField("text" + ChineseAnalysis.BIGRAMS, new TermListTokenStream(bodyBigrams)));
+    d.add(new TextField("ctx" + ChineseAnalysis.WORDS,
+        new TermListTokenStream(ctxWords.computeIfAbsent(ctx, terms::allWords))));
+    d.add(new TextField("ctx" + ChineseAnalysis.BIGRAMS,
+        new TermListTokenStream(ctxBigrams.computeIfAbsent(ctx, terms::allBigrams))));
     d.add(new StringField("star", p.star(), Field.Store.YES));
     d.add(new StringField("kind", p.kind(), Field.Store.YES));
     d.add(new StoredField("place", p.place()));
@@ -81,8 +107,8 @@ final class KnowledgeIndex implements Closeable {
     d.add(new StoredField("text", p.text()));
     d.add(new StoredField("position", p.position()));
     // Analysed once here so reranking at query time only splits strings (smartcn is slow per call).
-    d.add(new StoredField("words", String.join(" ", terms.wordTerms(body))));
-    d.add(new StoredField("bigrams", String.join(" ", terms.bigramTerms(body))));
+    d.add(new StoredField("words", String.join(" ", terms.content(bodyWords))));
+    d.add(new StoredField("bigrams", String.join(" ", terms.content(bodyBigrams))));
     return d;
   }
 
@@ -113,12 +139,10 @@ final class KnowledgeIndex implements Closeable {
     if (q == null || k <= 0) return List.of();
     Query scoped = filter.isEmpty() ? q : withFilter(q, filter);
     TopDocs top = searcher.search(scoped, Math.max(k, CANDIDATES));
-    List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-    var stored = searcher.storedFields();
     List<Reranker.Candidate> candidates = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
-      Document d = stored.document(sd.doc);
-      candidates.add(new Reranker.Candidate(toPassage(d), sd.score, split(d.get("words")), split(d.get("bigrams"))));
+      Reranker.Candidate c = byDoc[sd.doc];
+      candidates.add(new Reranker.Candidate(c.passage(), sd.score, c.words(), c.bigrams()));
     }
     return reranker.rerank(text, candidates, k, rw);
   }
@@ -139,16 +163,17 @@ final class KnowledgeIndex implements Closeable {
         d.getField("position").numericValue().intValue(), d.get("star"), d.get("kind"), d.get("place"));
   }
 
-  /** Every passage of the given kind (and star, if set), in index order: used to list criteria. */
+  /** Every passage of the given kind (and star, if set), in reading order: used to list criteria. */
   List<Passage> all(SearchFilter filter) throws IOException {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.MUST);
     if (!filter.star().isEmpty()) b.add(new TermQuery(new Term("star", filter.star())), BooleanClause.Occur.FILTER);
     if (!filter.kind().isEmpty()) b.add(new TermQuery(new Term("kind", filter.kind())), BooleanClause.Occur.FILTER);
-    TopDocs top = searcher.search(b.build(), Math.max(1, reader.maxDoc()), org.apache.lucene.search.Sort.INDEXORDER);
+    TopDocs top = searcher.search(b.build(), Math.max(1, reader.maxDoc()));
     List<Passage> out = new ArrayList<>(top.scoreDocs.length);
-    var stored = searcher.storedFields();
-    for (ScoreDoc sd : top.scoreDocs) out.add(toPassage(stored.document(sd.doc)));
+    for (ScoreDoc sd : top.scoreDocs) out.add(byDoc[sd.doc].passage());
+    // Documents are indexed in parallel, so restore reading order explicitly.
+    out.sort(java.util.Comparator.comparing(Passage::source).thenComparingInt(Passage::position));
     return out;
   }
 

@@ -1,10 +1,8 @@
 package cn.fivestar.knowledge;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -75,21 +73,32 @@ final class QueryBuilder {
     return QUESTION_PHRASES.matcher(text).replaceAll(" ");
   }
 
-  /** Distinct content words of the text (smartcn), question words and particles removed. */
-  List<String> wordTerms(String text) {
+  /** Every smartcn term of the text, in order (what the index holds). */
+  List<String> allWords(String text) {
+    return ChineseAnalysis.terms(words, "text" + ChineseAnalysis.WORDS, text);
+  }
+
+  /** Every CJK bigram of the text, in order. */
+  List<String> allBigrams(String text) {
+    return ChineseAnalysis.terms(bigrams, "text" + ChineseAnalysis.BIGRAMS, text);
+  }
+
+  /** Distinct terms, particles removed. */
+  List<String> content(List<String> terms) {
     Set<String> out = new LinkedHashSet<>();
-    for (String t : ChineseAnalysis.terms(words, "text" + ChineseAnalysis.WORDS, text)) {
+    for (String t : terms) {
       if (!STOP_TOKENS.contains(t)) out.add(t);
     }
     return new ArrayList<>(out);
   }
 
+  /** Distinct content words of the text (smartcn), question words and particles removed. */
+  List<String> wordTerms(String text) {
+    return content(allWords(text));
+  }
+
   List<String> bigramTerms(String text) {
-    Map<String, Boolean> out = new LinkedHashMap<>();
-    for (String t : ChineseAnalysis.terms(bigrams, "text" + ChineseAnalysis.BIGRAMS, text)) {
-      if (!STOP_TOKENS.contains(t)) out.put(t, true);
-    }
-    return new ArrayList<>(out.keySet());
+    return content(allBigrams(text));
   }
 
   private static int addField(BooleanQuery.Builder b, String field, List<String> terms, float boost) {

@@ -2,7 +2,6 @@ package cn.fivestar.knowledge;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -36,19 +35,30 @@ final class Reranker {
   /** A BM25 candidate with its pre-analysed terms (words and bigrams of heading + text). */
   record Candidate(Passage passage, float score, Set<String> words, Set<String> bigrams) {}
 
+  /** A query term with its IDF weight and, for words, the official terms that also count as a match. */
+  private record Weighted(String term, double idf, List<String> synonyms) {}
+
   List<Hit> rerank(String query, List<Candidate> candidates, int k, Weights w) {
     if (candidates.isEmpty()) return List.of();
     String core = QueryBuilder.normalize(query);
-    Set<String> qWords = new HashSet<>(queries.wordTerms(queries.stripQuestionWords(core)));
-    Set<String> qBigrams = new HashSet<>(queries.bigramTerms(queries.stripQuestionWords(core)));
+    String content = queries.stripQuestionWords(core);
+    // Weights and synonyms are looked up once per query, not once per candidate.
+    List<Weighted> qWords = new ArrayList<>();
+    for (String t : new java.util.LinkedHashSet<>(queries.wordTerms(content))) {
+      qWords.add(new Weighted(t, wordIdf.applyAsDouble(t), queries.thesaurus().synonymsOf(t)));
+    }
+    List<Weighted> qBigrams = new ArrayList<>();
+    for (String t : new java.util.LinkedHashSet<>(queries.bigramTerms(content))) {
+      qBigrams.add(new Weighted(t, bigramIdf.applyAsDouble(t), List.of()));
+    }
     boolean quantity = QUANTITY_QUESTION.matcher(core).find();
     float max = candidates.get(0).score();
     List<Hit> out = new ArrayList<>(candidates.size());
     for (Candidate h : candidates) {
       Passage p = h.passage();
       String hay = p.heading() + "\n" + p.text();
-      double cov = Math.max(0.5 * overlap(qWords, h.words(), wordIdf)
-          + 0.5 * overlap(qBigrams, h.bigrams(), bigramIdf), synonymOverlap(qWords, hay, h.words()));
+      double cov = Math.max(0.5 * overlap(qWords, h.words(), null) + 0.5 * overlap(qBigrams, h.bigrams(), null),
+          overlap(qWords, h.words(), hay));
       double score = w.bm25() * (h.score() / max) + w.coverage() * cov;
       if (quantity && numberNearQueryWord(p.text(), qWords)) score += w.quantity();
       out.add(new Hit(p, (float) score, (float) cov));
@@ -58,22 +68,21 @@ final class Reranker {
   }
 
   /**
-   * Word coverage where a colloquial word also counts as found when the passage uses one of its official terms
-   * (吵架 ~ 调解), so paraphrased questions are not mistaken for questions the documents do not cover.
+   * IDF-weighted share of the query terms found among the passage terms. With {@code hay} given, a colloquial
+   * word also counts as found when the passage uses one of its official terms (吵架 ~ 调解), so paraphrased
+   * questions are not mistaken for questions the documents do not cover.
    */
-  private double synonymOverlap(Set<String> query, String hay, Set<String> p) {
-    if (query.isEmpty()) return 0;
+  private static double overlap(List<Weighted> query, Set<String> passageTerms, String hay) {
     double found = 0;
     double total = 0;
-    for (String t : query) {
-      double wt = wordIdf.applyAsDouble(t);
-      total += wt;
-      if (p.contains(t)) {
-        found += wt;
-      } else {
-        for (String syn : queries.thesaurus().synonymsOf(t)) {
+    for (Weighted t : query) {
+      total += t.idf();
+      if (passageTerms.contains(t.term())) {
+        found += t.idf();
+      } else if (hay != null) {
+        for (String syn : t.synonyms()) {
           if (hay.contains(syn)) {
-            found += wt;
+            found += t.idf();
             break;
           }
         }
@@ -82,28 +91,14 @@ final class Reranker {
     return total == 0 ? 0 : found / total;
   }
 
-  /** IDF-weighted share of the query terms found among the passage terms. */
-  private static double overlap(Set<String> query, Set<String> p,
-      java.util.function.ToDoubleFunction<String> idf) {
-    if (query.isEmpty()) return 0;
-    double found = 0;
-    double total = 0;
-    for (String t : query) {
-      double wt = idf.applyAsDouble(t);
-      total += wt;
-      if (p.contains(t)) found += wt;
-    }
-    return total == 0 ? 0 : found / total;
-  }
-
-  private static boolean numberNearQueryWord(String text, Set<String> words) {
+  private static boolean numberNearQueryWord(String text, List<Weighted> words) {
     Matcher m = NUMBER.matcher(text);
     while (m.find()) {
       int from = Math.max(0, m.start() - 12);
       int to = Math.min(text.length(), m.end() + 12);
       String window = text.substring(from, to);
-      for (String w : words) {
-        if (w.length() >= 2 && window.contains(w)) return true;
+      for (Weighted w : words) {
+        if (w.term().length() >= 2 && window.contains(w.term())) return true;
       }
     }
     return false;
