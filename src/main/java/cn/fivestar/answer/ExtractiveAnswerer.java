@@ -28,7 +28,7 @@ final class ExtractiveAnswerer {
       "[\\p{IsHan}&&[^的和在与及对把被了是为将从到以由向给让、]]{2,8}?(街道|社区|村|镇)(?![委党居干网治级服民两])");
   private static final Pattern HOW = Pattern.compile("怎么|如何|怎样|为什么|哪些|什么样");
   private static final int FACT_PASSAGES = 3;
-  private static final int HOWTO_PASSAGES = 10;
+  private static final int HOWTO_PASSAGES = 8;
   private static final int HOWTO_SENTENCES = 8;
   private static final int MAX_SENTENCE_CHARS = 160;
 
@@ -44,15 +44,16 @@ final class ExtractiveAnswerer {
     return HOWTO.matcher(question).find();
   }
 
-  Answer answer(String original, String question, List<Hit> hits) {
+  /** {@code related} are the documents' terms for the question's topic (see KnowledgeBase#relatedTerms). */
+  Answer answer(String original, String question, List<String> related, List<Hit> hits) {
     boolean howto = isHowTo(question);
     List<Hit> used = hits.subList(0, Math.min(howto ? HOWTO_PASSAGES : FACT_PASSAGES, hits.size()));
-    List<Scored> candidates = score(question, used, howto);
+    List<Scored> candidates = score(question, String.join(" ", related), used, howto);
     List<Scored> chosen = howto ? pickPractices(candidates) : pickFact(question, candidates);
     return render(original, chosen, used, howto);
   }
 
-  private List<Scored> score(String question, List<Hit> hits, boolean howto) {
+  private List<Scored> score(String question, String related, List<Hit> hits, boolean howto) {
     boolean quantity = QUANTITY.matcher(question).find();
     List<Scored> out = new ArrayList<>();
     float top = hits.isEmpty() ? 1f : hits.get(0).score();
@@ -62,14 +63,30 @@ final class ExtractiveAnswerer {
       for (int i = 0; i < sentences.size(); i++) {
         String s = sentences.get(i);
         if (s.length() < 4) continue;
-        double score = overlap.coverage(question, h.passage().heading() + s);
+        String context = h.passage().heading() + s;
+        double score = overlap.coverage(question, context);
+        if (howto) {
+          // A practice often shares no word with "怎么争创X星" but uses the star's vocabulary (调解, 网格…).
+          score = 0.5 * score + 0.5 * overlap.anyOf(related, context);
+          if (s.length() < 20) score -= 0.2; // slogan-like lead-ins ("网格服务引领，争创…") say little
+        }
         score += 0.35 * (h.score() / top);
         if (quantity && NUMBER.matcher(s).find()) score += 0.15;
-        if (howto && QUOTED.matcher(s).find()) score += 0.3;
+        if (howto && namesPractice(s)) score += 0.3;
         out.add(new Scored(trim(s), p, i, score));
       }
     }
     return out;
+  }
+
+  /** A quoted name that is not just the campaign's or a star's name: usually a named practice (“一长三员”). */
+  static boolean namesPractice(String sentence) {
+    Matcher m = QUOTED.matcher(sentence);
+    while (m.find()) {
+      String name = m.group().substring(1, m.group().length() - 1);
+      if (!name.contains("五星") && !name.endsWith("星") && !name.equals("支部")) return true;
+    }
+    return false;
   }
 
   private static List<Scored> pickFact(String question, List<Scored> candidates) {
@@ -110,12 +127,15 @@ final class ExtractiveAnswerer {
     double cut = sorted.isEmpty() ? 0 : sorted.get(0).score() * 0.4;
     List<Scored> chosen = new ArrayList<>();
     Map<Integer, Integer> perPassage = new LinkedHashMap<>();
-    for (Scored s : sorted) {
-      if (chosen.size() >= HOWTO_SENTENCES || s.score() < cut) break;
-      if (perPassage.getOrDefault(s.passage(), 0) >= 2) continue;
-      if (chosen.stream().anyMatch(c -> overlap.similar(c.sentence(), s.sentence()))) continue;
-      chosen.add(s);
-      perPassage.merge(s.passage(), 1, Integer::sum);
+    // First the best sentence of each passage (practices from many places), then second sentences if room.
+    for (int round = 1; round <= 2; round++) {
+      for (Scored s : sorted) {
+        if (chosen.size() >= HOWTO_SENTENCES || s.score() < cut) break;
+        if (perPassage.getOrDefault(s.passage(), 0) >= round || chosen.contains(s)) continue;
+        if (chosen.stream().anyMatch(c -> overlap.similar(c.sentence(), s.sentence()))) continue;
+        chosen.add(s);
+        perPassage.merge(s.passage(), 1, Integer::sum);
+      }
     }
     // Read in source order: passage rank first, then sentence order.
     chosen.sort(Comparator.comparingInt(Scored::passage).thenComparingInt(Scored::order));

@@ -53,7 +53,7 @@ public final class GroundedAnswerer implements Answerer {
         return new Answer(original, a.answered(), a.text(), a.citations());
       }
     }
-    return extractive.answer(original, q, hits);
+    return extractive.answer(original, q, kb.relatedTerms(q), hits);
   }
 
   /** Bounded length, control characters removed: user text is data, whatever it contains. */

@@ -27,6 +27,15 @@ final class TermOverlap {
     return (double) n / q.size();
   }
 
+  /** Share of the given terms (space-separated words) that occur in the text; 0 when there are none. */
+  double anyOf(String terms, String text) {
+    if (terms.isBlank()) return 0;
+    String[] words = terms.split("\\s+");
+    int n = 0;
+    for (String w : words) if (text.contains(w)) n++;
+    return Math.min(1.0, n / 3.0);
+  }
+
   /** True when two sentences share most of their bigrams (the same fact told twice). */
   boolean similar(String a, String b) {
     Set<String> x = terms(a);

@@ -29,6 +29,7 @@ public final class KnowledgeBase implements AutoCloseable {
       List<DocumentLoader.Problem> problems) {}
 
   private final KnowledgeIndex index;
+  private final Thesaurus thesaurus = Thesaurus.load();
   private final BuildSummary summary;
   private volatile QueryBuilder.Weights weights = QueryBuilder.Weights.DEFAULT;
   private volatile Reranker.Weights rerank = Reranker.Weights.DEFAULT;
@@ -147,6 +148,15 @@ public final class KnowledgeBase implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The official terms the documents use for what the question says ("吵架" → 矛盾纠纷 调解; a star → its work
+   * areas); empty when none apply. Lets answer selection recognise relevant sentences that share no words with
+   * the question.
+   */
+  public List<String> relatedTerms(String question) {
+    return thesaurus.expand(question);
   }
 
   /** All passages matching a filter, in document order (e.g. every criteria passage of one star). */
