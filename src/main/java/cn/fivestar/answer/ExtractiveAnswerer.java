@@ -22,6 +22,8 @@ final class ExtractiveAnswerer {
   private static final Pattern HOWTO = Pattern.compile(
       "怎么争创|怎样争创|如何争创|怎么创|如何创|做法|经验|举措|措施|哪些工作|什么工作|要做什么|怎么做|如何做|怎样做|怎么干|有哪些任务|任务有哪些|标准|要求");
   private static final Pattern QUANTITY = Pattern.compile("多少|几[个项名人户家次场支种条类颗]?|数量");
+  private static final String UNITS = "个项名人户家次场支种条类颗位所栋间万%％";
+  private static final Pattern ASKED_UNIT = Pattern.compile("(?:多少|几)([" + UNITS + "])");
   private static final Pattern NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万两]+[个项名人户家次场支种条类颗]");
   private static final Pattern QUOTED = Pattern.compile("[“\"「][^”\"」]{2,16}[”\"」]");
   private static final Pattern PLACE = Pattern.compile(
@@ -39,6 +41,29 @@ final class ExtractiveAnswerer {
   }
 
   record Scored(String sentence, int passage, int order, double score) {}
+
+  static boolean asksQuantity(String question) {
+    return QUANTITY.matcher(question).find();
+  }
+
+  /**
+   * Whether the text holds a count of the kind asked for: a number followed by the question's measure word
+   * ("多少户" → "1200户"), or by any measure word when the question names none. Dates do not count.
+   */
+  /** Measure words that count the same things: 多少名党员 is answered by "9716人". */
+  private static String unitGroup(String unit) {
+    for (String group : List.of("名人位", "户家", "个项条类种颗", "次场", "栋间所")) {
+      if (group.contains(unit)) return group;
+    }
+    return unit;
+  }
+
+  static boolean answersQuantity(String question, String text) {
+    String body = text.replaceAll("\\[\\d+\\]", "");
+    Matcher q = ASKED_UNIT.matcher(question);
+    String units = q.find() ? unitGroup(q.group(1)) : UNITS;
+    return Pattern.compile("(\\d|[一二三四五六七八九十百千万两])\\s*[" + units + "]").matcher(body).find();
+  }
 
   static boolean isHowTo(String question) {
     return HOWTO.matcher(question).find();
@@ -89,7 +114,11 @@ final class ExtractiveAnswerer {
     return false;
   }
 
-  private static List<Scored> pickFact(String question, List<Scored> candidates) {
+  private static List<Scored> pickFact(String question, List<Scored> all) {
+    // "How many…" is answered by a sentence with a number, when the passages have one.
+    List<Scored> numbered = asksQuantity(question)
+        ? all.stream().filter(c -> answersQuantity(question, c.sentence())).toList() : List.of();
+    List<Scored> candidates = numbered.isEmpty() ? all : numbered;
     if (candidates.isEmpty()) return List.of();
     Scored overall = candidates.stream().max(Comparator.comparingDouble(Scored::score)).orElseThrow();
     // Retrieval ranks whole passages well; prefer the top passage's best sentence unless another passage has a
@@ -101,7 +130,7 @@ final class ExtractiveAnswerer {
         .orElse(overall);
     List<Scored> chosen = new ArrayList<>(List.of(best));
     // The sentence before often names who or what the best one is about.
-    candidates.stream()
+    all.stream()
         .filter(c -> c.passage() == best.passage() && c.order() == best.order() - 1 && c.sentence().length() <= 80)
         .findFirst()
         .ifPresent(prev -> chosen.add(0, prev));
@@ -111,7 +140,7 @@ final class ExtractiveAnswerer {
     int length = best.sentence().length();
     for (int next = best.order() + 1; length < wanted && chosen.size() < 4; next++) {
       int order = next;
-      Scored s = candidates.stream()
+      Scored s = all.stream()
           .filter(c -> c.passage() == best.passage() && c.order() == order)
           .findFirst().orElse(null);
       if (s == null) break;

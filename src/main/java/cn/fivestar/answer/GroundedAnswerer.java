@@ -53,7 +53,12 @@ public final class GroundedAnswerer implements Answerer {
         return new Answer(original, a.answered(), a.text(), a.citations());
       }
     }
-    return extractive.answer(original, q, kb.relatedTerms(q), hits);
+    Answer answer = extractive.answer(original, q, kb.relatedTerms(q), hits);
+    if (ExtractiveAnswerer.asksQuantity(q) && !ExtractiveAnswerer.answersQuantity(q, answer.text())) {
+      // "How many…" answered without any number: the documents mention the subject but not the figure.
+      return new Answer(original, false, refusal, List.of());
+    }
+    return answer;
   }
 
   /** Bounded length, control characters removed: user text is data, whatever it contains. */

@@ -45,7 +45,7 @@ final class Reranker {
     // Weights and synonyms are looked up once per query, not once per candidate.
     List<Weighted> qWords = new ArrayList<>();
     for (String t : new java.util.LinkedHashSet<>(queries.wordTerms(content))) {
-      qWords.add(new Weighted(t, wordIdf.applyAsDouble(t), queries.thesaurus().synonymsOf(t)));
+      qWords.add(new Weighted(t, wordIdf.applyAsDouble(t), queries.thesaurus().synonymsOf(t, core)));
     }
     List<Weighted> qBigrams = new ArrayList<>();
     for (String t : new java.util.LinkedHashSet<>(queries.bigramTerms(content))) {

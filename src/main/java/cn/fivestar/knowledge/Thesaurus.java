@@ -43,12 +43,15 @@ final class Thesaurus {
     return new Thesaurus(rules);
   }
 
-  /** The official terms a single query word stands for (empty if no rule has it as a trigger). */
-  List<String> synonymsOf(String word) {
+  /**
+   * The official terms a query word stands for: rules triggered by the word itself, or by a phrase of the query
+   * the word is part of (smartcn splits "几颗星" into single characters). Empty if none applies.
+   */
+  List<String> synonymsOf(String word, String query) {
     Set<String> out = new LinkedHashSet<>();
     for (Rule r : rules) {
       for (String t : r.triggers()) {
-        if (word.contains(t) || (word.length() >= 2 && t.contains(word))) {
+        if (word.contains(t) || (t.contains(word) && (word.length() >= 2 || query.contains(t)))) {
           out.addAll(r.terms());
           break;
         }

@@ -104,6 +104,15 @@ class GroundedAnswererTest {
   }
 
   @Test
+  void aCountTheDocumentsDoNotGiveIsNotMadeUp() {
+    Answer a = answerer.answer("冯春社区有多少户居民？", List.of());
+    assertFalse(a.answered(), a.text());
+    Answer grids = answerer.answer("冯春社区有多少个网格？", List.of());
+    assertTrue(grids.answered());
+    assertTrue(grids.text().contains("10个网格"), grids.text());
+  }
+
+  @Test
   void colloquialQuestionIsNotRefused() {
     Answer a = answerer.answer("邻居吵架打起来了找谁？", List.of());
     assertTrue(a.answered(), a.text());
