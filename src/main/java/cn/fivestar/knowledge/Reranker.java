@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * one that answers it. For "how many" questions, a passage with a number next to a question word is preferred.
  */
 final class Reranker {
+  private static final Pattern DEFINITION_QUESTION = Pattern.compile("是什么|什么是|什么意思|意思|是指|指什么|含义|怎么理解");
   private static final Pattern QUANTITY_QUESTION = Pattern.compile("多少|几[个项名人户家次场支种条类]?|数量|多大|多长|多久");
   private static final Pattern NUMBER = Pattern.compile("\\d[\\d.,，万千百]*\\s*[个项名人户家次场支种条类万%％余多平米元辆座位所栋间]");
 
@@ -52,6 +53,7 @@ final class Reranker {
       qBigrams.add(new Weighted(t, bigramIdf.applyAsDouble(t), List.of()));
     }
     boolean quantity = QUANTITY_QUESTION.matcher(core).find();
+    boolean definition = DEFINITION_QUESTION.matcher(core).find();
     float max = candidates.get(0).score();
     List<Hit> out = new ArrayList<>(candidates.size());
     for (Candidate h : candidates) {
@@ -61,6 +63,7 @@ final class Reranker {
           overlap(qWords, h.words(), hay));
       double score = w.bm25() * (h.score() / max) + w.coverage() * cov;
       if (quantity && numberNearQueryWord(p.text(), qWords)) score += w.quantity();
+      if (definition && namedByHeading(core, p.heading())) score += w.quantity();
       out.add(new Hit(p, (float) score, (float) cov));
     }
     out.sort(Comparator.comparingDouble(Hit::score).reversed());
@@ -89,6 +92,12 @@ final class Reranker {
       }
     }
     return total == 0 ? 0 : found / total;
+  }
+
+  /** "X是什么意思": the passage whose section is titled X (a glossary entry) defines it. */
+  private static boolean namedByHeading(String query, String heading) {
+    String h = heading.replaceAll("[“”\"\\s]", "");
+    return h.length() >= 2 && query.replaceAll("[“”\"\\s]", "").contains(h);
   }
 
   private static boolean numberNearQueryWord(String text, List<Weighted> words) {
