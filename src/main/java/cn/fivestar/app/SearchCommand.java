@@ -2,6 +2,7 @@ package cn.fivestar.app;
 
 import cn.fivestar.knowledge.Hit;
 import cn.fivestar.knowledge.KnowledgeBase;
+import cn.fivestar.knowledge.SearchFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +24,21 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "K", defaultValue = "5", description = "Hits per query (1-100, default 5).")
   int top;
 
+  @Option(names = "--star", paramLabel = "STAR", description = "Only documents about this star (front matter star:).")
+  String star;
+
+  @Option(names = "--kind", paramLabel = "KIND", description = "Only documents of this kind: criteria, story or overview.")
+  String kind;
+
   @Override
   public Integer call() {
     if (top < 1 || top > 100) throw UserException.usage("--top must be between 1 and 100");
+    if (kind != null && !java.util.Set.of("criteria", "story", "overview").contains(kind)) {
+      throw UserException.usage("--kind must be criteria, story or overview");
+    }
+    SearchFilter filter = new SearchFilter(star, kind);
     try (KnowledgeBase kb = sources.open(main.dataDir(), false)) {
-      StdinLines.forEach(q -> System.out.println(Json.line(result(q, kb.search(q, top)))));
+      StdinLines.forEach(q -> System.out.println(Json.line(result(q, kb.search(q, top, filter)))));
     }
     return 0;
   }

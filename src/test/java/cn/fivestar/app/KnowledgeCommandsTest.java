@@ -60,6 +60,17 @@ class KnowledgeCommandsTest {
   }
 
   @Test
+  void searchFiltersByFrontMatter() throws IOException {
+    CliRun r = CliRun.run("社区\n", "--data", data, "search", "--json", "--kind", "story", "--star", "平安法治星",
+        "--source", docs);
+    assertEquals(0, r.code(), r.err());
+    JsonNode hits = lines(r.out()).get(0).get("hits");
+    assertEquals(1, hits.size());
+    assertEquals("fengchun.md", hits.get(0).get("source").asText());
+    assertEquals(2, CliRun.run("", "--data", data, "search", "--json", "--kind", "poem", "--source", docs).code());
+  }
+
+  @Test
   void askAnswersWithCitationsOrRefusesPolitely() throws IOException {
     CliRun r = CliRun.run("冯春社区划分了几个网格？\n明天会下雨吗？\n", "--data", data, "ask", "--json", "--source", docs);
     assertEquals(0, r.code(), r.err());
