@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 final class ExtractiveAnswerer {
   private static final Pattern HOWTO = Pattern.compile(
       "怎么争创|怎样争创|如何争创|怎么创|如何创|做法|经验|举措|措施|哪些工作|什么工作|要做什么|怎么做|如何做|怎样做|怎么干|有哪些任务|任务有哪些|标准|要求");
-  private static final Pattern QUANTITY = Pattern.compile("多少|几[个项名人户家次场支种条类颗]?|数量");
+  private static final Pattern QUANTITY = Pattern.compile("多少|(?<!第)几|数量");
   private static final String UNITS = "个项名人户家次场支种条类颗位所栋间万%％";
-  private static final Pattern ASKED_UNIT = Pattern.compile("(?:多少|几)([" + UNITS + "])");
+  private static final Pattern ASKED_UNIT = Pattern.compile("(?:多少|几)(\\p{IsHan})");
   private static final Pattern NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万两]+[个项名人户家次场支种条类颗]");
   private static final Pattern QUOTED = Pattern.compile("[“\"「][^”\"」]{2,16}[”\"」]");
   private static final Pattern PLACE = Pattern.compile(
@@ -61,8 +61,9 @@ final class ExtractiveAnswerer {
   static boolean answersQuantity(String question, String text) {
     String body = text.replaceAll("\\[\\d+\\]", "");
     Matcher q = ASKED_UNIT.matcher(question);
-    String units = q.find() ? unitGroup(q.group(1)) : UNITS;
-    return Pattern.compile("(\\d|[一二三四五六七八九十百千万两])\\s*[" + units + "]").matcher(body).find();
+    String units = q.find() && !"年月日天".contains(q.group(1)) ? unitGroup(q.group(1)) : UNITS;
+    // "20余起", "3000多人次": an approximate count still answers the question.
+    return Pattern.compile("(\\d|[一二三四五六七八九十百千万两])\\s*[余多]?[" + units + "]").matcher(body).find();
   }
 
   static boolean isHowTo(String question) {

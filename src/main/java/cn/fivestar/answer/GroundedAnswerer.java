@@ -43,7 +43,7 @@ public final class GroundedAnswerer implements Answerer {
     Optional<Answer> structured = stars.answer(original, q);
     if (structured.isPresent()) return structured.get();
     List<Hit> hits = kb.search(q, PASSAGES);
-    if (hits.isEmpty() || hits.get(0).coverage() < MIN_COVERAGE) {
+    if (hits.isEmpty() || hits.get(0).coverage() < MIN_COVERAGE || Regions.asksAboutOtherRegion(kb, q)) {
       return new Answer(original, false, refusal, List.of());
     }
     if (llm.isPresent()) {

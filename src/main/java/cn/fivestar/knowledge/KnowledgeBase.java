@@ -159,6 +159,18 @@ public final class KnowledgeBase implements AutoCloseable {
     return thesaurus.expand(question);
   }
 
+  /**
+   * Words of the question the knowledge base has never seen and cannot relate to anything it has (上海, 发烧):
+   * evidence, beside term coverage, that a question is about something else.
+   */
+  public List<String> unknownWords(String question) {
+    try {
+      return index.unknownWords(question);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** All passages matching a filter, in document order (e.g. every criteria passage of one star). */
   public List<Passage> passages(SearchFilter filter) {
     try {

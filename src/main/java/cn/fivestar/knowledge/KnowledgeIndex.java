@@ -129,6 +129,20 @@ final class KnowledgeIndex implements Closeable {
     }
   }
 
+  /** Content words of the question that no passage contains and no thesaurus rule explains. */
+  List<String> unknownWords(String question) throws IOException {
+    String core = QueryBuilder.normalize(question);
+    List<String> out = new ArrayList<>();
+    for (String w : queries.wordTerms(queries.stripQuestionWords(core))) {
+      if (w.length() < 2 || !w.codePoints().allMatch(Character::isIdeographic)) continue;
+      if (reader.docFreq(new Term("text" + ChineseAnalysis.WORDS, w)) == 0
+          && queries.thesaurus().synonymsOf(w, core).isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
   int size() {
     return reader.numDocs();
   }

@@ -113,6 +113,13 @@ class GroundedAnswererTest {
   }
 
   @Test
+  void anotherRegionsPolicyIsNotAnsweredFromHenanDocuments() {
+    Answer a = answerer.answer("上海的社区网格是怎么划分的？", List.of());
+    assertFalse(a.answered(), a.text());
+    assertTrue(answerer.answer("冯春社区的网格是怎么划分的？", List.of()).answered());
+  }
+
+  @Test
   void colloquialQuestionIsNotRefused() {
     Answer a = answerer.answer("邻居吵架打起来了找谁？", List.of());
     assertTrue(a.answered(), a.text());

@@ -1,0 +1,41 @@
+package cn.fivestar.answer;
+
+import cn.fivestar.knowledge.KnowledgeBase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Questions about another province's or city's policy ("上海的垃圾分类标准是什么？") share topic words with the
+ * documents but are not covered by them. A region name the knowledge base never mentions marks such a question.
+ */
+final class Regions {
+  private static final Set<String> NAMES = load();
+
+  private Regions() {}
+
+  static boolean asksAboutOtherRegion(KnowledgeBase kb, String question) {
+    for (String word : kb.unknownWords(question)) {
+      String bare = word.replaceFirst("(省|市|自治区)$", "");
+      if (NAMES.contains(word) || NAMES.contains(bare)) return true;
+    }
+    return false;
+  }
+
+  private static Set<String> load() {
+    try (InputStream in = Regions.class.getResourceAsStream("/knowledge/regions.txt")) {
+      Set<String> names = new HashSet<>();
+      if (in == null) return names;
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank() || line.startsWith("#")) continue;
+        for (String n : line.strip().split("\\s+")) names.add(n);
+      }
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
