@@ -41,12 +41,14 @@ final class StarNavigator {
     String variant = first.place().isEmpty() ? "" : "（" + first.place() + "）";
     text.append("【").append(star).append(variant).append("的主要任务和做法】\n");
     for (String s : pickCriteria(question, criteria, first.source())) text.append("· ").append(s).append("[1]\n");
-    List<Hit> stories = distinctSources(kb.search(question, PRACTICES * 3, new SearchFilter(star, "story")));
+    // Most stories serve several stars (star: 全部), so look for the star's vocabulary in every story.
+    String related = String.join(" ", kb.relatedTerms(question));
+    List<Hit> stories = distinctSources(kb.search(question + " " + related, PRACTICES * 3, new SearchFilter("", "story")));
     if (!stories.isEmpty()) {
       text.append("\n【其他社区和村的经验】\n");
       int n = 0;
       for (Hit h : stories) {
-        String best = bestSentence(h);
+        String best = bestSentence(h, related);
         citations.add(new Citation(h.source(), h.title(), h.text()));
         String place = ExtractiveAnswerer.placeOf(best, h.passage());
         text.append(++n).append(". ");
@@ -104,12 +106,13 @@ final class StarNavigator {
   }
 
   /** The sentence of a story passage that mentions a named practice or most of the question, else the first. */
-  private static String bestSentence(Hit h) {
+  private String bestSentence(Hit h, String related) {
     List<String> sentences = Sentences.split(h.text());
     String best = sentences.isEmpty() ? h.text() : sentences.get(0);
-    int bestScore = -1;
+    double bestScore = -1;
     for (String s : sentences) {
-      int score = (s.contains("“") ? 2 : 0) + (s.length() > 20 ? 1 : 0);
+      double score = (ExtractiveAnswerer.namesPractice(s) ? 1 : 0) + overlap.anyOf(related, s)
+          + (s.length() > 20 ? 0.5 : 0);
       if (score > bestScore) {
         best = s;
         bestScore = score;
