@@ -85,7 +85,8 @@ final class ExtractiveAnswerer {
     float top = hits.isEmpty() ? 1f : hits.get(0).score();
     for (int p = 0; p < hits.size(); p++) {
       Hit h = hits.get(p);
-      List<String> sentences = Sentences.split(h.text());
+      // Facts are read as whole statements; practices may be single clauses of a list.
+      List<String> sentences = howto ? Sentences.split(h.text()) : Sentences.splitStatements(h.text());
       for (int i = 0; i < sentences.size(); i++) {
         String s = sentences.get(i);
         if (s.length() < 4) continue;

@@ -11,13 +11,22 @@ public final class Sentences {
   private Sentences() {}
 
   public static List<String> split(String text) {
+    return split(text, TERMINAL);
+  }
+
+  /** Splits only at full stops (。！？…), keeping clauses joined by "；" together: a whole statement. */
+  public static List<String> splitStatements(String text) {
+    return split(text, "。！？!?…");
+  }
+
+  private static List<String> split(String text, String terminal) {
     List<String> out = new ArrayList<>();
     int start = 0;
     int n = text.length();
     for (int i = 0; i < n; i++) {
-      if (TERMINAL.indexOf(text.charAt(i)) < 0) continue;
+      if (terminal.indexOf(text.charAt(i)) < 0) continue;
       int end = i + 1;
-      while (end < n && (TERMINAL.indexOf(text.charAt(end)) >= 0 || CLOSERS.indexOf(text.charAt(end)) >= 0)) end++;
+      while (end < n && (terminal.indexOf(text.charAt(end)) >= 0 || CLOSERS.indexOf(text.charAt(end)) >= 0)) end++;
       add(out, text.substring(start, end));
       start = end;
       i = end - 1;
