@@ -63,7 +63,7 @@ final class SvgCharts {
         sb.append("<rect x=\"").append(LABEL).append("\" y=\"").append(by).append("\" width=\"").append(w)
             .append("\" height=\"13\" fill=\"").append(COLORS[i % COLORS.length]).append("\"><title>")
             .append(Html.esc(r.label() + " " + series.get(i) + "：" + Html.pct(v))).append("</title></rect>");
-        text(sb, LABEL + w + 6, by + 11, Html.pct(v));
+        text(sb, LABEL + w + 6, by + 11, v == null ? "暂无数据" : Html.pct(v));
       }
       y += group;
     }
