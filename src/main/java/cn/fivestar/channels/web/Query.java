@@ -1,0 +1,74 @@
+package cn.fivestar.channels.web;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The parameters of a query string (first value wins); malformed input is a 400, never a 500. */
+final class Query {
+  private static final int MAX_VALUE = 200;
+  private final Map<String, String> values;
+
+  private Query(Map<String, String> values) {
+    this.values = values;
+  }
+
+  static Query parse(String rawQuery) {
+    Map<String, String> map = new LinkedHashMap<>();
+    if (rawQuery != null && !rawQuery.isEmpty()) {
+      for (String pair : rawQuery.split("&")) {
+        if (pair.isEmpty()) continue;
+        int eq = pair.indexOf('=');
+        String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+        String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+        if (value.length() > MAX_VALUE) throw HttpError.badRequest("参数「" + clip(name) + "」过长。");
+        map.putIfAbsent(name, value);
+      }
+    }
+    return new Query(map);
+  }
+
+  private static String decode(String s) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw HttpError.badRequest("网址中的参数格式不正确。");
+    }
+  }
+
+  /** The stripped value, or null when absent or blank. */
+  String get(String name) {
+    String v = values.get(name);
+    return v == null || v.isBlank() ? null : v.strip();
+  }
+
+  boolean has(String name) {
+    return values.containsKey(name);
+  }
+
+  /** A yyyy-MM-dd date, or null when absent. */
+  LocalDate date(String name, String label) {
+    String v = get(name);
+    if (v == null) return null;
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      throw HttpError.badRequest(label + "「" + clip(v) + "」不是有效日期，请写成 2026-01-05 这样的格式。");
+    }
+  }
+
+  /** A checkbox-like flag: absent, empty or 0 = false; 1, true or on = true; anything else is refused. */
+  boolean flag(String name, String label) {
+    String v = get(name);
+    if (v == null || v.equals("0") || v.equalsIgnoreCase("false")) return false;
+    if (v.equals("1") || v.equalsIgnoreCase("true") || v.equalsIgnoreCase("on")) return true;
+    throw HttpError.badRequest(label + "只能是 1（是）或 0（否），收到的是「" + clip(v) + "」。");
+  }
+
+  static String clip(String s) {
+    return s.length() > 20 ? s.substring(0, 20) + "…" : s;
+  }
+}

@@ -1,0 +1,67 @@
+package cn.fivestar.channels.web;
+
+import com.sun.net.httpserver.Headers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The token check. A request is let in by {@code Authorization: Bearer TOKEN} or by the login cookie, which a
+ * visit with {@code ?token=TOKEN} sets. The cookie holds a hash of the token rather than the token itself, so
+ * it is never written to disk by the browser in clear; changing the token logs every browser out.
+ * Comparisons are constant-time. With no token configured (loopback only) everyone is let in.
+ */
+final class WebAccess {
+  static final String COOKIE = "fivestar_web";
+  private final byte[] token;
+  private final String session;
+
+  WebAccess(String token) {
+    this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+    this.session = token == null ? null : sha256("fivestar-web-session:" + token);
+  }
+
+  boolean open() {
+    return token == null;
+  }
+
+  /** Whether a given token (from ?token= or a header) is the right one. */
+  boolean matches(String given) {
+    return token != null && given != null && MessageDigest.isEqual(token, given.strip().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Bearer header or login cookie. */
+  boolean authorized(Headers headers) {
+    if (open()) return true;
+    String auth = headers.getFirst("Authorization");
+    if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) && matches(auth.substring(7))) return true;
+    List<String> cookies = headers.get("Cookie");
+    if (cookies == null) return false;
+    byte[] expected = session.getBytes(StandardCharsets.UTF_8);
+    for (String header : cookies) {
+      for (String part : header.split(";")) {
+        String p = part.strip();
+        if (p.startsWith(COOKIE + "=")
+            && MessageDigest.isEqual(expected, p.substring(COOKIE.length() + 1).getBytes(StandardCharsets.UTF_8))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The Set-Cookie value after a successful ?token= login (a browser session cookie). */
+  String loginCookie() {
+    return COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Strict";
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

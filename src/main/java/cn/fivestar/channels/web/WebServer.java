@@ -1,0 +1,219 @@
+package cn.fivestar.channels.web;
+
+import static cn.fivestar.channels.web.Html.esc;
+
+import cn.fivestar.app.PersonalData;
+import cn.fivestar.cases.CaseCsv;
+import cn.fivestar.cases.CaseException;
+import cn.fivestar.cases.CaseFilter;
+import cn.fivestar.cases.CaseRecord;
+import cn.fivestar.cases.CaseService;
+import cn.fivestar.cases.CaseStatus;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The supervisors' dashboard: server-rendered pages over the case store, read-only. Every answer carries
+ * charset=utf-8, no-store caching and a Content-Security-Policy that allows nothing but inline styles, so even a
+ * value that escaped escaping could not run a script or fetch anything.
+ */
+public final class WebServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+  private static final int MAX_LIST = 500;
+  private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+      + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+  private final CaseService cases;
+  private final WebAccess access;
+  private final HttpServer server;
+  private final ExecutorService threads;
+
+  /** Binds to address (port 0 = any free port); token null = no login (loopback only, see WebSettings). */
+  public WebServer(CaseService cases, InetSocketAddress address, String token) throws IOException {
+    if (token == null && !address.getAddress().isLoopbackAddress()) {
+      throw new IllegalArgumentException("a token is required to listen on " + address);
+    }
+    this.cases = cases;
+    this.access = new WebAccess(token);
+    this.server = HttpServer.create(address, 0);
+    AtomicInteger n = new AtomicInteger();
+    this.threads = Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "web-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(threads);
+    server.createContext("/", this::handle);
+  }
+
+  public void start() {
+    server.start();
+  }
+
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);  // JDK 17 waits out any delay in full; pages are quick reads, nothing to drain
+    threads.shutdownNow();
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      try {
+        route(ex);
+      } catch (HttpError e) {
+        errorPage(ex, e.status(), e.getMessage());
+      } catch (CaseException e) {
+        errorPage(ex, e.reason() == CaseException.Reason.NOT_FOUND ? 404 : 400, e.getMessage());
+      } catch (RuntimeException e) {
+        log.error("web page {} failed: {}", ex.getRequestURI().getPath(), PersonalData.mask(String.valueOf(e)), e);
+        errorPage(ex, 500, "服务器内部出错，请稍后再试；如果一直出错，请联系管理员查看日志。");
+      }
+    }
+  }
+
+  private void route(HttpExchange ex) throws IOException {
+    String method = ex.getRequestMethod();
+    if (!method.equals("GET")) {
+      ex.getResponseHeaders().set("Allow", "GET");
+      throw new HttpError(405, "看板只能查看，不支持这种请求方式。");
+    }
+    String path = ex.getRequestURI().getPath();
+    Query q = Query.parse(ex.getRequestURI().getRawQuery());
+    if (!access.open() && q.has("token")) {
+      login(ex, q);
+      return;
+    }
+    if (!access.authorized(ex.getRequestHeaders())) {
+      html(ex, 401, Html.page("需要登录", "", loginForm("请先登录：输入管理员提供的访问口令。")));
+      return;
+    }
+    Instant now = cases.clock().instant();
+    if (path.equals("/")) {
+      LocalDate from = q.date("from", "开始日期");
+      LocalDate to = q.date("to", "结束日期");
+      html(ex, 200, OverviewPage.render(cases.stats(from, to), cases.taxonomy(), from, to));
+    } else if (path.equals("/cases") || path.equals("/cases/")) {
+      caseList(ex, q, now);
+    } else if (path.startsWith("/cases/")) {
+      String id = path.substring("/cases/".length());
+      CaseRecord r = cases.find(id).orElseThrow(() -> HttpError.notFound(
+          "找不到编号为 " + Query.clip(id) + " 的诉求，请核对编号（形如 20260105-0001）。"));
+      html(ex, 200, CasePages.detail(r, cases.history(r.id()), now));
+    } else if (path.equals("/overdue")) {
+      html(ex, 200, CasePages.overdue(cases.overdue(), now));
+    } else if (path.equals("/export.csv")) {
+      export(ex, q);
+    } else {
+      throw HttpError.notFound("没有这个页面。");
+    }
+  }
+
+  /** ?token=: right → cookie and a redirect to the same address without the token; wrong → 401. */
+  private void login(HttpExchange ex, Query q) throws IOException {
+    if (!access.matches(q.get("token"))) {
+      log.warn("web login with a wrong token from {}", ex.getRemoteAddress().getAddress().getHostAddress());
+      html(ex, 401, Html.page("口令错误", "", loginForm("访问口令不正确，请核对后重新输入。")));
+      return;
+    }
+    String raw = ex.getRequestURI().getRawQuery();
+    String rest = java.util.Arrays.stream(raw.split("&"))
+        .filter(p -> !p.equals("token") && !p.startsWith("token=")).collect(Collectors.joining("&"));
+    ex.getResponseHeaders().add("Set-Cookie", access.loginCookie());
+    ex.getResponseHeaders().set("Location", ex.getRequestURI().getRawPath() + (rest.isEmpty() ? "" : "?" + rest));
+    securityHeaders(ex);
+    ex.sendResponseHeaders(303, -1);
+  }
+
+  private void caseList(HttpExchange ex, Query q, Instant now) throws IOException {
+    CasePages.Filters typed = new CasePages.Filters(q.get("status"), q.get("category"), q.get("star"),
+        "1".equals(q.get("overdue")));
+    try {
+      CaseFilter f = CaseFilter.all().withOverdue(q.flag("overdue", "「只看超期」")).withLimit(MAX_LIST + 1);
+      if (typed.status() != null) f = f.withStatus(CaseStatus.parse(typed.status()));
+      if (typed.category() != null) f = f.withCategory(typed.category());
+      if (typed.star() != null) f = f.withStar(typed.star());
+      List<CaseRecord> found = cases.list(f);
+      boolean more = found.size() > MAX_LIST;
+      html(ex, 200, CasePages.list(cases.taxonomy(), typed, more ? found.subList(0, MAX_LIST) : found, more, now, null));
+    } catch (HttpError | CaseException e) {
+      html(ex, 400, CasePages.list(cases.taxonomy(), typed, List.of(), false, now, e.getMessage()));
+    }
+  }
+
+  /** The same CSV as {@code cases export}: oldest first, UTF-8 with BOM, personal data masked. */
+  private void export(HttpExchange ex, Query q) throws IOException {
+    LocalDate from = q.date("from", "开始日期");
+    LocalDate to = q.date("to", "结束日期");
+    if (from != null && to != null && from.isAfter(to)) throw HttpError.badRequest("开始日期不能晚于结束日期。");
+    List<CaseRecord> ordered = new ArrayList<>(cases.list(CaseFilter.all().withDates(from, to)));
+    Collections.reverse(ordered);
+    ByteArrayOutputStream buf = new ByteArrayOutputStream(8192);
+    try (Writer w = new OutputStreamWriter(buf, StandardCharsets.UTF_8)) {
+      CaseCsv.write(w, ordered);
+    }
+    String name = "cases" + (from == null ? "" : "-" + from) + (to == null ? "" : "-to-" + to) + ".csv";
+    ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    send(ex, 200, "text/csv; charset=utf-8", buf.toByteArray());
+  }
+
+  private static String loginForm(String message) {
+    return "<h1>需要登录</h1><p class=\"msg\">" + esc(message) + "</p>"
+        + "<form class=\"f\" method=\"get\" action=\"/\"><label>访问口令 <input type=\"password\" name=\"token\" "
+        + "autocomplete=\"current-password\" required></label><button>登录</button></form>";
+  }
+
+  private static void errorPage(HttpExchange ex, int status, String message) throws IOException {
+    String title = switch (status) {
+      case 400 -> "请求有误";
+      case 404 -> "找不到页面";
+      case 405 -> "不支持的请求";
+      default -> "出错了";
+    };
+    html(ex, status, Html.page(title, "", "<h1>" + title + "</h1><p class=\"msg\">" + esc(message)
+        + "</p><p><a href=\"/\">返回概览</a></p>"));
+  }
+
+  private static void html(HttpExchange ex, int status, String page) throws IOException {
+    send(ex, status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", type);
+    securityHeaders(ex);
+    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static void securityHeaders(HttpExchange ex) {
+    var h = ex.getResponseHeaders();
+    h.set("X-Content-Type-Options", "nosniff");
+    h.set("Content-Security-Policy", CSP);
+    h.set("X-Frame-Options", "DENY");
+    h.set("Referrer-Policy", "no-referrer");
+    h.set("Cache-Control", "no-store");
+  }
+}

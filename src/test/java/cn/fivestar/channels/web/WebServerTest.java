@@ -1,0 +1,308 @@
+package cn.fivestar.channels.web;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.fivestar.app.Database;
+import cn.fivestar.app.Main;
+import cn.fivestar.app.UserException;
+import cn.fivestar.cases.CaseKind;
+import cn.fivestar.cases.CaseRecord;
+import cn.fivestar.cases.CaseService;
+import cn.fivestar.cases.CaseStatus;
+import cn.fivestar.cases.NewCase;
+import cn.fivestar.cases.Taxonomy;
+import cn.fivestar.cases.WorkCalendar;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dashboard over real HTTP on 127.0.0.1 and a real SQLite case store. */
+class WebServerTest {
+  private static final String TOKEN = "test-token-0123456789abcdef";
+
+  @TempDir Path dir;
+  private final Clock2 clock = new Clock2(LocalDateTime.of(2026, 1, 5, 9, 0));
+  private final HttpClient http = HttpClient.newHttpClient();
+  private CaseService cases;
+  private WebServer server;
+  private CaseRecord fixed;     // closed and rated, text with a phone number and a script tag
+  private CaseRecord rubbish;   // 环境卫生, overdue later
+  private CaseRecord dispute;   // 矛盾纠纷 consultation: 2 working days, the most overdue
+
+  @BeforeEach
+  void setUp() throws IOException {
+    cases = new CaseService(Database.inDataDir(dir), Taxonomy.defaults(), WorkCalendar.defaults(), clock);
+    fixed = cases.create(new NewCase("telegram", "u1", "chat-u1", "张三", "13812345678",
+        "楼道灯坏了<script>alert(1)</script>，联系电话 13812345678", "幸福社区3号楼", "设施维修", CaseKind.HELP, List.of()));
+    rubbish = cases.create(new NewCase("telegram", "u2", "chat-u2", "李四", null, "垃圾好几天没人清运", "幸福社区",
+        "环境卫生", CaseKind.HELP, List.of()));
+    dispute = cases.create(new NewCase("telegram", "u3", "chat-u3", "王五", null, "楼上漏水邻居不管", "幸福社区5号楼",
+        "矛盾纠纷", CaseKind.CONSULTATION, List.of()));
+    cases.assign(fixed.id(), "赵师傅", "网格员小刘");
+    cases.addNote(fixed.id(), "网格员小刘", "已联系物业<b>备件</b>");
+    cases.reply(fixed.id(), "网格员小刘", "灯已经换好了。");
+    cases.transition(fixed.id(), CaseStatus.CLOSED, "网格员小刘", null);
+    cases.rate(fixed.id(), "telegram", "u1", 5, "很及时");
+    clock.set(LocalDateTime.of(2026, 1, 21, 10, 0));
+    server = new WebServer(cases, new InetSocketAddress("127.0.0.1", 0), TOKEN);
+    server.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    server.close();
+    cases.close();
+  }
+
+  @Test
+  void everyPageNeedsTheToken() throws Exception {
+    for (String path : List.of("/", "/cases", "/overdue", "/cases/" + fixed.id(), "/export.csv")) {
+      HttpResponse<String> none = get(path, null);
+      assertEquals(401, none.statusCode(), path);
+      assertTrue(none.body().contains("访问口令"), path);
+      assertFalse(none.body().contains("楼道灯") || none.body().contains("垃圾"), "nothing of the cases leaks: " + path);
+      assertEquals(401, get(path, "wrong-token-0123456789abcdef").statusCode(), path);
+      assertEquals(200, get(path, TOKEN).statusCode(), path);
+    }
+  }
+
+  @Test
+  void tokenLoginSetsAStrictHttpOnlyCookieAndDropsTheTokenFromTheAddress() throws Exception {
+    HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/cases?category="
+        + URLEncoder.encode("环境卫生", StandardCharsets.UTF_8) + "&token=" + TOKEN)).build());
+    assertEquals(303, login.statusCode());
+    String location = login.headers().firstValue("Location").orElseThrow();
+    assertFalse(location.contains("token"), location);
+    assertTrue(location.startsWith("/cases?category="), location);
+    String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+    assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
+    assertFalse(setCookie.contains(TOKEN), "the cookie holds a hash, not the token");
+    String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+    HttpResponse<String> page = send(HttpRequest.newBuilder(uri(location)).header("Cookie", cookie).build());
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains(rubbish.id()));
+    assertEquals(401, send(HttpRequest.newBuilder(uri("/")).header("Cookie", "fivestar_web=forged").build()).statusCode());
+    HttpResponse<String> wrong = send(HttpRequest.newBuilder(uri("/?token=nope")).build());
+    assertEquals(401, wrong.statusCode());
+    assertTrue(wrong.body().contains("口令不正确"));
+    assertTrue(wrong.headers().firstValue("Set-Cookie").isEmpty());
+  }
+
+  @Test
+  void overviewShowsTheFiguresAndChartsWithSafeHeaders() throws Exception {
+    HttpResponse<String> r = get("/", TOKEN);
+    assertEquals(200, r.statusCode());
+    assertEquals("text/html; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElseThrow());
+    String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
+    assertTrue(csp.startsWith("default-src 'none'; style-src 'unsafe-inline'; img-src data:"), csp);
+    String body = r.body();
+    assertTrue(body.contains("<svg"));
+    assertTrue(body.contains("解决率</div><div class=\"v\">33.3%"), "1 of 3 closed");
+    assertTrue(body.contains("满意率</div><div class=\"v\">100.0%"), "the one rating is 5");
+    assertTrue(body.contains("案件总数</div><div class=\"v\">3<"));
+    assertTrue(body.contains("<a href=\"/overdue\">2</a>"), "two cases past their deadline");
+    assertTrue(body.contains("平安法治星") && body.contains("环境卫生"));
+
+    // a range without cases: zero, and rates shown as —
+    String empty = get("/?from=2025-01-01&to=2025-01-31", TOKEN).body();
+    assertTrue(empty.contains("案件总数</div><div class=\"v\">0<"));
+    assertTrue(empty.contains("解决率</div><div class=\"v\">—"));
+  }
+
+  @Test
+  void filtersNarrowTheList() throws Exception {
+    assertIds("/cases", fixed, rubbish, dispute);
+    assertIds("/cases?category=" + URLEncoder.encode("环境卫生", StandardCharsets.UTF_8), rubbish);
+    assertIds("/cases?status=closed", fixed);
+    assertIds("/cases?status=" + URLEncoder.encode("已受理", StandardCharsets.UTF_8), rubbish, dispute);
+    assertIds("/cases?star=" + URLEncoder.encode("平安法治星", StandardCharsets.UTF_8), dispute);
+    assertIds("/cases?overdue=1", rubbish, dispute);
+    assertIds("/cases?overdue=1&category=" + URLEncoder.encode("矛盾纠纷", StandardCharsets.UTF_8), dispute);
+  }
+
+  @Test
+  void invalidFiltersGetAClearMessageNotAServerError() throws Exception {
+    check400("/cases?status=bogus", "未知的状态");
+    check400("/cases?category=" + URLEncoder.encode("<i>外星人</i>", StandardCharsets.UTF_8), "未知的分类");
+    check400("/cases?star=" + URLEncoder.encode("六星", StandardCharsets.UTF_8), "未知的星");
+    check400("/cases?overdue=maybe", "只看超期");
+    check400("/?from=2026-13-01", "不是有效日期");
+    check400("/?from=2026-02-01&to=2026-01-01", "开始日期不能晚于结束日期");
+    check400("/export.csv?to=yesterday", "不是有效日期");
+    // HttpClient will not send a broken escape, so this one is checked on the parser
+    assertEquals(400, assertThrows(HttpError.class, () -> Query.parse("status=%zz")).status());
+    String body = get("/cases?category=" + URLEncoder.encode("<i>外星人</i>", StandardCharsets.UTF_8), TOKEN).body();
+    assertFalse(body.contains("<i>外星人"), "the bad value is escaped");
+    assertTrue(body.contains("<form"), "the form is shown again");
+  }
+
+  @Test
+  void overdueListsTheMostOverdueFirst() throws Exception {
+    String body = get("/overdue", TOKEN).body();
+    assertTrue(body.contains(dispute.id()) && body.contains(rubbish.id()));
+    assertFalse(body.contains(fixed.id()));
+    assertTrue(body.indexOf(dispute.id()) < body.indexOf(rubbish.id()));
+  }
+
+  @Test
+  void detailMasksPersonalDataAndEscapesResidentText() throws Exception {
+    HttpResponse<String> r = get("/cases/" + fixed.id(), TOKEN);
+    assertEquals(200, r.statusCode());
+    String body = r.body();
+    assertFalse(body.contains("13812345678"));
+    assertTrue(body.contains("138****5678"));
+    assertFalse(body.contains("<script>"));
+    assertTrue(body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assertTrue(body.contains("&lt;b&gt;备件&lt;/b&gt;"), "the note, escaped");
+    assertTrue(body.contains("灯已经换好了。"), "the reply");
+    assertTrue(body.contains("已办结") && body.contains("5 分") && body.contains("赵师傅"));
+    assertTrue(body.contains("派单"), "the history");
+  }
+
+  @Test
+  void unknownCasesAndPagesAre404() throws Exception {
+    for (String path : List.of("/cases/20990101-0001", "/cases/%3Cscript%3E", "/nope")) {
+      HttpResponse<String> r = get(path, TOKEN);
+      assertEquals(404, r.statusCode(), path);
+      assertFalse(r.body().contains("<script>"), path);
+    }
+    assertTrue(get("/cases/20990101-0001", TOKEN).body().contains("找不到编号为 20990101-0001 的诉求"));
+    HttpResponse<String> post = send(HttpRequest.newBuilder(uri("/")).header("Authorization", "Bearer " + TOKEN)
+        .POST(HttpRequest.BodyPublishers.ofString("x")).build());
+    assertEquals(405, post.statusCode());
+  }
+
+  @Test
+  void csvExportIsTheCliExportWithBom() throws Exception {
+    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri("/export.csv"))
+        .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, r.statusCode());
+    assertEquals("text/csv; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
+    assertTrue(r.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment;"));
+    byte[] b = r.body();
+    assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(b, 3));
+    String csv = new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
+    List<String> lines = csv.lines().toList();
+    assertEquals(4, lines.size(), csv);
+    assertTrue(lines.get(0).startsWith("编号,状态"));
+    assertTrue(lines.get(1).startsWith(fixed.id() + ",已办结"), "oldest first, like cases export");
+    assertFalse(csv.contains("13812345678"));
+
+    String none = new String(http.send(HttpRequest.newBuilder(uri("/export.csv?from=2026-02-01"))
+        .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray()).body(),
+        StandardCharsets.UTF_8);
+    assertEquals(1, none.lines().count(), "header only");
+  }
+
+  @Test
+  void withoutATokenOnlyLoopbackIsServedAndNoLoginIsAsked() throws Exception {
+    UserException e = assertThrows(UserException.class, () -> WebSettings.resolve("0.0.0.0", 0, null));
+    assertEquals(2, e.exitCode());
+    assertTrue(e.getMessage().contains("FIVESTAR_WEB_TOKEN"));
+    assertEquals(2, assertThrows(UserException.class, () -> WebSettings.resolve("0.0.0.0", 0, "short")).exitCode());
+    assertEquals(TOKEN, WebSettings.resolve("0.0.0.0", 0, TOKEN).token());
+    assertTrue(WebSettings.resolve("127.0.0.1", 0, " ").token() == null);
+    assertThrows(IllegalArgumentException.class,
+        () -> new WebServer(cases, new InetSocketAddress("0.0.0.0", 0), null));
+
+    try (WebServer open = new WebServer(cases, new InetSocketAddress("127.0.0.1", 0), null)) {
+      open.start();
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + open.address().getPort() + "/overdue")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode());
+      assertTrue(r.body().contains(dispute.id()));
+    }
+  }
+
+  @Test
+  void theWebCommandRefusesToBindEverywhereWithoutAToken() {
+    Assumptions.assumeTrue(System.getenv(WebSettings.TOKEN_ENV) == null, "token set in this environment");
+    assertEquals(2, Main.execute("--data", dir.toString(), "web", "--bind", "0.0.0.0", "--port", "0"));
+    assertEquals(2, Main.execute("--data", dir.toString(), "web", "--port", "70000"));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private void assertIds(String path, CaseRecord... expected) throws Exception {
+    HttpResponse<String> r = get(path, TOKEN);
+    assertEquals(200, r.statusCode(), path);
+    List<CaseRecord> all = List.of(fixed, rubbish, dispute);
+    for (CaseRecord c : all) {
+      boolean want = Arrays.asList(expected).contains(c);
+      assertEquals(want, r.body().contains("/cases/" + c.id() + "\""), path + " " + c.id());
+    }
+  }
+
+  private void check400(String path, String message) throws Exception {
+    HttpResponse<String> r = get(path, TOKEN);
+    assertEquals(400, r.statusCode(), path);
+    assertTrue(r.body().contains(message), path + ": " + r.body());
+    assertEquals("text/html; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    return send(b.build());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) throws Exception {
+    return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private URI uri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + server.address().getPort() + pathAndQuery);
+  }
+
+  /** A clock the test sets by hand (Asia/Shanghai). */
+  private static final class Clock2 extends Clock {
+    private volatile Instant now;
+
+    Clock2(LocalDateTime t) {
+      set(t);
+    }
+
+    void set(LocalDateTime t) {
+      now = t.atZone(CaseService.ZONE).toInstant();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return CaseService.ZONE;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
