@@ -6,19 +6,19 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
-/** A clock tests move by hand (Asia/Shanghai). */
-final class MutableClock extends Clock {
+/** A clock tests move by hand (Asia/Shanghai); shared by the tests of every package that needs time. */
+public final class MutableClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(LocalDateTime local) {
+  public MutableClock(LocalDateTime local) {
     this.now = local.atZone(CaseService.ZONE).toInstant();
   }
 
-  void set(LocalDateTime local) {
+  public void set(LocalDateTime local) {
     now = local.atZone(CaseService.ZONE).toInstant();
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 

@@ -12,6 +12,7 @@ import cn.fivestar.app.UserException;
 import cn.fivestar.cases.CaseKind;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
+import cn.fivestar.cases.MutableClock;
 import cn.fivestar.cases.CaseStatus;
 import cn.fivestar.cases.NewCase;
 import cn.fivestar.cases.Taxonomy;
@@ -25,10 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +40,7 @@ class WebServerTest {
   private static final String TOKEN = "test-token-0123456789abcdef";
 
   @TempDir Path dir;
-  private final Clock2 clock = new Clock2(LocalDateTime.of(2026, 1, 5, 9, 0));
+  private final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0));
   private final HttpClient http = HttpClient.newHttpClient();
   private CaseService cases;
   private WebServer server;
@@ -276,33 +274,5 @@ class WebServerTest {
 
   private URI uri(String pathAndQuery) {
     return URI.create("http://127.0.0.1:" + server.address().getPort() + pathAndQuery);
-  }
-
-  /** A clock the test sets by hand (Asia/Shanghai). */
-  private static final class Clock2 extends Clock {
-    private volatile Instant now;
-
-    Clock2(LocalDateTime t) {
-      set(t);
-    }
-
-    void set(LocalDateTime t) {
-      now = t.atZone(CaseService.ZONE).toInstant();
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return CaseService.ZONE;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
