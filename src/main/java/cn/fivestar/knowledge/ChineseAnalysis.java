@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -12,14 +11,13 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Two views of Chinese text. smartcn segments words (good for ordinary vocabulary); CJK bigrams keep domain terms
  * findable that smartcn splits oddly (一长三员, 红色物业, 平安小分队), since a phrase's bigrams match wherever it
- * occurs. Fields ending in {@code _cn} use smartcn, fields ending in {@code _bi} use bigrams.
+ * occurs. Fields ending in {@code _cn} hold smartcn terms, fields ending in {@code _bi} bigrams.
  */
 public final class ChineseAnalysis {
   public static final String WORDS = "_cn";
@@ -42,16 +40,6 @@ public final class ChineseAnalysis {
         return new TokenStreamComponents(source, ts);
       }
     };
-  }
-
-  /** The analyzer for indexing: chooses by field-name suffix. */
-  public static Analyzer perField(Analyzer words, Analyzer bigrams, List<String> baseFields) {
-    Map<String, Analyzer> map = new java.util.HashMap<>();
-    for (String f : baseFields) {
-      map.put(f + WORDS, words);
-      map.put(f + BIGRAMS, bigrams);
-    }
-    return new PerFieldAnalyzerWrapper(words, map);
   }
 
   /** The terms an analyzer makes of a text, in order (duplicates kept). */

@@ -2,10 +2,13 @@ package cn.fivestar.knowledge;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -27,8 +30,6 @@ import org.apache.lucene.store.FSDirectory;
 
 /** The Lucene index of passages on disk: written once per build, then searched by many threads. */
 final class KnowledgeIndex implements Closeable {
-  static final List<String> ANALYZED = List.of("text", "ctx");
-
   private final Directory dir;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
@@ -60,23 +61,20 @@ final class KnowledgeIndex implements Closeable {
     this.queries = queries;
   }
 
-  static Analyzer indexAnalyzer() {
-    return ChineseAnalysis.perField(ChineseAnalysis.words(), ChineseAnalysis.bigrams(), ANALYZED);
-  }
-
   static void write(Path path, List<Passage> passages, QueryBuilder terms) throws IOException {
     try (Directory d = FSDirectory.open(path);
-        IndexWriter w = new IndexWriter(d, new IndexWriterConfig(indexAnalyzer())
+        // Text fields arrive as pre-analysed token lists, so the writer's own analyzer is never used for them.
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new KeywordAnalyzer())
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
             .setRAMBufferSizeMB(64))) {
-      java.util.Map<String, List<String>> ctxWords = new java.util.concurrent.ConcurrentHashMap<>();
-      java.util.Map<String, List<String>> ctxBigrams = new java.util.concurrent.ConcurrentHashMap<>();
+      Map<String, List<String>> ctxWords = new ConcurrentHashMap<>();
+      Map<String, List<String>> ctxBigrams = new ConcurrentHashMap<>();
       // Analysis dominates a build and both analyzers and IndexWriter are thread-safe: use every core.
       passages.parallelStream().forEach(p -> {
         try {
           w.addDocument(toDocument(p, terms, ctxWords, ctxBigrams));
         } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
+          throw new UncheckedIOException(e);
         }
       });
       w.commit();
@@ -84,8 +82,8 @@ final class KnowledgeIndex implements Closeable {
   }
 
   /** {@code ctxWords}/{@code ctxBigrams} cache the analysis of title + heading, shared by a section's passages. */
-  private static Document toDocument(Passage p, QueryBuilder terms, java.util.Map<String, List<String>> ctxWords,
-      java.util.Map<String, List<String>> ctxBigrams) {
+  private static Document toDocument(Passage p, QueryBuilder terms, Map<String, List<String>> ctxWords,
+      Map<String, List<String>> ctxBigrams) {
     Document d = new Document();
     String ctx = p.title() + "\n" + p.heading();
     // The heading is part of what a passage is about ("花园路街道…" over a paragraph that only says "街道").
