@@ -31,7 +31,7 @@ final class ExtractiveAnswerer {
   private static final Pattern HOW = Pattern.compile("怎么|如何|怎样|为什么|哪些|什么样");
   private static final int FACT_PASSAGES = 3;
   private static final int HOWTO_PASSAGES = 8;
-  private static final int HOWTO_SENTENCES = 8;
+  private static final int HOWTO_SENTENCES = 10;
   private static final int MAX_SENTENCE_CHARS = 160;
 
   private final TermOverlap overlap;
