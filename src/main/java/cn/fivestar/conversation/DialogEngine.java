@@ -275,6 +275,12 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
 
   private void rate(Turn t, String caseId, int score) {
     CaseRecord r = cases.rate(caseId, t.channel, t.userId, score, null);
+    if (t.state.inIntake()) {
+      // A score button pressed in the middle of a new report: keep the report going, skip the comment question.
+      t.say("感谢您的评价（" + score + " 分）！我们接着登记刚才的问题。");
+      intake.prompt(t, t.state.draft());
+      return;
+    }
     t.state = t.state.rating(Step.RATE_COMMENT, r.id(), score);
     t.say("感谢您的评价（" + score + " 分）！还有什么意见或建议吗？可以直接留言；不需要请回复“跳过”。",
         List.of(List.of(new Button("跳过", SKIP))));
