@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Telegram channel throughput: builds the jar and test classes, compiles the benchmark against them, runs it.
-# Usage: bench/TelegramBench.sh [chats] [messagesPerChat] [workers]
+# Usage: bench/TelegramBench.sh [real|scripted] [chats] [messagesPerChat] [workers]   (from the project folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -o -q -DskipTests package

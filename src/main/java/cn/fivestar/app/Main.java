@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     subcommands = {IndexCommand.class, SearchCommand.class, AskCommand.class, EvalCommand.class,
         cn.fivestar.cases.CasesCommand.class, cn.fivestar.cases.StatsCommand.class,
         cn.fivestar.conversation.intent.ClassifyCommand.class,
-        cn.fivestar.channels.console.ChatCommand.class})
+        cn.fivestar.channels.console.ChatCommand.class, cn.fivestar.channels.telegram.ServeCommand.class})
 public final class Main implements Runnable {
 
   @Option(names = "--data", paramLabel = "DIR",

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
@@ -62,17 +63,36 @@ public final class BotApi implements AutoCloseable {
    */
   public <T extends Serializable> T call(BotApiMethod<T> method, String chatId)
       throws ApiFailure, InterruptedException {
+    return retrying(method.getMethod(), chatId, () -> once(method));
+  }
+
+  /** setWebhook goes as multipart (it may carry a certificate), so it has its own entry point. */
+  public Boolean setWebhook(SetWebhook request) throws ApiFailure, InterruptedException {
+    return retrying(request.getMethod(), null, () -> {
+      try {
+        return client.execute(request);
+      } catch (TelegramApiException e) {
+        throw ApiFailure.of(request.getMethod(), e);
+      }
+    });
+  }
+
+  private interface Attempt<T> {
+    T run() throws ApiFailure, InterruptedException;
+  }
+
+  private <T> T retrying(String name, String chatId, Attempt<T> attemptOnce) throws ApiFailure, InterruptedException {
     ApiFailure last = null;
     for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
       if (chatId != null) limiter.acquire(chatId);
       try {
-        return once(method);
+        return attemptOnce.run();
       } catch (ApiFailure f) {
         last = f;
         if (!f.retryable() || attempt == retry.maxAttempts()) break;
         if (f.kind() == ApiFailure.Kind.RATE_LIMITED) {
           if (f.retryAfterSeconds() > retry.maxRetryAfter().toSeconds()) break;
-          log.info("{}: rate limited, retrying in {} s", method.getMethod(), f.retryAfterSeconds());
+          log.info("{}: rate limited, retrying in {} s", name, f.retryAfterSeconds());
           if (chatId != null) {
             limiter.penalize(chatId, f.retryAfterSeconds());
           } else {
@@ -80,7 +100,7 @@ public final class BotApi implements AutoCloseable {
           }
         } else {
           Duration wait = retry.backoff(attempt);
-          log.info("{}: {}; retry {} in {} ms", method.getMethod(), PersonalData.mask(f.getMessage()), attempt + 1,
+          log.info("{}: {}; retry {} in {} ms", name, PersonalData.mask(f.getMessage()), attempt + 1,
               wait.toMillis());
           sleeper.sleep(wait.toNanos());
         }

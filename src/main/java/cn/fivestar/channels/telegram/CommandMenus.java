@@ -1,6 +1,7 @@
 package cn.fivestar.channels.telegram;
 
 import cn.fivestar.conversation.Role;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,15 +27,26 @@ public final class CommandMenus {
     this.menus = menus;
   }
 
-  /** The menus of the three roles; the texts they stand for are understood by the conversation engine. */
+  /** The menus of the three roles: the slash commands the conversation engine understands. */
   public static Map<Role, List<BotCommand>> standard() {
     List<BotCommand> resident = List.of(
-        command("start", "主菜单"),
-        command("help", "使用说明"));
-    List<BotCommand> staff = List.of(
-        command("start", "主菜单"),
-        command("help", "使用说明"));
-    return Map.of(Role.RESIDENT, resident, Role.STAFF, staff, Role.SUPERVISOR, staff);
+        command("start", "开始，看看我能做什么"),
+        command("help", "使用说明"),
+        command("cancel", "取消正在填写的内容"));
+    List<BotCommand> staff = new ArrayList<>(resident);
+    staff.addAll(List.of(
+        command("new", "新受理、待派单的诉求"),
+        command("mine", "我承办的诉求"),
+        command("take", "接办：/take 编号"),
+        command("reply", "答复居民：/reply 编号 答复内容"),
+        command("status", "改状态：/status 编号 状态 [说明]"),
+        command("note", "内部备注：/note 编号 内容"),
+        command("show", "查看详情：/show 编号")));
+    List<BotCommand> supervisor = new ArrayList<>(staff);
+    supervisor.addAll(List.of(
+        command("overdue", "超期未办结的诉求"),
+        command("stats", "响应率、解决率、满意率")));
+    return Map.of(Role.RESIDENT, resident, Role.STAFF, List.copyOf(staff), Role.SUPERVISOR, List.copyOf(supervisor));
   }
 
   static BotCommand command(String name, String description) {

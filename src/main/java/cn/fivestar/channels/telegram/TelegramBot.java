@@ -17,9 +17,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -31,6 +31,7 @@ import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -49,9 +50,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 public final class TelegramBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
   static final String APOLOGY = "抱歉，系统暂时出了点问题，您刚才的消息没有处理成功，请稍后再发一次。";
-  private static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query");
+  private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
 
   private final TelegramSettings settings;
+  private final Clock clock;
   private final Function<String, Role> roleOfUser;
   private final UpdateStore store;
   private final Outbox outbox;
@@ -67,12 +69,15 @@ public final class TelegramBot implements AutoCloseable {
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  private volatile boolean released; // workers are gone: pushes go back to the backlog
   private volatile boolean abandon; // shutdown ran out of time: leave queued updates for the next start
   private volatile CompletableFuture<?> currentPoll;
   private volatile ConversationEngine engine;
   private volatile UpdateMapper mapper;
   private volatile String username;
+  private volatile cn.fivestar.conversation.Outbox backlog;
   private Thread poller;
+  private volatile WebhookServer webhook;
 
   public TelegramBot(TelegramSettings settings, Database database, Function<String, Role> roleOfUser) {
     this(settings, database, roleOfUser, Clock.systemUTC(), RateLimiter.Sleeper.SYSTEM);
@@ -81,6 +86,7 @@ public final class TelegramBot implements AutoCloseable {
   TelegramBot(TelegramSettings settings, Database database, Function<String, Role> roleOfUser, Clock clock,
       RateLimiter.Sleeper sleeper) {
     this.settings = settings;
+    this.clock = clock;
     this.roleOfUser = roleOfUser;
     this.store = new UpdateStore(database, clock);
     this.outbox = new Outbox(database, clock);
@@ -88,11 +94,13 @@ public final class TelegramBot implements AutoCloseable {
     this.api = new BotApi(settings, limiter, sleeper);
     this.sender = new Sender(api, outbox, clock, settings.outboxInterval());
     this.workers = new KeyedExecutor("telegram-worker", settings.workers(), settings.maxInFlight());
-    this.scheduler = Executors.newScheduledThreadPool(2, r -> {
+    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, r -> {
       Thread t = new Thread(r, "telegram-timer");
       t.setDaemon(true);
       return t;
     });
+    timers.setRemoveOnCancelPolicy(true); // one "typing…" timer per update, nearly all cancelled
+    this.scheduler = timers;
     this.menus = new CommandMenus(api, store, CommandMenus.standard());
     this.notifier = new TelegramNotifier(this::push, settings.staffChatId());
   }
@@ -100,6 +108,15 @@ public final class TelegramBot implements AutoCloseable {
   /** Where the engine sends pushes (staff replies to residents, new cases to the staff group). */
   public Notifier notifier() {
     return notifier;
+  }
+
+  /**
+   * The engine's queue of messages for chats no running channel could reach (Telegram chats while no bot ran, or
+   * pushes from another process such as a staff member on the console): drained at start and then every few
+   * seconds; pushes arriving after the bot stopped are put back there.
+   */
+  public void useBacklog(cn.fivestar.conversation.Outbox queue) {
+    this.backlog = queue;
   }
 
   /** The bot's @username, known after {@link #start}. */
@@ -112,12 +129,46 @@ public final class TelegramBot implements AutoCloseable {
    * last run, and starts polling. Fails with a one-line reason when the server cannot be used.
    */
   public void start(ConversationEngine conversationEngine) {
+    prepare(conversationEngine);
+    api.optional(new DeleteWebhook());
+    poller = new Thread(this::pollLoop, "telegram-poller");
+    poller.start();
+    log.info("Telegram bot @{} is polling {}", username, settings);
+  }
+
+  /**
+   * Like {@link #start} but Telegram pushes updates to a webhook: registers it (with its secret) and listens.
+   * Returns the local port (useful when the settings asked for port 0).
+   */
+  public int startWebhook(ConversationEngine conversationEngine, WebhookSettings hook) {
+    prepare(conversationEngine);
+    try {
+      webhook = new WebhookServer(hook, this::receive);
+    } catch (java.io.IOException e) {
+      throw new UserException("cannot listen on " + hook.listen() + ": " + e.getMessage());
+    }
+    webhook.start();
+    try {
+      api.setWebhook(SetWebhook.builder().url(hook.publicUrl().toString()).secretToken(hook.secret())
+          .allowedUpdates(ALLOWED_UPDATES).maxConnections(settings.workers()).build());
+    } catch (ApiFailure f) {
+      throw new UserException("Telegram did not accept the webhook " + hook.publicUrl() + ": " + f.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserException("interrupted while setting the webhook");
+    }
+    log.info("Telegram bot @{} receives updates at {} (listening on port {})", username, hook.publicUrl(),
+        webhook.port());
+    return webhook.port();
+  }
+
+  /** Everything both modes do before updates flow in. */
+  private void prepare(ConversationEngine conversationEngine) {
     if (!started.compareAndSet(false, true)) throw new IllegalStateException("already started");
     this.engine = conversationEngine;
     User me = getMe();
     this.username = me.getUserName();
     this.mapper = new UpdateMapper(username, roleOfUser);
-    api.optional(new DeleteWebhook());
     menus.setDefault();
     if (settings.staffChatId() != null) menus.ensure(settings.staffChatId().toString(), Role.STAFF);
     store.prune(Duration.ofDays(7));
@@ -129,16 +180,21 @@ public final class TelegramBot implements AutoCloseable {
         dispatch(u);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        throw new UserException("interrupted while starting");
       }
     }
-
-    poller = new Thread(this::pollLoop, "telegram-poller");
-    poller.start();
+    drainBacklog();
     long every = settings.outboxInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::retryOutbox, every, every, TimeUnit.MILLISECONDS);
+    long backlogEvery = Math.min(every, 5000);
+    scheduler.scheduleWithFixedDelay(this::drainBacklog, backlogEvery, backlogEvery, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(() -> store.prune(Duration.ofDays(7)), 1, 1, TimeUnit.HOURS);
-    log.info("Telegram bot @{} is polling {}", username, settings);
+  }
+
+  /** One update pushed by the webhook: recorded (a repeated delivery is dropped), then queued for its chat. */
+  private void receive(Update u) throws InterruptedException {
+    if (stopping.getCount() == 0) throw new IllegalStateException("stopping");
+    for (Update fresh : store.record(List.of(u), UpdateMapper::chatKey, null)) dispatch(fresh);
   }
 
   private User getMe() {
@@ -161,7 +217,11 @@ public final class TelegramBot implements AutoCloseable {
     OptionalInt stored = store.offset();
     Integer offset = stored.isPresent() ? stored.getAsInt() : null;
     int failures = 0;
+    long lastBatchAt = clock.millis();
     while (stopping.getCount() > 0) {
+      if (offset != null && clock.millis() - lastBatchAt > UpdateStore.OFFSET_TRUSTED_FOR.toMillis()) {
+        offset = null; // a week without updates: Telegram may restart update ids below our offset
+      }
       GetUpdates request = GetUpdates.builder().offset(offset).limit(100)
           .timeout((int) settings.pollTimeout().toSeconds()).allowedUpdates(ALLOWED_UPDATES).build();
       try {
@@ -174,6 +234,7 @@ public final class TelegramBot implements AutoCloseable {
         int next = batch.stream().mapToInt(Update::getUpdateId).max().getAsInt() + 1;
         List<Update> fresh = store.record(batch, UpdateMapper::chatKey, next);
         offset = next;
+        lastBatchAt = clock.millis();
         if (fresh.size() < batch.size()) {
           log.info("{} re-delivered update(s) ignored", batch.size() - fresh.size());
         }
@@ -294,6 +355,7 @@ public final class TelegramBot implements AutoCloseable {
   private void push(String chatId, Outbound message) {
     List<OutMessage> messages = renderer.render(chatId, message, null);
     try {
+      if (released) throw new IllegalStateException("stopped");
       workers.submitNow(chatId, () -> {
         if (abandon) {
           messages.forEach(m -> outbox.add(m, "bot stopped before sending", 0));
@@ -302,7 +364,24 @@ public final class TelegramBot implements AutoCloseable {
         }
       });
     } catch (IllegalStateException stoppedAlready) {
-      messages.forEach(m -> outbox.add(m, "bot stopped before sending", 0));
+      cn.fivestar.conversation.Outbox queue = backlog;
+      if (queue != null) {
+        queue.add(UpdateMapper.CHANNEL, chatId, message);
+      } else {
+        log.error("bot stopped, message to chat {} not sent: {}", chatId, PersonalData.mask(message.text()));
+      }
+    }
+  }
+
+  private void drainBacklog() {
+    cn.fivestar.conversation.Outbox queue = backlog;
+    if (queue == null || closed.get()) return;
+    try {
+      List<cn.fivestar.conversation.Outbox.Pending> waiting = queue.takeAll(UpdateMapper.CHANNEL);
+      if (!waiting.isEmpty()) log.info("delivering {} message(s) queued while the bot was away", waiting.size());
+      for (cn.fivestar.conversation.Outbox.Pending p : waiting) push(p.chatId(), p.message());
+    } catch (RuntimeException e) {
+      log.error("cannot read queued messages: {}", PersonalData.mask(e.toString()));
     }
   }
 
@@ -318,6 +397,11 @@ public final class TelegramBot implements AutoCloseable {
   /** Messages waiting in the outbox. */
   public int outboxSize() {
     return outbox.size();
+  }
+
+  /** Whether {@link #close} has begun. */
+  boolean isStopping() {
+    return stopping.getCount() == 0;
   }
 
   /** Blocks until {@link #close} has finished. */
@@ -341,6 +425,8 @@ public final class TelegramBot implements AutoCloseable {
     }
     try {
       stopping.countDown();
+      WebhookServer hook = webhook;
+      if (hook != null) hook.close(); // Telegram keeps what it could not deliver and retries later
       CompletableFuture<?> poll = currentPoll;
       if (poll != null) poll.cancel(true);
       if (poller != null) {
@@ -353,6 +439,7 @@ public final class TelegramBot implements AutoCloseable {
         log.warn("shutdown: {} update(s) still queued are left for the next start", workers.size());
         workers.awaitIdle(grace);
       }
+      released = true;
       workers.shutdown(1000);
       scheduler.shutdownNow();
       scheduler.awaitTermination(5, TimeUnit.SECONDS);

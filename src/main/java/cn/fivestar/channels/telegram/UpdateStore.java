@@ -51,9 +51,10 @@ public final class UpdateStore implements AutoCloseable {
 
   /**
    * Records a batch from getUpdates and the next offset in one transaction; returns the updates not seen before, in
-   * order. {@code chatKey} names the chat an update belongs to (its processing order key).
+   * order. {@code chatKey} names the chat an update belongs to (its processing order key); {@code nextOffset} is
+   * null for updates that came by webhook.
    */
-  public synchronized List<Update> record(List<Update> batch, Function<Update, String> chatKey, int nextOffset) {
+  public synchronized List<Update> record(List<Update> batch, Function<Update, String> chatKey, Integer nextOffset) {
     List<Update> fresh = new ArrayList<>();
     long now = clock.millis();
     try {
@@ -68,8 +69,10 @@ public final class UpdateStore implements AutoCloseable {
           if (ins.executeUpdate() == 1) fresh.add(u);
         }
       }
-      putState("offset", Integer.toString(nextOffset));
-      putState("last_update_at", Long.toString(now));
+      if (nextOffset != null) {
+        putState("offset", Integer.toString(nextOffset));
+        putState("last_update_at", Long.toString(now));
+      }
       db.commit();
       return fresh;
     } catch (SQLException | JsonProcessingException e) {

@@ -335,7 +335,7 @@ public final class FakeBotApi implements AutoCloseable {
         case "getUpdates" -> getUpdates(params);
         case "sendMessage" -> sendMessage(params);
         case "editMessageText" -> editMessageText(params);
-        case "answerCallbackQuery", "setMyCommands", "deleteWebhook", "sendChatAction" ->
+        case "answerCallbackQuery", "setMyCommands", "deleteWebhook", "sendChatAction", "setWebhook" ->
             JsonNodeFactory.instance.booleanNode(true);
         case "getFile" -> json.createObjectNode().put("file_id", params.path("file_id").asText())
             .put("file_unique_id", "u1").put("file_size", 1234).put("file_path", "photos/file_1.jpg");
@@ -358,7 +358,7 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   private static final List<String> METHODS = List.of("getMe", "getUpdates", "sendMessage", "editMessageText",
-      "answerCallbackQuery", "setMyCommands", "deleteWebhook", "sendChatAction", "getFile");
+      "answerCallbackQuery", "setMyCommands", "deleteWebhook", "sendChatAction", "getFile", "setWebhook");
 
   /** Bot API method names are case-insensitive (telegrambots sends them in lower case). */
   private static String canonical(String method) {
@@ -460,8 +460,25 @@ public final class FakeBotApi implements AutoCloseable {
       if (node instanceof ObjectNode o) p.setAll(o);
     } else if (type.contains("x-www-form-urlencoded")) {
       form(new String(body, StandardCharsets.UTF_8), p);
+    } else if (type.contains("multipart/form-data")) {
+      String raw = ex.getRequestHeaders().getFirst("Content-Type");
+      multipart(new String(body, StandardCharsets.UTF_8), raw.replaceAll(".*boundary=\"?([^\";]+)\"?.*", "$1"), p);
     }
     return p;
+  }
+
+  /** Text parts of a multipart body (telegrambots sends setWebhook and file uploads this way). */
+  private void multipart(String body, String boundary, ObjectNode into) throws IOException {
+    for (String part : body.split("--" + java.util.regex.Pattern.quote(boundary))) {
+      int split = part.indexOf("\r\n\r\n");
+      if (split < 0) continue;
+      String headers = part.substring(0, split);
+      java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(headers);
+      if (!name.find()) continue;
+      String value = part.substring(split + 4).replaceAll("\r\n$", "");
+      if (headers.toLowerCase().contains("application/json")) into.set(name.group(1), json.readTree(value));
+      else into.put(name.group(1), value);
+    }
   }
 
   private void form(String encoded, ObjectNode into) throws IOException {

@@ -303,7 +303,7 @@ class TelegramTransportTest {
     api.enqueue(api.text(RESIDENT, "王阿姨", "慢"));
     engine.slowStarted.await();
     CompletableFuture<Void> closing = CompletableFuture.runAsync(bot.bot::close);
-    api.await("polling stopped", () -> !api.calls("getUpdates").isEmpty());
+    api.await("shutdown begun", bot.bot::isStopping);
     engine.release.countDown();
     closing.get();
     assertEquals(List.of("慢消息处理完了"), api.textsTo(RESIDENT));

@@ -1,0 +1,226 @@
+package cn.fivestar.channels.telegram;
+
+import static cn.fivestar.channels.telegram.BotHarness.STAFF_GROUP;
+import static cn.fivestar.channels.telegram.BotHarness.STAFF_USER;
+import static cn.fivestar.channels.telegram.BotHarness.SUPERVISOR_USER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.fivestar.app.Main;
+import cn.fivestar.app.Services;
+import cn.fivestar.cases.CaseRecord;
+import cn.fivestar.cases.CaseStatus;
+import cn.fivestar.conversation.Outbound;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole conversations on Telegram with the real engine: the wiring {@code serve} uses ({@link ServeCommand#open}
+ * on {@link Services}: knowledge base, extractive answerer, case store, dialog state in SQLite) against the fake
+ * Bot API over real HTTP.
+ */
+class TelegramServeTest {
+  static final long RESIDENT = 31_001;
+  static final Pattern CASE_ID = Pattern.compile("\\d{8}-\\d{4}");
+
+  @TempDir static Path template;
+  @TempDir Path data;
+  FakeBotApi api;
+  Services services;
+  TelegramBot bot;
+
+  /** Builds the knowledge index once; each test copies it into its own data folder. */
+  @BeforeAll
+  static void buildIndex() {
+    Services.open(template).close();
+  }
+
+  @BeforeEach
+  void setUp() throws IOException {
+    try (Stream<Path> files = Files.walk(template)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path target = data.resolve(template.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(target);
+        else if (p.toString().contains("index")) Files.copy(p, target);
+      }
+    }
+    Files.writeString(data.resolve("roles.properties"),
+        "# test staff\ntelegram:" + STAFF_USER + "=staff\ntelegram:" + SUPERVISOR_USER + "=supervisor\n",
+        StandardCharsets.UTF_8);
+    api = new FakeBotApi();
+    serve(s -> s);
+  }
+
+  private void serve(UnaryOperator<TelegramSettings> tweak) {
+    services = Services.open(data);
+    bot = ServeCommand.open(tweak.apply(BotHarness.testSettings(api)), services);
+  }
+
+  private void stop() {
+    bot.close();
+    services.close();
+  }
+
+  @AfterEach
+  void tearDown() {
+    stop();
+    api.close();
+  }
+
+  private FakeBotApi.Sent say(long chat, String name, String text, String expect) {
+    int before = api.sentTo(chat).size();
+    api.enqueue(chat < 0 ? api.groupText(chat, STAFF_USER, name, text) : api.text(chat, name, text));
+    api.await("a reply containing " + expect, () -> api.sentTo(chat).stream().skip(before)
+        .anyMatch(s -> s.text().contains(expect)));
+    return api.sentTo(chat).stream().skip(before).filter(s -> s.text().contains(expect)).findFirst().orElseThrow();
+  }
+
+  private FakeBotApi.Sent press(long chat, long user, String label, String expect) {
+    int before = api.sentTo(chat).size();
+    api.enqueue(api.press(chat, user, "王阿姨", label));
+    api.await("after pressing " + label + ", a reply containing " + expect, () -> api.sentTo(chat).stream()
+        .skip(before).anyMatch(s -> s.text().contains(expect)));
+    return api.sentTo(chat).stream().skip(before).filter(s -> s.text().contains(expect)).findFirst().orElseThrow();
+  }
+
+  private static String caseId(String text) {
+    Matcher m = CASE_ID.matcher(text);
+    assertTrue(m.find(), "no tracking number in: " + text);
+    return m.group();
+  }
+
+  /** Files a report through the inline confirmation button and returns its tracking number. */
+  private String report(long resident, String problem) {
+    FakeBotApi.Sent summary = say(resident, "王阿姨", problem, "请核对您要反映的内容");
+    assertEquals(List.of("确认", "修改", "取消"), summary.buttonLabels());
+    return caseId(press(resident, resident, "确认", "已为您登记").text());
+  }
+
+  @Test
+  void reportStaffReplyClosingAndRatingReachTheRightPeople() {
+    FakeBotApi.Sent hello = say(RESIDENT, "王阿姨", "/start", "您好！我是社区助手");
+    assertTrue(hello.text().contains("反映问题或求助"), hello.text());
+
+    String id = report(RESIDENT, "幸福路12号院3号楼的路灯坏了");
+    assertEquals(1, api.calls("answerCallbackQuery").size(), "the press is acknowledged");
+    api.awaitText(STAFF_GROUP, "新诉求 " + id);
+
+    say(STAFF_USER, "李网格员", "/take " + id, "已接办 " + id);
+    say(STAFF_USER, "李网格员", "/reply " + id + " 已安排电工明天上午维修。", id);
+    api.awaitText(RESIDENT, "已安排电工明天上午维修。");
+
+    say(STAFF_USER, "李网格员", "/status " + id + " closed 路灯已修好", id);
+    FakeBotApi.Sent closed = api.awaitText(RESIDENT, "已办结");
+    assertEquals(List.of("1分", "2分", "3分", "4分", "5分"), closed.buttonLabels());
+    press(RESIDENT, RESIDENT, "5分", "感谢您的评价（5 分）");
+    press(RESIDENT, RESIDENT, "跳过", "感谢您的反馈");
+
+    CaseRecord r = services.cases().find(id).orElseThrow();
+    assertEquals(CaseStatus.CLOSED, r.status());
+    assertEquals(5, r.rating());
+    assertEquals("telegram", r.channel());
+    assertEquals(Long.toString(RESIDENT), r.userId());
+  }
+
+  @Test
+  void photosDuringAnIntakeAreFiledWithTheCase() {
+    say(RESIDENT, "王阿姨", "我要反映问题", "请简单描述一下您遇到的问题");
+    int before = api.sentTo(RESIDENT).size();
+    api.enqueue(api.photo(RESIDENT, "王阿姨", "PHOTO-1", "幸福小区3号楼下的垃圾堆了好几天没人清运"));
+    api.await("the summary", () -> api.sentTo(RESIDENT).stream().skip(before)
+        .anyMatch(s -> s.text().contains("请核对您要反映的内容")));
+    String id = caseId(press(RESIDENT, RESIDENT, "确认", "已为您登记").text());
+    assertEquals(List.of("PHOTO-1"), services.cases().find(id).orElseThrow().photoIds());
+  }
+
+  @Test
+  void aQuestionGetsACitedAnswer() {
+    FakeBotApi.Sent answer = say(RESIDENT, "王阿姨", "平安法治星的标准是什么？", "来源：");
+    assertTrue(answer.text().contains("平安法治星"), answer.text());
+    assertTrue(answer.text().matches("(?s).*\\[1]《[^》]+》.*"), answer.text());
+  }
+
+  @Test
+  void aStatusQueryListsTheResidentsCases() {
+    String id = report(RESIDENT, "小区东门的垃圾三天没人清运了，在幸福小区东门");
+    FakeBotApi.Sent status = say(RESIDENT, "王阿姨", "我反映的事怎么样了", id);
+    assertTrue(status.text().contains("已受理"), status.text());
+    // Another resident cannot see it.
+    FakeBotApi.Sent other = say(RESIDENT + 1, "张大爷", id, "没有找到");
+    assertTrue(other.text().contains("保护隐私"), other.text());
+  }
+
+  @Test
+  void anIntakeSurvivesARestartOfTheBot() {
+    say(RESIDENT, "王阿姨", "我要反映问题", "请简单描述一下您遇到的问题");
+    say(RESIDENT, "王阿姨", "小区东门的垃圾三天没人清运了", "请问具体在哪里");
+    stop();
+    serve(s -> s);
+    FakeBotApi.Sent summary = say(RESIDENT, "王阿姨", "幸福小区东门", "请核对您要反映的内容");
+    assertTrue(summary.text().contains("事项：小区东门的垃圾三天没人清运了"), summary.text());
+    assertTrue(summary.text().contains("地点：幸福小区东门"), summary.text());
+  }
+
+  @Test
+  void aReDeliveredConfirmationFilesOneCase() {
+    say(RESIDENT, "王阿姨", "幸福路12号院3号楼的路灯坏了", "请核对您要反映的内容");
+    int press = api.enqueue(api.press(RESIDENT, RESIDENT, "王阿姨", "确认"));
+    api.awaitText(RESIDENT, "已为您登记");
+    api.redeliver(press);
+    api.redeliver(press);
+    say(RESIDENT, "王阿姨", "我反映的事怎么样了", "共 1 件");
+    assertEquals(1, services.cases().listByReporter("telegram", Long.toString(RESIDENT)).size());
+  }
+
+  @Test
+  void staffWorkInTheGroupAndChatterIsIgnored() {
+    String id = report(RESIDENT, "幸福路12号院3号楼的路灯坏了");
+    api.awaitText(STAFF_GROUP, "新诉求 " + id);
+    int before = api.sentTo(STAFF_GROUP).size();
+    api.enqueue(api.groupText(STAFF_GROUP, STAFF_USER, "李网格员", "大家辛苦了"));
+    FakeBotApi.Sent waiting = say(STAFF_GROUP, "李网格员", "/new@" + FakeBotApi.BOT_USERNAME, "待派单的诉求");
+    assertTrue(waiting.text().contains(id), waiting.text());
+    assertEquals(before + 1, api.sentTo(STAFF_GROUP).size(), "the chatter got no answer");
+    assertTrue(waiting.request().has("reply_parameters"));
+  }
+
+  @Test
+  void residentsCannotUseStaffCommandsAndStaffGetTheirMenu() {
+    say(RESIDENT, "王阿姨", "/new", "只对社区工作人员开放");
+    say(STAFF_USER, "李网格员", "/new", "待派单的诉求");
+    assertTrue(api.calls("setMyCommands").stream().anyMatch(c ->
+        c.params().path("scope").path("chat_id").asText().equals(Long.toString(STAFF_USER))
+            && c.params().path("commands").toString().contains("\"take\"")), "staff menu in the staff chat");
+    say(SUPERVISOR_USER, "赵主任", "/stats", "率");
+  }
+
+  @Test
+  void pushesQueuedWhileNoBotRanAreDeliveredAtStart() {
+    stop();
+    // E.g. a staff reply made on the console while serve was down: the engine queued it for Telegram.
+    try (Services offline = Services.open(data)) {
+      offline.notifiers().toChat("telegram", Long.toString(RESIDENT), Outbound.text("您反映的问题有了答复：已处理。"));
+    }
+    serve(s -> s);
+    api.awaitText(RESIDENT, "您反映的问题有了答复：已处理。");
+  }
+
+  @Test
+  void serveWithoutATokenIsABadUsage() {
+    assumeTrue(System.getenv(TelegramSettings.TOKEN_ENV) == null, "a real token is set in this environment");
+    assertEquals(2, Main.execute("--data", data.toString(), "serve"));
+  }
+}
