@@ -2,6 +2,7 @@ package cn.fivestar.app;
 
 import cn.fivestar.answer.Answerer;
 import cn.fivestar.cases.CaseService;
+import cn.fivestar.conversation.CaseNotices;
 import cn.fivestar.conversation.DialogEngine;
 import cn.fivestar.conversation.DialogStore;
 import cn.fivestar.conversation.Notifiers;
@@ -49,6 +50,19 @@ public final class Services implements AutoCloseable {
       kb.close();
       throw e;
     }
+  }
+
+  /**
+   * The case store alone, for the command-line case tools: changes residents should hear about (replies, progress,
+   * closings with the rating request, merges) go the engine's way, queued in the outbox because no channel runs in
+   * this process; {@code serve} delivers them within seconds (or at its next start), the console when that person
+   * next chats. Closing the returned store is all the caller does.
+   */
+  public static CaseService caseTools(Path dataDir) {
+    Database db = Database.inDataDir(dataDir);
+    CaseService cases = CaseService.forDataDir(db, dataDir);
+    cases.addListener(new CaseNotices(new DialogStore(db, cases.clock()), new Notifiers(new Outbox(db, cases.clock()))));
+    return cases;
   }
 
   /** Everything around the given answerer (tests, custom deployments); the caller closes the answerer's resources. */

@@ -2,6 +2,7 @@ package cn.fivestar.cases;
 
 import cn.fivestar.app.Main;
 import cn.fivestar.app.PersonalData;
+import cn.fivestar.app.Services;
 import cn.fivestar.app.UserException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -40,8 +41,9 @@ public final class CasesCommand implements Runnable {
         "missing subcommand: list, show, update, merge, export or create");
   }
 
+  /** The case store, wired like the bot's: residents hear about replies, closings and merges made here. */
   CaseService open() {
-    return CaseService.open(main.dataDir());
+    return Services.caseTools(main.dataDir());
   }
 
   static String defaultActor() {

@@ -2,6 +2,7 @@ package cn.fivestar.conversation;
 
 import cn.fivestar.cases.CaseException;
 import cn.fivestar.cases.CaseFilter;
+import cn.fivestar.cases.CaseHistoryEntry;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
 import cn.fivestar.cases.CaseStatus;
@@ -16,9 +17,14 @@ import java.util.Map;
 
 /** Slash commands: /start, /help, /cancel for everyone; case work for staff; review for supervisors. */
 final class Commands {
+  /** Callback data of the 接办 button on new-case notices: "take:" + tracking number (well under Telegram's 64 bytes). */
+  static final String TAKE = "take:";
+  private static final String TAKEN_BY = "接办人：";
   private static final int LIST_MAX = 15;
 
   private final CaseService cases;
+  /** Two staff pressing 接办 at once: the second must see the first's take, not overwrite it. */
+  private final Object takeLock = new Object();
 
   Commands(CaseService cases) {
     this.cases = cases;
@@ -26,15 +32,20 @@ final class Commands {
 
   /** Handles a message starting with '/'; the caller resolves /cancel (it touches the dialog state). */
   void handle(Turn t) {
-    String[] parts = t.text.strip().split("\\s+", 3);
+    handle(t, t.text);
+  }
+
+  /** Handles the given command line for this turn (a typed one, or the one a keyboard label stands for). */
+  void handle(Turn t, String line) {
+    String[] parts = line.strip().split("\\s+", 3);
     String command = parts[0].toLowerCase(Locale.ROOT);
     int at = command.indexOf('@');  // Telegram groups: /new@SomeBot
     if (at > 0) command = command.substring(0, at);
     String arg1 = parts.length > 1 ? parts[1] : null;
     String rest = parts.length > 2 ? parts[2] : null;
     switch (command) {
-      case "/start" -> t.say(Texts.GREETING + "\n\n" + Texts.help(t.role()));
-      case "/help", "/帮助" -> t.say(Texts.help(t.role()));
+      case "/start" -> t.sayWithKeyboard(Texts.GREETING + "\n\n" + Texts.help(t.role()), Keyboards.forRole(t.role()));
+      case "/help", "/帮助" -> t.sayWithKeyboard(Texts.help(t.role()), Keyboards.forRole(t.role()));
       case "/new", "/mine", "/take", "/reply", "/status", "/note", "/show" -> {
         if (!t.role().isStaff()) t.say(Texts.STAFF_ONLY);
         else staff(t, command, arg1, rest);
@@ -69,9 +80,11 @@ final class Commands {
           t.say("用法：/take 编号，例如 /take 20260105-0001");
           return;
         }
-        CaseRecord r = take(id, me);
-        t.say("已接办 " + r.id() + "，状态：" + r.status().label() + "，期限 " + CaseViews.day(r.dueAt()) + "。\n"
-            + "处理后用 /reply " + r.id() + " 答复内容 回复居民。");
+        CaseRecord r;
+        synchronized (takeLock) {
+          r = take(id, me, t.in.displayName());
+        }
+        took(t, r);
       }
       case "/reply" -> {
         if (id == null || rest == null) {
@@ -113,16 +126,73 @@ final class Commands {
     }
   }
 
-  /** "I handle it": assigns to me and moves it to in progress in whatever steps its status allows. */
-  private CaseRecord take(String id, String me) {
+  static Button takeButton(String caseId) {
+    return new Button("接办", TAKE + caseId);
+  }
+
+  /**
+   * The 接办 button on a new-case notice (often pressed in the staff group): takes the case like /take, but never
+   * from a colleague who already has it; the presser is told who does.
+   */
+  void pressTake(Turn t, String id) {
+    if (!t.role().isStaff()) {
+      t.say("抱歉，只有社区工作人员可以接办诉求。如果您也遇到了这个问题，可以私聊我反映，我帮您登记。");
+      return;
+    }
+    CaseRecord r;
+    synchronized (takeLock) {
+      r = cases.get(id.strip());
+      String a = r.assignee();
+      boolean mine = a == null || a.equals(t.actor()) || a.equals(t.in.displayName());
+      if (!mine && r.status() == CaseStatus.IN_PROGRESS) {
+        t.say("诉求 " + r.id() + " 已由 " + handlerName(r) + " 接办，正在办理，不用重复接办。");
+        return;
+      }
+      if (!mine && r.status() == CaseStatus.ASSIGNED) {
+        t.say("诉求 " + r.id() + " 已派给 " + handlerName(r) + " 办理，不用重复接办。");
+        return;
+      }
+      if (a != null && a.equals(t.actor()) && r.status() == CaseStatus.IN_PROGRESS) {
+        t.say("诉求 " + r.id() + " 您已经接办了，正在办理中。处理后用 /reply " + r.id() + " 答复内容 回复居民。");
+        return;
+      }
+      r = take(r.id(), t.actor(), t.in.displayName());
+    }
+    took(t, r);
+  }
+
+  private static void took(Turn t, CaseRecord r) {
+    t.say("已接办 " + r.id() + "，状态：" + r.status().label() + "，期限 " + CaseViews.day(r.dueAt()) + "。\n"
+        + "处理后用 /reply " + r.id() + " 答复内容 回复居民。");
+  }
+
+  /** The handler as people know them: the name recorded when they took the case in chat, else the assignee. */
+  private String handlerName(CaseRecord r) {
+    List<CaseHistoryEntry> history = cases.history(r.id());
+    for (int i = history.size() - 1; i >= 0; i--) {
+      CaseHistoryEntry e = history.get(i);
+      if (r.assignee().equals(e.actor()) && e.note() != null && e.note().startsWith(TAKEN_BY)) {
+        return e.note().substring(TAKEN_BY.length());
+      }
+    }
+    return r.assignee();
+  }
+
+  /**
+   * "I handle it": assigns to me and moves it to in progress in whatever steps its status allows; the history notes
+   * the person's name, so colleagues are told who has it.
+   */
+  private CaseRecord take(String id, String me, String name) {
     CaseRecord r = cases.get(id);
+    String note = TAKEN_BY + (name == null || name.isBlank() ? me : MessageText.clip(name, 40));
     return switch (r.status()) {
-      case RECEIVED, ASSIGNED -> cases.update(r.id(), CaseUpdate.by(me).withAssignee(me).withStatus(CaseStatus.IN_PROGRESS));
+      case RECEIVED, ASSIGNED -> cases.update(r.id(),
+          CaseUpdate.by(me).withAssignee(me).withStatus(CaseStatus.IN_PROGRESS).withNote(note));
       case RETURNED -> {
         cases.assign(r.id(), me, me);
-        yield cases.transition(r.id(), CaseStatus.IN_PROGRESS, me, null);
+        yield cases.transition(r.id(), CaseStatus.IN_PROGRESS, me, note);
       }
-      case IN_PROGRESS -> me.equals(r.assignee()) ? r : cases.assign(r.id(), me, me);
+      case IN_PROGRESS -> me.equals(r.assignee()) ? r : cases.update(r.id(), CaseUpdate.by(me).withAssignee(me).withNote(note));
       default -> throw new CaseException(CaseException.Reason.ILLEGAL_TRANSITION, "诉求 " + r.id() + " 目前是「" + r.status().label() + "」，不能再接办。");
     };
   }

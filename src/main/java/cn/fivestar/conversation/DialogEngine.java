@@ -5,30 +5,26 @@ import cn.fivestar.answer.Answerer;
 import cn.fivestar.answer.Citation;
 import cn.fivestar.app.PersonalData;
 import cn.fivestar.app.UserException;
-import cn.fivestar.cases.CaseEvent;
 import cn.fivestar.cases.CaseListener;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
 import cn.fivestar.cases.CaseStatus;
-import cn.fivestar.cases.Recipient;
 import cn.fivestar.conversation.DialogState.Step;
 import cn.fivestar.conversation.intent.Classification;
 import cn.fivestar.conversation.intent.IntentClassifier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The bot brain behind every channel. For each message it restores that chat's dialog state from SQLite, decides
- * what the person wants (a running intake or rating first, then slash commands, then the intent classifier), replies,
- * and stores the new state. It also listens to the case store so staff replies, closings and merges reach the
- * residents concerned through the {@link Notifier}, and asks for a rating when a case is closed.
+ * what the person wants (slash commands and keyboard buttons first, then a running intake or rating, then the intent
+ * classifier), replies, and stores the new state. It also listens to the case store ({@link CaseNotices}) so staff
+ * replies, closings and merges reach the residents concerned through the {@link Notifier}.
  *
  * <p>Every failure becomes a polite reply; a failed message leaves the stored state as it was. Messages of one chat
  * are handled one at a time.
@@ -45,12 +41,11 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
   private final Answerer answerer;
   private final IntentClassifier classifier;
   private final DialogStore store;
-  private final Notifier notifier;
   private final Throttle throttle;
   private final Intake intake;
   private final Commands commands;
-  private final Map<String, Object> locks = new ConcurrentHashMap<>();
-  private final CaseListener listener = this::onCaseEvent;
+  private final ChatLocks locks = new ChatLocks();
+  private final CaseListener listener;
 
   public DialogEngine(CaseService cases, Answerer answerer, IntentClassifier classifier, DialogStore store,
                       Notifier notifier, Throttle throttle) {
@@ -58,10 +53,10 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
     this.answerer = answerer;
     this.classifier = classifier;
     this.store = store;
-    this.notifier = notifier;
     this.throttle = throttle;
     this.intake = new Intake(cases, classifier);
     this.commands = new Commands(cases);
+    this.listener = new CaseNotices(store, notifier, locks);
     cases.addListener(listener);
   }
 
@@ -118,6 +113,16 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
       commands.handle(t);
       return;
     }
+    String command = Keyboards.command(text, t.role());
+    if (command != null) {
+      commands.handle(t, command);
+      return;
+    }
+    String action = Keyboards.action(text);
+    if (action != null) {
+      keyboard(t, action);
+      return;
+    }
     if (t.state.inIntake()) {
       intake.handle(t);
       return;
@@ -145,6 +150,13 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
         comment(t, text);
         return;
       }
+      case ASK_QUESTION -> {
+        if (MessageText.hasWords(text)) {
+          t.state = t.state.reset();
+          answer(t, text, "");
+          return;
+        }
+      }
       default -> { }
     }
     // Anything else is a new request; a pending offer or rating question simply lapses.
@@ -156,7 +168,7 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
     Classification c = classifier.classify(text);
     switch (c.intent()) {
       case REPORT -> intake.startReport(t, c.category());
-      case QUESTION -> answer(t);
+      case QUESTION -> answer(t, text, "");
       case STATUS -> status(t);
       case CHITCHAT -> chitchat(t);
     }
@@ -165,6 +177,8 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
   private void callback(Turn t, String data) {
     if (data.equals(Intake.CANCEL)) {
       cancel(t);
+    } else if (data.startsWith(Commands.TAKE)) {
+      commands.pressTake(t, data.substring(Commands.TAKE.length()));
     } else if (data.startsWith(RATE)) {
       String[] p = data.split(":");
       Integer score = p.length == 3 ? Ratings.score(p[2]) : null;
@@ -189,6 +203,9 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
     if (step == Step.RATE_COMMENT) {
       t.state = t.state.reset();
       t.say("好的，感谢您的评价！");
+    } else if (step == Step.ASK_QUESTION) {
+      t.state = t.state.reset();
+      t.say("好的。还有别的需要，随时告诉我。");
     } else if (step == Step.IDLE) {
       t.say(Texts.NOTHING_TO_CANCEL);
     } else {
@@ -197,10 +214,36 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
     }
   }
 
+  // ------------------------------------------------------------------ keyboard
+
+  /**
+   * A button of the resident keyboard: does that action. An intake under way is dropped, never filled with the
+   * label; 我要反映问题 starts it afresh.
+   */
+  private void keyboard(Turn t, String action) {
+    DialogState.Draft d = t.state.inIntake() ? t.state.draft() : null;
+    boolean dropped = d != null && (d.text() != null || !d.photoIds().isEmpty());
+    t.state = t.state.reset();
+    if (action.equals(Keyboards.REPORT)) {
+      intake.startBlank(t, dropped);
+      return;
+    }
+    if (dropped) t.say("刚才正在登记的问题还没有提交，已经放弃；需要时点“我要反映问题”重新登记。");
+    switch (action) {
+      case Keyboards.ASK -> {
+        t.state = t.state.askingQuestion();
+        t.say("好的，请问您想了解什么？直接把问题发给我就行，例如“社区有没有助老食堂？”“平安法治星的标准是什么？”");
+      }
+      case Keyboards.STATUS -> status(t);
+      default -> answer(t, Keyboards.STARS_QUESTION, "\n\n想细问哪一颗星，直接问我就行，例如“平安法治星的标准是什么？”");
+    }
+  }
+
   // ------------------------------------------------------------------ questions
 
-  private void answer(Turn t) {
-    Answer a = answerer.answer(t.text, t.state.questions());
+  /** Answers a question with its sources; {@code tail} is added to an answered one (a hint what to ask next). */
+  private void answer(Turn t, String question, String tail) {
+    Answer a = answerer.answer(question, t.state.questions());
     StringBuilder reply = new StringBuilder(a.text());
     List<String> titles = new ArrayList<>(new LinkedHashSet<>(a.citations().stream().map(Citation::title).toList()));
     if (!titles.isEmpty()) {
@@ -211,11 +254,11 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
         reply.append("[").append(i + 1).append("]《").append(c.title()).append("》");
       }
     }
-    t.state = t.state.withQuestion(MessageText.clip(t.text, 200));
+    t.state = t.state.withQuestion(MessageText.clip(question, 200));
     if (a.answered()) {
-      t.say(reply.toString());
+      t.say(reply.append(tail).toString());
     } else {
-      t.state = t.state.withPendingQuestion(MessageText.clip(t.text, 500));
+      t.state = t.state.withPendingQuestion(MessageText.clip(question, 500));
       reply.append("\n\n要我把这个问题转给社区工作人员吗？");
       t.say(reply.toString(), List.of(List.of(new Button("转给工作人员", LOG_YES), new Button("不用了", LOG_NO))));
     }
@@ -275,6 +318,12 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
 
   private void rate(Turn t, String caseId, int score) {
     CaseRecord r = cases.rate(caseId, t.channel, t.userId, score, null);
+    if (t.state.inIntake()) {
+      // A score button pressed in the middle of a new report: keep the report going, skip the comment question.
+      t.say("感谢您的评价（" + score + " 分）！我们接着登记刚才的问题。");
+      intake.prompt(t, t.state.draft());
+      return;
+    }
     t.state = t.state.rating(Step.RATE_COMMENT, r.id(), score);
     t.say("感谢您的评价（" + score + " 分）！还有什么意见或建议吗？可以直接留言；不需要请回复“跳过”。",
         List.of(List.of(new Button("跳过", SKIP))));
@@ -312,72 +361,8 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
     }
   }
 
-  // ------------------------------------------------------------------ case events → residents
-
-  /** Tells residents about staff replies, closings (with a rating request) and merges; tells staff about new cases. */
-  private void onCaseEvent(CaseEvent e) {
-    CaseRecord r = e.record();
-    switch (e.type()) {
-      case CREATED -> notifier.toStaff(Outbound.text("新诉求 " + r.id() + "｜" + r.category() + "｜"
-          + (r.location() == null ? "未注明地点" : r.location()) + "｜" + r.summary() + "\n发送 /show " + r.id()
-          + " 查看，/take " + r.id() + " 接办。"));
-      case REPLIED -> tell(e.recipients(), "您反映的问题（编号 " + r.id() + "）有了答复：\n" + e.text());
-      case MERGED -> tell(e.recipients(), "您反映的问题（编号 " + r.id() + "）与编号 " + r.mergedInto()
-          + " 是同一件事，已合并办理，后续进展会一并通知您。发送 " + r.mergedInto() + " 可以查看。");
-      case STATUS_CHANGED -> {
-        if (e.to() == CaseStatus.IN_PROGRESS && e.from() != CaseStatus.ANSWERED) {
-          tell(e.recipients(), "您反映的问题（编号 " + r.id() + "）工作人员已经在办理了，预计 " + CaseViews.day(r.dueAt())
-              + " 前办结。");
-        } else if (e.to() == CaseStatus.IN_PROGRESS) {
-          tell(e.recipients(), "您反映的问题（编号 " + r.id() + "）工作人员正在继续办理。");
-        } else if (e.to() == CaseStatus.CLOSED) {
-          closed(e.recipients(), r);
-        }
-      }
-    }
-  }
-
-  private void tell(List<Recipient> recipients, String text) {
-    for (Recipient p : recipients) send(p, Outbound.text(text));
-  }
-
-  private void closed(List<Recipient> recipients, CaseRecord r) {
-    String result = r.lastReply() == null ? "" : "\n处理结果：" + r.lastReply().text();
-    for (Recipient p : recipients) {
-      if (!p.reporter() || r.rating() != null) {
-        send(p, Outbound.text("您关注的问题（编号 " + r.id() + "）已办结。" + result));
-        continue;
-      }
-      askRating(p, r.id());
-      send(p, Outbound.withButtons("您反映的问题（编号 " + r.id() + "）已办结。" + result
-          + "\n请您为这次处理结果打个分（5 分最满意）：", Ratings.buttons(r.id())));
-    }
-  }
-
-  /** Puts the reporter's chat into "waiting for a score" unless they are in the middle of something. */
-  private void askRating(Recipient p, String caseId) {
-    try {
-      synchronized (lock(p.channel(), p.chatId(), p.userId())) {
-        DialogState s = store.load(p.channel(), p.chatId(), p.userId());
-        if (s.step() == Step.IDLE || s.step() == Step.OFFER_LOG || s.step() == Step.RATE_SCORE || s.step() == Step.RATE_COMMENT) {
-          store.save(p.channel(), p.chatId(), p.userId(), s.rating(Step.RATE_SCORE, caseId, null));
-        }
-      }
-    } catch (RuntimeException ex) {
-      log.warn("cannot set rating state for case {}: {}", caseId, ex.toString());
-    }
-  }
-
-  private void send(Recipient p, Outbound message) {
-    try {
-      notifier.toChat(p.channel(), p.chatId(), message);
-    } catch (RuntimeException ex) {
-      log.warn("cannot notify {}:{}: {}", p.channel(), PersonalData.mask(p.chatId()), ex.toString());
-    }
-  }
-
   private Object lock(String channel, String chatId, String userId) {
-    return locks.computeIfAbsent(channel + "\u0000" + chatId + "\u0000" + userId, k -> new Object());
+    return locks.of(channel, chatId, userId);
   }
 
   private static String orElse(String s, String fallback) {

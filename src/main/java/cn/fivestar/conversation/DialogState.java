@@ -34,7 +34,9 @@ public record DialogState(Step step, Draft draft, List<String> questions, String
     /** a closed case: score 1–5 */
     RATE_SCORE,
     /** a closed case: optional comment */
-    RATE_COMMENT
+    RATE_COMMENT,
+    /** the 我要咨询 button: the next message is a question */
+    ASK_QUESTION
   }
 
   public DialogState {
@@ -57,6 +59,10 @@ public record DialogState(Step step, Draft draft, List<String> questions, String
 
   public DialogState withPendingQuestion(String q) {
     return new DialogState(Step.OFFER_LOG, null, questions, q, null, null);
+  }
+
+  public DialogState askingQuestion() {
+    return new DialogState(Step.ASK_QUESTION, null, questions, null, null, null);
   }
 
   public DialogState rating(Step s, String caseId, Integer score) {

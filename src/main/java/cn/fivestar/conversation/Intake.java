@@ -58,6 +58,13 @@ final class Intake {
     next(t, d);
   }
 
+  /** The 我要反映问题 button: a fresh draft, asking what happened; {@code restarted} when a filled one was dropped. */
+  void startBlank(Turn t, boolean restarted) {
+    t.state = t.state.withDraft(Step.ASK_WHAT, new Draft(null, null, null, null, null, List.of(), null, false));
+    t.say((restarted ? "好的，我们重新开始登记，刚才没有提交的内容就不用了。\n" : "好的，")
+        + "请简单描述一下您遇到的问题：发生了什么？");
+  }
+
   /** A photo without words: keep it and ask what it shows. */
   void startPhoto(Turn t) {
     Draft d = new Draft(null, null, null, null, null, t.in.photoIds(), null, false);

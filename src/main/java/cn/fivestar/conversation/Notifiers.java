@@ -1,5 +1,6 @@
 package cn.fivestar.conversation;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,6 +19,19 @@ public final class Notifiers implements Notifier {
   /** From now on, messages for this channel go to the given notifier. */
   public void attach(String channel, Notifier notifier) {
     live.put(channel, notifier);
+  }
+
+  /**
+   * Sends what waited in the outbox for a channel through its live notifier (messages queued while it was down, or
+   * by another process such as a console staff session); returns how many. Call it after attaching, and now and
+   * then while running. Without a live notifier nothing is taken.
+   */
+  public int deliverQueued(String channel) {
+    Notifier n = live.get(channel);
+    if (n == null) return 0;
+    List<Outbox.Pending> queued = outbox.takeAll(channel);
+    for (Outbox.Pending p : queued) n.toChat(p.channel(), p.chatId(), p.message());
+    return queued.size();
   }
 
   public void detach(String channel) {

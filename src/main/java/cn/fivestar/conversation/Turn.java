@@ -38,4 +38,9 @@ final class Turn {
   void say(String text, List<List<Button>> buttons) {
     out.add(Outbound.withButtons(text, buttons));
   }
+
+  /** A reply that also sets the persistent keyboard of main actions. */
+  void sayWithKeyboard(String text, List<List<String>> keyboard) {
+    out.add(new Outbound(text, List.of(), keyboard));
+  }
 }

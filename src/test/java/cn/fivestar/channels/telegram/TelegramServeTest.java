@@ -136,6 +136,56 @@ class TelegramServeTest {
   }
 
   @Test
+  void theKeyboardOfMainActionsDrivesTheConversation() {
+    FakeBotApi.Sent hello = say(RESIDENT, "王阿姨", "/start", "您好！我是社区助手");
+    assertEquals(List.of("我要反映问题", "我要咨询", "查询进度", "五星知识"), hello.keyboardLabels());
+    assertTrue(hello.replyMarkup().path("is_persistent").asBoolean(), hello.replyMarkup().toString());
+
+    FakeBotApi.Sent stars = say(RESIDENT, "王阿姨", "五星知识", "来源：");
+    assertTrue(stars.text().contains("支部过硬星"), stars.text());
+    say(RESIDENT, "王阿姨", "我要反映问题", "发生了什么");
+    say(RESIDENT, "王阿姨", "小区东门的垃圾三天没人清运了", "请问具体在哪里");
+    // A button pressed instead of the place switches to the progress list; nothing is filed with it as the place.
+    say(RESIDENT, "王阿姨", "查询进度", "还没有反映过问题");
+    assertTrue(services.cases().listByReporter("telegram", Long.toString(RESIDENT)).isEmpty());
+
+    FakeBotApi.Sent staff = say(STAFF_USER, "李网格员", "/start", "工作人员命令");
+    assertTrue(staff.keyboardLabels().containsAll(List.of("新案件", "我的案件")), staff.keyboardLabels().toString());
+    say(STAFF_USER, "李网格员", "新案件", "待派单的诉求");
+    say(SUPERVISOR_USER, "赵主任", "超期案件", "超期");
+  }
+
+  @Test
+  void staffTakeANewCaseWithTheButtonOnTheGroupNotice() {
+    String id = report(RESIDENT, "幸福路12号院3号楼的路灯坏了");
+    FakeBotApi.Sent notice = api.awaitText(STAFF_GROUP, "新诉求 " + id);
+    assertEquals(List.of("接办"), notice.buttonLabels());
+    assertEquals("take:" + id, notice.replyMarkup().path("inline_keyboard").path(0).path(0).path("callback_data").asText());
+    // Three people press the same notice (built now: the first press takes the buttons off the message).
+    var byResident = api.press(STAFF_GROUP, RESIDENT, "王阿姨", "接办");
+    var byStaff = api.press(STAFF_GROUP, STAFF_USER, "李网格员", "接办");
+    var bySupervisor = api.press(STAFF_GROUP, SUPERVISOR_USER, "赵主任", "接办");
+
+    pressed(byResident, "只有社区工作人员可以接办");
+    assertEquals(CaseStatus.RECEIVED, services.cases().find(id).orElseThrow().status());
+    pressed(byStaff, "已接办 " + id);
+    CaseRecord r = services.cases().find(id).orElseThrow();
+    assertEquals(CaseStatus.IN_PROGRESS, r.status());
+    assertEquals("telegram:" + STAFF_USER, r.assignee());
+    api.awaitText(RESIDENT, "工作人员已经在办理了");
+    pressed(bySupervisor, "已由 李网格员 接办");
+    assertEquals("telegram:" + STAFF_USER, services.cases().find(id).orElseThrow().assignee());
+  }
+
+  /** Sends a prepared button press in the staff group and waits for the group reply containing {@code expect}. */
+  private void pressed(com.fasterxml.jackson.databind.node.ObjectNode press, String expect) {
+    int before = api.sentTo(STAFF_GROUP).size();
+    api.enqueue(press);
+    api.await("a group reply containing " + expect, () -> api.sentTo(STAFF_GROUP).stream().skip(before)
+        .anyMatch(s -> s.text().contains(expect)));
+  }
+
+  @Test
   void photosDuringAnIntakeAreFiledWithTheCase() {
     say(RESIDENT, "王阿姨", "我要反映问题", "请简单描述一下您遇到的问题");
     int before = api.sentTo(RESIDENT).size();
@@ -216,6 +266,15 @@ class TelegramServeTest {
     }
     serve(s -> s);
     api.awaitText(RESIDENT, "您反映的问题有了答复：已处理。");
+  }
+
+  @Test
+  void aReplyMadeOnTheCommandLineReachesTheResidentWhileServeRuns() {
+    String id = report(RESIDENT, "幸福路12号院3号楼的路灯坏了");
+    // `cases update` is another process in real life: no engine, only the outbox that serve drains.
+    assertEquals(0, Main.execute("--data", data.toString(), "cases", "update", id, "--reply", "已安排电工明天上午维修。",
+        "--by", "staff1"));
+    api.awaitText(RESIDENT, "已安排电工明天上午维修。");
   }
 
   @Test
