@@ -50,6 +50,16 @@ final class ExtractiveAnswerer {
    * Whether the text holds a count of the kind asked for: a number followed by the question's measure word
    * ("多少户" → "1200户"), or by any measure word when the question names none. Dates do not count.
    */
+  private static final Pattern ASKED_THING = Pattern.compile("(?:多少|几)\\p{IsHan}?(\\p{IsHan}{2})");
+
+  /** "多少名党员": the sentence puts a number right next to 党员 ("党员9716人", "9716名党员"). */
+  static boolean countsAskedThing(String question, String sentence) {
+    Matcher m = ASKED_THING.matcher(question);
+    if (!m.find()) return false;
+    String thing = Pattern.quote(m.group(1));
+    return Pattern.compile(thing + ".{0,3}\\d|\\d[\\d.万千百]*\\s*\\p{IsHan}?" + thing).matcher(sentence).find();
+  }
+
   /** Measure words that count the same things: 多少名党员 is answered by "9716人". */
   private static String unitGroup(String unit) {
     for (String group : List.of("名人位", "户家", "个项条类种颗", "次场", "栋间所")) {
@@ -99,6 +109,7 @@ final class ExtractiveAnswerer {
         }
         score += 0.35 * (h.score() / top);
         if (quantity && NUMBER.matcher(s).find()) score += 0.15;
+        if (quantity && countsAskedThing(question, s)) score += 0.3;
         if (howto && namesPractice(s)) score += 0.3;
         out.add(new Scored(trim(s), p, i, score));
       }

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 final class Reranker {
   private static final Pattern DEFINITION_QUESTION = Pattern.compile("是什么|什么是|什么意思|意思|是指|指什么|含义|怎么理解");
+  private static final Pattern DEFINITION_NOISE =
+      Pattern.compile("[“”\"‘’\\s？?。！!，,：:]|什么意思|是什么|什么是|意思|是指|指什么|含义|怎么理解|创建");
   private static final Pattern QUANTITY_QUESTION = Pattern.compile("多少|几[个项名人户家次场支种条类]?|数量|多大|多长|多久");
   private static final Pattern NUMBER = Pattern.compile("\\d[\\d.,，万千百]*\\s*[个项名人户家次场支种条类万%％余多平米元辆座位所栋间]");
 
@@ -63,7 +65,7 @@ final class Reranker {
           overlap(qWords, h.words(), hay));
       double score = w.bm25() * (h.score() / max) + w.coverage() * cov;
       if (quantity && numberNearQueryWord(p.text(), qWords)) score += w.quantity();
-      if (definition && namedByHeading(core, p.heading())) score += w.quantity();
+      if (definition) score += definitionBonus(core, p.heading(), w.quantity());
       out.add(new Hit(p, (float) score, (float) cov));
     }
     out.sort(Comparator.comparingDouble(Hit::score).reversed());
@@ -94,10 +96,16 @@ final class Reranker {
     return total == 0 ? 0 : found / total;
   }
 
-  /** "X是什么意思": the passage whose section is titled X (a glossary entry) defines it. */
-  private static boolean namedByHeading(String query, String heading) {
-    String h = heading.replaceAll("[“”\"\\s]", "");
-    return h.length() >= 2 && query.replaceAll("[“”\"\\s]", "").contains(h);
+  /**
+   * "X是什么意思": the passage whose section is titled X (a glossary entry, or "什么是X") defines it. Quotes,
+   * punctuation and question words are ignored on both sides.
+   */
+  private static double definitionBonus(String query, String heading, double bonus) {
+    String h = DEFINITION_NOISE.matcher(heading).replaceAll("");
+    String q = DEFINITION_NOISE.matcher(query).replaceAll("");
+    if (h.length() < 2 || q.length() < 2) return 0;
+    if (h.equals(q)) return 2 * bonus;
+    return q.contains(h) || h.contains(q) ? bonus / 2 : 0;
   }
 
   private static boolean numberNearQueryWord(String text, List<Weighted> words) {
