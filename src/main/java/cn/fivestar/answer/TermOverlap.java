@@ -2,7 +2,6 @@ package cn.fivestar.answer;
 
 import cn.fivestar.knowledge.ChineseAnalysis;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;

@@ -1,13 +1,31 @@
 package cn.fivestar.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Runs the command line in-process with the given stdin, capturing stdout and stderr (for CLI tests). */
 public record CliRun(int code, String out, String err) {
+
+  /** Every non-blank stdout line parsed as JSON (the --json commands print one object per line). */
+  public List<JsonNode> jsonLines() {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      if (line.isBlank()) continue;
+      try {
+        nodes.add(Json.MAPPER.readTree(line));
+      } catch (IOException e) {
+        throw new AssertionError("not a JSON line: " + line, e);
+      }
+    }
+    return nodes;
+  }
 
   public static CliRun run(String stdin, String... args) {
     InputStream oldIn = System.in;

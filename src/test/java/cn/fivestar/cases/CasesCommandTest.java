@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fivestar.app.Database;
-import cn.fivestar.app.Main;
+import cn.fivestar.app.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,47 +24,21 @@ class CasesCommandTest {
   static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {
-    List<JsonNode> jsonLines() {
-      List<JsonNode> nodes = new ArrayList<>();
-      for (String line : out.split("\n")) {
-        if (line.isBlank()) continue;
-        try {
-          nodes.add(JSON.readTree(line));
-        } catch (Exception e) {
-          throw new AssertionError("not a JSON line: " + line, e);
-        }
-      }
-      return nodes;
-    }
-  }
-
   @BeforeAll
   static void initLogging() {
     LoggerFactory.getLogger(CasesCommandTest.class);  // logging starts before stdout is captured
   }
 
-  Run cli(String... args) {
+  CliRun cli(String... args) {
     List<String> all = new ArrayList<>(List.of("--data", dir.toString()));
     all.addAll(List.of(args));
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.execute(all.toArray(String[]::new));
-      return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return CliRun.run("", all.toArray(String[]::new));
   }
+
 
   @Test
   void staffWorkACaseFromPhoneCallToClosing() {
-    Run created = cli("cases", "create", "--text", "3号楼电梯坏了，困人了", "--location", "幸福社区3号楼",
+    CliRun created = cli("cases", "create", "--text", "3号楼电梯坏了，困人了", "--location", "幸福社区3号楼",
         "--phone", "13812345678", "--name", "王阿姨", "--category", "设施维修", "--json");
     assertEquals(0, created.code(), created.err());
     JsonNode c = created.jsonLines().get(0);
@@ -77,13 +49,13 @@ class CasesCommandTest {
     assertEquals("138****5678", c.get("phone").asText(), "listings mask the phone");
     assertEquals(0, c.get("similar").size());
 
-    Run dup = cli("cases", "create", "--text", "3号楼的电梯又坏了", "--location", "幸福社区3号楼", "--category", "设施维修");
+    CliRun dup = cli("cases", "create", "--text", "3号楼的电梯又坏了", "--location", "幸福社区3号楼", "--category", "设施维修");
     assertEquals(0, dup.code(), dup.err());
     assertTrue(dup.out().contains("可能与以下未办结诉求重复"), dup.out());
     assertTrue(dup.out().contains(id), dup.out());
     String dupId = id.substring(0, 9) + "0002";
 
-    Run list = cli("cases", "list", "--json");
+    CliRun list = cli("cases", "list", "--json");
     assertEquals(0, list.code());
     List<JsonNode> rows = list.jsonLines();
     assertEquals(2, rows.size());
@@ -94,13 +66,13 @@ class CasesCommandTest {
 
     assertEquals(0, cli("cases", "update", id, "--assign", "张师傅", "--by", "李主任").code());
     assertEquals(0, cli("cases", "update", id, "--status", "办理中", "--note", "已联系维保", "--by", "张师傅").code());
-    Run mine = cli("cases", "list", "--mine", "--by", "张师傅", "--json");
+    CliRun mine = cli("cases", "list", "--mine", "--by", "张师傅", "--json");
     assertEquals(List.of(id), mine.jsonLines().stream().map(n -> n.get("id").asText()).toList());
-    Run closed = cli("cases", "update", id, "--reply", "电梯已修好，感谢反映", "--status", "closed", "--by", "张师傅");
+    CliRun closed = cli("cases", "update", id, "--reply", "电梯已修好，感谢反映", "--status", "closed", "--by", "张师傅");
     assertEquals(0, closed.code(), closed.err());
     assertTrue(closed.out().contains("已办结"), closed.out());
 
-    Run show = cli("cases", "show", id, "--json");
+    CliRun show = cli("cases", "show", id, "--json");
     JsonNode full = show.jsonLines().get(0);
     assertEquals("closed", full.get("status").asText());
     assertEquals("13812345678", full.get("phone").asText(), "staff who open the case see the number");
@@ -109,28 +81,28 @@ class CasesCommandTest {
     full.get("history").forEach(h -> moves.add(h.get("action").asText() + ":" + h.get("to").asText()));
     assertEquals(List.of("created:received", "assigned:received", "status:assigned", "status:in_progress",
         "replied:in_progress", "status:answered", "status:closed"), moves);
-    Run text = cli("cases", "show", id);
+    CliRun text = cli("cases", "show", id);
     assertTrue(text.out().contains("【已办结】") && text.out().contains("处理记录") && text.out().contains("已联系维保"),
         text.out());
 
-    Run mergeIntoClosed = cli("cases", "merge", dupId, id, "--by", "李主任");
+    CliRun mergeIntoClosed = cli("cases", "merge", dupId, id, "--by", "李主任");
     assertEquals(1, mergeIntoClosed.code());
     assertTrue(mergeIntoClosed.err().startsWith("error: 目标诉求 " + id + " 已办结"), mergeIntoClosed.err());
-    Run third = cli("cases", "create", "--text", "电梯又停了", "--location", "幸福社区3号楼", "--json");
+    CliRun third = cli("cases", "create", "--text", "电梯又停了", "--location", "幸福社区3号楼", "--json");
     String thirdId = third.jsonLines().get(0).get("id").asText();
-    Run merged = cli("cases", "merge", thirdId, dupId, "--by", "李主任");
+    CliRun merged = cli("cases", "merge", thirdId, dupId, "--by", "李主任");
     assertEquals(0, merged.code(), merged.err());
     assertEquals(List.of(thirdId), cli("cases", "list", "--status", "已合并", "--json").jsonLines().stream()
         .map(n -> n.get("id").asText()).toList());
 
-    Run stats = cli("stats", "--json");
+    CliRun stats = cli("stats", "--json");
     assertEquals(0, stats.code());
     JsonNode s = stats.jsonLines().get(0);
     assertEquals(3, s.get("total").asInt());
     assertEquals(1, s.get("by_status").get("closed").asInt());
     assertEquals(0.5, s.get("resolution_rate").asDouble(), 1e-9);
     assertEquals(3, s.get("by_category").get("设施维修").get("total").asInt() + s.get("by_category").get("其他").get("total").asInt());
-    Run statsText = cli("stats");
+    CliRun statsText = cli("stats");
     assertTrue(statsText.out().contains("响应率") && statsText.out().contains("按星"), statsText.out());
   }
 
@@ -138,7 +110,7 @@ class CasesCommandTest {
   void textListingIsAlignedWithChineseLabels() {
     cli("cases", "create", "--text", "路灯坏了", "--location", "李庄村", "--category", "设施维修");
     cli("cases", "create", "--text", "邻居装修噪音扰民，晚上十点还在砸墙", "--category", "矛盾纠纷", "--kind", "投诉");
-    Run list = cli("cases", "list");
+    CliRun list = cli("cases", "list");
     assertEquals(0, list.code());
     String[] lines = list.out().split("\n");
     assertTrue(lines[0].startsWith("编号"), list.out());
@@ -164,10 +136,10 @@ class CasesCommandTest {
       cases.reply(answered.id(), "张三", "已疏通");
     }
     cli("cases", "create", "--text", "咨询低保政策", "--kind", "consultation");
-    Run overdue = cli("cases", "list", "--overdue", "--json");
+    CliRun overdue = cli("cases", "list", "--overdue", "--json");
     assertEquals(List.of("20200106-0001"), overdue.jsonLines().stream().map(n -> n.get("id").asText()).toList());
     assertTrue(overdue.jsonLines().get(0).get("overdue").asBoolean());
-    Run text = cli("cases", "list", "--overdue");
+    CliRun text = cli("cases", "list", "--overdue");
     assertTrue(text.out().contains("超期"), text.out());
     assertEquals(0, cli("cases", "list", "--due-soon", "--json").code());
     assertEquals(2, cli("cases", "list", "--star", "共建共享星", "--json").jsonLines().size());
@@ -181,7 +153,7 @@ class CasesCommandTest {
   void exportWritesExcelFriendlyCsv() throws Exception {
     cli("cases", "create", "--text", "他说\"明天修\"，电话13812345678", "--location", "幸福社区, 5号楼", "--phone", "13812345678");
     Path file = dir.resolve("out/cases.csv");
-    Run run = cli("cases", "export", "--format", "csv", "--out", file.toString());
+    CliRun run = cli("cases", "export", "--format", "csv", "--out", file.toString());
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("已导出 1 件"), run.out());
     byte[] bytes = Files.readAllBytes(file);
@@ -194,29 +166,29 @@ class CasesCommandTest {
     assertEquals("他说\"明天修\"，电话138****5678", rows.get(1).get(6));
     assertEquals("幸福社区, 5号楼", rows.get(1).get(5));
     assertFalse(csv.contains("13812345678"));
-    Run stdout = cli("cases", "export", "--format", "csv", "--from", "2000-01-01", "--to", "2000-01-02");
+    CliRun stdout = cli("cases", "export", "--format", "csv", "--from", "2000-01-01", "--to", "2000-01-02");
     assertEquals("\uFEFF" + String.join(",", CaseCsv.HEADER) + "\r\n", stdout.out());
   }
 
   @Test
   void badInputIsRefusedWithTheRightExitCodeAndNothingIsLost() {
-    Run created = cli("cases", "create", "--text", "井盖丢了", "--location", "幸福路", "--json");
+    CliRun created = cli("cases", "create", "--text", "井盖丢了", "--location", "幸福路", "--json");
     String id = created.jsonLines().get(0).get("id").asText();
 
-    Run unknownStatus = cli("cases", "list", "--status", "done");
+    CliRun unknownStatus = cli("cases", "list", "--status", "done");
     assertEquals(2, unknownStatus.code());
     assertTrue(unknownStatus.err().contains("未知的状态「done」"), unknownStatus.err());
-    Run unknownId = cli("cases", "show", "20990101-0001");
+    CliRun unknownId = cli("cases", "show", "20990101-0001");
     assertEquals(1, unknownId.code());
     assertEquals("error: 找不到编号为 20990101-0001 的诉求，请核对编号（形如 20260105-0001）。", unknownId.err().strip());
-    Run illegal = cli("cases", "update", id, "--status", "closed");
+    CliRun illegal = cli("cases", "update", id, "--status", "closed");
     assertEquals(1, illegal.code());
     assertEquals(1, illegal.err().strip().lines().count(), "one line, no stack trace");
     assertTrue(illegal.err().startsWith("error: 不能把诉求 " + id + " 从「已受理」改为「已办结」"), illegal.err());
-    Run huge = cli("cases", "create", "--text", "很长".repeat(50_000));
+    CliRun huge = cli("cases", "create", "--text", "很长".repeat(50_000));
     assertEquals(2, huge.code());
     assertTrue(huge.err().contains("诉求内容太长了（100000 字）"), huge.err());
-    Run control = cli("cases", "create", "--text", "\u0000\u0001\u200B");
+    CliRun control = cli("cases", "create", "--text", "\u0000\u0001\u200B");
     assertEquals(2, control.code());
     assertTrue(control.err().contains("诉求内容不能为空"), control.err());
     assertEquals(2, cli("cases", "update", id).code(), "nothing to update");

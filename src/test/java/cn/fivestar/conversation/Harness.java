@@ -1,5 +1,6 @@
 package cn.fivestar.conversation;
 
+import cn.fivestar.cases.MutableClock;
 import cn.fivestar.answer.Answerer;
 import cn.fivestar.answer.GroundedAnswerer;
 import cn.fivestar.answer.llm.Prompts;
@@ -29,7 +30,7 @@ final class Harness {
   private static KnowledgeBase kb;
 
   final Path dir;
-  final TestClock clock = new TestClock(LocalDateTime.of(2026, 1, 5, 9, 0));  // a Monday
+  final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0));  // a Monday
   final RecordingNotifier notifier = new RecordingNotifier();
   Database db;
   CaseService cases;

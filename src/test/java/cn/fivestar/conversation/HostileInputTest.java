@@ -1,5 +1,6 @@
 package cn.fivestar.conversation;
 
+import cn.fivestar.cases.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,7 +92,7 @@ class HostileInputTest {
 
   @Test
   void aFloodIsThrottledWithOneNoticeThenSilence() {
-    TestClock clock = new TestClock(java.time.LocalDateTime.of(2026, 1, 5, 9, 0));
+    MutableClock clock = new MutableClock(java.time.LocalDateTime.of(2026, 1, 5, 9, 0));
     h = new Harness(dir, Harness.realAnswerer(), new Throttle(20, 1 / 3.0, clock, Set.of("console")));
     int answered = 0, notices = 0, silent = 0;
     for (int i = 0; i < 300; i++) {

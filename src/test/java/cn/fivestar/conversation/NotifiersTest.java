@@ -1,5 +1,6 @@
 package cn.fivestar.conversation;
 
+import cn.fivestar.cases.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,7 @@ class NotifiersTest {
 
   @Test
   void messagesForAChannelThatIsNotRunningWaitAndAreDeliveredOnceItIs() {
-    Outbox outbox = new Outbox(Database.inDataDir(dir), new TestClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
+    Outbox outbox = new Outbox(Database.inDataDir(dir), new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
     Notifiers notifiers = new Notifiers(outbox);
     notifiers.toChat("telegram", "42", Outbound.text("您反映的问题有了答复"));
     notifiers.toStaff(Outbound.text("新诉求"));  // no live channel: nobody to tell, nothing breaks

@@ -1,5 +1,6 @@
 package cn.fivestar.conversation;
 
+import cn.fivestar.cases.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,7 @@ class OutboxTest {
 
   @Test
   void queuedMessagesKeepTheirButtonsAndAreTakenOnce() {
-    Outbox outbox = new Outbox(Database.inDataDir(dir), new TestClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
+    Outbox outbox = new Outbox(Database.inDataDir(dir), new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
     Outbound rate = Outbound.withButtons("请打分", List.of(List.of(new Button("5分", "rate:20260105-0001:5"))));
     outbox.add("console", "alice", Outbound.text("第一条"));
     outbox.add("console", "alice", rate);

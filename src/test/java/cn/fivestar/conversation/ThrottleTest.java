@@ -1,5 +1,6 @@
 package cn.fivestar.conversation;
 
+import cn.fivestar.cases.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.fivestar.conversation.Throttle.Decision;
@@ -9,7 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ThrottleTest {
-  final TestClock clock = new TestClock(LocalDateTime.of(2026, 1, 5, 9, 0));
+  final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0));
   final Throttle throttle = new Throttle(3, 1.0, clock, Set.of("console"));
 
   @Test

@@ -3,14 +3,9 @@ package cn.fivestar.conversation.intent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import cn.fivestar.app.Main;
+import cn.fivestar.app.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,17 +32,8 @@ class ClassifyCommandTest {
   }
 
   private static List<String> run(String stdin) {
-    InputStream oldIn = System.in;
-    PrintStream oldOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      assertEquals(0, Main.execute("classify", "--json"));
-    } finally {
-      System.setIn(oldIn);
-      System.setOut(oldOut);
-    }
-    return out.toString(StandardCharsets.UTF_8).lines().toList();
+    CliRun r = CliRun.run(stdin, "classify", "--json");
+    assertEquals(0, r.code(), r.err());
+    return r.out().lines().toList();
   }
 }
