@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 final class Reranker {
   private static final Pattern DEFINITION_QUESTION = Pattern.compile("是什么|什么是|什么意思|意思|是指|指什么|含义|怎么理解");
+  /** A related official term is weaker evidence than the question's own word. */
+  static final double SYNONYM_CREDIT = 0.6;
   private static final Pattern DEFINITION_NOISE =
       Pattern.compile("[“”\"‘’\\s？?。！!，,：:]|什么意思|是什么|什么是|意思|是指|指什么|含义|怎么理解|创建");
   private static final Pattern QUANTITY_QUESTION = Pattern.compile("多少|几[个项名人户家次场支种条类]?|数量|多大|多长|多久");
@@ -87,7 +89,7 @@ final class Reranker {
       } else if (hay != null) {
         for (String syn : t.synonyms()) {
           if (hay.contains(syn)) {
-            found += t.idf();
+            found += SYNONYM_CREDIT * t.idf();
             break;
           }
         }
