@@ -15,6 +15,7 @@ import cn.fivestar.knowledge.KnowledgeSources;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything a chat channel needs, built from one data folder: the database, the case store, the knowledge base
@@ -23,6 +24,12 @@ import java.util.List;
  * {@code notifiers().attach(channel, notifier)} and then feeds {@code engine()}. Close it to release everything.
  */
 public final class Services implements AutoCloseable {
+  /**
+   * Channels with a staff group of their own: staff notices made while they do not run in this process (a case
+   * logged with {@code cases create}, a console chat beside {@code serve}) wait for them in the outbox.
+   */
+  public static final Set<String> STAFF_CHANNELS = Set.of("telegram");
+
   private final Database database;
   private final CaseService cases;
   private final Answerer answerer;
@@ -54,14 +61,15 @@ public final class Services implements AutoCloseable {
 
   /**
    * The case store alone, for the command-line case tools: changes residents should hear about (replies, progress,
-   * closings with the rating request, merges) go the engine's way, queued in the outbox because no channel runs in
-   * this process; {@code serve} delivers them within seconds (or at its next start), the console when that person
+   * closings with the rating request, merges) and new cases staff should hear about go the engine's way, queued in
+   * the outbox because no channel runs in this process; {@code serve} delivers them within seconds (or at its next start), the console when that person
    * next chats. Closing the returned store is all the caller does.
    */
   public static CaseService caseTools(Path dataDir) {
     Database db = Database.inDataDir(dataDir);
     CaseService cases = CaseService.forDataDir(db, dataDir);
-    cases.addListener(new CaseNotices(new DialogStore(db, cases.clock()), new Notifiers(new Outbox(db, cases.clock()))));
+    Notifiers queued = new Notifiers(new Outbox(db, cases.clock()), STAFF_CHANNELS);
+    cases.addListener(new CaseNotices(new DialogStore(db, cases.clock()), queued));
     return cases;
   }
 
@@ -77,7 +85,7 @@ public final class Services implements AutoCloseable {
     this.database = Database.inDataDir(dataDir);
     this.cases = CaseService.forDataDir(database, dataDir);
     this.outbox = new Outbox(database, cases.clock());
-    this.notifiers = new Notifiers(outbox);
+    this.notifiers = new Notifiers(outbox, STAFF_CHANNELS);
     this.engine = new DialogEngine(cases, answerer, IntentClassifier.load(), new DialogStore(database, cases.clock()),
         notifiers, Throttle.defaults(cases.clock()));
   }

@@ -136,7 +136,7 @@ final class Commands {
    */
   void pressTake(Turn t, String id) {
     if (!t.role().isStaff()) {
-      t.say("抱歉，只有社区工作人员可以接办诉求。如果您也遇到了这个问题，可以私聊我反映，我帮您登记。");
+      t.refuse("抱歉，只有社区工作人员可以接办诉求。如果您也遇到了这个问题，可以私聊我反映，我帮您登记。");
       return;
     }
     CaseRecord r;
@@ -145,11 +145,11 @@ final class Commands {
       String a = r.assignee();
       boolean mine = a == null || a.equals(t.actor()) || a.equals(t.in.displayName());
       if (!mine && r.status() == CaseStatus.IN_PROGRESS) {
-        t.say("诉求 " + r.id() + " 已由 " + handlerName(r) + " 接办，正在办理，不用重复接办。");
+        t.refuse("诉求 " + r.id() + " 已由 " + handlerName(r) + " 接办，正在办理，不用重复接办。");
         return;
       }
       if (!mine && r.status() == CaseStatus.ASSIGNED) {
-        t.say("诉求 " + r.id() + " 已派给 " + handlerName(r) + " 办理，不用重复接办。");
+        t.refuse("诉求 " + r.id() + " 已派给 " + handlerName(r) + " 办理，不用重复接办。");
         return;
       }
       if (a != null && a.equals(t.actor()) && r.status() == CaseStatus.IN_PROGRESS) {

@@ -83,15 +83,21 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
         Turn t = new Turn(in, channel, chatId, userId, text, before);
         route(t);
         if (!t.state.equals(before)) store.save(channel, chatId, userId, t.state);
-        return List.copyOf(t.out);
+        return t.refused ? t.out.stream().map(Outbound::asRefusal).toList() : List.copyOf(t.out);
       } catch (UserException e) {
         // Case store refusals carry a message meant for the person (bad phone, unknown id, illegal move…).
-        return List.of(Outbound.text(e.getMessage()));
+        return List.of(failed(in, e.getMessage()));
       } catch (RuntimeException e) {
         log.error("message from {}:{} failed: {}", channel, PersonalData.mask(userId), e.toString(), e);
-        return List.of(Outbound.text(Texts.ERROR));
+        return List.of(failed(in, Texts.ERROR));
       }
     }
+  }
+
+  /** A failed button press did nothing: its message keeps its buttons. */
+  private static Outbound failed(Inbound in, String text) {
+    boolean press = in.callbackData() != null && !in.callbackData().isBlank();
+    return press ? Outbound.refusal(text) : Outbound.text(text);
   }
 
   private void route(Turn t) {
@@ -182,12 +188,12 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
     } else if (data.startsWith(RATE)) {
       String[] p = data.split(":");
       Integer score = p.length == 3 ? Ratings.score(p[2]) : null;
-      if (score == null) t.say(Texts.NOT_UNDERSTOOD);
+      if (score == null) t.refuse(Texts.NOT_UNDERSTOOD);
       else rate(t, p[1], score);
     } else if (data.equals(SKIP) && t.state.step() == Step.RATE_COMMENT) {
       comment(t, "跳过");
     } else if (data.equals(LOG_YES) || data.equals(LOG_NO)) {
-      if (t.state.step() != Step.OFFER_LOG) t.say("这个按钮已经失效了。有需要请直接告诉我。");
+      if (t.state.step() != Step.OFFER_LOG) t.refuse("这个按钮已经失效了。有需要请直接告诉我。");
       else if (data.equals(LOG_YES)) intake.startConsultation(t, t.state.pendingQuestion());
       else {
         t.state = t.state.reset();

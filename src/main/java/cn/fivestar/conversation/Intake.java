@@ -128,7 +128,7 @@ final class Intake {
     Step step = t.state.step();
     Draft d = t.state.draft();
     if (!t.state.inIntake()) {
-      t.say("这个按钮已经失效了。有新的问题请直接告诉我。");
+      t.refuse("这个按钮已经失效了。有新的问题请直接告诉我。");
       return;
     }
     if (data.equals(OK) && step == Step.CONFIRM) {
@@ -143,10 +143,16 @@ final class Intake {
     } else if (data.startsWith(DUP_FOLLOW) && step == Step.DUPLICATE) {
       String id = data.substring(DUP_FOLLOW.length());
       if (d.duplicateIds().contains(id)) follow(t, id);
-      else prompt(t, d);
+      else stale(t, d);
     } else {
-      prompt(t, d);
+      stale(t, d);
     }
+  }
+
+  /** A button of an earlier step (or an unknown one): nothing happens, the current question is asked again. */
+  private void stale(Turn t, Draft d) {
+    t.refused = true;
+    prompt(t, d);
   }
 
   private void what(Turn t, Draft d, String text) {

@@ -2,18 +2,32 @@ package cn.fivestar.conversation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engine's one Notifier: hands each message to the live notifier of its channel (the running Telegram bot,
  * the console session) and queues it in the {@link Outbox} when that channel is not running in this process.
+ * Staff notices go to every live channel, and are queued under {@link #STAFF_CHAT} for each staff channel (one
+ * with a staff group of its own, like Telegram) that is not running here, so a case logged on the command line
+ * still reaches the staff group once {@code serve} drains its queue.
  */
 public final class Notifiers implements Notifier {
+  /** The chat id under which staff notices wait in the outbox; the channel delivers them to its staff group. */
+  public static final String STAFF_CHAT = "staff";
+
   private final Outbox outbox;
+  private final Set<String> staffChannels;
   private final Map<String, Notifier> live = new ConcurrentHashMap<>();
 
+  /** Without staff channels: staff notices reach only the channels running in this process. */
   public Notifiers(Outbox outbox) {
+    this(outbox, Set.of());
+  }
+
+  public Notifiers(Outbox outbox, Set<String> staffChannels) {
     this.outbox = outbox;
+    this.staffChannels = Set.copyOf(staffChannels);
   }
 
   /** From now on, messages for this channel go to the given notifier. */
@@ -30,7 +44,10 @@ public final class Notifiers implements Notifier {
     Notifier n = live.get(channel);
     if (n == null) return 0;
     List<Outbox.Pending> queued = outbox.takeAll(channel);
-    for (Outbox.Pending p : queued) n.toChat(p.channel(), p.chatId(), p.message());
+    for (Outbox.Pending p : queued) {
+      if (STAFF_CHAT.equals(p.chatId())) n.toStaff(p.message());
+      else n.toChat(p.channel(), p.chatId(), p.message());
+    }
     return queued.size();
   }
 
@@ -48,5 +65,8 @@ public final class Notifiers implements Notifier {
   @Override
   public void toStaff(Outbound message) {
     live.values().forEach(n -> n.toStaff(message));
+    for (String channel : staffChannels) {
+      if (!live.containsKey(channel)) outbox.add(channel, STAFF_CHAT, message);
+    }
   }
 }

@@ -12,6 +12,8 @@ final class Turn {
   final String text;
   DialogState state;
   final List<Outbound> out = new ArrayList<>();
+  /** Set when a pressed button did nothing: every reply of this turn then says so ({@link Outbound#refused}). */
+  boolean refused;
 
   Turn(Inbound in, String channel, String chatId, String userId, String text, DialogState state) {
     this.in = in;
@@ -33,6 +35,12 @@ final class Turn {
 
   void say(String text) {
     out.add(Outbound.text(text));
+  }
+
+  /** Replies to a button press that is not carried out (not allowed, stale, unknown). */
+  void refuse(String text) {
+    refused = true;
+    say(text);
   }
 
   void say(String text, List<List<Button>> buttons) {

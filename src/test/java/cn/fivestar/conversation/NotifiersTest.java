@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.fivestar.app.Database;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,5 +36,29 @@ class NotifiersTest {
     notifiers.toChat("console", "alice", Outbound.text("给控制台"));
     assertTrue(telegram.to("alice").isEmpty());
     assertEquals(1, outbox.take("console", "alice").size());
+  }
+
+  @Test
+  void staffNoticesWaitForAStaffChannelThatIsNotRunningAndAreSentOnceWhenItIs() {
+    Outbox outbox = new Outbox(Database.inDataDir(dir), new TestClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
+    Notifiers elsewhere = new Notifiers(outbox, Set.of("telegram"));  // e.g. `cases create`
+    elsewhere.toStaff(Outbound.withButtons("新诉求 1", List.of(List.of(new Button("接办", "take:1")))));
+
+    Notifiers serving = new Notifiers(outbox, Set.of("telegram"));
+    RecordingNotifier telegram = new RecordingNotifier();
+    serving.attach("telegram", telegram);
+    serving.toStaff(Outbound.text("新诉求 2"));  // made where the channel runs: sent at once, not queued
+    assertEquals(1, serving.deliverQueued("telegram"));
+    assertEquals(List.of("新诉求 2", "新诉求 1"), telegram.staff.stream().map(Outbound::text).toList());
+    assertEquals("take:1", telegram.staff.get(1).buttons().get(0).get(0).data(), "the button survives the queue");
+    assertTrue(telegram.to(Notifiers.STAFF_CHAT).isEmpty(), "never sent to a chat called staff");
+    assertEquals(0, serving.deliverQueued("telegram"));
+  }
+
+  @Test
+  void messagesQueuedBeforeTheRefusedFlagExistedStillRead() throws Exception {
+    Outbound old = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readValue("{\"text\":\"您好\",\"buttons\":[],\"keyboard\":[]}", Outbound.class);
+    assertEquals(Outbound.text("您好"), old);
   }
 }

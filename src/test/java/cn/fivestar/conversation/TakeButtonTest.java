@@ -38,7 +38,29 @@ class TakeButtonTest {
   }
 
   private String press(String user, String name, Role role, String data) {
-    return Harness.join(h.engine.handle(new Inbound(Harness.CHANNEL, GROUP, user, name, role, "", data, List.of())));
+    return Harness.join(replies(user, name, role, data));
+  }
+
+  private List<Outbound> replies(String user, String name, Role role, String data) {
+    return h.engine.handle(new Inbound(Harness.CHANNEL, GROUP, user, name, role, "", data, List.of()));
+  }
+
+  /** Whether the engine refused the press (channels then leave the pressed message and its buttons alone). */
+  private static boolean refused(List<Outbound> replies) {
+    return !replies.isEmpty() && replies.stream().allMatch(Outbound::refused);
+  }
+
+  @Test
+  void onlyAPressThatTakesTheCaseCountsAsCarriedOut() {
+    assertTrue(refused(replies("31001", "王阿姨", Role.RESIDENT, take.data())), "a resident cannot take it");
+    List<Outbound> taken = replies("900", "李网格员", Role.STAFF, take.data());
+    assertTrue(taken.stream().noneMatch(Outbound::refused), taken.toString());
+    assertTrue(refused(replies("901", "赵主任", Role.SUPERVISOR, take.data())), "already taken by a colleague");
+    assertTrue(refused(replies("900", "李网格员", Role.STAFF, "take:20990101-0099")), "unknown case");
+    // Stale buttons of other kinds are refused too; typed messages never are.
+    assertTrue(refused(replies("31001", "王阿姨", Role.RESIDENT, "log:yes")));
+    assertTrue(refused(replies("31001", "王阿姨", Role.RESIDENT, "nonsense")));
+    assertTrue(h.send("31001", Role.RESIDENT, "你好").stream().noneMatch(Outbound::refused));
   }
 
   @Test

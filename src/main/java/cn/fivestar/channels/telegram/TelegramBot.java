@@ -6,6 +6,7 @@ import cn.fivestar.app.UserException;
 import cn.fivestar.conversation.ConversationEngine;
 import cn.fivestar.conversation.Inbound;
 import cn.fivestar.conversation.Notifier;
+import cn.fivestar.conversation.Notifiers;
 import cn.fivestar.conversation.Outbound;
 import cn.fivestar.conversation.Role;
 import java.time.Clock;
@@ -50,6 +51,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 public final class TelegramBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
   static final String APOLOGY = "抱歉，系统暂时出了点问题，您刚才的消息没有处理成功，请稍后再发一次。";
+  /** Telegram shows at most 200 characters in a button press notice. */
+  static final int CALLBACK_NOTICE_LIMIT = 200;
+  static final String NOT_DONE = "这个按钮没有生效，请看我的回复。";
   private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
 
   private final TelegramSettings settings;
@@ -314,10 +318,6 @@ public final class TelegramBot implements AutoCloseable {
     Inbound in = t.inbound();
     String chatId = in.chatId();
     boolean privateChat = !RateLimiter.isGroup(chatId);
-    if (t.callback() != null) {
-      api.optional(AnswerCallbackQuery.builder().callbackQueryId(t.callback().getId()).build());
-      acknowledgeChoice(t.callback(), in);
-    }
     if (privateChat) menus.ensure(chatId, in.role());
     ScheduledFuture<?> typing = scheduler.schedule(
         () -> api.optional(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build()),
@@ -328,8 +328,30 @@ public final class TelegramBot implements AutoCloseable {
     } finally {
       typing.cancel(false);
     }
-    if (replies == null) return;
+    if (replies == null) replies = List.of();
+    if (t.callback() != null) replies = answerPress(t.callback(), in, replies);
     for (Outbound o : replies) sender.sendAll(renderer.render(chatId, o, t.messageId()));
+  }
+
+  /**
+   * Answers a button press once the engine has handled it, and returns the replies still to send. A press the
+   * engine carried out uses the buttons up ({@link #acknowledgeChoice}); a refused one leaves the message as it was
+   * and tells the presser why in a notice. In a group that notice replaces the reply, so a resident pressing 接办
+   * does not post to the staff.
+   */
+  private List<Outbound> answerPress(CallbackQuery q, Inbound in, List<Outbound> replies) {
+    Outbound refusal = replies.stream().filter(Outbound::refused).findFirst().orElse(null);
+    if (refusal == null) {
+      api.optional(AnswerCallbackQuery.builder().callbackQueryId(q.getId()).build());
+      acknowledgeChoice(q, in);
+      return replies;
+    }
+    boolean group = RateLimiter.isGroup(in.chatId());
+    boolean fits = refusal.text().length() <= CALLBACK_NOTICE_LIMIT;
+    api.optional(AnswerCallbackQuery.builder().callbackQueryId(q.getId())
+        .text(fits ? refusal.text() : NOT_DONE).showAlert(group).build());
+    if (!group || !fits) return replies;
+    return replies.stream().filter(o -> !o.refused()).toList();
   }
 
   /**
@@ -379,7 +401,11 @@ public final class TelegramBot implements AutoCloseable {
     try {
       List<cn.fivestar.conversation.Outbox.Pending> waiting = queue.takeAll(UpdateMapper.CHANNEL);
       if (!waiting.isEmpty()) log.info("delivering {} message(s) queued while the bot was away", waiting.size());
-      for (cn.fivestar.conversation.Outbox.Pending p : waiting) push(p.chatId(), p.message());
+      for (cn.fivestar.conversation.Outbox.Pending p : waiting) {
+        // Staff notices made by another process (cases create, a console chat) wait under a symbolic chat.
+        if (Notifiers.STAFF_CHAT.equals(p.chatId())) notifier.toStaff(p.message());
+        else push(p.chatId(), p.message());
+      }
     } catch (RuntimeException e) {
       log.error("cannot read queued messages: {}", PersonalData.mask(e.toString()));
     }

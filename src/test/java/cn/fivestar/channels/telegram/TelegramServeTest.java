@@ -12,6 +12,7 @@ import cn.fivestar.app.Services;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseStatus;
 import cn.fivestar.conversation.Outbound;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -161,28 +162,85 @@ class TelegramServeTest {
     FakeBotApi.Sent notice = api.awaitText(STAFF_GROUP, "新诉求 " + id);
     assertEquals(List.of("接办"), notice.buttonLabels());
     assertEquals("take:" + id, notice.replyMarkup().path("inline_keyboard").path(0).path(0).path("callback_data").asText());
-    // Three people press the same notice (built now: the first press takes the buttons off the message).
-    var byResident = api.press(STAFF_GROUP, RESIDENT, "王阿姨", "接办");
-    var byStaff = api.press(STAFF_GROUP, STAFF_USER, "李网格员", "接办");
+    // Prepared now, while the notice still has its button (the supervisor presses a stale copy at the end).
     var bySupervisor = api.press(STAFF_GROUP, SUPERVISOR_USER, "赵主任", "接办");
 
-    pressed(byResident, "只有社区工作人员可以接办");
+    // A resident in the group presses it: refused with a notice only they see; the button stays for the staff.
+    int groupMessages = api.sentTo(STAFF_GROUP).size();
+    api.enqueue(api.press(STAFF_GROUP, RESIDENT, "王阿姨", "接办"));
+    JsonNode alert = awaitAlert("只有社区工作人员可以接办");
+    assertTrue(alert.path("show_alert").asBoolean(), alert.toString());
     assertEquals(CaseStatus.RECEIVED, services.cases().find(id).orElseThrow().status());
-    pressed(byStaff, "已接办 " + id);
+    assertEquals(0, groupEdits(), "a refused press does not use the button up");
+    assertEquals(groupMessages, api.sentTo(STAFF_GROUP).size(), "nothing posted to the group");
+    assertEquals(List.of("接办"), current(notice).buttonLabels());
+    assertEquals(notice.text(), current(notice).text());
+
+    // Staff press the same button: it is used up and the notice shows who took the case.
+    api.enqueue(api.press(STAFF_GROUP, STAFF_USER, "李网格员", "接办"));
+    api.awaitText(STAFF_GROUP, "已接办 " + id);
+    api.await("the notice edited", () -> current(notice).text().endsWith("✅ 李网格员 选择了：接办"));
+    assertTrue(current(notice).buttonLabels().isEmpty(), current(notice).toString());
     CaseRecord r = services.cases().find(id).orElseThrow();
     assertEquals(CaseStatus.IN_PROGRESS, r.status());
     assertEquals("telegram:" + STAFF_USER, r.assignee());
     api.awaitText(RESIDENT, "工作人员已经在办理了");
-    pressed(bySupervisor, "已由 李网格员 接办");
+
+    // A late press of a stale copy is refused and changes nothing.
+    api.enqueue(bySupervisor);
+    awaitAlert("已由 李网格员 接办");
+    assertEquals(1, groupEdits());
     assertEquals("telegram:" + STAFF_USER, services.cases().find(id).orElseThrow().assignee());
   }
 
-  /** Sends a prepared button press in the staff group and waits for the group reply containing {@code expect}. */
-  private void pressed(com.fasterxml.jackson.databind.node.ObjectNode press, String expect) {
-    int before = api.sentTo(STAFF_GROUP).size();
-    api.enqueue(press);
-    api.await("a group reply containing " + expect, () -> api.sentTo(STAFF_GROUP).stream().skip(before)
-        .anyMatch(s -> s.text().contains(expect)));
+  /** Waits for a button press notice containing {@code text} and returns its parameters. */
+  private JsonNode awaitAlert(String text) {
+    api.await("a press notice containing " + text, () -> api.calls("answerCallbackQuery").stream()
+        .anyMatch(c -> c.params().path("text").asText().contains(text)));
+    return api.calls("answerCallbackQuery").stream().map(FakeBotApi.Call::params)
+        .filter(p -> p.path("text").asText().contains(text)).findFirst().orElseThrow();
+  }
+
+  private long groupEdits() {
+    return api.calls("editMessageText").stream()
+        .filter(c -> c.params().path("chat_id").asText().equals(Long.toString(STAFF_GROUP))).count();
+  }
+
+  /** The message as it is now in its chat (edits applied). */
+  private FakeBotApi.Sent current(FakeBotApi.Sent message) {
+    return api.sentTo(Long.parseLong(message.chatId())).stream().filter(s -> s.messageId() == message.messageId())
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  void aCaseLoggedOnTheCommandLineReachesTheStaffGroupOnce() {
+    // First a case reported on Telegram: its notice is sent by serve itself, and must not come again from the queue.
+    String viaTelegram = report(RESIDENT, "幸福路12号院3号楼的路灯坏了");
+    api.awaitText(STAFF_GROUP, "新诉求 " + viaTelegram);
+
+    // `cases create` is another process in real life: its notice waits in the outbox until serve drains it.
+    assertEquals(0, Main.execute("--data", data.toString(), "cases", "create", "--text", "和平小区2号楼电梯停了两天",
+        "--location", "和平小区2号楼"));
+    FakeBotApi.Sent notice = api.awaitText(STAFF_GROUP, "和平小区2号楼");
+    String byPhone = caseId(notice.text());
+    assertTrue(notice.text().startsWith("新诉求 " + byPhone), notice.text());
+    assertEquals(List.of("接办"), notice.buttonLabels());
+    assertEquals("take:" + byPhone, notice.replyMarkup().path("inline_keyboard").path(0).path(0).path("callback_data")
+        .asText());
+
+    // The queue was drained after the Telegram case was made, and that case's notice still came only once.
+    assertEquals(1, api.textsTo(STAFF_GROUP).stream().filter(t -> t.contains("新诉求 " + viaTelegram)).count());
+    assertEquals(2, api.textsTo(STAFF_GROUP).stream().filter(t -> t.startsWith("新诉求 ")).count());
+  }
+
+  @Test
+  void aCaseLoggedWhileServeWasDownReachesTheStaffGroupAtStart() {
+    stop();
+    assertEquals(0, Main.execute("--data", data.toString(), "cases", "create", "--text", "村东头的桥栏杆断了",
+        "--location", "王庄村东头"));
+    serve(s -> s);
+    FakeBotApi.Sent notice = api.awaitText(STAFF_GROUP, "王庄村东头");
+    assertEquals(List.of("接办"), notice.buttonLabels());
   }
 
   @Test
