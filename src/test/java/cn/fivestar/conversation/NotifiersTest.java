@@ -40,7 +40,7 @@ class NotifiersTest {
 
   @Test
   void staffNoticesWaitForAStaffChannelThatIsNotRunningAndAreSentOnceWhenItIs() {
-    Outbox outbox = new Outbox(Database.inDataDir(dir), new TestClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
+    Outbox outbox = new Outbox(Database.inDataDir(dir), new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
     Notifiers elsewhere = new Notifiers(outbox, Set.of("telegram"));  // e.g. `cases create`
     elsewhere.toStaff(Outbound.withButtons("新诉求 1", List.of(List.of(new Button("接办", "take:1")))));
 
