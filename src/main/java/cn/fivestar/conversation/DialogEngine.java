@@ -165,6 +165,16 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
       }
       default -> { }
     }
+    // A bare score ("5", "五分") after the rating question lapsed still rates the person's latest closed case.
+    Integer score = Ratings.score(text);
+    if (score != null) {
+      Optional<CaseRecord> unrated = latestUnrated(t);
+      if (unrated.isPresent()) {
+        t.state = t.state.reset();
+        rate(t, unrated.get().id(), score);
+        return;
+      }
+    }
     // Anything else is a new request; a pending offer or rating question simply lapses.
     t.state = t.state.reset();
     if (text.isEmpty()) {
@@ -321,6 +331,14 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
   }
 
   // ------------------------------------------------------------------ rating
+
+  /** The most recently updated closed case this person reported and has not rated yet. */
+  private Optional<CaseRecord> latestUnrated(Turn t) {
+    return cases.listByReporter(t.channel, t.userId).stream()
+        .filter(r -> r.channel().equals(t.channel) && r.userId().equals(t.userId))
+        .filter(r -> r.status() == CaseStatus.CLOSED && r.rating() == null)
+        .max(java.util.Comparator.comparing(CaseRecord::updatedAt));
+  }
 
   private void rate(Turn t, String caseId, int score) {
     CaseRecord r = cases.rate(caseId, t.channel, t.userId, score, null);

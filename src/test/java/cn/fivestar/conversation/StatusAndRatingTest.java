@@ -77,6 +77,18 @@ class StatusAndRatingTest {
   }
 
   @Test
+  void aBareScoreAfterAnInterruptionStillRatesTheClosedCase() {
+    h.staff("s", "/take " + mine.id());
+    h.staff("s", "/reply " + mine.id() + " 已换新灯泡");
+    h.staff("s", "/status " + mine.id() + " 已办结");
+    h.say("a", "你好");
+    String thanks = h.say("a", "4");
+    assertTrue(thanks.contains("4 分"), thanks);
+    assertEquals(4, h.cases.get(mine.id()).rating());
+    assertFalse(h.say("b", "4").contains("感谢您的评价"), "someone without a closed case is not rating anything");
+  }
+
+  @Test
   void theRatingButtonWorksEvenWhileANewReportIsUnderway() {
     h.staff("s", "/reply " + mine.id() + " 路灯已修好");
     h.staff("s", "/status " + mine.id() + " closed");
