@@ -150,4 +150,24 @@ class KnowledgeBaseTest {
       assertTrue(uncovered < 0.3f, "uncovered " + uncovered);
     }
   }
+
+  @Test
+  void aQuestionAboutPartyMembersPrefersThePassageAboutPartyMembers() throws IOException {
+    // "支部" is in almost every passage of this domain; counting it as a match for "党员" let a branch's
+    // volunteer team outrank the party members' own volunteer service.
+    Files.writeString(docs.resolve("zhiyuan.md"), """
+        # 志愿服务
+        kind: story
+
+        ## 职工志愿服务队
+        铁路工程党支部组织职工参与志愿服务，社区成立志愿服务队伍，志愿服务队参与小区环境治理，开展志愿服务活动。
+
+        ## 党员报到
+        在职党员和退休党员到社区报到，开展多种多样的党员志愿服务。
+        """, StandardCharsets.UTF_8);
+    try (KnowledgeBase kb = open(new ArrayList<>())) {
+      List<Hit> hits = kb.search("社区党员平时都参加什么志愿服务？", 3);
+      assertTrue(hits.get(0).text().contains("党员志愿服务"), hits.get(0).text());
+    }
+  }
 }
