@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
  * one that answers it. For "how many" questions, a passage with a number next to a question word is preferred.
  */
 final class Reranker {
-  private static final Pattern DEFINITION_QUESTION = Pattern.compile("是什么|什么是|什么意思|意思|是指|指什么|含义|怎么理解");
+  private static final Pattern DEFINITION_QUESTION = Pattern.compile("是什么|什么是|什么意思|意思|是指|指什么|指的是|含义|怎么理解|是啥|啥是");
   /** A related official term is weaker evidence than the question's own word. */
   static final double SYNONYM_CREDIT = 0.6;
   private static final Pattern DEFINITION_NOISE =
-      Pattern.compile("[“”\"‘’\\s？?。！!，,：:]|什么意思|是什么|什么是|意思|是指|指什么|含义|怎么理解|创建");
+      Pattern.compile("[“”\"‘’\\s？?。！!，,：:]|什么意思|是什么|什么是|意思|是指|指什么|指的是|含义|怎么理解|是啥|啥是|创建");
   private static final Pattern QUANTITY_QUESTION = Pattern.compile("多少|几[个项名人户家次场支种条类]?|数量|多大|多长|多久");
   private static final Pattern NUMBER = Pattern.compile("\\d[\\d.,，万千百]*\\s*[个项名人户家次场支种条类万%％余多平米元辆座位所栋间]");
 
@@ -58,6 +58,9 @@ final class Reranker {
     }
     boolean quantity = QUANTITY_QUESTION.matcher(core).find();
     boolean definition = DEFINITION_QUESTION.matcher(core).find();
+    List<String> asked = definition
+        ? Definitions.askedTerms(core, DEFINITION_NOISE.matcher(core).replaceAll(""))
+        : List.of();
     float max = candidates.get(0).score();
     List<Hit> out = new ArrayList<>(candidates.size());
     for (Candidate h : candidates) {
@@ -67,7 +70,10 @@ final class Reranker {
           overlap(qWords, h.words(), hay));
       double score = w.bm25() * (h.score() / max) + w.coverage() * cov;
       if (quantity && numberNearQueryWord(p.text(), qWords)) score += w.quantity();
-      if (definition) score += definitionBonus(core, p.heading(), w.quantity());
+      if (definition) {
+        score += definitionBonus(core, p.heading(), w.quantity());
+        if (asked.stream().anyMatch(t -> Definitions.explains(p.text(), t))) score += w.quantity();
+      }
       out.add(new Hit(p, (float) score, (float) cov));
     }
     out.sort(Comparator.comparingDouble(Hit::score).reversed());

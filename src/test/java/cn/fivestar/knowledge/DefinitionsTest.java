@@ -1,0 +1,38 @@
+package cn.fivestar.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DefinitionsTest {
+  @Test
+  void asksAboutTheQuotedTermOrElseTheWholeQuestion() {
+    assertEquals(List.of("亮赛比"), Definitions.askedTerms("“亮赛比”活动是什么意思？", "亮赛比活动"));
+    assertEquals(List.of("一征三议两公开"), Definitions.askedTerms("一征三议两公开是什么意思？", "一征三议两公开"));
+  }
+
+  @Test
+  void aParenthesisOrAnExplainingClauseAfterTheTermExplainsIt() {
+    assertTrue(Definitions.explains("开展以“三净三有”(地面净、墙壁净、门窗净,有文化、有活动、有服务)为标准的创建", "三净三有"));
+    assertTrue(Definitions.explains("实行“一长三员”网格化社会治理工作模式，即社区“两委”成员任网格长", "一长三员"));
+    assertFalse(Definitions.explains("实行“一长三员”网格化社会治理工作模式，每天入户走访", "一长三员"));
+    // 立即 is "at once", not "that is".
+    assertFalse(Definitions.explains("发现“飞线充电”立即制止", "飞线充电"));
+  }
+
+  @Test
+  void aListFollowingTheAbbreviationExplainsIt() {
+    assertTrue(Definitions.explains("本次观摩以“亮出承诺、赛出实绩、比出干劲”为主题，开展“亮赛比”活动", "亮赛比"));
+    assertFalse(Definitions.explains("本次观摩以“比出干劲、亮出承诺”为主题，开展“亮赛比”活动", "亮赛比"));
+    assertTrue(Definitions.explains("星级楼组要做到“三净”：地面净、墙壁净、门窗净", "三净"));
+    assertFalse(Definitions.explains("星级楼组要做到“三净”：地面净、墙壁整洁", "三净"));
+  }
+
+  @Test
+  void aShortFragmentOfALongQuestionIsNotATerm() {
+    assertFalse(Definitions.explains("各社区（村）党组织书记参加", "社区网格员制度"));
+  }
+}
