@@ -15,9 +15,17 @@ public final class GroundedAnswerer implements Answerer {
    * on the dev set: out-of-scope questions scored at most 0.26, in-scope ones at least 0.39.
    */
   static final float MIN_COVERAGE = 0.33f;
+  /**
+   * For a question about community life (see {@code communityMatter}), the documents' practices are worth showing
+   * even when the resident's words barely overlap theirs ("家里老人白天没人照看" ~ 日间照料中心).
+   */
+  static final float MIN_COMMUNITY_COVERAGE = 0.08f;
+  /** An off-topic question is refused unless the documents clearly cover it after all. */
+  static final float MIN_OFF_TOPIC_COVERAGE = 0.5f;
   static final int MAX_QUESTION_CHARS = 500;
   private static final int PASSAGES = 8;
   private static final int LLM_PASSAGES = 5;
+  static final String TENTATIVE = "资料里没有和您的问题完全对应的内容，下面是其他社区的相关做法，供您参考：\n";
 
   private final KnowledgeBase kb;
   private final Optional<Generator> llm;
@@ -25,8 +33,16 @@ public final class GroundedAnswerer implements Answerer {
   private final ExtractiveAnswerer extractive = new ExtractiveAnswerer(overlap);
   private final StarNavigator stars;
   private final String refusal;
+  private final Topics topics;
 
+  /** Coverage alone decides whether the knowledge base covers a question. */
   public GroundedAnswerer(KnowledgeBase kb, Optional<Generator> llm, String refusal) {
+    this(kb, llm, refusal, Topics.NONE);
+  }
+
+  /** {@code topics} moves the coverage bar for questions clearly about community life or clearly not. */
+  public GroundedAnswerer(KnowledgeBase kb, Optional<Generator> llm, String refusal, Topics topics) {
+    this.topics = topics;
     this.kb = kb;
     this.llm = llm;
     this.stars = new StarNavigator(kb, overlap);
@@ -43,9 +59,16 @@ public final class GroundedAnswerer implements Answerer {
     Optional<Answer> structured = stars.answer(original, q);
     if (structured.isPresent()) return structured.get();
     List<Hit> hits = kb.search(q, PASSAGES);
-    if (hits.isEmpty() || hits.get(0).coverage() < MIN_COVERAGE || Regions.asksAboutOtherRegion(kb, q)) {
+    if (hits.isEmpty() || !covered(q, hits.get(0).coverage()) || Regions.asksAboutOtherRegion(kb, q)) {
       return new Answer(original, false, refusal, List.of());
     }
+    Answer answer = grounded(original, q, hits);
+    if (!answer.answered() || hits.get(0).coverage() >= MIN_COVERAGE) return answer;
+    // Admitted only as a community matter: say these are related practices, not the answer itself.
+    return new Answer(original, true, true, TENTATIVE + answer.text(), answer.citations());
+  }
+
+  private Answer grounded(String original, String q, List<Hit> hits) {
     if (llm.isPresent()) {
       Optional<Answer> generated = llm.get().generate(q, hits.subList(0, Math.min(LLM_PASSAGES, hits.size())));
       if (generated.isPresent()) {
@@ -59,6 +82,12 @@ public final class GroundedAnswerer implements Answerer {
       return new Answer(original, false, refusal, List.of());
     }
     return answer;
+  }
+
+  private boolean covered(String q, float coverage) {
+    if (coverage >= MIN_OFF_TOPIC_COVERAGE) return true;
+    if (coverage >= MIN_COVERAGE) return !topics.offTopic().test(q);
+    return coverage >= MIN_COMMUNITY_COVERAGE && topics.communityMatter().test(q);
   }
 
   /** Bounded length, control characters removed: user text is data, whatever it contains. */

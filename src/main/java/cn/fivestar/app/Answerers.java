@@ -3,8 +3,10 @@ package cn.fivestar.app;
 import cn.fivestar.answer.Answerer;
 import cn.fivestar.answer.Generator;
 import cn.fivestar.answer.GroundedAnswerer;
+import cn.fivestar.answer.Topics;
 import cn.fivestar.answer.llm.LlmGenerator;
 import cn.fivestar.answer.llm.Prompts;
+import cn.fivestar.conversation.intent.IntentClassifier;
 import cn.fivestar.knowledge.KnowledgeBase;
 import java.util.Optional;
 
@@ -19,6 +21,8 @@ public final class Answerers {
     } catch (IllegalArgumentException e) {
       throw UserException.usage(e.getMessage());
     }
-    return new GroundedAnswerer(kb, llm, Prompts.load().refusal());
+    IntentClassifier model = IntentClassifier.load();
+    return new GroundedAnswerer(kb, llm, Prompts.load().refusal(),
+        new Topics(model::aboutCommunityLife, model::offTopic));
   }
 }

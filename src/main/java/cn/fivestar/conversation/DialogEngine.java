@@ -271,11 +271,11 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
       }
     }
     t.state = t.state.withQuestion(MessageText.clip(question, 200));
-    if (a.answered()) {
+    if (a.answered() && !a.tentative()) {
       t.say(reply.append(tail).toString());
     } else {
       t.state = t.state.withPendingQuestion(MessageText.clip(question, 500));
-      reply.append("\n\n要我把这个问题转给社区工作人员吗？");
+      reply.append(a.answered() ? "\n\n如果这些没能解决您的问题，要我把它转给社区工作人员吗？" : "\n\n要我把这个问题转给社区工作人员吗？");
       t.say(reply.toString(), List.of(List.of(new Button("转给工作人员", LOG_YES), new Button("不用了", LOG_NO))));
     }
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fivestar.conversation.intent.IntentClassifier;
 import cn.fivestar.knowledge.KnowledgeBase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -142,5 +143,32 @@ class GroundedAnswererTest {
     assertEquals("幸福和谐星有哪些任务？", FollowUps.rewrite("那幸福和谐星呢？", List.of("平安法治星有哪些任务？")));
     assertEquals("冯春社区怎么做的 具体怎么做的？", FollowUps.rewrite("具体怎么做的？", List.of("冯春社区怎么做的")));
     assertEquals("锦绣城社区有多少户居民？", FollowUps.rewrite("锦绣城社区有多少户居民？", List.of("平安法治星有哪些任务？")));
+  }
+
+  private GroundedAnswerer withTopics() {
+    IntentClassifier model = IntentClassifier.load();
+    return new GroundedAnswerer(kb, Optional.empty(), "抱歉，知识库里没有这方面的内容。",
+        new Topics(model::aboutCommunityLife, model::offTopic));
+  }
+
+  @Test
+  void aCommunityMatterInEverydayWordsGetsRelatedPracticesMarkedAsSuch() {
+    String q = "我家老人一个人在家，白天没人照看，社区能帮帮忙吗？";
+    assertFalse(answerer.answer(q, List.of()).answered(), "too few shared words for coverage alone");
+    Answer a = withTopics().answer(q, List.of());
+    assertTrue(a.answered() && a.tentative(), a.text());
+    assertTrue(a.text().startsWith(GroundedAnswerer.TENTATIVE), a.text());
+    assertTrue(a.text().contains("助老食堂"), a.text());
+  }
+
+  @Test
+  void everydayQuestionsOutsideTheFieldAreRefusedEvenWhenSomeWordsMatch() {
+    GroundedAnswerer topics = withTopics();
+    for (String q : List.of("感冒了社区医院开什么药好得快？", "西红柿炒鸡蛋先放哪个？", "明天下午会下雨吗？")) {
+      Answer a = topics.answer(q, List.of());
+      assertFalse(a.answered(), q + " -> " + a.text());
+    }
+    Answer covered = topics.answer("阳光花苑社区的一站式调解室由哪些人组成？", List.of());
+    assertTrue(covered.answered() && !covered.tentative(), covered.text());
   }
 }

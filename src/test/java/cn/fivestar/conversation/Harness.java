@@ -3,6 +3,7 @@ package cn.fivestar.conversation;
 import cn.fivestar.cases.MutableClock;
 import cn.fivestar.answer.Answerer;
 import cn.fivestar.answer.GroundedAnswerer;
+import cn.fivestar.answer.Topics;
 import cn.fivestar.answer.llm.Prompts;
 import cn.fivestar.app.Database;
 import cn.fivestar.cases.CaseRecord;
@@ -45,7 +46,8 @@ final class Harness {
 
   static Answerer realAnswerer() {
     shared();
-    return new GroundedAnswerer(kb, Optional.empty(), Prompts.load().refusal());
+    return new GroundedAnswerer(kb, Optional.empty(), Prompts.load().refusal(),
+        new Topics(classifier::aboutCommunityLife, classifier::offTopic));
   }
 
   Harness(Path dir) {

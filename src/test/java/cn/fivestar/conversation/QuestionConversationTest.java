@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fivestar.answer.Answer;
 import cn.fivestar.answer.Answerer;
+import cn.fivestar.answer.Citation;
 import cn.fivestar.cases.CaseFilter;
 import cn.fivestar.cases.CaseKind;
 import cn.fivestar.cases.CaseRecord;
@@ -52,6 +53,21 @@ class QuestionConversationTest {
     h.say("a", "什么是一长三员？");
     h.say("b", "共建共享星有什么好的做法？");
     assertEquals(List.of(), histories.get(1), "b never asked before");
+  }
+
+  @Test
+  void relatedPracticesForACommunityMatterComeWithTheOfferToPassItOn() {
+    h.close();
+    // The answerer's decision is covered in GroundedAnswererTest; here: what the chat does with a tentative answer.
+    h = new Harness(dir, (q, history) -> new Answer(q, true, true, "资料里没有完全对应的内容，相关做法：日间照料中心。[1]",
+        List.of(new Citation("story.md", "日间照料", "日间照料中心为老人提供服务。"))), null);
+    String reply = h.say("a", "社区有没有让老人白天待着的地方？");
+    assertTrue(reply.contains("日间照料中心") && reply.contains("来源："), reply);
+    assertTrue(reply.contains("转给社区工作人员"), reply);
+    String summary = h.press("a", Role.RESIDENT, "log:yes");
+    assertTrue(summary.contains("咨询"), summary);
+    CaseRecord c = h.cases.get(Harness.trackingNumber(h.say("a", "确认")));
+    assertEquals("社区有没有让老人白天待着的地方？", c.text());
   }
 
   @Test

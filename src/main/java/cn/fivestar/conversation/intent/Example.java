@@ -30,4 +30,17 @@ public record Example(Intent intent, String category, String text) {
     }
     return out;
   }
+
+  /** Reads one text per line; '#' starts a comment line, blank lines are skipped. */
+  public static List<String> lines(InputStream in) {
+    List<String> out = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (!line.isBlank() && !line.startsWith("#")) out.add(line.strip());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
 }

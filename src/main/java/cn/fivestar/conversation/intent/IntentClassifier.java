@@ -19,20 +19,27 @@ public final class IntentClassifier {
   /** Tracking numbers look like 20261123-0007 (date, dash, sequence). */
   public static final Pattern TRACKING_NUMBER = Pattern.compile("(?<!\\d)(\\d{8}-\\d{4})(?!\\d)");
   public static final String OTHER = "其他";
+  private static final String COMMUNITY = "community";
+  private static final String OFF_TOPIC = "offtopic";
+  /** Off-topic questions reached at most 0.30 with their best category, colloquial community ones at least 0.50. */
+  private static final double COMMUNITY_CATEGORY_CONFIDENCE = 0.45;
+
 
   private final Lexicon lexicon;
   private final SoftmaxModel intents;
   private final SoftmaxModel categories;
+  private final SoftmaxModel topics;
 
-  private IntentClassifier(Lexicon lexicon, SoftmaxModel intents, SoftmaxModel categories) {
+  private IntentClassifier(Lexicon lexicon, SoftmaxModel intents, SoftmaxModel categories, SoftmaxModel topics) {
     this.lexicon = lexicon;
     this.intents = intents;
     this.categories = categories;
+    this.topics = topics;
   }
 
-  /** Trains on the bundled examples and lexicon. */
+  /** Trains on the bundled examples, off-topic questions and lexicon. */
   public static IntentClassifier load() {
-    return train(Example.read(resource("conversation/examples.tsv")), Lexicon.read(resource("conversation/lexicon.tsv")));
+    return train(bundledExamples(), bundledOffTopic(), bundledLexicon());
   }
 
   /** The bundled lexicon (tests use it to train on a subset of the examples). */
@@ -45,12 +52,25 @@ public final class IntentClassifier {
     return Example.read(resource("conversation/examples.tsv"));
   }
 
-  public static IntentClassifier train(List<Example> examples, Lexicon lexicon) {
+  /** The bundled everyday questions outside the bot's field. */
+  public static List<String> bundledOffTopic() {
+    return Example.lines(resource("conversation/offtopic.txt"));
+  }
+
+  /**
+   * {@code offTopic}: questions about everyday matters no community handles; with the examples' reports and
+   * questions they train the topic model behind {@link #communityTopic}.
+   */
+  public static IntentClassifier train(List<Example> examples, List<String> offTopic, Lexicon lexicon) {
     List<SoftmaxModel.Sample> intentSamples = new ArrayList<>();
     List<SoftmaxModel.Sample> categorySamples = new ArrayList<>();
+    List<SoftmaxModel.Sample> topicSamples = new ArrayList<>();
     for (Example e : examples) {
       String norm = TextFeatures.normalize(e.text());
       intentSamples.add(new SoftmaxModel.Sample(intentFeatures(norm, lexicon), e.intent().code()));
+      if (e.intent() == Intent.REPORT || e.intent() == Intent.QUESTION) {
+        topicSamples.add(new SoftmaxModel.Sample(topicFeatures(norm, lexicon), COMMUNITY));
+      }
       if (e.intent() == Intent.REPORT && e.category() != null) {
         categorySamples.add(new SoftmaxModel.Sample(categoryFeatures(norm, lexicon), e.category()));
       }
@@ -60,7 +80,14 @@ public final class IntentClassifier {
       if (key.startsWith("@")) return;
       for (String t : terms) categorySamples.add(new SoftmaxModel.Sample(categoryFeatures(t, lexicon), key));
     });
-    return new IntentClassifier(lexicon, SoftmaxModel.train(intentSamples), SoftmaxModel.train(categorySamples));
+    // Off-topic questions are repeated until both sides weigh alike, so the model has no prior for either.
+    int community = topicSamples.size();
+    for (int i = 0; !offTopic.isEmpty() && i < Math.max(community, offTopic.size()); i++) {
+      String q = offTopic.get(i % offTopic.size());
+      topicSamples.add(new SoftmaxModel.Sample(topicFeatures(TextFeatures.normalize(q), lexicon), OFF_TOPIC));
+    }
+    return new IntentClassifier(lexicon, SoftmaxModel.train(intentSamples), SoftmaxModel.train(categorySamples),
+        SoftmaxModel.train(topicSamples));
   }
 
   public Classification classify(String text) {
@@ -91,6 +118,37 @@ public final class IntentClassifier {
     return p.get(best) >= minConfidence ? best : OTHER;
   }
 
+  /**
+   * How likely the text is about community or village life or the five-star campaign (0..1), as opposed to
+   * everyday topics no community office handles (weather, medicine, recipes, shares, travel).
+   */
+  public double communityTopic(String text) {
+    String norm = TextFeatures.normalize(text);
+    if (norm.isEmpty()) return 0;
+    return topics.predict(topicFeatures(norm, lexicon)).get(COMMUNITY);
+  }
+
+  /**
+   * Clearly about a matter of community life: the topic model says so and the case model names its category
+   * with confidence. Either model alone is fooled by words ("郑州", "吃"); on the team's questions the two
+   * together let through every colloquial community question and no everyday off-topic one.
+   */
+  public boolean aboutCommunityLife(String text) {
+    return communityTopic(text) >= 0.5 && categoryConfidence(text) >= COMMUNITY_CATEGORY_CONFIDENCE;
+  }
+
+  /** Clearly an everyday matter outside the bot's field (in-scope questions scored at least 0.29). */
+  public boolean offTopic(String text) {
+    return communityTopic(text) < 0.1;
+  }
+
+  /** The case model's probability for its best category, 其他 (a community request of another kind) included. */
+  public double categoryConfidence(String text) {
+    String norm = TextFeatures.normalize(text);
+    if (norm.isEmpty()) return 0;
+    return categories.predict(categoryFeatures(norm, lexicon)).values().stream().max(Double::compare).orElse(0.0);
+  }
+
   private String categoryOf(String norm) {
     return argmax(categories.predict(categoryFeatures(norm, lexicon)));
   }
@@ -111,6 +169,12 @@ public final class IntentClassifier {
   }
 
   private static Collection<String> categoryFeatures(String norm, Lexicon lexicon) {
+    Set<String> f = TextFeatures.ngrams(norm);
+    for (String key : lexicon.keysIn(norm)) if (!key.startsWith("@")) f.add("#lex:" + key);
+    return f;
+  }
+
+  private static Collection<String> topicFeatures(String norm, Lexicon lexicon) {
     Set<String> f = TextFeatures.ngrams(norm);
     for (String key : lexicon.keysIn(norm)) if (!key.startsWith("@")) f.add("#lex:" + key);
     return f;

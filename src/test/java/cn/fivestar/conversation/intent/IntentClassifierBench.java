@@ -18,7 +18,7 @@ public final class IntentClassifierBench {
       List<Example> train = new ArrayList<>();
       List<Example> test = new ArrayList<>();
       for (int i = 0; i < all.size(); i++) (i % folds == fold ? test : train).add(all.get(i));
-      IntentClassifier model = IntentClassifier.train(train, lexicon);
+      IntentClassifier model = IntentClassifier.train(train, IntentClassifier.bundledOffTopic(), lexicon);
       for (Example e : test) {
         n++;
         Classification c = model.classify(e.text());
