@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
 final class ExtractiveAnswerer {
   private static final Pattern HOWTO = Pattern.compile(
       "怎么争创|怎样争创|如何争创|怎么创|如何创|做法|经验|举措|措施|哪些工作|什么工作|要做什么|怎么做|如何做|怎样做|怎么干|有哪些任务|任务有哪些|标准|要求");
+  /** "怎么/如何" + a verb, but not "是怎么…的" (how something was done) nor "怎么样/怎么回事/怎么办理". */
+  private static final Pattern HOW_TO_ACT =
+      Pattern.compile("(?<!是)(怎么|如何|怎样)(?![样回办])|从哪|哪些地方|哪些方面|下手|什么办法|哪些办法");
+  private static final Pattern NAMED_PLACE_FIRST =
+      Pattern.compile("^[\\p{IsHan}&&[^各每本我咱你他她这那]]{2,8}?(街道|社区|村|镇)");
   private static final Pattern QUANTITY = Pattern.compile("多少|(?<!第)几|数量");
   private static final String UNITS = "个项名人户家次场支种条类颗位所栋间万%％";
   private static final Pattern ASKED_UNIT = Pattern.compile("(?:多少|几)(\\p{IsHan})");
@@ -77,7 +82,9 @@ final class ExtractiveAnswerer {
   }
 
   static boolean isHowTo(String question) {
-    return HOWTO.matcher(question).find();
+    if (HOWTO.matcher(question).find()) return true;
+    // "街道怎么督导各社区？", "环境从哪些地方下手？": how to do something, not how one named place did it.
+    return HOW_TO_ACT.matcher(question).find() && !NAMED_PLACE_FIRST.matcher(question).find();
   }
 
   /** {@code related} are the documents' terms for the question's topic (see KnowledgeBase#relatedTerms). */

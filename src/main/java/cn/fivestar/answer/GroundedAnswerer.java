@@ -87,7 +87,8 @@ public final class GroundedAnswerer implements Answerer {
   private boolean covered(String q, float coverage) {
     if (coverage >= MIN_OFF_TOPIC_COVERAGE) return true;
     if (coverage >= MIN_COVERAGE) return !topics.offTopic().test(q);
-    return coverage >= MIN_COMMUNITY_COVERAGE && topics.communityMatter().test(q);
+    // A question naming one of the stars is about the campaign itself, whatever else it says.
+    return coverage >= MIN_COMMUNITY_COVERAGE && (Stars.find(q) != null || topics.communityMatter().test(q));
   }
 
   /** Bounded length, control characters removed: user text is data, whatever it contains. */

@@ -171,4 +171,14 @@ class GroundedAnswererTest {
     Answer covered = topics.answer("阳光花苑社区的一站式调解室由哪些人组成？", List.of());
     assertTrue(covered.answered() && !covered.tentative(), covered.text());
   }
+
+  @Test
+  void howToDoSomethingIsAskedForPracticesNotOnePlacesFact() {
+    for (String q : List.of("街道平时怎么督导各社区的创星进度？", "环境这块该从哪些地方下手？", "怎么争创平安法治星？")) {
+      assertTrue(ExtractiveAnswerer.isHowTo(q), q);
+    }
+    for (String q : List.of("樱桃沟社区怎么分工创星？", "老人吃饭难，街道是怎么解决的？", "这个活动怎么样？", "冯春社区划分了几个网格？")) {
+      assertFalse(ExtractiveAnswerer.isHowTo(q), q);
+    }
+  }
 }
