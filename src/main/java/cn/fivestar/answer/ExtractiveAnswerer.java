@@ -1,5 +1,6 @@
 package cn.fivestar.answer;
 
+import cn.fivestar.knowledge.ChineseAnalysis;
 import cn.fivestar.knowledge.Hit;
 import cn.fivestar.knowledge.Passage;
 import cn.fivestar.knowledge.Sentences;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
 
 /**
  * Answers without an LLM: picks the sentences of the top passages that answer the question and stitches them
@@ -27,6 +29,8 @@ final class ExtractiveAnswerer {
   private static final Pattern NAMED_PLACE_FIRST =
       Pattern.compile("^[\\p{IsHan}&&[^各每本我咱你他她这那]]{2,8}?(街道|社区|村|镇)");
   private static final Pattern QUANTITY = Pattern.compile("多少|(?<!第)几|数量");
+  /** "哪位民警", "什么形式", "哪条路": the run of Chinese characters after the question word. */
+  private static final Pattern ASKED_KIND = Pattern.compile("(?:哪|什么)[位个条家所座项种名些]?(\\p{IsHan}+)");
   private static final String UNITS = "个项名人户家次场支种条类颗位所栋间万%％";
   private static final Pattern ASKED_UNIT = Pattern.compile("(?:多少|几)(\\p{IsHan})");
   private static final Pattern NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万两]+[个项名人户家次场支种条类颗]");
@@ -38,6 +42,8 @@ final class ExtractiveAnswerer {
   private static final int HOWTO_PASSAGES = 8;
   private static final int HOWTO_SENTENCES = 10;
   private static final int MAX_SENTENCE_CHARS = 160;
+
+  private static final Analyzer WORDS = ChineseAnalysis.words();
 
   private final TermOverlap overlap;
 
@@ -98,6 +104,7 @@ final class ExtractiveAnswerer {
 
   private List<Scored> score(String question, String related, List<Hit> hits, boolean howto) {
     boolean quantity = QUANTITY.matcher(question).find();
+    String asked = askedKind(question);
     List<Scored> out = new ArrayList<>();
     float top = hits.isEmpty() ? 1f : hits.get(0).score();
     for (int p = 0; p < hits.size(); p++) {
@@ -117,11 +124,26 @@ final class ExtractiveAnswerer {
         score += 0.35 * (h.score() / top);
         if (quantity && NUMBER.matcher(s).find()) score += 0.15;
         if (quantity && countsAskedThing(question, s)) score += 0.3;
+        if (!howto && asked != null && s.contains(asked)) score += 0.2;
         if (howto && namesPractice(s)) score += 0.3;
         out.add(new Scored(trim(s), p, i, score));
       }
     }
     return out;
+  }
+
+  /**
+   * The kind of thing a "which/what" question asks for: 民警 in "哪位民警", 路 in "哪条路？", 单位 in "哪个单位".
+   * The sentence that answers names one; the sentences around it often repeat only the question's other words.
+   */
+  static String askedKind(String question) {
+    Matcher m = ASKED_KIND.matcher(question);
+    if (!m.find()) return null;
+    String run = m.group(1);
+    if (run.length() == 1) return run;  // "哪条路？"
+    List<String> words = ChineseAnalysis.terms(WORDS, "f", run);
+    // A single character inside a longer run ("哪些人组成") is too common to point at the answer.
+    return words.isEmpty() || words.get(0).length() < 2 ? null : words.get(0);
   }
 
   /** A quoted name that is not just the campaign's or a star's name: usually a named practice (“一长三员”). */

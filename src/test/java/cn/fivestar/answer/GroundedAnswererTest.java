@@ -181,4 +181,13 @@ class GroundedAnswererTest {
       assertFalse(ExtractiveAnswerer.isHowTo(q), q);
     }
   }
+
+  @Test
+  void aWhichQuestionIsAnsweredByTheSentenceNamingThatKindOfThing() {
+    assertEquals("民警", ExtractiveAnswerer.askedKind("新圃西街社区的副主任是由哪位民警兼任的？"));
+    assertEquals("路", ExtractiveAnswerer.askedKind("党员清扫的是哪条路？"));
+    assertEquals(null, ExtractiveAnswerer.askedKind("调解室由哪些人组成？"));
+    Answer a = answerer.answer("一站式调解室设在哪个社区？", List.of());
+    assertTrue(a.text().contains("阳光花苑社区"), a.text());
+  }
 }
