@@ -81,6 +81,7 @@ final class ExtractiveAnswerer {
 
   static boolean answersQuantity(String question, String text) {
     String body = text.replaceAll("\\[\\d+\\]", "");
+    if (countsAskedThing(question, body)) return true;  // "多少劳动力" ~ "安置劳动力60余人"
     Matcher q = ASKED_UNIT.matcher(question);
     String units = q.find() && !"年月日天".contains(q.group(1)) ? unitGroup(q.group(1)) : UNITS;
     // "20余起", "3000多人次": an approximate count still answers the question.

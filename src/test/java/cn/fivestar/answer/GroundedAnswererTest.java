@@ -190,4 +190,10 @@ class GroundedAnswererTest {
     Answer a = answerer.answer("一站式调解室设在哪个社区？", List.of());
     assertTrue(a.text().contains("阳光花苑社区"), a.text());
   }
+
+  @Test
+  void aCountIsRecognisedNextToTheThingAskedAbout() {
+    assertTrue(ExtractiveAnswerer.answersQuantity("街道安置了多少劳动力？", "校企共建安置劳动力60余人。[1]"));
+    assertFalse(ExtractiveAnswerer.answersQuantity("本科线是多少分？", "公益培训3000人次。[1]"));
+  }
 }
