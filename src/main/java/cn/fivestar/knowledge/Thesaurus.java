@@ -51,7 +51,8 @@ final class Thesaurus {
     Set<String> out = new LinkedHashSet<>();
     for (Rule r : rules) {
       for (String t : r.triggers()) {
-        if (word.contains(t) || (t.contains(word) && (word.length() >= 2 || query.contains(t)))) {
+        // A word inside a longer trigger counts only when the query holds the whole trigger: 路边 alone is not 路边摊.
+        if (word.contains(t) || (t.contains(word) && query.contains(t))) {
           out.addAll(r.terms());
           break;
         }
