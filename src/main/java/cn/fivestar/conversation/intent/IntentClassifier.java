@@ -137,9 +137,12 @@ public final class IntentClassifier {
     return communityTopic(text) >= 0.5 && categoryConfidence(text) >= COMMUNITY_CATEGORY_CONFIDENCE;
   }
 
-  /** Clearly an everyday matter outside the bot's field (in-scope questions scored at least 0.29). */
+  /**
+   * Clearly an everyday matter outside the bot's field: the topic model is nearly sure (in-scope questions scored
+   * at least 0.21) and the case model sees no case category in it either.
+   */
   public boolean offTopic(String text) {
-    return communityTopic(text) < 0.1;
+    return communityTopic(text) < 0.1 && categoryConfidence(text) < COMMUNITY_CATEGORY_CONFIDENCE;
   }
 
   /** The case model's probability for its best category, 其他 (a community request of another kind) included. */
