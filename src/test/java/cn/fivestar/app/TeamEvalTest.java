@@ -43,4 +43,21 @@ class TeamEvalTest {
     assertTrue(questions.size() >= 25, "the set is there");
     assertEquals(List.of(), failures);
   }
+
+  /**
+   * Probe lists written by a helper who saw neither the system nor its training texts: colloquial community
+   * questions are mostly answered (9 of 40 before the topic model), everyday ones almost all refused.
+   */
+  @Test
+  void colloquialCommunityQuestionsAreAnsweredAndEverydayOnesRefused() throws java.io.IOException {
+    List<String> community = java.nio.file.Files.readAllLines(Path.of("eval/probe-community.txt"));
+    List<String> everyday = java.nio.file.Files.readAllLines(Path.of("eval/probe-offtopic.txt"));
+    try (KnowledgeBase kb = KnowledgeBase.open(data, List.of(KnowledgeSources.defaultFolder()), false, s -> {})) {
+      Answerer answerer = Answerers.create(kb);
+      long answered = community.stream().filter(q -> answerer.answer(q, List.of()).answered()).count();
+      List<String> wronglyAnswered = everyday.stream().filter(q -> answerer.answer(q, List.of()).answered()).toList();
+      assertTrue(answered >= 30, answered + " of " + community.size() + " community questions answered");
+      assertTrue(wronglyAnswered.size() <= 3, "everyday questions answered: " + wronglyAnswered);
+    }
+  }
 }
