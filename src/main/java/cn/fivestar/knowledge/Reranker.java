@@ -21,6 +21,10 @@ final class Reranker {
   private static final Pattern QUANTITY_QUESTION = Pattern.compile("多少|几[个项名人户家次场支种条类]?|数量|多大|多长|多久");
   private static final Pattern NUMBER = Pattern.compile("\\d[\\d.,，万千百]*\\s*[个项名人户家次场支种条类万%％余多平米元辆座位所栋间]");
 
+  private static final Pattern NAMED_PLACE =
+      Pattern.compile("[\\p{IsHan}&&[^的和在与及对把被了是为将从到以由向给让各每本我咱你他她这那个]]{2,6}(街道|社区|村)(?![委党居干网治级服民两])");
+  private static final double OVERVIEW_PENALTY = 0.1;
+
   record Weights(float bm25, float coverage, float quantity) {
     static final Weights DEFAULT = new Weights(0.5f, 0.5f, 0.15f);
   }
@@ -58,6 +62,7 @@ final class Reranker {
     }
     boolean quantity = QUANTITY_QUESTION.matcher(core).find();
     boolean definition = DEFINITION_QUESTION.matcher(core).find();
+    boolean namesPlace = NAMED_PLACE.matcher(core).find();
     List<String> asked = definition
         ? Definitions.askedTerms(core, DEFINITION_NOISE.matcher(core).replaceAll(""))
         : List.of();
@@ -70,6 +75,8 @@ final class Reranker {
           overlap(qWords, h.words(), hay));
       double score = w.bm25() * (h.score() / max) + w.coverage() * cov;
       if (quantity && numberNearQueryWord(p.text(), qWords)) score += w.quantity();
+      // A question naming a community or street wants that place's own story, not a digest that mentions it.
+      if (namesPlace && "overview".equals(p.kind())) score -= OVERVIEW_PENALTY;
       if (definition) {
         score += definitionBonus(core, p.heading(), w.quantity());
         if (asked.stream().anyMatch(t -> Definitions.explains(p.text(), t))) score += w.quantity();

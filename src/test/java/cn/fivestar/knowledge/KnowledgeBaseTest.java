@@ -170,4 +170,26 @@ class KnowledgeBaseTest {
       assertTrue(hits.get(0).text().contains("党员志愿服务"), hits.get(0).text());
     }
   }
+
+  @Test
+  void aQuestionNamingAPlacePrefersThatPlacesStoryToADigest() throws IOException {
+    Files.writeString(docs.resolve("digest.md"), """
+        # 居民常见诉求汇总
+        kind: overview
+
+        ## 党员
+        党员志愿服务包括：在职党员到社区报到（花园路街道），环境清扫（锦绣城社区），创星志愿服务队（新圃西街社区），43名党员志愿者（建新南街社区）。
+        """, StandardCharsets.UTF_8);
+    Files.writeString(docs.resolve("huayuanlu.md"), """
+        # 花园路街道的基本情况
+        kind: story
+        place: 花园路街道
+
+        街道辖区下辖10个社区，有党员9716人，其中在职党员4695人。
+        """, StandardCharsets.UTF_8);
+    try (KnowledgeBase kb = open(new ArrayList<>())) {
+      List<Hit> hits = kb.search("花园路街道有多少名党员？", 3);
+      assertTrue(hits.get(0).text().contains("9716"), hits.get(0).text());
+    }
+  }
 }
