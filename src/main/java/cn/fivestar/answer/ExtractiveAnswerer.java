@@ -1,6 +1,7 @@
 package cn.fivestar.answer;
 
 import cn.fivestar.knowledge.ChineseAnalysis;
+import cn.fivestar.knowledge.Definitions;
 import cn.fivestar.knowledge.Hit;
 import cn.fivestar.knowledge.Passage;
 import cn.fivestar.knowledge.Sentences;
@@ -106,6 +107,7 @@ final class ExtractiveAnswerer {
   private List<Scored> score(String question, String related, List<Hit> hits, boolean howto) {
     boolean quantity = QUANTITY.matcher(question).find();
     String asked = askedKind(question);
+    List<String> terms = Definitions.asked(question);
     List<Scored> out = new ArrayList<>();
     float top = hits.isEmpty() ? 1f : hits.get(0).score();
     for (int p = 0; p < hits.size(); p++) {
@@ -126,6 +128,7 @@ final class ExtractiveAnswerer {
         if (quantity && NUMBER.matcher(s).find()) score += 0.15;
         if (quantity && countsAskedThing(question, s)) score += 0.3;
         if (!howto && asked != null && s.contains(asked)) score += 0.2;
+        if (!howto && defines(terms, s)) score += 1.0;  // structural evidence: decisive
         if (howto && namesPractice(s)) score += 0.3;
         out.add(new Scored(trim(s), p, i, score));
       }
@@ -145,6 +148,12 @@ final class ExtractiveAnswerer {
     List<String> words = ChineseAnalysis.terms(WORDS, "f", run);
     // A single character inside a longer run ("哪些人组成") is too common to point at the answer.
     return words.isEmpty() || words.get(0).length() < 2 ? null : words.get(0);
+  }
+
+  /** "X是什么意思": the sentence spells one of the asked terms out (see {@link Definitions}). */
+  private static boolean defines(List<String> terms, String sentence) {
+    for (String t : terms) if (Definitions.spellsOut(sentence, t)) return true;
+    return false;
   }
 
   /** A quoted name that is not just the campaign's or a star's name: usually a named practice (“一长三员”). */

@@ -11,7 +11,11 @@ import java.util.regex.Pattern;
  * clause starting with 即/是指 (“一长三员”…，即社区“两委”成员任网格长…), or a list whose items follow the
  * abbreviation's characters (亮赛比: 亮出承诺、赛出实绩、比出干劲) or its counts (三净: three items with 净).
  */
-final class Definitions {
+public final class Definitions {
+  private static final Pattern QUESTION =
+      Pattern.compile("是什么|什么是|什么意思|意思|是指|指什么|指的是|含义|怎么理解|是啥|啥是");
+  private static final Pattern NOISE = Pattern.compile(
+      "[“”\"‘’\\s？?。！!，,：:]|什么意思|是什么|什么是|意思|是指|指什么|指的是|含义|怎么理解|是啥|啥是|创建");
   private static final Pattern QUOTED = Pattern.compile("[“\"‘'「『]([^”\"’'」』]{2,12})[”\"’'」』]");
   private static final Pattern EXPLAINS = Pattern.compile("(?<![立随])即(?![将时使便])|就是|是指|指的是|意思是|也就是");
   private static final Pattern CLAUSES = Pattern.compile("[，。；：,;:！？!?“”‘’\"（）()【】《》\\s]+");
@@ -22,23 +26,39 @@ final class Definitions {
   private Definitions() {}
 
   /**
-   * The terms a definition question asks about: its quoted phrases, or else the whole question once question
-   * words are removed ({@code stripped}).
+   * The terms a "X是什么意思" question asks about: its quoted phrases, or else the whole question once question
+   * words are removed. Empty when the text is not a definition question.
    */
-  static List<String> askedTerms(String question, String stripped) {
+  public static List<String> asked(String question) {
+    if (!QUESTION.matcher(question).find()) return List.of();
     List<String> out = new ArrayList<>();
     Matcher m = QUOTED.matcher(question);
     while (m.find()) out.add(m.group(1));
+    String stripped = strip(question);
     if (out.isEmpty() && stripped.length() >= 2) out.add(stripped);
     return out;
   }
 
+  /** The text without quotes, punctuation and definition-question words ("红色物业是什么？" → 红色物业). */
+  static String strip(String text) {
+    return NOISE.matcher(text).replaceAll("");
+  }
+
   /** Whether {@code text} spells out {@code term} (or, for an unquoted question, its longest part found there). */
-  static boolean explains(String text, String term) {
+  public static boolean explains(String text, String term) {
     String t = longestSharedPart(term, text);
     // A two-character fragment of a longer question ("社区") is explained too often to mean anything.
     if (t.length() < Math.min(3, term.length()) || t.length() < 2) return false;
     return explainedAfter(text, t) || listFollows(text, t);
+  }
+
+  /**
+   * Whether one sentence spells {@code term} out by itself: the term followed by a parenthesis or 即-clause, or a
+   * list shaped like the abbreviation — which may follow the sentence that names the term.
+   */
+  public static boolean spellsOut(String sentence, String term) {
+    if (term.length() < 2) return false;
+    return (sentence.contains(term) && explainedAfter(sentence, term)) || listFollows(sentence, term);
   }
 
   /** The longest substring of {@code term} that occurs in {@code text}. */

@@ -13,11 +13,8 @@ import java.util.regex.Pattern;
  * one that answers it. For "how many" questions, a passage with a number next to a question word is preferred.
  */
 final class Reranker {
-  private static final Pattern DEFINITION_QUESTION = Pattern.compile("是什么|什么是|什么意思|意思|是指|指什么|指的是|含义|怎么理解|是啥|啥是");
   /** A related official term is weaker evidence than the question's own word. */
   static final double SYNONYM_CREDIT = 0.6;
-  private static final Pattern DEFINITION_NOISE =
-      Pattern.compile("[“”\"‘’\\s？?。！!，,：:]|什么意思|是什么|什么是|意思|是指|指什么|指的是|含义|怎么理解|是啥|啥是|创建");
   private static final Pattern QUANTITY_QUESTION = Pattern.compile("多少|几[个项名人户家次场支种条类]?|数量|多大|多长|多久");
   private static final Pattern NUMBER = Pattern.compile("\\d[\\d.,，万千百]*\\s*[个项名人户家次场支种条类万%％余多平米元辆座位所栋间]");
 
@@ -61,11 +58,9 @@ final class Reranker {
       qBigrams.add(new Weighted(t, bigramIdf.applyAsDouble(t), List.of()));
     }
     boolean quantity = QUANTITY_QUESTION.matcher(core).find();
-    boolean definition = DEFINITION_QUESTION.matcher(core).find();
+    List<String> asked = Definitions.asked(core);
+    boolean definition = !asked.isEmpty();
     boolean namesPlace = NAMED_PLACE.matcher(core).find();
-    List<String> asked = definition
-        ? Definitions.askedTerms(core, DEFINITION_NOISE.matcher(core).replaceAll(""))
-        : List.of();
     float max = candidates.get(0).score();
     List<Hit> out = new ArrayList<>(candidates.size());
     for (Candidate h : candidates) {
@@ -116,8 +111,8 @@ final class Reranker {
    * punctuation and question words are ignored on both sides.
    */
   private static double definitionBonus(String query, String heading, double bonus) {
-    String h = DEFINITION_NOISE.matcher(heading).replaceAll("");
-    String q = DEFINITION_NOISE.matcher(query).replaceAll("");
+    String h = Definitions.strip(heading);
+    String q = Definitions.strip(query);
     if (h.length() < 2 || q.length() < 2) return 0;
     if (h.equals(q)) return 2 * bonus;
     return q.contains(h) || h.contains(q) ? bonus / 2 : 0;

@@ -196,4 +196,20 @@ class GroundedAnswererTest {
     assertTrue(ExtractiveAnswerer.answersQuantity("街道安置了多少劳动力？", "校企共建安置劳动力60余人。[1]"));
     assertFalse(ExtractiveAnswerer.answersQuantity("本科线是多少分？", "公益培训3000人次。[1]"));
   }
+
+  @Test
+  void aDefinitionQuestionIsAnsweredByTheSentenceThatSpellsTheTermOut() throws IOException {
+    Path docs = Files.createDirectories(tmp.resolve("docs2"));
+    Files.writeString(docs.resolve("liangsaibi.md"), """
+        # 绿东村街道的观摩活动
+
+        近日，绿东村街道开展第三季度逐社区观摩暨社区党组织书记“亮赛比”活动，街道党工委委员、宣传员带队，各社区党组织书记、副书记、党建办等30余人参加了此次活动，大家一起看现场、听介绍、比成效。\
+        观摩结束后大家进行了经验交流。\
+        本次观摩活动以“亮出承诺、赛出实绩、比出干劲”为主题，按照突出特色的原则挑选观摩点。
+        """);
+    try (KnowledgeBase other = KnowledgeBase.open(tmp.resolve("data2"), List.of(docs), false, s -> {})) {
+      Answer a = new GroundedAnswerer(other, Optional.empty(), "抱歉。").answer("“亮赛比”活动是什么意思？", List.of());
+      assertTrue(a.text().contains("亮出承诺、赛出实绩、比出干劲"), a.text());
+    }
+  }
 }

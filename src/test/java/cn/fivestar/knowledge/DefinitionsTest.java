@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 class DefinitionsTest {
   @Test
   void asksAboutTheQuotedTermOrElseTheWholeQuestion() {
-    assertEquals(List.of("亮赛比"), Definitions.askedTerms("“亮赛比”活动是什么意思？", "亮赛比活动"));
-    assertEquals(List.of("一征三议两公开"), Definitions.askedTerms("一征三议两公开是什么意思？", "一征三议两公开"));
+    assertEquals(List.of("亮赛比"), Definitions.asked("“亮赛比”活动是什么意思？"));
+    assertEquals(List.of("一征三议两公开"), Definitions.asked("一征三议两公开是什么意思？"));
+    assertEquals(List.of(), Definitions.asked("冯春社区划分了几个网格？"));
   }
 
   @Test
@@ -34,5 +35,11 @@ class DefinitionsTest {
   @Test
   void aShortFragmentOfALongQuestionIsNotATerm() {
     assertFalse(Definitions.explains("各社区（村）党组织书记参加", "社区网格员制度"));
+  }
+
+  @Test
+  void aSentenceCanSpellOutATermNamedInTheSentenceBefore() {
+    assertTrue(Definitions.spellsOut("本次观摩活动以“亮出承诺、赛出实绩、比出干劲”为主题。", "亮赛比"));
+    assertFalse(Definitions.spellsOut("各社区党组织书记参加了此次活动。", "亮赛比"));
   }
 }
