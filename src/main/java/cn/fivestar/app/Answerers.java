@@ -21,8 +21,8 @@ public final class Answerers {
     } catch (IllegalArgumentException e) {
       throw UserException.usage(e.getMessage());
     }
-    IntentClassifier model = IntentClassifier.load();
-    return new GroundedAnswerer(kb, llm, Prompts.load().refusal(),
-        new Topics(model::aboutCommunityLife, model::offTopic));
+    // The topic model is consulted only for borderline coverage, so a one-shot `ask` rarely pays for training it.
+    return new GroundedAnswerer(kb, llm, Prompts.load().refusal(), new Topics(
+        q -> IntentClassifier.shared().aboutCommunityLife(q), q -> IntentClassifier.shared().offTopic(q)));
   }
 }

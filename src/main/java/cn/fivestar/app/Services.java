@@ -86,7 +86,7 @@ public final class Services implements AutoCloseable {
     this.cases = CaseService.forDataDir(database, dataDir);
     this.outbox = new Outbox(database, cases.clock());
     this.notifiers = new Notifiers(outbox, STAFF_CHANNELS);
-    this.engine = new DialogEngine(cases, answerer, IntentClassifier.load(), new DialogStore(database, cases.clock()),
+    this.engine = new DialogEngine(cases, answerer, IntentClassifier.shared(), new DialogStore(database, cases.clock()),
         notifiers, Throttle.defaults(cases.clock()));
   }
 

@@ -42,6 +42,15 @@ public final class IntentClassifier {
     return train(bundledExamples(), bundledOffTopic(), bundledLexicon());
   }
 
+  /** The bundled model, trained once per process on first use (the models are read-only after training). */
+  public static IntentClassifier shared() {
+    return Shared.INSTANCE;
+  }
+
+  private static final class Shared {
+    static final IntentClassifier INSTANCE = load();
+  }
+
   /** The bundled lexicon (tests use it to train on a subset of the examples). */
   public static Lexicon bundledLexicon() {
     return Lexicon.read(resource("conversation/lexicon.tsv"));
@@ -86,8 +95,11 @@ public final class IntentClassifier {
       String q = offTopic.get(i % offTopic.size());
       topicSamples.add(new SoftmaxModel.Sample(topicFeatures(TextFeatures.normalize(q), lexicon), OFF_TOPIC));
     }
-    return new IntentClassifier(lexicon, SoftmaxModel.train(intentSamples), SoftmaxModel.train(categorySamples),
-        SoftmaxModel.train(topicSamples));
+    // Three independent models: train them side by side (start-up time of chat, serve and ask).
+    var categories = java.util.concurrent.CompletableFuture.supplyAsync(() -> SoftmaxModel.train(categorySamples));
+    var topics = java.util.concurrent.CompletableFuture.supplyAsync(() -> SoftmaxModel.train(topicSamples));
+    SoftmaxModel intents = SoftmaxModel.train(intentSamples);
+    return new IntentClassifier(lexicon, intents, categories.join(), topics.join());
   }
 
   public Classification classify(String text) {
