@@ -16,8 +16,9 @@ public final class GroundedAnswerer implements Answerer {
    */
   static final float MIN_COVERAGE = 0.33f;
   /**
-   * For a question about community life (see {@code communityMatter}), the documents' practices are worth showing
-   * even when the resident's words barely overlap theirs ("家里老人白天没人照看" ~ 日间照料中心).
+   * For a question about community life (see {@link Topics}) or naming a star, the documents' practices are worth
+   * showing even when the resident's words barely overlap theirs ("家里老人白天没人照看" ~ 日间照料中心); such
+   * answers are marked tentative.
    */
   static final float MIN_COMMUNITY_COVERAGE = 0.08f;
   /** An off-topic question is refused unless the documents clearly cover it after all. */
