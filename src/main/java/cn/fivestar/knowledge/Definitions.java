@@ -12,10 +12,9 @@ import java.util.regex.Pattern;
  * abbreviation's characters (亮赛比: 亮出承诺、赛出实绩、比出干劲) or its counts (三净: three items with 净).
  */
 public final class Definitions {
-  private static final Pattern QUESTION =
-      Pattern.compile("是什么|什么是|什么意思|意思|是指|指什么|指的是|含义|怎么理解|是啥|啥是");
-  private static final Pattern NOISE = Pattern.compile(
-      "[“”\"‘’\\s？?。！!，,：:]|什么意思|是什么|什么是|意思|是指|指什么|指的是|含义|怎么理解|是啥|啥是|创建");
+  private static final String QUESTION_WORDS = "是什么|什么是|什么意思|意思|是指|指什么|指的是|含义|怎么理解|是啥|啥是";
+  private static final Pattern QUESTION = Pattern.compile(QUESTION_WORDS);
+  private static final Pattern NOISE = Pattern.compile("[“”\"‘’\\s？?。！!，,：:]|" + QUESTION_WORDS + "|创建");
   private static final Pattern QUOTED = Pattern.compile("[“\"‘'「『]([^”\"’'」』]{2,12})[”\"’'」』]");
   private static final Pattern EXPLAINS = Pattern.compile("(?<![立随])即(?![将时使便])|就是|是指|指的是|意思是|也就是");
   private static final Pattern CLAUSES = Pattern.compile("[，。；：,;:！？!?“”‘’\"（）()【】《》\\s]+");
