@@ -21,6 +21,7 @@ public final class Definitions {
   private static final String NUMERALS = "一二两三四五六七八九十";
   /** How far after the term an explaining word may start ("…”网格化社会治理工作模式，即…"). */
   private static final int EXPLAIN_WINDOW = 20;
+  private static final int MAX_TERM = 16;
 
   private Definitions() {}
 
@@ -34,7 +35,8 @@ public final class Definitions {
     Matcher m = QUOTED.matcher(question);
     while (m.find()) out.add(m.group(1));
     String stripped = strip(question);
-    if (out.isEmpty() && stripped.length() >= 2) out.add(stripped);
+    // Terms are short; a long unquoted question is not one (and would make matching slow).
+    if (out.isEmpty() && stripped.length() >= 2 && stripped.length() <= MAX_TERM) out.add(stripped);
     return out;
   }
 

@@ -13,6 +13,7 @@ class DefinitionsTest {
     assertEquals(List.of("亮赛比"), Definitions.asked("“亮赛比”活动是什么意思？"));
     assertEquals(List.of("一征三议两公开"), Definitions.asked("一征三议两公开是什么意思？"));
     assertEquals(List.of(), Definitions.asked("冯春社区划分了几个网格？"));
+    assertEquals(List.of(), Definitions.asked("社区".repeat(50) + "是什么意思？"), "a long text is not a term");
   }
 
   @Test
