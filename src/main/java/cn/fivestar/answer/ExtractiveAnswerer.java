@@ -1,6 +1,7 @@
 package cn.fivestar.answer;
 
 import cn.fivestar.knowledge.ChineseAnalysis;
+import cn.fivestar.knowledge.Counts;
 import cn.fivestar.knowledge.Definitions;
 import cn.fivestar.knowledge.Hit;
 import cn.fivestar.knowledge.Passage;
@@ -58,20 +59,6 @@ final class ExtractiveAnswerer {
     return QUANTITY.matcher(question).find();
   }
 
-  /**
-   * Whether the text holds a count of the kind asked for: a number followed by the question's measure word
-   * ("多少户" → "1200户"), or by any measure word when the question names none. Dates do not count.
-   */
-  private static final Pattern ASKED_THING = Pattern.compile("(?:多少|几)\\p{IsHan}?(\\p{IsHan}{2})");
-
-  /** "多少名党员": the sentence puts a number right next to 党员 ("党员9716人", "9716名党员"). */
-  static boolean countsAskedThing(String question, String sentence) {
-    Matcher m = ASKED_THING.matcher(question);
-    if (!m.find()) return false;
-    String thing = Pattern.quote(m.group(1));
-    return Pattern.compile(thing + ".{0,3}\\d|\\d[\\d.万千百]*\\s*\\p{IsHan}?" + thing).matcher(sentence).find();
-  }
-
   /** Measure words that count the same things: 多少名党员 is answered by "9716人". */
   private static String unitGroup(String unit) {
     for (String group : List.of("名人位", "户家", "个项条类种颗", "次场", "栋间所")) {
@@ -80,9 +67,13 @@ final class ExtractiveAnswerer {
     return unit;
   }
 
+  /**
+   * Whether the text holds a count of the kind asked for: a number followed by the question's measure word
+   * ("多少户" → "1200户"), or by any measure word when the question names none. Dates do not count.
+   */
   static boolean answersQuantity(String question, String text) {
     String body = text.replaceAll("\\[\\d+\\]", "");
-    if (countsAskedThing(question, body)) return true;  // "多少劳动力" ~ "安置劳动力60余人"
+    if (Counts.ofAskedThing(question, body)) return true;  // "多少劳动力" ~ "安置劳动力60余人"
     Matcher q = ASKED_UNIT.matcher(question);
     String units = q.find() && !"年月日天".contains(q.group(1)) ? unitGroup(q.group(1)) : UNITS;
     // "20余起", "3000多人次": an approximate count still answers the question.
@@ -126,7 +117,7 @@ final class ExtractiveAnswerer {
         }
         score += 0.35 * (h.score() / top);
         if (quantity && NUMBER.matcher(s).find()) score += 0.15;
-        if (quantity && countsAskedThing(question, s)) score += 0.3;
+        if (quantity && Counts.ofAskedThing(question, s)) score += 0.3;
         if (!howto && asked != null && s.contains(asked)) score += 0.2;
         if (!howto && defines(terms, s)) score += 1.0;  // structural evidence: decisive
         if (howto && namesPractice(s)) score += 0.3;

@@ -70,6 +70,7 @@ final class Reranker {
           overlap(qWords, h.words(), hay));
       double score = w.bm25() * (h.score() / max) + w.coverage() * cov;
       if (quantity && numberNearQueryWord(p.text(), qWords)) score += w.quantity();
+      if (quantity && Counts.ofAskedThing(core, p.text())) score += 2 * w.quantity();  // "违建20余处" for 多少处违建
       // A question naming a community or street wants that place's own story, not a digest that mentions it.
       if (namesPlace && "overview".equals(p.kind())) score -= OVERVIEW_PENALTY;
       if (definition) {

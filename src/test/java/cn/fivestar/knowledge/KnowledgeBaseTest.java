@@ -192,4 +192,21 @@ class KnowledgeBaseTest {
       assertTrue(hits.get(0).text().contains("9716"), hits.get(0).text());
     }
   }
+
+  @Test
+  void aHowManyQuestionPrefersThePassageCountingTheThingAsked() throws IOException {
+    Files.writeString(docs.resolve("mifengzhang.md"), """
+        # 蜜蜂张街道的老旧小区改造
+
+        ## 党员带动
+        蜜蜂张街道推进老旧小区改造，50多名党员干部下沉社区宣传政策，开展微议事50多次。
+
+        ## 改造成效
+        街道协调施工方拆除房顶、花坛违建20余处，完成管网铺设。
+        """, StandardCharsets.UTF_8);
+    try (KnowledgeBase kb = open(new ArrayList<>())) {
+      List<Hit> hits = kb.search("蜜蜂张街道旧改时拆掉了多少处违建？", 3);
+      assertTrue(hits.get(0).text().contains("违建20余处"), hits.get(0).text());
+    }
+  }
 }
