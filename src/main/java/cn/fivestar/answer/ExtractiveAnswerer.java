@@ -30,7 +30,8 @@ final class ExtractiveAnswerer {
       Pattern.compile("(?<!是)(怎么|如何|怎样)(?![样回办])|从哪|哪些地方|哪些方面|下手|什么办法|哪些办法");
   private static final Pattern NAMED_PLACE_FIRST =
       Pattern.compile("^[\\p{IsHan}&&[^各每本我咱你他她这那]]{2,8}?(街道|社区|村|镇)");
-  private static final Pattern QUANTITY = Pattern.compile("多少|(?<!第)几|数量");
+  /** 几 asks a count, but not in 第几, 好几天, 几乎, nor before 的 ("欠了我几个月的钱": a description). */
+  private static final Pattern QUANTITY = Pattern.compile("多少|(?<![第好])几(?!乎|\\p{IsHan}{0,2}的)|数量");
   /** "哪位民警", "什么形式", "哪条路": the run of Chinese characters after the question word. */
   private static final Pattern ASKED_KIND = Pattern.compile("(?:哪|什么)[位个条家所座项种名些]?(\\p{IsHan}+)");
   private static final String UNITS = "个项名人户家次场支种条类颗位所栋间万%％";

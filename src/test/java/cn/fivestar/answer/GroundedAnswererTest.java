@@ -212,4 +212,13 @@ class GroundedAnswererTest {
       assertTrue(a.text().contains("亮出承诺、赛出实绩、比出干劲"), a.text());
     }
   }
+
+  @Test
+  void onlyARealHowManyQuestionNeedsACount() {
+    assertTrue(ExtractiveAnswerer.asksQuantity("冯春社区划分了几个网格？"));
+    assertTrue(ExtractiveAnswerer.asksQuantity("花园路街道有多少名党员？"));
+    assertFalse(ExtractiveAnswerer.asksQuantity("包工头欠了我几个月的钱不给，能去社区找人说理吗？"));
+    assertFalse(ExtractiveAnswerer.asksQuantity("楼道灯坏了好几天了，找谁修？"));
+    assertFalse(ExtractiveAnswerer.asksQuantity("秦江社区是第几批评上的？"));
+  }
 }
