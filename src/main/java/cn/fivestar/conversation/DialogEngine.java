@@ -380,6 +380,9 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
       t.say(Texts.BYE);
     } else if (a.matches(".*(你好|您好|在吗|在不在|有人吗|哈喽|早上好|中午好|下午好|晚上好|嗨|喂|大家好).*")) {
       t.say(Texts.GREETING + "\n有什么需要帮忙的，直接告诉我就好。");
+    } else if (MessageText.isYes(text) || MessageText.isNo(text) || a.matches("(好|好的|好嘞|行|嗯+|哦+|知道了|明白了|收到|懂了)")) {
+      // "好的", "不用了" after an answer: an acknowledgement, not a request for the help text.
+      t.say("好的。还有别的需要，随时告诉我。");
     } else {
       t.say("我是社区助手，闲聊不太在行😊\n" + Texts.RESIDENT_HELP);
     }

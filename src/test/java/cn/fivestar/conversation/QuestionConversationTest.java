@@ -96,6 +96,10 @@ class QuestionConversationTest {
   void smallTalkIsAnsweredKindly() {
     assertTrue(h.say("a", "你好").contains("社区助手"));
     assertTrue(h.say("a", "谢谢你的帮助！").contains("不客气"));
+    h.say("a", "什么是五星支部？");
+    for (String ack : List.of("好的", "不用了", "知道了")) {
+      assertEquals("好的。还有别的需要，随时告诉我。", h.say("a", ack), ack);
+    }
   }
 
   /** The answerer's own failure becomes a polite reply, not a crash. */
