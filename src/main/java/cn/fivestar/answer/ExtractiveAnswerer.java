@@ -4,6 +4,7 @@ import cn.fivestar.knowledge.ChineseAnalysis;
 import cn.fivestar.knowledge.Counts;
 import cn.fivestar.knowledge.Definitions;
 import cn.fivestar.knowledge.Hit;
+import cn.fivestar.knowledge.PlaceNames;
 import cn.fivestar.knowledge.Passage;
 import cn.fivestar.knowledge.Sentences;
 import java.util.ArrayList;
@@ -25,15 +26,16 @@ import org.apache.lucene.analysis.Analyzer;
 final class ExtractiveAnswerer {
   private static final Pattern HOWTO = Pattern.compile(
       "怎么争创|怎样争创|如何争创|怎么创|如何创|做法|经验|举措|措施|哪些工作|什么工作|要做什么|怎么做|如何做|怎样做|怎么干|有哪些任务|任务有哪些|标准|要求");
-  /** "怎么/如何" + a verb, but not "是怎么…的" (how something was done) nor "怎么样/怎么回事/怎么办理". */
+  /**
+   * "怎么/如何" + a verb, but not "是怎么…的" (how something was done), "怎么样", "怎么回事", nor "怎么办"
+   * (a resident's problem, answered as a fact question).
+   */
   private static final Pattern HOW_TO_ACT =
       Pattern.compile("(?<!是)(怎么|如何|怎样)(?![样回办])|从哪|哪些地方|哪些方面|下手|什么办法|哪些办法");
-  private static final Pattern NAMED_PLACE_FIRST =
-      Pattern.compile("^[\\p{IsHan}&&[^各每本我咱你他她这那]]{2,8}?(街道|社区|村|镇)");
-  /** 几 asks a count, but not in 第几, 好几天, 几乎, nor before 的 ("欠了我几个月的钱": a description). */
-  private static final Pattern QUANTITY = Pattern.compile("多少|(?<![第好])几(?!乎|\\p{IsHan}{0,2}的)|数量");
+  private static final Pattern QUANTITY = Pattern.compile("多少|" + Counts.ASKING_JI + "|数量");
   /** "哪位民警", "什么形式", "哪条路": the run of Chinese characters after the question word. */
-  private static final Pattern ASKED_KIND = Pattern.compile("(?:哪|什么)[位个条家所座项种名些]?(\\p{IsHan}+)");
+  private static final Pattern ASKED_KIND =
+      Pattern.compile("(?:哪|什么(?!时候|意思|样|地方))[位个条家所座项种名些]?(\\p{IsHan}+)");
   private static final String UNITS = "个项名人户家次场支种条类颗位所栋间万%％";
   private static final Pattern ASKED_UNIT = Pattern.compile("(?:多少|几)(\\p{IsHan})");
   private static final Pattern NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万两]+[个项名人户家次场支种条类颗]");
@@ -84,7 +86,7 @@ final class ExtractiveAnswerer {
   static boolean isHowTo(String question) {
     if (HOWTO.matcher(question).find()) return true;
     // "街道怎么督导各社区？", "环境从哪些地方下手？": how to do something, not how one named place did it.
-    return HOW_TO_ACT.matcher(question).find() && !NAMED_PLACE_FIRST.matcher(question).find();
+    return HOW_TO_ACT.matcher(question).find() && !PlaceNames.namedFirst(question);
   }
 
   /** {@code related} are the documents' terms for the question's topic (see KnowledgeBase#relatedTerms). */

@@ -60,7 +60,7 @@ public final class GroundedAnswerer implements Answerer {
     Optional<Answer> structured = stars.answer(original, q);
     if (structured.isPresent()) return structured.get();
     List<Hit> hits = kb.search(q, PASSAGES);
-    if (hits.isEmpty() || !covered(q, hits.get(0).coverage()) || Regions.asksAboutOtherRegion(kb, q)) {
+    if (hits.isEmpty() || Regions.asksAboutOtherRegion(kb, q) || !covered(q, hits.get(0).coverage())) {
       return new Answer(original, false, refusal, List.of());
     }
     Answer answer = grounded(original, q, hits);

@@ -21,7 +21,8 @@ public final class Answerers {
     } catch (IllegalArgumentException e) {
       throw UserException.usage(e.getMessage());
     }
-    // The topic model is consulted only for borderline coverage, so a one-shot `ask` rarely pays for training it.
+    // The topic model is consulted only when coverage alone does not decide (0.08–0.5), so a one-shot `ask` of a
+    // well-covered question never pays for training it.
     return new GroundedAnswerer(kb, llm, Prompts.load().refusal(), new Topics(
         q -> IntentClassifier.shared().aboutCommunityLife(q), q -> IntentClassifier.shared().offTopic(q)));
   }

@@ -5,6 +5,11 @@ import java.util.regex.Pattern;
 
 /** "多少名党员": the thing a how-many question counts, and whether a text puts a number right next to it. */
 public final class Counts {
+  /**
+   * 几 asking a count, as a regex: not in 第几, 好几天, 几乎, nor a span of time before 的 ("欠了我几个月的钱" describes
+   * the money; "有几个村的支部…" still asks).
+   */
+  public static final String ASKING_JI = "(?<![第好])几(?!乎|个?(?:月|天|年|周|星期|小时|分钟)的)";
   private static final Pattern ASKED_THING = Pattern.compile("(?:多少|几)\\p{IsHan}?(\\p{IsHan}{2})");
 
   private Counts() {}

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * abbreviation's characters (亮赛比: 亮出承诺、赛出实绩、比出干劲) or its counts (三净: three items with 净).
  */
 public final class Definitions {
-  private static final String QUESTION_WORDS = "是什么|什么是|什么意思|意思|是指|指什么|指的是|含义|怎么理解|是啥|啥是";
+  private static final String QUESTION_WORDS =
+      "是什么(?!时候|样|地方)|什么是|什么意思|意思|是指|指什么|指的是|含义|怎么理解|是啥|啥是";
   private static final Pattern QUESTION = Pattern.compile(QUESTION_WORDS);
   private static final Pattern NOISE = Pattern.compile("[“”\"‘’\\s？?。！!，,：:]|" + QUESTION_WORDS + "|创建");
   private static final Pattern QUOTED = Pattern.compile("[“\"‘'「『]([^”\"’'」』]{2,12})[”\"’'」』]");
@@ -59,7 +60,10 @@ public final class Definitions {
    */
   public static boolean spellsOut(String sentence, String term) {
     if (term.length() < 2) return false;
-    return (sentence.contains(term) && explainedAfter(sentence, term)) || listFollows(sentence, term);
+    if (sentence.contains(term) && explainedAfter(sentence, term)) return true;
+    // A list shaped like counts ("两委" ~ any two items with 委) is too common to trust without the term itself.
+    boolean counted = term.chars().anyMatch(c -> NUMERALS.indexOf(c) >= 0);
+    return (!counted || sentence.contains(term)) && listFollows(sentence, term);
   }
 
   /** The longest substring of {@code term} that occurs in {@code text}. */

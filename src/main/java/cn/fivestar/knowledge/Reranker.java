@@ -15,11 +15,9 @@ import java.util.regex.Pattern;
 final class Reranker {
   /** A related official term is weaker evidence than the question's own word. */
   static final double SYNONYM_CREDIT = 0.6;
-  private static final Pattern QUANTITY_QUESTION = Pattern.compile("多少|几[个项名人户家次场支种条类]?|数量|多大|多长|多久");
+  private static final Pattern QUANTITY_QUESTION = Pattern.compile("多少|" + Counts.ASKING_JI + "|数量|多大|多长|多久");
   private static final Pattern NUMBER = Pattern.compile("\\d[\\d.,，万千百]*\\s*[个项名人户家次场支种条类万%％余多平米元辆座位所栋间]");
 
-  private static final Pattern NAMED_PLACE =
-      Pattern.compile("[\\p{IsHan}&&[^的和在与及对把被了是为将从到以由向给让各每本我咱你他她这那个]]{2,6}(街道|社区|村)(?![委党居干网治级服民两])");
   private static final double OVERVIEW_PENALTY = 0.1;
 
   record Weights(float bm25, float coverage, float quantity) {
@@ -60,7 +58,7 @@ final class Reranker {
     boolean quantity = QUANTITY_QUESTION.matcher(core).find();
     List<String> asked = Definitions.asked(core);
     boolean definition = !asked.isEmpty();
-    boolean namesPlace = NAMED_PLACE.matcher(core).find();
+    boolean namesPlace = PlaceNames.named(core);
     float max = candidates.get(0).score();
     List<Hit> out = new ArrayList<>(candidates.size());
     for (Candidate h : candidates) {

@@ -174,7 +174,8 @@ class GroundedAnswererTest {
 
   @Test
   void howToDoSomethingIsAskedForPracticesNotOnePlacesFact() {
-    for (String q : List.of("街道平时怎么督导各社区的创星进度？", "环境这块该从哪些地方下手？", "怎么争创平安法治星？")) {
+    for (String q : List.of("街道平时怎么督导各社区的创星进度？", "环境这块该从哪些地方下手？", "怎么争创平安法治星？",
+        "美丽乡村如何建设？")) {
       assertTrue(ExtractiveAnswerer.isHowTo(q), q);
     }
     for (String q : List.of("樱桃沟社区怎么分工创星？", "老人吃饭难，街道是怎么解决的？", "这个活动怎么样？", "冯春社区划分了几个网格？")) {
@@ -187,6 +188,7 @@ class GroundedAnswererTest {
     assertEquals("民警", ExtractiveAnswerer.askedKind("新圃西街社区的副主任是由哪位民警兼任的？"));
     assertEquals("路", ExtractiveAnswerer.askedKind("党员清扫的是哪条路？"));
     assertEquals(null, ExtractiveAnswerer.askedKind("调解室由哪些人组成？"));
+    assertEquals(null, ExtractiveAnswerer.askedKind("垃圾分类是什么时候开始的？"));
     Answer a = answerer.answer("一站式调解室设在哪个社区？", List.of());
     assertTrue(a.text().contains("阳光花苑社区"), a.text());
   }
@@ -220,5 +222,6 @@ class GroundedAnswererTest {
     assertFalse(ExtractiveAnswerer.asksQuantity("包工头欠了我几个月的钱不给，能去社区找人说理吗？"));
     assertFalse(ExtractiveAnswerer.asksQuantity("楼道灯坏了好几天了，找谁修？"));
     assertFalse(ExtractiveAnswerer.asksQuantity("秦江社区是第几批评上的？"));
+    assertTrue(ExtractiveAnswerer.asksQuantity("有几个村的支部评上了五星？"));
   }
 }

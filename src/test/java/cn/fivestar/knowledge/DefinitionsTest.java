@@ -42,5 +42,7 @@ class DefinitionsTest {
   void aSentenceCanSpellOutATermNamedInTheSentenceBefore() {
     assertTrue(Definitions.spellsOut("本次观摩活动以“亮出承诺、赛出实绩、比出干劲”为主题。", "亮赛比"));
     assertFalse(Definitions.spellsOut("各社区党组织书记参加了此次活动。", "亮赛比"));
+    assertFalse(Definitions.spellsOut("村委、居委和网格员共同参与。", "两委"), "a counted term must be named");
+    assertEquals(List.of(), Definitions.asked("垃圾分类是什么时候开始的？"));
   }
 }

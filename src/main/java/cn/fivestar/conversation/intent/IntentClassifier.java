@@ -140,7 +140,7 @@ public final class IntentClassifier {
   public double communityTopic(String text) {
     String norm = TextFeatures.normalize(text);
     if (norm.isEmpty()) return 0;
-    return topics.predict(contentFeatures(norm, lexicon)).get(COMMUNITY);
+    return topics.predict(contentFeatures(norm, lexicon)).getOrDefault(COMMUNITY, 0.0);
   }
 
   /**
