@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -76,7 +77,7 @@ final class ExtractiveAnswerer {
    */
   static boolean answersQuantity(String question, String text) {
     String body = text.replaceAll("\\[\\d+\\]", "");
-    if (Counts.ofAskedThing(question, body)) return true;  // "多少劳动力" ~ "安置劳动力60余人"
+    if (Counts.ofAskedThing(question).test(body)) return true;  // "多少劳动力" ~ "安置劳动力60余人"
     Matcher q = ASKED_UNIT.matcher(question);
     String units = q.find() && !"年月日天".contains(q.group(1)) ? unitGroup(q.group(1)) : UNITS;
     // "20余起", "3000多人次": an approximate count still answers the question.
@@ -101,6 +102,7 @@ final class ExtractiveAnswerer {
   private List<Scored> score(String question, String related, List<Hit> hits, boolean howto) {
     boolean quantity = QUANTITY.matcher(question).find();
     String asked = askedKind(question);
+    Predicate<String> countsAsked = Counts.ofAskedThing(question);
     List<String> terms = Definitions.asked(question);
     List<Scored> out = new ArrayList<>();
     float top = hits.isEmpty() ? 1f : hits.get(0).score();
@@ -120,7 +122,7 @@ final class ExtractiveAnswerer {
         }
         score += 0.35 * (h.score() / top);
         if (quantity && NUMBER.matcher(s).find()) score += 0.15;
-        if (quantity && Counts.ofAskedThing(question, s)) score += 0.3;
+        if (quantity && countsAsked.test(s)) score += 0.3;
         if (!howto && asked != null && s.contains(asked)) score += 0.2;
         if (!howto && defines(terms, s)) score += 1.0;  // structural evidence: decisive
         if (howto && namesPractice(s)) score += 0.3;

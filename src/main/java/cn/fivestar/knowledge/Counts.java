@@ -1,5 +1,6 @@
 package cn.fivestar.knowledge;
 
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,11 +15,15 @@ public final class Counts {
 
   private Counts() {}
 
-  /** True when {@code text} counts what {@code question} asks about: "党员9716人", "9716名党员", "违建20余处". */
-  public static boolean ofAskedThing(String question, String text) {
+  /**
+   * A test for texts that count what {@code question} asks about: "党员9716人", "9716名党员", "违建20余处". Built
+   * once per question; never true when the question names no thing to count.
+   */
+  public static Predicate<String> ofAskedThing(String question) {
     Matcher m = ASKED_THING.matcher(question);
-    if (!m.find()) return false;
+    if (!m.find()) return text -> false;
     String thing = Pattern.quote(m.group(1));
-    return Pattern.compile(thing + ".{0,3}\\d|\\d[\\d.万千百]*\\s*\\p{IsHan}?" + thing).matcher(text).find();
+    Pattern counted = Pattern.compile(thing + ".{0,3}\\d|\\d[\\d.万千百]*\\s*\\p{IsHan}?" + thing);
+    return text -> counted.matcher(text).find();
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +57,7 @@ final class Reranker {
       qBigrams.add(new Weighted(t, bigramIdf.applyAsDouble(t), List.of()));
     }
     boolean quantity = QUANTITY_QUESTION.matcher(core).find();
+    Predicate<String> countsAsked = Counts.ofAskedThing(core);
     List<String> asked = Definitions.asked(core);
     boolean definition = !asked.isEmpty();
     boolean namesPlace = PlaceNames.named(core);
@@ -68,7 +70,7 @@ final class Reranker {
           overlap(qWords, h.words(), hay));
       double score = w.bm25() * (h.score() / max) + w.coverage() * cov;
       if (quantity && numberNearQueryWord(p.text(), qWords)) score += w.quantity();
-      if (quantity && Counts.ofAskedThing(core, p.text())) score += 2 * w.quantity();  // "违建20余处" for 多少处违建
+      if (quantity && countsAsked.test(p.text())) score += 2 * w.quantity();  // "违建20余处" for 多少处违建
       // A question naming a community or street wants that place's own story, not a digest that mentions it.
       if (namesPlace && "overview".equals(p.kind())) score -= OVERVIEW_PENALTY;
       if (definition) {
