@@ -1,5 +1,6 @@
 package cn.fivestar.app;
 
+import cn.fivestar.infra.*;
 import cn.fivestar.answer.Answerer;
 import cn.fivestar.answer.Generator;
 import cn.fivestar.answer.GroundedAnswerer;

@@ -15,8 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "ask", description = "Answer questions with citations: one question per stdin line, one JSON line each.")
-public final class AskCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+public final class AskCommand extends DataCommand implements Callable<Integer> {
   @Mixin SourceOptions sources;
 
   @Option(names = "--json", description = "JSON lines output (the only format).")
@@ -24,7 +23,7 @@ public final class AskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (KnowledgeBase kb = sources.open(main.dataDir(), false)) {
+    try (KnowledgeBase kb = sources.open(dataDir(), false)) {
       Answerer answerer = Answerers.create(kb);
       StdinLines.forEach(q -> System.out.println(Json.line(toJson(answerer.answer(q, List.of())))));
     }

@@ -1,5 +1,6 @@
 package cn.fivestar.app;
 
+import cn.fivestar.infra.*;
 import cn.fivestar.answer.Answer;
 import cn.fivestar.answer.Answerer;
 import cn.fivestar.knowledge.Hit;
@@ -25,8 +26,7 @@ import picocli.CommandLine.ParentCommand;
  * the questions that missed.
  */
 @Command(name = "eval", description = "Score retrieval and answers on a JSONL question set.")
-public final class EvalCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+public final class EvalCommand extends DataCommand implements Callable<Integer> {
   @Mixin SourceOptions sources;
 
   @Option(names = "--questions", required = true, paramLabel = "FILE", description = "JSONL question set.")
@@ -47,7 +47,7 @@ public final class EvalCommand implements Callable<Integer> {
     List<EvalQuestion> qs = read(questions);
     Map<String, Tally> byKind = new TreeMap<>();
     List<String> misses = new ArrayList<>();
-    try (KnowledgeBase kb = sources.open(main.dataDir(), false)) {
+    try (KnowledgeBase kb = sources.open(dataDir(), false)) {
       Answerer answerer = Answerers.create(kb);
       for (EvalQuestion q : qs) {
         Answer answer = answerer.answer(q.q(), List.of());

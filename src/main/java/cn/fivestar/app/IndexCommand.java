@@ -8,13 +8,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "index", description = "(Re)build the knowledge index from index/ or the given folders.")
-public final class IndexCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+public final class IndexCommand extends DataCommand implements Callable<Integer> {
   @Mixin SourceOptions sources;
 
   @Override
   public Integer call() {
-    try (KnowledgeBase kb = sources.open(main.dataDir(), true)) {
+    try (KnowledgeBase kb = sources.open(dataDir(), true)) {
       KnowledgeBase.BuildSummary s = kb.summary();
       double mb = s.bytes() / 1024.0 / 1024.0;
       System.out.printf(Locale.ROOT, "indexed %d files into %d passages (%.2f MB in %d ms)%s%n",

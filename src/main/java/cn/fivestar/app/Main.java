@@ -1,11 +1,10 @@
 package cn.fivestar.app;
 
+import cn.fivestar.infra.*;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * Entry point. Global options come before the command; each command is its own class so features stay apart.
@@ -17,24 +16,15 @@ import picocli.CommandLine.Option;
     version = "fivestar-bot 0.1.0",
     description = "五星支部 community assistant: cited answers, tracked cases, Telegram.",
     subcommands = {IndexCommand.class, SearchCommand.class, AskCommand.class, EvalCommand.class,
-        cn.fivestar.cases.CasesCommand.class, cn.fivestar.cases.StatsCommand.class,
-        cn.fivestar.conversation.intent.ClassifyCommand.class,
-        cn.fivestar.channels.console.ChatCommand.class, cn.fivestar.channels.telegram.ServeCommand.class,
-        cn.fivestar.channels.web.WebCommand.class})
+        CasesCommand.class, StatsCommand.class,
+        ClassifyCommand.class,
+        ChatCommand.class, ServeCommand.class,
+        WebCommand.class})
 public final class Main implements Runnable {
 
-  @Option(names = "--data", paramLabel = "DIR",
-      description = "Runtime data folder (index, database, dialog state). Default: $FIVESTAR_DATA or data/")
-  Path data;
+  @CommandLine.Mixin GlobalOptions global = new GlobalOptions();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  /** The data folder: --data, else FIVESTAR_DATA, else ./data. */
-  public Path dataDir() {
-    if (data != null) return data;
-    String env = System.getenv("FIVESTAR_DATA");
-    return env == null || env.isBlank() ? Path.of("data") : Path.of(env);
-  }
 
   @Override
   public void run() {
@@ -47,7 +37,16 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code; used by tests too. */
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    Main main = new Main();
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine cli = new CommandLine(main, new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        K made = defaults.create(type);
+        if (made instanceof DataCommand command) command.global = main.global;
+        return made;
+      }
+    });
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -1,5 +1,6 @@
 package cn.fivestar.app;
 
+import cn.fivestar.infra.*;
 import cn.fivestar.knowledge.Hit;
 import cn.fivestar.knowledge.KnowledgeBase;
 import cn.fivestar.knowledge.SearchFilter;
@@ -14,8 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "search", description = "Search the knowledge base: one query per stdin line, one JSON line each.")
-public final class SearchCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+public final class SearchCommand extends DataCommand implements Callable<Integer> {
   @Mixin SourceOptions sources;
 
   @Option(names = "--json", description = "JSON lines output (the only format).")
@@ -37,7 +37,7 @@ public final class SearchCommand implements Callable<Integer> {
       throw UserException.usage("--kind must be criteria, story or overview");
     }
     SearchFilter filter = new SearchFilter(star, kind);
-    try (KnowledgeBase kb = sources.open(main.dataDir(), false)) {
+    try (KnowledgeBase kb = sources.open(dataDir(), false)) {
       StdinLines.forEach(q -> System.out.println(Json.line(result(q, kb.search(q, top, filter)))));
     }
     return 0;

@@ -1,5 +1,6 @@
 package cn.fivestar.app;
 
+import cn.fivestar.infra.*;
 import cn.fivestar.answer.Answerer;
 import cn.fivestar.cases.CaseService;
 import cn.fivestar.conversation.CaseNotices;

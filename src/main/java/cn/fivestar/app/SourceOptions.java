@@ -1,5 +1,6 @@
 package cn.fivestar.app;
 
+import cn.fivestar.infra.*;
 import cn.fivestar.knowledge.KnowledgeBase;
 import cn.fivestar.knowledge.KnowledgeSources;
 import java.nio.file.Files;

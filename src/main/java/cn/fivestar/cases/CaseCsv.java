@@ -1,6 +1,6 @@
 package cn.fivestar.cases;
 
-import cn.fivestar.app.PersonalData;
+import cn.fivestar.infra.PersonalData;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import java.util.List;
  * (=, +, -, @ first) gets a leading apostrophe.
  */
 public final class CaseCsv {
-  static final List<String> HEADER = List.of("编号", "状态", "类型", "分类", "影响的星", "地点", "诉求内容", "反映人", "电话",
+  public static final List<String> HEADER = List.of("编号", "状态", "类型", "分类", "影响的星", "地点", "诉求内容", "反映人", "电话",
       "渠道", "受理时间", "办理时限", "首次响应时间", "承办人", "办结时间", "合并到", "满意度", "评价", "最新答复");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CaseService.ZONE);
 

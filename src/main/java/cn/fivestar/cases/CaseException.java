@@ -1,6 +1,6 @@
 package cn.fivestar.cases;
 
-import cn.fivestar.app.UserException;
+import cn.fivestar.infra.UserException;
 
 /**
  * A case operation refused by the rules or the input. The message is plain Chinese meant to be shown to the

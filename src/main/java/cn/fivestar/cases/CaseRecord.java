@@ -1,6 +1,6 @@
 package cn.fivestar.cases;
 
-import cn.fivestar.app.PersonalData;
+import cn.fivestar.infra.PersonalData;
 import java.time.Instant;
 import java.util.List;
 
@@ -42,7 +42,7 @@ public record CaseRecord(
     return replies.isEmpty() ? null : replies.get(replies.size() - 1);
   }
 
-  static String summarize(String text, int max) {
+  public static String summarize(String text, int max) {
     // mask before cutting: a number cut in half would no longer look like a phone number and escape the mask
     String one = PersonalData.mask(text.replaceAll("\\s+", " ").strip());
     if (one.codePointCount(0, one.length()) > max) one = one.substring(0, one.offsetByCodePoints(0, max)) + "…";

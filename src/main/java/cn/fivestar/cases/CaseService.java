@@ -8,8 +8,8 @@ import static cn.fivestar.cases.CaseStatus.MERGED;
 import static cn.fivestar.cases.CaseStatus.RECEIVED;
 import static cn.fivestar.cases.CaseStatus.RETURNED;
 
-import cn.fivestar.app.Database;
-import cn.fivestar.app.PersonalData;
+import cn.fivestar.infra.Database;
+import cn.fivestar.infra.PersonalData;
 import cn.fivestar.cases.CaseHistoryEntry.Action;
 import java.nio.file.Path;
 import java.sql.Connection;

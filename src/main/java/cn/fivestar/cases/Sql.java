@@ -1,6 +1,6 @@
 package cn.fivestar.cases;
 
-import cn.fivestar.app.Database;
+import cn.fivestar.infra.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

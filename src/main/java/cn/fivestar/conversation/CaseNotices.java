@@ -1,6 +1,6 @@
 package cn.fivestar.conversation;
 
-import cn.fivestar.app.PersonalData;
+import cn.fivestar.infra.PersonalData;
 import cn.fivestar.cases.CaseEvent;
 import cn.fivestar.cases.CaseListener;
 import cn.fivestar.cases.CaseRecord;

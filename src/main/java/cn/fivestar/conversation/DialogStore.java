@@ -1,6 +1,6 @@
 package cn.fivestar.conversation;
 
-import cn.fivestar.app.Database;
+import cn.fivestar.infra.Database;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;

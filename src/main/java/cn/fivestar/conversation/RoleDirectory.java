@@ -1,6 +1,6 @@
 package cn.fivestar.conversation;
 
-import cn.fivestar.app.UserException;
+import cn.fivestar.infra.UserException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

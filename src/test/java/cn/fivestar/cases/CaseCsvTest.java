@@ -52,7 +52,7 @@ class CaseCsvTest {
         assertEquals("设施维修", row.get(3));
         assertEquals("共建共享星", row.get(4));
         assertEquals(r.location(), row.get(5));
-        String expectedText = cn.fivestar.app.PersonalData.mask(r.text());
+        String expectedText = cn.fivestar.infra.PersonalData.mask(r.text());
         if ("=+-@".indexOf(expectedText.charAt(0)) >= 0) expectedText = "'" + expectedText;
         assertEquals(expectedText, row.get(6));
         assertEquals(r.displayName(), row.get(7));

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.fivestar.app.Database;
+import cn.fivestar.infra.Database;
 import cn.fivestar.cases.CaseHistoryEntry.Action;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package cn.fivestar.cases;
 
-import cn.fivestar.app.Database;
+import cn.fivestar.infra.Database;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,26 +11,26 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /** Shared set-up: a real SQLite file in a temp folder, the default taxonomy and calendar. */
-final class CaseTestSupport {
+public final class CaseTestSupport {
   /** Monday 2026-01-05 09:00, the first ordinary working week of 2026. */
   static final LocalDateTime MONDAY_9AM = LocalDateTime.of(2026, 1, 5, 9, 0);
 
   private CaseTestSupport() {}
 
-  static CaseService open(Path dir, Clock clock) {
+  public static CaseService open(Path dir, Clock clock) {
     return new CaseService(Database.inDataDir(dir), Taxonomy.defaults(), WorkCalendar.defaults(), clock);
   }
 
-  static NewCase resident(String user, String text, String location) {
+  public static NewCase resident(String user, String text, String location) {
     return new NewCase("telegram", user, "chat-" + user, "居民" + user, null, text, location, "设施维修", CaseKind.HELP,
         List.of());
   }
 
-  static NewCase resident(String user, String text, String location, String category, CaseKind kind) {
+  public static NewCase resident(String user, String text, String location, String category, CaseKind kind) {
     return new NewCase("telegram", user, "chat-" + user, "居民" + user, null, text, location, category, kind, List.of());
   }
 
-  static long count(Path dir, String sql) {
+  public static long count(Path dir, String sql) {
     try (Connection c = Database.inDataDir(dir).connect(); Statement s = c.createStatement();
          ResultSet rs = s.executeQuery(sql)) {
       return rs.getLong(1);

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A small RFC 4180 reader for tests: quoted fields, doubled quotes, CRLF records, line breaks inside quotes. */
-final class Rfc4180 {
+public final class Rfc4180 {
   private Rfc4180() {}
 
-  static List<List<String>> parse(String csv) {
+  public static List<List<String>> parse(String csv) {
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
     StringBuilder field = new StringBuilder();

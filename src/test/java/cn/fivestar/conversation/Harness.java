@@ -5,7 +5,7 @@ import cn.fivestar.answer.Answerer;
 import cn.fivestar.answer.GroundedAnswerer;
 import cn.fivestar.answer.Topics;
 import cn.fivestar.answer.llm.Prompts;
-import cn.fivestar.app.Database;
+import cn.fivestar.infra.Database;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
 import cn.fivestar.cases.Taxonomy;

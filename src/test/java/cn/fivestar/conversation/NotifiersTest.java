@@ -4,7 +4,7 @@ import cn.fivestar.cases.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.fivestar.app.Database;
+import cn.fivestar.infra.Database;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;

@@ -3,7 +3,7 @@ package cn.fivestar.answer.llm;
 import cn.fivestar.answer.Answer;
 import cn.fivestar.answer.Citation;
 import cn.fivestar.answer.Generator;
-import cn.fivestar.app.PersonalData;
+import cn.fivestar.infra.PersonalData;
 import cn.fivestar.knowledge.Hit;
 import cn.fivestar.knowledge.Passage;
 import dev.langchain4j.data.message.AiMessage;

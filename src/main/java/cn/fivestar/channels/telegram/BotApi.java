@@ -1,6 +1,6 @@
 package cn.fivestar.channels.telegram;
 
-import cn.fivestar.app.PersonalData;
+import cn.fivestar.infra.PersonalData;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;

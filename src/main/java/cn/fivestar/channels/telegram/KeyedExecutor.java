@@ -1,6 +1,6 @@
 package cn.fivestar.channels.telegram;
 
-import cn.fivestar.app.PersonalData;
+import cn.fivestar.infra.PersonalData;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package cn.fivestar.channels.telegram;
 
-import cn.fivestar.app.Database;
-import cn.fivestar.app.PersonalData;
-import cn.fivestar.app.UserException;
+import cn.fivestar.infra.Database;
+import cn.fivestar.infra.PersonalData;
+import cn.fivestar.infra.UserException;
 import cn.fivestar.conversation.ConversationEngine;
 import cn.fivestar.conversation.Inbound;
 import cn.fivestar.conversation.Notifier;

@@ -1,6 +1,6 @@
 package cn.fivestar.channels.telegram;
 
-import cn.fivestar.app.UserException;
+import cn.fivestar.infra.UserException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package cn.fivestar.channels.telegram;
 
-import cn.fivestar.app.PersonalData;
+import cn.fivestar.infra.PersonalData;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;

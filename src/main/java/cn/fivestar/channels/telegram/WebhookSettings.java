@@ -1,6 +1,6 @@
 package cn.fivestar.channels.telegram;
 
-import cn.fivestar.app.UserException;
+import cn.fivestar.infra.UserException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;

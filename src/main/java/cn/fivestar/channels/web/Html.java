@@ -1,6 +1,6 @@
 package cn.fivestar.channels.web;
 
-import cn.fivestar.app.PersonalData;
+import cn.fivestar.infra.PersonalData;
 import cn.fivestar.cases.CaseService;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package cn.fivestar.channels.web;
 
 import static cn.fivestar.channels.web.Html.esc;
 
-import cn.fivestar.app.PersonalData;
+import cn.fivestar.infra.PersonalData;
 import cn.fivestar.cases.CaseCsv;
 import cn.fivestar.cases.CaseException;
 import cn.fivestar.cases.CaseFilter;

@@ -1,6 +1,6 @@
 package cn.fivestar.channels.web;
 
-import cn.fivestar.app.UserException;
+import cn.fivestar.infra.UserException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -9,12 +9,12 @@ import java.net.UnknownHostException;
  * Where the dashboard listens and the token that guards it. Without a token it only listens on loopback (the
  * supervisor's own machine); anywhere else the token is required, because the pages show residents' requests.
  */
-record WebSettings(InetSocketAddress address, String token) {
-  static final String TOKEN_ENV = "FIVESTAR_WEB_TOKEN";
+public record WebSettings(InetSocketAddress address, String token) {
+  public static final String TOKEN_ENV = "FIVESTAR_WEB_TOKEN";
   static final int MIN_TOKEN = 16;
 
   /** Checks the options and the token; bad combinations are usage errors (exit code 2). */
-  static WebSettings resolve(String bind, int port, String token) {
+  public static WebSettings resolve(String bind, int port, String token) {
     if (port < 0 || port > 65535) throw UserException.usage("--port must be between 0 and 65535");
     InetAddress address;
     try {

@@ -1,6 +1,6 @@
 package cn.fivestar.cases.bench;
 
-import cn.fivestar.app.Database;
+import cn.fivestar.infra.Database;
 import cn.fivestar.app.Main;
 import cn.fivestar.cases.CaseFilter;
 import cn.fivestar.cases.CaseKind;

@@ -1,6 +1,6 @@
 package cn.fivestar.channels.telegram;
 
-import cn.fivestar.app.Database;
+import cn.fivestar.infra.Database;
 import cn.fivestar.conversation.ConversationEngine;
 import cn.fivestar.conversation.Notifier;
 import cn.fivestar.conversation.Role;

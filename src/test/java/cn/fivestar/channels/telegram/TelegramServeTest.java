@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.fivestar.app.Main;
 import cn.fivestar.app.Services;
+import cn.fivestar.app.ServeCommand;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseStatus;
 import cn.fivestar.conversation.Outbound;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.fivestar.app.Database;
-import cn.fivestar.app.UserException;
+import cn.fivestar.infra.Database;
+import cn.fivestar.infra.UserException;
 import cn.fivestar.conversation.Inbound;
 import cn.fivestar.conversation.Role;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package cn.fivestar.channels.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import cn.fivestar.app.UserException;
+import cn.fivestar.infra.UserException;
 import cn.fivestar.conversation.Inbound;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

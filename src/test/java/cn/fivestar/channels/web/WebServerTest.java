@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.fivestar.app.Database;
+import cn.fivestar.infra.Database;
 import cn.fivestar.app.Main;
-import cn.fivestar.app.UserException;
+import cn.fivestar.infra.UserException;
 import cn.fivestar.cases.CaseKind;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;

@@ -1,4 +1,4 @@
-package cn.fivestar.app;
+package cn.fivestar.infra;
 
 /** A failure caused by the user's input or environment: reported as one line, no stack trace. */
 public class UserException extends RuntimeException {

@@ -1,4 +1,4 @@
-package cn.fivestar.app;
+package cn.fivestar.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

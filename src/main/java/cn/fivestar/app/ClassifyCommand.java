@@ -1,6 +1,8 @@
-package cn.fivestar.conversation.intent;
+package cn.fivestar.app;
 
-import cn.fivestar.app.UserException;
+import cn.fivestar.infra.*;
+import cn.fivestar.conversation.intent.*;
+import cn.fivestar.infra.UserException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;

@@ -1,8 +1,9 @@
-package cn.fivestar.channels.console;
+package cn.fivestar.app;
 
-import cn.fivestar.app.Main;
+import cn.fivestar.infra.*;
+import cn.fivestar.channels.console.*;
 import cn.fivestar.app.Services;
-import cn.fivestar.app.UserException;
+import cn.fivestar.infra.UserException;
 import cn.fivestar.conversation.Role;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,8 +19,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "chat", mixinStandardHelpOptions = true,
     description = "Chat with the bot on the console: one message per stdin line, replies on stdout. "
         + "Buttons appear as [label]; type the label to press one.")
-public final class ChatCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+public final class ChatCommand extends DataCommand implements Callable<Integer> {
 
   @Option(names = "--user", paramLabel = "ID", description = "Who is chatting (default: your login name).")
   String user;
@@ -39,7 +39,7 @@ public final class ChatCommand implements Callable<Integer> {
     if (who.isEmpty() || who.length() > 64 || !who.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || "-_.@".indexOf(cp) >= 0)) {
       throw UserException.usage("--user must be 1-64 letters, digits or - _ . @");
     }
-    try (Services services = Services.open(main.dataDir())) {
+    try (Services services = Services.open(dataDir())) {
       Role r = forced != null ? forced : services.roles().roleOf(ConsoleChat.CHANNEL, who);
       PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
       ConsoleChat chat = new ConsoleChat(services.engine(), services.outbox(), who, r, out);

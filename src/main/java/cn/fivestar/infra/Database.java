@@ -1,4 +1,4 @@
-package cn.fivestar.app;
+package cn.fivestar.infra;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,9 @@
-package cn.fivestar.channels.telegram;
+package cn.fivestar.app;
 
-import cn.fivestar.app.Main;
+import cn.fivestar.infra.*;
+import cn.fivestar.channels.telegram.*;
 import cn.fivestar.app.Services;
-import cn.fivestar.app.UserException;
+import cn.fivestar.infra.UserException;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +19,9 @@ import picocli.CommandLine.ParentCommand;
     description = "Run the bot on Telegram (long polling, or a webhook with --webhook). Needs TELEGRAM_BOT_TOKEN; "
         + "optional TELEGRAM_API_URL, FIVESTAR_STAFF_CHAT_ID, FIVESTAR_ROLES (default DATA/roles.properties), "
         + "TELEGRAM_WEBHOOK_SECRET. See docs/telegram.md.")
-public final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand extends DataCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
-  @ParentCommand Main main;
 
   @Option(names = "--webhook", paramLabel = "URL",
       description = "Webhook mode: the public https:// address Telegram posts updates to (e.g. your reverse proxy). "
@@ -38,7 +38,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (listen != null && webhookUrl == null) throw UserException.usage("--listen only makes sense with --webhook");
     WebhookSettings hook = webhookUrl == null ? null
         : WebhookSettings.parse(webhookUrl, listen, System.getenv(WebhookSettings.SECRET_ENV));
-    Services services = Services.open(main.dataDir());
+    Services services = Services.open(dataDir());
     TelegramBot bot;
     try {
       bot = open(settings, services, hook);

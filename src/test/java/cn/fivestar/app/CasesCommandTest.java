@@ -1,10 +1,12 @@
-package cn.fivestar.cases;
+package cn.fivestar.app;
+
+import cn.fivestar.cases.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.fivestar.app.Database;
+import cn.fivestar.infra.Database;
 import cn.fivestar.app.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
-package cn.fivestar.cases;
+package cn.fivestar.app;
 
+import cn.fivestar.infra.*;
+import cn.fivestar.cases.*;
 import java.util.ArrayList;
 import java.util.List;
 

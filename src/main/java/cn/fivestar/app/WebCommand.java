@@ -1,7 +1,8 @@
-package cn.fivestar.channels.web;
+package cn.fivestar.app;
 
-import cn.fivestar.app.Main;
-import cn.fivestar.app.UserException;
+import cn.fivestar.infra.*;
+import cn.fivestar.channels.web.*;
+import cn.fivestar.infra.UserException;
 import cn.fivestar.cases.CaseService;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -14,8 +15,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "web", mixinStandardHelpOptions = true,
     description = "Supervisors' dashboard over HTTP. Set FIVESTAR_WEB_TOKEN to require a login and to listen "
         + "beyond loopback; see docs/web.md.")
-public final class WebCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+public final class WebCommand extends DataCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "Default: ${DEFAULT-VALUE}") int port;
   @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
       description = "Address to listen on. Default: ${DEFAULT-VALUE}; others need FIVESTAR_WEB_TOKEN") String bind;
@@ -23,7 +23,7 @@ public final class WebCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     WebSettings settings = WebSettings.resolve(bind, port, System.getenv(WebSettings.TOKEN_ENV));
-    CaseService cases = CaseService.open(main.dataDir());
+    CaseService cases = CaseService.open(dataDir());
     WebServer server;
     try {
       server = new WebServer(cases, settings.address(), settings.token());

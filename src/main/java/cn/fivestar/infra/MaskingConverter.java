@@ -1,4 +1,4 @@
-package cn.fivestar.app;
+package cn.fivestar.infra;
 
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;

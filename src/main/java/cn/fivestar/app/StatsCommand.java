@@ -1,6 +1,7 @@
-package cn.fivestar.cases;
+package cn.fivestar.app;
 
-import cn.fivestar.app.Main;
+import cn.fivestar.infra.*;
+import cn.fivestar.cases.*;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -13,8 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code stats}: 响应率 / 解决率 / 满意率, time to close and overdue counts, overall, by category and by star. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
     description = "Case figures for supervisors (definitions: see the footer of the text output).")
-public final class StatsCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+public final class StatsCommand extends DataCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Option(names = "--from", paramLabel = "DATE", description = "Cases received on or after (yyyy-MM-dd)") LocalDate from;
   @Option(names = "--to", paramLabel = "DATE", description = "Cases received on or before (yyyy-MM-dd)") LocalDate to;
@@ -24,7 +24,7 @@ public final class StatsCommand implements Callable<Integer> {
   public Integer call() {
     CasesCommand.checkDates(from, to);
     PrintWriter out = spec.commandLine().getOut();
-    try (CaseService cases = CaseService.open(main.dataDir())) {
+    try (CaseService cases = CaseService.open(dataDir())) {
       Stats s = cases.stats(from, to);
       if (json) out.println(CaseJson.stats(s));
       else out.print(CaseText.stats(s));

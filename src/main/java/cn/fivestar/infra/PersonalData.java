@@ -1,4 +1,4 @@
-package cn.fivestar.app;
+package cn.fivestar.infra;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

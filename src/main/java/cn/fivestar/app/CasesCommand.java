@@ -1,9 +1,10 @@
-package cn.fivestar.cases;
+package cn.fivestar.app;
 
-import cn.fivestar.app.Main;
-import cn.fivestar.app.PersonalData;
+import cn.fivestar.infra.*;
+import cn.fivestar.cases.*;
+import cn.fivestar.infra.PersonalData;
 import cn.fivestar.app.Services;
-import cn.fivestar.app.UserException;
+import cn.fivestar.infra.UserException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,7 +33,6 @@ public final class CasesCommand implements Runnable {
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CaseService.ZONE);
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(CaseService.ZONE);
 
-  @ParentCommand Main main;
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -41,10 +41,6 @@ public final class CasesCommand implements Runnable {
         "missing subcommand: list, show, update, merge, export or create");
   }
 
-  /** The case store, wired like the bot's: residents hear about replies, closings and merges made here. */
-  CaseService open() {
-    return Services.caseTools(main.dataDir());
-  }
 
   static String defaultActor() {
     return System.getProperty("user.name", "staff");
@@ -61,8 +57,7 @@ public final class CasesCommand implements Runnable {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List cases, newest first (overdue/due-soon: soonest deadline first).")
-  static final class ListCmd implements Callable<Integer> {
-    @ParentCommand CasesCommand parent;
+  static final class ListCmd extends DataCommand implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
     @Option(names = "--status", paramLabel = "S", description = "received|assigned|in_progress|answered|closed|merged|returned or 已受理…") String status;
     @Option(names = "--category", paramLabel = "C", description = "Category, e.g. 设施维修") String category;
@@ -86,7 +81,7 @@ public final class CasesCommand implements Runnable {
       if (status != null) f = f.withStatus(CaseStatus.parse(status));
       if (mine) f = f.withAssignee(by != null ? by : defaultActor());
       PrintWriter out = spec.commandLine().getOut();
-      try (CaseService cases = parent.open()) {
+      try (CaseService cases = openCaseTools()) {
         List<CaseRecord> list = cases.list(f);
         Instant now = cases.clock().instant();
         if (json) {
@@ -112,8 +107,7 @@ public final class CasesCommand implements Runnable {
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one case with its replies, notes and history (for staff: personal data in clear).")
-  static final class ShowCmd implements Callable<Integer> {
-    @ParentCommand CasesCommand parent;
+  static final class ShowCmd extends DataCommand implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
     @Parameters(paramLabel = "ID", description = "Tracking number, e.g. 20260105-0001") String id;
     @Option(names = "--json", description = "As one JSON object") boolean json;
@@ -121,7 +115,7 @@ public final class CasesCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (CaseService cases = parent.open()) {
+      try (CaseService cases = openCaseTools()) {
         CaseRecord r = cases.get(id);
         List<CaseHistoryEntry> history = cases.history(r.id());
         Instant now = cases.clock().instant();
@@ -135,8 +129,7 @@ public final class CasesCommand implements Runnable {
 
   @Command(name = "update", mixinStandardHelpOptions = true,
       description = "Change status, reply to the resident, add an internal note, assign or recategorize — in one step.")
-  static final class UpdateCmd implements Callable<Integer> {
-    @ParentCommand CasesCommand parent;
+  static final class UpdateCmd extends DataCommand implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
     @Parameters(paramLabel = "ID") String id;
     @Option(names = "--status", paramLabel = "S", description = "New status (code or 中文)") String status;
@@ -155,7 +148,7 @@ public final class CasesCommand implements Runnable {
       CaseUpdate u = new CaseUpdate(status == null ? null : CaseStatus.parse(status), note, reply, assign, category,
           by != null ? by : defaultActor());
       PrintWriter out = spec.commandLine().getOut();
-      try (CaseService cases = parent.open()) {
+      try (CaseService cases = openCaseTools()) {
         CaseRecord r = cases.update(id, u);
         if (json) out.println(CaseJson.item(r, cases.clock().instant()));
         else out.println(r.id() + " 已更新：" + r.status().label() + (r.assignee() == null ? "" : "，承办人 " + r.assignee()));
@@ -166,8 +159,7 @@ public final class CasesCommand implements Runnable {
   }
 
   @Command(name = "merge", mixinStandardHelpOptions = true, description = "Merge a duplicate case into another open case; its reporter follows the target.")
-  static final class MergeCmd implements Callable<Integer> {
-    @ParentCommand CasesCommand parent;
+  static final class MergeCmd extends DataCommand implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
     @Parameters(index = "0", paramLabel = "ID") String id;
     @Parameters(index = "1", paramLabel = "INTO_ID") String into;
@@ -176,7 +168,7 @@ public final class CasesCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (CaseService cases = parent.open()) {
+      try (CaseService cases = openCaseTools()) {
         CaseRecord r = cases.merge(id, into, by != null ? by : defaultActor());
         out.println("已将 " + r.id() + " 合并到 " + r.mergedInto() + "，原反映人会随 " + r.mergedInto() + " 收到进展通知。");
         out.flush();
@@ -186,8 +178,7 @@ public final class CasesCommand implements Runnable {
   }
 
   @Command(name = "export", mixinStandardHelpOptions = true, description = "Export cases as Excel-friendly CSV (UTF-8 with BOM, personal data masked).")
-  static final class ExportCmd implements Callable<Integer> {
-    @ParentCommand CasesCommand parent;
+  static final class ExportCmd extends DataCommand implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
     @Option(names = "--format", required = true, paramLabel = "csv") String format;
     @Option(names = "--from", paramLabel = "DATE") LocalDate from;
@@ -198,7 +189,7 @@ public final class CasesCommand implements Runnable {
     public Integer call() throws IOException {
       if (!"csv".equalsIgnoreCase(format)) throw UserException.usage("unsupported format '" + format + "' (only csv)");
       checkDates(from, to);
-      try (CaseService cases = parent.open()) {
+      try (CaseService cases = openCaseTools()) {
         List<CaseRecord> list = cases.list(CaseFilter.all().withDates(from, to));
         // oldest first reads naturally in a spreadsheet
         List<CaseRecord> ordered = new java.util.ArrayList<>(list);
@@ -220,8 +211,7 @@ public final class CasesCommand implements Runnable {
   }
 
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Log a request taken by phone or in person.")
-  static final class CreateCmd implements Callable<Integer> {
-    @ParentCommand CasesCommand parent;
+  static final class CreateCmd extends DataCommand implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
     @Option(names = "--text", required = true, paramLabel = "T") String text;
     @Option(names = "--location", paramLabel = "L") String location;
@@ -235,7 +225,7 @@ public final class CasesCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (CaseService cases = parent.open()) {
+      try (CaseService cases = openCaseTools()) {
         List<CaseRecord> similar = cases.findSimilarOpen(text, location, 3);
         String reporter = user != null ? user : phone != null && !phone.isBlank() ? phone.strip() : "hotline";
         CaseRecord r = cases.create(new NewCase("phone", reporter, null, name, phone, text, location, category,

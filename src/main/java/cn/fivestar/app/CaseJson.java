@@ -1,6 +1,8 @@
-package cn.fivestar.cases;
+package cn.fivestar.app;
 
-import cn.fivestar.app.PersonalData;
+import cn.fivestar.infra.*;
+import cn.fivestar.cases.*;
+import cn.fivestar.infra.PersonalData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
