@@ -28,8 +28,13 @@ public final class ChatCommand extends DataCommand implements Callable<Integer> 
       description = "resident, staff or supervisor (default: from roles.properties, else resident).")
   String role;
 
+  @Option(names = "--json", description = "Scripted use: JSON lines in ({\"user\",\"role\",\"text\"} or "
+      + "{\"user\",\"button\"}), one JSON line out for each.")
+  boolean json;
+
   @Override
   public Integer call() {
+    if (json) return jsonChat();
     Role forced = null;
     if (role != null) {
       forced = Role.parse(role);
@@ -45,6 +50,16 @@ public final class ChatCommand extends DataCommand implements Callable<Integer> 
       ConsoleChat chat = new ConsoleChat(services.engine(), services.outbox(), who, r, out);
       services.notifiers().attach(ConsoleChat.CHANNEL, chat);
       chat.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.console() != null);
+    }
+    return 0;
+  }
+
+  private int jsonChat() {
+    try (Services services = Services.open(dataDir())) {
+      PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+      JsonChat chat = new JsonChat(services.engine(), services.outbox(), services.roles()::roleOf);
+      services.notifiers().attach(ConsoleChat.CHANNEL, chat);
+      chat.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
     }
     return 0;
   }

@@ -29,8 +29,12 @@ import picocli.CommandLine.ParentCommand;
 public final class EvalCommand extends DataCommand implements Callable<Integer> {
   @Mixin SourceOptions sources;
 
-  @Option(names = "--questions", required = true, paramLabel = "FILE", description = "JSONL question set.")
+  @Option(names = "--questions", paramLabel = "FILE", description = "JSONL question set.")
   Path questions;
+
+  @Option(names = "--dialogues", paramLabel = "FILE",
+      description = "JSONL dialogue set: each dialogue is played through chat --json on a fresh store.")
+  Path dialogues;
 
   static final class Tally {
     int n;
@@ -44,6 +48,14 @@ public final class EvalCommand extends DataCommand implements Callable<Integer> 
 
   @Override
   public Integer call() {
+    if ((questions == null) == (dialogues == null)) throw UserException.usage("give either --questions FILE or --dialogues FILE");
+    if (dialogues != null) {
+      List<com.fasterxml.jackson.databind.JsonNode> set = DialogueEval.read(dialogues);
+      try (KnowledgeBase kb = sources.open(dataDir(), false)) {
+        new DialogueEval(Answerers.create(kb)).run(set, System.out);
+      }
+      return 0;
+    }
     List<EvalQuestion> qs = read(questions);
     Map<String, Tally> byKind = new TreeMap<>();
     List<String> misses = new ArrayList<>();

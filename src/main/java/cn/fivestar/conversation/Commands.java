@@ -32,11 +32,13 @@ final class Commands {
 
   /** Handles a message starting with '/'; the caller resolves /cancel (it touches the dialog state). */
   void handle(Turn t) {
+    t.handledAs = HandledAs.COMMAND;
     handle(t, t.text);
   }
 
   /** Handles the given command line for this turn (a typed one, or the one a keyboard label stands for). */
   void handle(Turn t, String line) {
+    t.handledAs = HandledAs.COMMAND;
     String[] parts = line.strip().split("\\s+", 3);
     String command = parts[0].toLowerCase(Locale.ROOT);
     int at = command.indexOf('@');  // Telegram groups: /new@SomeBot
@@ -135,6 +137,7 @@ final class Commands {
    * from a colleague who already has it; the presser is told who does.
    */
   void pressTake(Turn t, String id) {
+    t.handledAs = HandledAs.COMMAND;
     if (!t.role().isStaff()) {
       t.refuse("抱歉，只有社区工作人员可以接办诉求。如果您也遇到了这个问题，可以私聊我反映，我帮您登记。");
       return;

@@ -62,34 +62,41 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
 
   @Override
   public List<Outbound> handle(Inbound in) {
+    return process(in).replies();
+  }
+
+  @Override
+  public Handled process(Inbound in) {
     String channel = orElse(in.channel(), "unknown");
     String userId = orElse(in.userId(), orElse(in.chatId(), "unknown"));
     String chatId = orElse(in.chatId(), userId);
     switch (throttle.acquire(channel, userId)) {
       case DROP -> {
-        return List.of();
+        return new Handled(List.of(), null, null);
       }
       case NOTICE -> {
-        return List.of(Outbound.text(Texts.THROTTLED));
+        return new Handled(List.of(Outbound.text(Texts.THROTTLED)), HandledAs.CHITCHAT, null);
       }
       default -> { }
     }
     String text = MessageText.clean(in.text());
     int length = MessageText.length(text);
-    if (length > MessageText.MAX_CHARS) return List.of(Outbound.text(Texts.tooLong(length)));
+    if (length > MessageText.MAX_CHARS) return new Handled(List.of(Outbound.text(Texts.tooLong(length))), HandledAs.CHITCHAT, null);
     synchronized (lock(channel, chatId, userId)) {
       try {
         DialogState before = store.load(channel, chatId, userId);
         Turn t = new Turn(in, channel, chatId, userId, text, before);
         route(t);
+        if (t.handledAs == null) t.handledAs = t.registered != null || t.state.inIntake() || before.inIntake() ? HandledAs.REPORT : HandledAs.CHITCHAT;
         if (!t.state.equals(before)) store.save(channel, chatId, userId, t.state);
-        return t.refused ? t.out.stream().map(Outbound::asRefusal).toList() : List.copyOf(t.out);
+        List<Outbound> out = t.refused ? t.out.stream().map(Outbound::asRefusal).toList() : List.copyOf(t.out);
+        return new Handled(out, t.handledAs, t.registered);
       } catch (UserException e) {
         // Case store refusals carry a message meant for the person (bad phone, unknown id, illegal move…).
-        return List.of(failed(in, e.getMessage()));
+        return new Handled(List.of(failed(in, e.getMessage())), null, null);
       } catch (RuntimeException e) {
         log.error("message from {}:{} failed: {}", channel, PersonalData.mask(userId), e.toString(), e);
-        return List.of(failed(in, Texts.ERROR));
+        return new Handled(List.of(failed(in, Texts.ERROR)), null, null);
       }
     }
   }
@@ -215,6 +222,7 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
   }
 
   private void cancel(Turn t) {
+    t.handledAs = t.state.step() == Step.IDLE ? HandledAs.CHITCHAT : HandledAs.REPORT;
     Step step = t.state.step();
     if (step == Step.RATE_COMMENT) {
       t.state = t.state.reset();
@@ -259,6 +267,7 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
 
   /** Answers a question with its sources; {@code tail} is added to an answered one (a hint what to ask next). */
   private void answer(Turn t, String question, String tail) {
+    t.handledAs = HandledAs.ANSWER;
     Answer a = answerer.answer(question, t.state.questions());
     StringBuilder reply = new StringBuilder(a.text());
     List<String> titles = new ArrayList<>(new LinkedHashSet<>(a.citations().stream().map(Citation::title).toList()));
@@ -283,6 +292,7 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
   // ------------------------------------------------------------------ status
 
   private void status(Turn t) {
+    t.handledAs = HandledAs.STATUS;
     Matcher m = IntentClassifier.TRACKING_NUMBER.matcher(t.text);
     if (m.find()) {
       showCase(t, m.group(1));
@@ -341,6 +351,7 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
   }
 
   private void rate(Turn t, String caseId, int score) {
+    t.handledAs = HandledAs.RATING;
     CaseRecord r = cases.rate(caseId, t.channel, t.userId, score, null);
     if (t.state.inIntake()) {
       // A score button pressed in the middle of a new report: keep the report going, skip the comment question.
@@ -354,6 +365,7 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
   }
 
   private void comment(Turn t, String text) {
+    t.handledAs = HandledAs.RATING;
     String caseId = t.state.ratingCaseId();
     Integer score = t.state.ratingScore();
     t.state = t.state.reset();
@@ -368,6 +380,7 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
   // ------------------------------------------------------------------ small talk
 
   private void chitchat(Turn t) {
+    t.handledAs = HandledAs.CHITCHAT;
     String text = t.text;
     String a = MessageText.answer(text);
     if (!MessageText.hasWords(text)) {

@@ -347,6 +347,7 @@ final class Intake {
     NewCase n = new NewCase(t.channel, t.userId, t.chatId, t.in.displayName(), d.phone(), d.text(), d.location(),
         category, kind(d), photos);
     CaseRecord r = cases.create(n);
+    t.registered = r.id();
     t.state = t.state.reset();
     t.say("已为您登记，编号 " + r.id() + "。\n类别：" + r.category() + "，预计 " + CaseViews.day(r.dueAt()) + " 前办结。\n"
         + "有进展我会第一时间通知您；也可以随时发送“我反映的事怎么样了”或编号查询进度。");

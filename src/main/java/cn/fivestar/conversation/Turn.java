@@ -14,6 +14,10 @@ final class Turn {
   final List<Outbound> out = new ArrayList<>();
   /** Set when a pressed button did nothing: every reply of this turn then says so ({@link Outbound#refused}). */
   boolean refused;
+  /** How this message was taken (set by whoever handles it). */
+  HandledAs handledAs;
+  /** The tracking number registered in this turn, if any. */
+  String registered;
 
   Turn(Inbound in, String channel, String chatId, String userId, String text, DialogState state) {
     this.in = in;
