@@ -32,6 +32,10 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Chinese output must survive a process started without a UTF-8 locale (containers, cron, systemd): JSON lines,
+    // replies and error messages are UTF-8 whatever the platform charset says.
+    System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8));
+    System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8));
     System.exit(execute(args));
   }
 

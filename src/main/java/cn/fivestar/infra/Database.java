@@ -50,7 +50,10 @@ public final class Database {
       throw new UserException("cannot create data folder for " + file + ": " + e.getMessage());
     }
     Database db = new Database(file);
-    db.migrate(MIGRATIONS);
+    // Processes started together (serve, web, a cases command) must not apply the same migration twice.
+    try (FolderLock lock = FolderLock.acquire(file.toAbsolutePath().getParent())) {
+      db.migrate(MIGRATIONS);
+    }
     return db;
   }
 

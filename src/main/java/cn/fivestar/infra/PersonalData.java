@@ -3,24 +3,43 @@ package cn.fivestar.infra;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Masks personal data (mainland phone numbers, ID card numbers) in text shown in logs and exports. */
+/**
+ * The one masking function for personal data (mainland ID card numbers, mobile and landline phone numbers) in
+ * everything the product shows or writes: chat and Telegram replies about other people's cases, staff notices,
+ * the dashboard, CSV exports and logs. Numbers are found however people type them: with +86, with spaces, dashes
+ * or dots between the groups, or in full-width digits.
+ */
 public final class PersonalData {
-  // 18-digit resident ID (last char may be X), then 11-digit mobile, then landlines like 0371-12345678.
-  private static final Pattern ID_CARD = Pattern.compile("(?<!\\d)(\\d{6})\\d{8}(\\d{3}[\\dXx])(?!\\d)");
-  private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(1[3-9]\\d)\\d{4}(\\d{4})(?!\\d)");
-  private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)(0\\d{2,3}-?)\\d{3,4}(\\d{4})(?!\\d)");
+  /** A separator people put between digit groups: space, dash, dot (ASCII or full-width), at most one. */
+  private static final String SEP = "[\\s\\-.\\u2010-\\u2015\\u3000\\uFF0D\\uFF0E]?";
+  // 18-digit resident ID (last char may be X), then 11-digit mobile (optionally +86 / 0086), then landlines.
+  private static final Pattern ID_CARD = Pattern.compile(
+      "(?<![\\dA-Za-z])(\\d{6})" + SEP + "(\\d{4})" + SEP + "(\\d{4})" + SEP + "(\\d{3}[\\dXx])(?![\\dA-Za-z])");
+  private static final Pattern MOBILE = Pattern.compile(
+      "(?<!\\d)((?:(?:\\+|00)?86" + SEP + ")?1[3-9]\\d)" + SEP + "\\d{4}" + SEP + "(\\d{4})(?!\\d)");
+  private static final Pattern LANDLINE = Pattern.compile(
+      "(?<!\\d)((?:\\+?86" + SEP + ")?\\(?0\\d{2,3}\\)?" + SEP + ")\\d{3,4}" + SEP + "(\\d{4})(?!\\d)");
 
   private PersonalData() {}
 
   public static String mask(String text) {
     if (text == null || text.isEmpty()) return text;
-    String s = replace(ID_CARD, text, "********");
-    s = replace(MOBILE, s, "****");
-    return replace(LANDLINE, s, "****");
+    String s = asciiDigits(text);
+    s = ID_CARD.matcher(s).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "********" + r.group(4)));
+    s = MOBILE.matcher(s).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "****" + r.group(2)));
+    return LANDLINE.matcher(s).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "****" + r.group(2)));
   }
 
-  private static String replace(Pattern p, String text, String stars) {
-    Matcher m = p.matcher(text);
-    return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + stars + r.group(2)));
+  /** Full-width digits (０-９) as ASCII, so they are found like any other; everything else is left as it is. */
+  private static String asciiDigits(String text) {
+    StringBuilder b = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '\uFF10' && c <= '\uFF19') {
+        if (b == null) b = new StringBuilder(text);
+        b.setCharAt(i, (char) ('0' + (c - '\uFF10')));
+      }
+    }
+    return b == null ? text : b.toString();
   }
 }

@@ -1,5 +1,6 @@
 package cn.fivestar.knowledge;
 
+import cn.fivestar.infra.FolderLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,12 +52,17 @@ public final class KnowledgeBase implements AutoCloseable {
       String fingerprint = fingerprint(files);
       Path marker = home.resolve("fingerprint");
       BuildSummary summary;
-      if (!force && Files.exists(marker) && Files.readString(marker).strip().equals(fingerprint)) {
-        summary = new BuildSummary(false, files.size(), -1, 0, 0, List.of());
-      } else {
-        summary = build(home, files, fingerprint, progress);
+      KnowledgeIndex idx;
+      // Processes started together on one data folder share one build: the first builds, the others wait and then
+      // open what it built; nobody opens the index while another swaps it in.
+      try (FolderLock lock = FolderLock.acquire(home)) {
+        if (!force && Files.exists(marker) && Files.readString(marker).strip().equals(fingerprint)) {
+          summary = new BuildSummary(false, files.size(), -1, 0, 0, List.of());
+        } else {
+          summary = build(home, files, fingerprint, progress);
+        }
+        idx = KnowledgeIndex.open(home.resolve("lucene"), queryBuilder());
       }
-      KnowledgeIndex idx = KnowledgeIndex.open(home.resolve("lucene"), queryBuilder());
       if (summary.passages() < 0) {
         summary = new BuildSummary(false, files.size(), idx.size(), 0, 0, List.of());
       }

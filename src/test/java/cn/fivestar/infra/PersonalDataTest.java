@@ -23,4 +23,30 @@ class PersonalDataTest {
   void masksIdWithTrailingX() {
     assertFalse(PersonalData.mask("41010219900101123X").contains("19900101"));
   }
+
+  /** The formats an attacker found unmasked on the dashboard, in CSV, logs and staff notices (issue 13). */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"+8613812345671", "138-1234-5672", "138 1234 5673",
+      "１３８１２３４５６７４", "138.1234.5676", "008613812345677", "+86 138 1234 5678", "电话：138－1234－5679"})
+  void masksPhonesHoweverTyped(String typed) {
+    String masked = PersonalData.mask("联系我 " + typed + " 谢谢");
+    String digits = masked.replaceAll("\\D", "");
+    assertFalse(digits.contains("1234"), masked);
+    org.junit.jupiter.api.Assertions.assertTrue(masked.contains("****"), masked);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"410102 19900101 1235", "410102-1990-0101-1236",
+      "４１０１０２１９９００１０１１２３７", "41010219900101123x"})
+  void masksIdNumbersHoweverTyped(String typed) {
+    String masked = PersonalData.mask("身份证" + typed);
+    assertFalse(masked.replaceAll("\\D", "").contains("19900101"), masked);
+  }
+
+  @Test
+  void keepsTrackingNumbersDatesAndAddresses() {
+    for (String s : new String[] {"编号 20261127-0001", "幸福路12号院3号楼2单元501", "2026-11-27 09:30", "共1438路监控"}) {
+      assertEquals(s, PersonalData.mask(s));
+    }
+  }
 }
