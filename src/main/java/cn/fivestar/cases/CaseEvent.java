@@ -16,6 +16,8 @@ public record CaseEvent(Type type, CaseRecord record, CaseStatus from, CaseStatu
     CREATED,
     STATUS_CHANGED,
     REPLIED,
-    MERGED
+    MERGED,
+    /** A closed case handled again (重办): the resident says it is not solved, or staff decided so. */
+    REOPENED
   }
 }

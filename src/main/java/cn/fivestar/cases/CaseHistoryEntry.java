@@ -19,7 +19,8 @@ public record CaseHistoryEntry(long seq, String caseId, Instant at, String actor
     MERGED_IN("merged_in", "并入"),
     FOLLOWED("followed", "关注"),
     RATED("rated", "评价"),
-    RECATEGORIZED("recategorized", "改分类");
+    RECATEGORIZED("recategorized", "改分类"),
+    REOPENED("reopened", "重办");
 
     private final String code;
     private final String label;

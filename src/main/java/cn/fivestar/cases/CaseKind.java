@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 /** What the resident wants, with the default handling time in working days (12345 practice). */
 public enum CaseKind {
+  /** a danger to people (trapped in a lift, gas, fire, violence with injury, a missing person): same or next day */
+  URGENT("urgent", "紧急", 1),
   CONSULTATION("consultation", "咨询", 2),
   HELP("help", "求助", 10),
   SUGGESTION("suggestion", "建议", 10),

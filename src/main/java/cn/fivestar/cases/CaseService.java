@@ -553,6 +553,34 @@ public final class CaseService implements AutoCloseable {
     });
   }
 
+  /**
+   * Handles a closed case again (重办): the resident says the problem is not solved, or staff decide so. Closed →
+   * in progress with the same handler and a new deadline counted from now; the reason goes into the history.
+   */
+  public CaseRecord reopen(String id, String by, String reason) {
+    String who = CaseInput.line(by, "操作人", CaseInput.MAX_NAME, true);
+    String why = CaseInput.text(reason, "重办原因", CaseInput.MAX_TEXT, true);
+    String key = existingId(id);
+    Instant now = now();
+    List<CaseEvent> events = new ArrayList<>();
+    CaseRecord result = sql.write(c -> {
+      CaseRecord r = CaseRows.byId(c, key).orElseThrow(() -> CaseException.notFound(key));
+      if (r.status() != CLOSED) {
+        throw CaseException.illegal("诉求 " + key + " 目前是「" + r.status().label() + "」，办结后才能重办。");
+      }
+      Instant due = calendar.deadline(now, r.kind().workingDays(), ZONE);
+      exec(c, "UPDATE cases SET status = ?, due_at = ?, closed_at = NULL, updated_at = ? WHERE id = ?",
+          IN_PROGRESS.code(), due.toEpochMilli(), now.toEpochMilli(), key);
+      history(c, key, now, who, Action.REOPENED, CLOSED, IN_PROGRESS, why);
+      CaseRecord after = CaseRows.byId(c, key).orElseThrow();
+      events.add(new CaseEvent(CaseEvent.Type.REOPENED, after, CLOSED, IN_PROGRESS, who, why, recipients(after)));
+      return after;
+    });
+    log.info("case {} reopened by {}", key, PersonalData.mask(who));
+    fire(events);
+    return result;
+  }
+
   /** The reporter rates a closed case (1–5, ≥ 4 counts as satisfied); a later rating replaces the earlier one. */
   public CaseRecord rate(String id, String channel, String userId, int score, String comment) {
     if (score < 1 || score > 5) throw CaseException.invalid("评分请在 1 到 5 之间（5 分最满意）。");

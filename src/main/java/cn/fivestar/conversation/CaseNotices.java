@@ -3,6 +3,7 @@ package cn.fivestar.conversation;
 import cn.fivestar.infra.PersonalData;
 import cn.fivestar.cases.CaseEvent;
 import cn.fivestar.cases.CaseListener;
+import cn.fivestar.cases.CaseKind;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseStatus;
 import cn.fivestar.cases.Recipient;
@@ -37,9 +38,18 @@ public final class CaseNotices implements CaseListener {
   public void onCaseEvent(CaseEvent e) {
     CaseRecord r = e.record();
     switch (e.type()) {
-      case CREATED -> notifier.toStaff(Outbound.withButtons("新诉求 " + r.id() + "｜" + r.category() + "｜"
-          + (r.location() == null ? "未注明地点" : r.location()) + "｜" + r.summary() + "\n点“接办”或发送 /take " + r.id()
-          + " 接办，/show " + r.id() + " 查看详情。", List.of(List.of(Commands.takeButton(r.id())))));
+      case CREATED -> notifier.toStaff(Outbound.withButtons((r.kind() == CaseKind.URGENT ? "【紧急】请立即处置！" : "")
+          + "新诉求 " + r.id() + "｜" + r.category() + "｜"
+          + (r.location() == null ? "未注明地点" : PersonalData.mask(r.location())) + "｜" + PersonalData.mask(r.summary())
+          + "\n点“接办”或发送 /take " + r.id() + " 接办，/show " + r.id() + " 查看详情。",
+          List.of(List.of(Commands.takeButton(r.id())))));
+      case REOPENED -> {
+        notifier.toStaff(Outbound.text("【重办】" + r.id() + "｜" + r.category() + "｜" + PersonalData.mask(e.text())
+            + "\n已重新交办，预计 " + CaseViews.day(r.dueAt()) + " 前办结（/show " + r.id() + " 查看）。"));
+        for (Recipient p : e.recipients()) {
+          if (!p.reporter()) send(p, Outbound.text("您关注的问题（编号 " + r.id() + "）有居民反映还没有解决，已重新交办。"));
+        }
+      }
       case REPLIED -> tell(e.recipients(), "您反映的问题（编号 " + r.id() + "）有了答复：\n" + e.text());
       case MERGED -> tell(e.recipients(), "您反映的问题（编号 " + r.id() + "）与编号 " + r.mergedInto()
           + " 是同一件事，已合并办理，后续进展会一并通知您。发送 " + r.mergedInto() + " 可以查看。");

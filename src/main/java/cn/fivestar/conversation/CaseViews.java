@@ -4,6 +4,7 @@ import cn.fivestar.cases.CaseHistoryEntry;
 import cn.fivestar.cases.CaseMessage;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
+import cn.fivestar.infra.PersonalData;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -23,8 +24,47 @@ final class CaseViews {
     return t == null ? "—" : DAY_TIME.format(t);
   }
 
-  /** One line in a resident's list. */
-  static String residentLine(CaseRecord r) {
+  // ---------------------------------------------------------------- what a resident may see
+
+  /**
+   * The one visibility rule for residents: the text, place and phone of a case are shown only to its reporter;
+   * anyone else (a neighbour following it, someone typing its number) sees at most its number, category, status and
+   * the place at street level. Every resident-facing view of a case goes through these three methods.
+   */
+  static boolean isReporter(CaseRecord r, String channel, String userId) {
+    return r.channel().equals(channel) && r.userId().equals(userId);
+  }
+
+  /** One line of a resident's list of the cases they reported or follow. */
+  static String lineFor(CaseRecord r, String channel, String userId) {
+    return isReporter(r, channel, userId) ? residentLine(r) : publicLine(r);
+  }
+
+  /** A case in detail for a resident concerned with it (reporter or follower). */
+  static String detailFor(CaseRecord r, String channel, String userId) {
+    return isReporter(r, channel, userId) ? residentDetail(r) : publicDetail(r);
+  }
+
+  /** Number, category, status and street-level place: all a resident may learn of someone else's case. */
+  static String publicLine(CaseRecord r) {
+    String street = Slots.streetLevel(r.location());
+    return r.id() + "｜" + r.status().label() + "｜" + r.category() + (street == null ? "" : "｜" + street + "一带");
+  }
+
+  private static String publicDetail(CaseRecord r) {
+    StringBuilder b = new StringBuilder("编号 ").append(r.id()).append("（您关注的问题）\n");
+    b.append("类别：").append(r.category()).append("\n");
+    String street = Slots.streetLevel(r.location());
+    if (street != null) b.append("地点：").append(street).append("一带\n");
+    b.append("状态：").append(r.status().label());
+    if (r.status().awaitsStaff()) b.append("（预计 ").append(day(r.dueAt())).append(" 前办结）");
+    CaseMessage last = r.lastReply();
+    if (last != null) b.append("\n最新答复（").append(day(last.at())).append("）：").append(PersonalData.mask(last.text()));
+    return b.toString();
+  }
+
+  /** One line of a reporter's own case. */
+  private static String residentLine(CaseRecord r) {
     StringBuilder b = new StringBuilder();
     b.append(r.id()).append("｜").append(r.status().label()).append("｜").append(r.summary());
     CaseMessage last = r.lastReply();
@@ -32,8 +72,8 @@ final class CaseViews {
     return b.toString();
   }
 
-  /** A resident's own case in detail: no phone, no internal notes, no staff names. */
-  static String residentDetail(CaseRecord r) {
+  /** A reporter's own case in detail: no phone, no internal notes, no staff names. */
+  private static String residentDetail(CaseRecord r) {
     StringBuilder b = new StringBuilder();
     b.append("编号 ").append(r.id()).append("\n");
     b.append("事项：").append(MessageText.clip(r.text(), 200)).append("\n");

@@ -48,7 +48,7 @@ final class Commands {
     switch (command) {
       case "/start" -> t.sayWithKeyboard(Texts.GREETING + "\n\n" + Texts.help(t.role()), Keyboards.forRole(t.role()));
       case "/help", "/帮助" -> t.sayWithKeyboard(Texts.help(t.role()), Keyboards.forRole(t.role()));
-      case "/new", "/mine", "/take", "/reply", "/status", "/note", "/show" -> {
+      case "/new", "/mine", "/take", "/reply", "/close", "/status", "/note", "/show" -> {
         if (!t.role().isStaff()) t.say(Texts.STAFF_ONLY);
         else staff(t, command, arg1, rest);
       }
@@ -97,6 +97,15 @@ final class Commands {
         t.say("已答复 " + r.id() + "（" + r.status().label() + "），居民会收到通知。问题解决后可用 /status " + r.id()
             + " closed 办结。");
       }
+      case "/close" -> {
+        if (id == null) {
+          t.say("用法：/close 编号 办结说明，例如 /close 20260105-0001 路灯已修好。说明会作为处理结果告诉居民。");
+          return;
+        }
+        boolean wasClosed = cases.get(id).status() == CaseStatus.CLOSED;
+        CaseRecord r = close(id, me, rest);
+        t.say(wasClosed ? r.id() + " 早已办结，没有再改动。" : r.id() + " 已办结，已请居民为处理结果打分。");
+      }
       case "/status" -> {
         if (id == null || rest == null) {
           t.say("用法：/status 编号 状态 [说明]，状态可用 in_progress（办理中）、answered（已答复）、closed（已办结）、"
@@ -126,6 +135,19 @@ final class Commands {
       }
       default -> t.say(Texts.unknownCommand(command));
     }
+  }
+
+  /**
+   * Closes a case, walking the lifecycle as needed: a case not yet answered gets the closing text as its reply
+   * (what the resident is told), then is closed; a returned one is taken back first.
+   */
+  private CaseRecord close(String id, String me, String text) {
+    CaseRecord r = cases.get(id);
+    if (r.status() == CaseStatus.CLOSED) return r;
+    if (r.status() == CaseStatus.RETURNED) r = cases.assign(r.id(), me, me);
+    String result = text == null || text.isBlank() ? "已办结" : text;
+    CaseUpdate close = CaseUpdate.by(me).withStatus(CaseStatus.CLOSED);
+    return cases.update(r.id(), r.status() == CaseStatus.ANSWERED ? close.withNote(result) : close.withReply(result));
   }
 
   static Button takeButton(String caseId) {

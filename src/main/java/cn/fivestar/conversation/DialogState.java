@@ -10,7 +10,7 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DialogState(Step step, Draft draft, List<String> questions, String pendingQuestion,
-                          String ratingCaseId, Integer ratingScore) {
+                          String ratingCaseId, Integer ratingScore, String lastCase) {
   static final int MAX_QUESTIONS = 4;
 
   /** What the bot is waiting for. */
@@ -45,35 +45,45 @@ public record DialogState(Step step, Draft draft, List<String> questions, String
   }
 
   public static DialogState idle() {
-    return new DialogState(Step.IDLE, null, List.of(), null, null, null);
+    return new DialogState(Step.IDLE, null, List.of(), null, null, null, null);
   }
 
   /** Back to idle, keeping the question history. */
   public DialogState reset() {
-    return new DialogState(Step.IDLE, null, questions, null, null, null);
+    return new DialogState(Step.IDLE, null, questions, null, null, null, lastCase);
   }
 
   public DialogState withDraft(Step s, Draft d) {
-    return new DialogState(s, d, questions, null, null, null);
+    return new DialogState(s, d, questions, null, null, null, lastCase);
   }
 
   public DialogState withPendingQuestion(String q) {
-    return new DialogState(Step.OFFER_LOG, null, questions, q, null, null);
+    return new DialogState(Step.OFFER_LOG, null, questions, q, null, null, lastCase);
   }
 
   public DialogState askingQuestion() {
-    return new DialogState(Step.ASK_QUESTION, null, questions, null, null, null);
+    return new DialogState(Step.ASK_QUESTION, null, questions, null, null, null, lastCase);
   }
 
   public DialogState rating(Step s, String caseId, Integer score) {
-    return new DialogState(s, null, questions, null, caseId, score);
+    return new DialogState(s, null, questions, null, caseId, score, lastCase);
   }
 
   public DialogState withQuestion(String q) {
     List<String> qs = new ArrayList<>(questions);
     qs.add(q);
     while (qs.size() > MAX_QUESTIONS) qs.remove(0);
-    return new DialogState(step, draft, qs, pendingQuestion, ratingCaseId, ratingScore);
+    return new DialogState(step, draft, qs, pendingQuestion, ratingCaseId, ratingScore, lastCase);
+  }
+
+  /** Idle after registering a case: a phone sent next is added to it, a 确认 sent again is not a new report. */
+  public DialogState registered(String caseId) {
+    return new DialogState(Step.IDLE, null, questions, null, null, null, caseId);
+  }
+
+  /** The same state without the just-registered case (the next message is about something else). */
+  public DialogState forgetLastCase() {
+    return lastCase == null ? this : new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, null);
   }
 
   public boolean inIntake() {

@@ -34,7 +34,8 @@ final class Intake {
       new Button("事项", EDIT_WHAT), new Button("地点", EDIT_WHERE), new Button("电话", EDIT_PHONE)),
       List.of(new Button("取消", CANCEL)));
   private static final Pattern EDIT_WORDS = Pattern.compile("^(?:不对|不正确|有误|错了|修改|改|更正|改一下|重新填|重填).*");
-  private static final Pattern PLACE_PREFIX = Pattern.compile("^(?:地点|地址|位置)?(?:是|在|：|:)?\\s*(?:就在|在|位于)?");
+  private static final Pattern PLACE_PREFIX = Pattern.compile(
+      "^(?:地点|地址|位置|地方)?(?:就)?(?:是|在|：|:)?\\s*(?:刚才说的|刚说的|刚刚说的|上面说的|前面说的)?\\s*(?:就在|在|位于)?");
   private static final int MAX_LOCATION = 200;
 
   private final CaseService cases;
@@ -45,8 +46,12 @@ final class Intake {
     this.classifier = classifier;
   }
 
-  /** A message classified as a report starts an intake. */
-  void startReport(Turn t, String category) {
+  /**
+   * A message taken as a report starts an intake. {@code preface} (may be null) is said first: who handles such a
+   * problem, when the person asked.
+   */
+  void startReport(Turn t, String category, String preface) {
+    t.handledAs = HandledAs.REPORT;
     String text = t.text;
     Draft d;
     if (Slots.contentFree(text)) {
@@ -55,11 +60,139 @@ final class Intake {
     } else {
       d = new Draft(text, Slots.location(text), Slots.phone(text), category, Slots.kind(text), t.in.photoIds(), null, false);
     }
+    if (preface != null) t.say(preface);
     next(t, d);
+  }
+
+  /**
+   * An urgent danger: what to do now and the emergency number come first; the case is registered at once (as soon
+   * as the place is known), flagged urgent with a short deadline, and staff are alerted by the new-case notice.
+   */
+  void startUrgent(Turn t, Urgency danger, String category) {
+    t.handledAs = HandledAs.REPORT;
+    t.say(danger.advice());
+    Draft d = new Draft(t.text, Slots.location(t.text), Slots.phone(t.text), category, CaseKind.URGENT.code(),
+        t.in.photoIds(), List.of(), true);
+    if (d.location() == null) {
+      t.state = t.state.withDraft(Step.ASK_WHERE, d);
+      t.say(Texts.URGENT_WHERE);
+      return;
+    }
+    create(t, d);
+  }
+
+  /** An address sent on its own: keep it and ask what happened there. */
+  void startAtPlace(Turn t) {
+    t.handledAs = HandledAs.REPORT;
+    Draft d = new Draft(null, place(t.text), Slots.phone(t.text), null, null, t.in.photoIds(), null, false);
+    t.state = t.state.withDraft(Step.ASK_WHAT, d);
+    t.say("好的，地点记下了：" + d.location() + "。请问那里出了什么问题，需要我们帮什么忙？");
+  }
+
+  /** Whether this message answers the question the intake is waiting for (the turn decision asks first). */
+  boolean fits(Turn t) {
+    Draft d = t.state.draft();
+    String text = t.text;
+    if (text.isEmpty()) return true;
+    boolean question = Cues.questionForm(text);
+    return switch (t.state.step()) {
+      case ASK_WHAT, EDIT_WHAT -> MessageText.hasWords(text) && !question;
+      case ASK_WHERE, EDIT_WHERE -> !question && (Cues.pointsAtPlace(text) || onlyPhone(text) || d.location() == null
+          && MessageText.length(text) <= 12 && MessageText.hasWords(text) && !Cues.asksProgress(text));
+      case EDIT_PHONE -> Slots.phone(text) != null || MessageText.isSkip(text) || MessageText.isNo(text)
+          || MessageText.answer(text).matches("(电话)?(就)?(不留|不用留|不留了|不用了|不需要)(了)?");
+      case DUPLICATE -> MessageText.isNo(text) || MessageText.isAccept(text) || MessageText.answer(text).contains("新建")
+          || followsExisting(text);
+      case CONFIRM, EDIT_CHOICE -> !question || MessageText.isYes(text);
+      default -> false;
+    };
+  }
+
+  private static boolean onlyPhone(String text) {
+    String phone = Slots.phone(text);
+    return phone != null && MessageText.answer(text.replace(phone, "")).replaceAll("电话|手机|号码|是|打这个|有事|联系", "").length() <= 4;
+  }
+
+  /** "行 那我就跟着那个单子吧", "一起关注", "不用重新报了": the person will follow the existing case. */
+  private static boolean followsExisting(String text) {
+    String a = MessageText.answer(text);
+    return a.matches(".*(跟着|关注|一起|同一件|就是那个|不用重新|不用再报|不重复|那个单子).*");
+  }
+
+  /** One line saying where the waiting report stands, after a message that was about something else. */
+  String waitingLine(Turn t) {
+    Draft d = t.state.draft();
+    String what = d.text() == null ? "" : "“" + MessageText.clip(d.text(), 20) + "”";
+    String need = switch (t.state.step()) {
+      case ASK_WHAT, EDIT_WHAT -> "告诉我发生了什么，就能继续登记";
+      case ASK_WHERE, EDIT_WHERE -> "告诉我具体地点，就能继续登记";
+      case EDIT_PHONE -> "发个联系电话（或回复“跳过”），就能继续登记";
+      case DUPLICATE -> "回复“一起关注”或“新建”，就能继续";
+      default -> "回复“确认”提交，或“修改”更正";
+    };
+    return "（您刚才反映的" + what + "还没有提交：" + need + "；不报了请回复“取消”。）";
+  }
+
+  /** "地点改成…", "电话换成…": applies the correction and shows the summary again. */
+  void applyEdit(Turn t, Cues.Edit edit) {
+    t.handledAs = HandledAs.REPORT;
+    Draft d = t.state.draft();
+    switch (edit.field()) {
+      case Cues.REPLACE_WORDS -> {
+        if (d.location() != null && d.location().contains(edit.old())) {
+          summary(t, d.withLocation(d.location().replace(edit.old(), edit.value())));
+        } else if (d.text() != null && d.text().contains(edit.old())) {
+          String text = d.text().replace(edit.old(), edit.value());
+          summary(t, describe(d.withText(text), text));
+        } else if (Slots.location(edit.value()) != null) {
+          summary(t, d.withLocation(place(edit.value())));
+        } else {
+          summary(t, describe(d.withText(d.text() + "（更正：" + edit.value() + "）"), edit.value()));
+        }
+      }
+      case EDIT_WHERE -> summary(t, d.withLocation(place(edit.value())));
+      case EDIT_PHONE -> {
+        String phone = Slots.phone(edit.value());
+        if (phone == null) {
+          t.state = t.state.withDraft(Step.EDIT_PHONE, d);
+          t.say("这个号码好像不对。请发 11 位手机号或带区号的固定电话；不想留电话请回复“跳过”。");
+        } else {
+          summary(t, d.withPhone(phone));
+        }
+      }
+      default -> summary(t, describe(d.withText(edit.value()), edit.value()));
+    }
+  }
+
+  /** More words about the problem while the bot waits for something else: added to the description, asked again. */
+  void addDetail(Turn t) {
+    t.handledAs = HandledAs.REPORT;
+    Draft d = t.state.draft();
+    Draft more = d.text() == null ? d.withText(t.text)
+        : d.withText(MessageText.clip(d.text() + "；" + t.text, MessageText.MAX_CHARS));
+    Draft described = describe(more, t.text);
+    t.state = t.state.withDraft(t.state.step(), described);
+    t.say("好的，已补充到问题描述里。");
+    prompt(t, described);
+  }
+
+  /** A phone sent right after registering: added to that case for staff. */
+  void addPhoneTo(Turn t, String caseId, String phone) {
+    t.handledAs = HandledAs.REPORT;
+    cases.addNote(caseId, t.actor(), "居民补充联系电话：" + phone);
+    t.say(String.format(Texts.PHONE_ADDED, caseId));
+  }
+
+  /** Cancels the report under way. */
+  void cancel(Turn t) {
+    t.handledAs = HandledAs.REPORT;
+    t.state = t.state.reset();
+    t.say(Texts.CANCELLED);
   }
 
   /** The 我要反映问题 button: a fresh draft, asking what happened; {@code restarted} when a filled one was dropped. */
   void startBlank(Turn t, boolean restarted) {
+    t.handledAs = HandledAs.REPORT;
     t.state = t.state.withDraft(Step.ASK_WHAT, new Draft(null, null, null, null, null, List.of(), null, false));
     t.say((restarted ? "好的，我们重新开始登记，刚才没有提交的内容就不用了。\n" : "好的，")
         + "请简单描述一下您遇到的问题：发生了什么？");
@@ -67,6 +200,7 @@ final class Intake {
 
   /** A photo without words: keep it and ask what it shows. */
   void startPhoto(Turn t) {
+    t.handledAs = HandledAs.REPORT;
     Draft d = new Draft(null, null, null, null, null, t.in.photoIds(), null, false);
     t.state = t.state.withDraft(Step.ASK_WHAT, d);
     t.say("收到您的照片。请再用一句话说明发生了什么问题？");
@@ -74,13 +208,15 @@ final class Intake {
 
   /** An unanswerable question the person wants passed on to staff: a consultation, no place needed. */
   void startConsultation(Turn t, String question) {
+    t.handledAs = HandledAs.REPORT;
     Draft d = new Draft(question, null, null, classifier.category(question, 0.6), CaseKind.CONSULTATION.code(), List.of(),
         null, true);
     next(t, d);
   }
 
-  /** A message while an intake is open. */
+  /** A message while an intake is open that {@link #fits} the question it waits for. */
   void handle(Turn t) {
+    t.handledAs = HandledAs.REPORT;
     Draft d = t.state.draft().withPhotos(t.in.photoIds());
     String text = t.text;
     if (text.isEmpty()) {
@@ -125,6 +261,7 @@ final class Intake {
 
   /** A button pressed during (or after) an intake. */
   void callback(Turn t, String data) {
+    t.handledAs = HandledAs.REPORT;
     Step step = t.state.step();
     Draft d = t.state.draft();
     if (!t.state.inIntake()) {
@@ -180,12 +317,17 @@ final class Intake {
       return;
     }
     String phone = Slots.phone(text);
-    if (phone != null && text.replace(phone, "").isBlank()) {
+    if (phone != null && onlyPhone(text)) {
       t.state = t.state.withDraft(Step.ASK_WHERE, d.withPhone(phone));
       t.say("电话已记下。请再告诉我问题发生的具体地点，例如“幸福路12号院3号楼”。");
       return;
     }
-    next(t, d.withLocation(place(text)).withPhone(d.phone() != null ? d.phone() : phone));
+    Draft placed = d.withLocation(place(text)).withPhone(d.phone() != null ? d.phone() : phone);
+    if (CaseKind.URGENT.code().equals(d.kind())) {
+      create(t, placed);
+      return;
+    }
+    next(t, placed);
   }
 
   /** The place as the person put it; from a long answer that also describes the problem, just the place. */
@@ -220,15 +362,18 @@ final class Intake {
     summary(t, d);
   }
 
+  /**
+   * Offers to follow an open case at the same place about the same problem. Someone else's case is shown only as
+   * number, category, status and street-level place ({@link CaseViews#publicLine}).
+   */
   private void offerDuplicate(Turn t, Draft d, CaseRecord same) {
     t.state = t.state.withDraft(Step.DUPLICATE, d);
-    boolean own = same.channel().equals(t.channel) && same.userId().equals(t.userId);
-    String where = same.location() == null ? "" : "，" + same.location();
+    boolean own = CaseViews.isReporter(same, t.channel, t.userId);
     String text = own
-        ? "您之前已经反映过类似的问题：编号 " + same.id() + "（" + same.category() + where + "，" + same.status().label()
-            + "）。\n是同一件事吗？是的话继续关注那件就好，不用重复登记。"
-        : "这个问题已有人反映，编号 " + same.id() + "（" + same.category() + where + "，" + same.status().label()
-            + "）。\n要一起关注吗？关注后有进展会同时通知您。";
+        ? "您之前已经反映过类似的问题：" + CaseViews.lineFor(same, t.channel, t.userId)
+            + "\n是同一件事吗？是的话继续关注那件就好，不用重复登记。"
+        : "这个问题已经有居民反映过了：" + CaseViews.publicLine(same)
+            + "\n要一起关注吗？关注后有进展会同时通知您，不用重复登记。";
     t.say(text, List.of(List.of(new Button(own ? "是同一件" : "一起关注", DUP_FOLLOW + same.id()),
         new Button("不是，新建", DUP_NEW))));
   }
@@ -236,7 +381,7 @@ final class Intake {
   private void duplicate(Turn t, Draft d, String text) {
     if (MessageText.isNo(text) || MessageText.answer(text).contains("新建")) {
       summary(t, d);
-    } else if (MessageText.isAccept(text)) {
+    } else if (MessageText.isAccept(text) || followsExisting(text)) {
       follow(t, d.duplicateIds().get(0));
     } else {
       prompt(t, d);
@@ -246,7 +391,7 @@ final class Intake {
   private void follow(Turn t, String id) {
     CaseRecord r = cases.follow(id, t.channel, t.userId, t.chatId);
     t.state = t.state.reset();
-    t.say("好的，已为您关注编号 " + r.id() + "（目前" + r.status().label() + "），有进展会通知您，不用重复登记。\n"
+    t.say("好的，已为您关注编号 " + r.id() + "（" + r.category() + "，目前" + r.status().label() + "），有进展会通知您，不用重复登记。\n"
         + "随时发送这个编号可以查看进度。");
   }
 
@@ -348,7 +493,12 @@ final class Intake {
         category, kind(d), photos);
     CaseRecord r = cases.create(n);
     t.registered = r.id();
-    t.state = t.state.reset();
+    t.state = t.state.registered(r.id());
+    if (r.kind() == CaseKind.URGENT) {
+      t.say("已按紧急情况为您登记，编号 " + r.id() + "，已同时通知社区值班人员尽快处置。\n请先按上面的提示保证安全；"
+          + "方便的话发个联系电话，工作人员好联系您。");
+      return;
+    }
     t.say("已为您登记，编号 " + r.id() + "。\n类别：" + r.category() + "，预计 " + CaseViews.day(r.dueAt()) + " 前办结。\n"
         + "有进展我会第一时间通知您；也可以随时发送“我反映的事怎么样了”或编号查询进度。");
   }

@@ -17,10 +17,12 @@ final class Slots {
   /** Finer pieces that may follow: 3楼, 301室, 5号. */
   private static final String FINE = NUM + "\\s*(?:号|楼|层|室|户)";
   /** Characters a place name may use: no particles, pronouns, verbs of wishing or direction words. */
-  private static final String NAME_CHAR = "[\\p{IsHan}A-Za-z&&[^的了在被把往有是就都也又还和跟到从让给说我你他她们这那里上下个人口边头门"
+  private static final String NAME_CHAR = "[\\p{IsHan}A-Za-z&&[^的了在被把往有是就都也又还和跟到从让给说我你他她们这那里上下个口边头门"
       + "前后中内外啊吗呢吧很太好没不要想能会去来对向哪些般沿拉]]";
   /** A named place: 幸福路, 建设东街, 阳光花苑, 王庄村, 锦绣城社区, 幸福路口. */
-  private static final String NAMED = NAME_CHAR + "{2,8}?(?:大街|大道|路|街|巷|胡同|小区|社区|花园|花苑|家园|新村|新城|公寓|"
+  /** Common place names that start with a character NAME_CHAR leaves out (人民路, 中原路, 上街区). */
+  private static final String NAME_START = "(?:人(?=民)|中(?=原|山|州|华|兴)|上(?=街|城)|新(?=华))";
+  private static final String NAMED = "(?:" + NAME_START + NAME_CHAR + "{1,7}?|" + NAME_CHAR + "{2,8}?)(?:大街|大道|路|街|巷|胡同|小区|社区|花园|花苑|家园|新村|新城|公寓|"
       + "大厦|广场|公园|市场|村|庄|屯|寨|镇|乡|苑|城)(?:社区|小区|村|东侧|西侧|南侧|北侧|口)?";
   private static final Pattern NUMBERED = Pattern.compile(
       "(?:" + NAMED + "\\s*)*(?:" + NUM + "\\s*号院?\\s*)?(?:" + UNIT + "\\s*)+(?:" + FINE + "\\s*)*"
@@ -65,6 +67,19 @@ final class Slots {
       if (best == null || s.length() > best.length()) best = s;
     }
     return best;
+  }
+
+  /**
+   * The place at street level, for people other than the reporter: the named roads, estates, communities and villages
+   * at its start ("幸福路" of "幸福路12号院3号楼2单元501 王大妈"), never a house number, a room, a name or a phone;
+   * null when it names none.
+   */
+  static String streetLevel(String location) {
+    if (location == null) return null;
+    Matcher m = NAMED_ONLY.matcher(location.strip());
+    if (!m.lookingAt()) return null;
+    String named = m.group().strip();
+    return GENERIC.matcher(named).matches() ? null : named;
   }
 
   /** A contact phone number in the text, or null. */

@@ -21,6 +21,7 @@ final class Texts {
       /mine — 我承办的诉求
       /take 编号 — 接办一件诉求
       /reply 编号 答复内容 — 答复居民（居民会收到通知）
+      /close 编号 办结说明 — 办结（未答复的，说明作为答复告诉居民），并请居民评价
       /status 编号 状态 [说明] — 改状态，如 in_progress（办理中）、closed（已办结）、returned（退回，需说明）
       /note 编号 内容 — 内部备注（居民看不到）
       /show 编号 — 查看详情和办理记录""";
@@ -58,4 +59,82 @@ final class Texts {
   static String unknownCommand(String command) {
     return "没有“" + MessageText.clip(command, 20) + "”这个命令。发送 /help 查看您可以使用的命令。";
   }
+
+  // ---------------------------------------------------------------- questions
+
+  static final String OFFER_PASS_ON = "\n\n要我把这个问题转给社区工作人员吗？";
+  static final String OFFER_PASS_ON_TENTATIVE = "\n\n如果这些没能解决您的问题，要我把它转给社区工作人员吗？";
+  static final String OFFER_REGISTER_NEED = "\n\n如果您家里需要这方面的帮助，我也可以把情况登记下来，转给社区工作人员跟进。";
+  static final String BUTTON_PASS_ON = "转给工作人员";
+  static final String BUTTON_NO_THANKS = "不用了";
+  static final String OK_ANYTHING_ELSE = "好的。还有别的需要，随时告诉我。";
+  static final String ASK_AWAY = "好的，请问您想了解什么？直接把问题发给我就行，例如“社区有没有助老食堂？”“平安法治星的标准是什么？”";
+  static final String STARS_TAIL = "\n\n想细问哪一颗星，直接问我就行，例如“平安法治星的标准是什么？”";
+
+  // ---------------------------------------------------------------- status
+
+  static final String NO_CASES_YET = "您还没有反映过问题，暂时没有查到记录。遇到问题直接告诉我发生了什么、在哪里，我来帮您登记。";
+  static final String SEND_NUMBER_FOR_DETAIL = "发送编号可以查看详情。";
+  static final String PLEASE_RATE = "\n\n这件事已经办结，请您为处理结果打个分：";
+
+  static String noSuchCase(String id) {
+    return "找不到编号为 " + id + " 的诉求，请核对编号。";
+  }
+
+  static String notYourCase(String id) {
+    return "没有找到您反映或关注的编号为 " + id + " 的问题。请核对编号；别人反映的问题，为保护隐私不能向您显示。"
+        + "如果您也遇到了这个问题，直接描述给我，我帮您登记或一起关注。";
+  }
+
+  // ---------------------------------------------------------------- rating
+
+  static final String BACK_TO_REPORT = "我们接着登记刚才的问题。";
+  static final String ANY_COMMENT = "还有什么意见或建议吗？可以直接留言；不需要请回复“跳过”。";
+  static final String THANKS_FOR_FEEDBACK = "好的，感谢您的反馈！";
+  static final String COMMENT_NOTED = "您的意见已经记下，会转给社区工作人员。感谢您的反馈！";
+
+  static String thanksForScore(int score) {
+    return "感谢您的评价（" + score + " 分）！";
+  }
+
+  static String reopened(String id, String due) {
+    return "收到，很抱歉问题还没有解决好。编号 " + id + " 已重新交办（重办），工作人员会重新跟进处理，预计 " + due
+        + " 前给您答复。有新情况可以直接告诉我。";
+  }
+
+  static String unsolvedToSupervisor(String id) {
+    return "收到，很抱歉问题还没有解决好。您的意见已转给街道督办人员，由他们核实后决定重新交办（编号 " + id + "），有结果会通知您。";
+  }
+
+  static String toSupervisorUnsolved(String id, String category, String reason) {
+    return "【回访不满意】编号 " + id + "｜" + category + "｜" + reason + "\n请核实后决定是否重办（/show " + id + "）。";
+  }
+
+  // ---------------------------------------------------------------- small talk
+
+  static final String GOT_IT = "收到😊 有什么需要帮忙的，直接告诉我就好；发送 /help 可以看看我能做什么。";
+  static final String NOT_MY_FIELD = "我是社区助手，闲聊不太在行😊\n" + RESIDENT_HELP;
+  static final String ALREADY_REGISTERED = "这件事已经登记好了（编号 %s），有进展我会通知您。还有别的需要，随时告诉我。";
+  static final String PHONE_ADDED = "电话已补充到编号 %s，工作人员需要时会联系您。";
+  static final String RATING_DONE = "好的，感谢您的评价！";
+
+  static final String URGENT_WHERE = "请马上告诉我具体地点（小区、几号楼几单元，或村、组），我立刻登记并通知社区值班人员。";
+
+  /** Who deals with a kind of problem, said when a resident asks "这归谁管？" while reporting it. */
+  static String whoHandles(String category) {
+    String who = switch (category == null ? "" : category) {
+      case "设施维修" -> "电梯、水电、路灯、道路这类设施坏了，一般由物业或产权单位负责维修，社区负责督促落实";
+      case "物业停车" -> "物业服务和停车的问题由物业服务企业负责，社区和业委会监督";
+      case "环境卫生" -> "垃圾清运和卫生保洁由物业或环卫部门负责，社区督促落实";
+      case "治安消防" -> "安全隐患由社区会同物业、派出所和消防部门处理";
+      case "矛盾纠纷" -> "邻里矛盾由社区调解室（网格员、调解员）出面调解，必要时请民警、律师一起参与";
+      case "养老助残" -> "老人、残疾人和困难家庭的帮扶由社区负责对接相关服务";
+      case "就业帮扶" -> "就业和技能培训由社区就业服务站对接";
+      case "党务作风" -> "干部作风和支部工作的意见由社区党组织和街道负责核查";
+      default -> "这件事由社区受理后转交相关责任单位办理";
+    };
+    return who + "。我先帮您登记，社区会派单给负责的单位办理并跟进结果。";
+  }
+
+  static final String TAKE_YOUR_TIME = "好的，不着急，查好了发给我就行。";
 }

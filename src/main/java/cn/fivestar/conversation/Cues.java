@@ -1,0 +1,158 @@
+package cn.fivestar.conversation;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a message signals beyond its intent: asked as a question, asking who handles a problem, dropping a report,
+ * correcting one field, a score or "not fixed" about a closed case, asking for progress, naming only a place. Pure
+ * functions over the text, so the turn decision can be tested without a database.
+ */
+final class Cues {
+  private Cues() {}
+
+  /** Interrogative words and patterns of spoken Mandarin and Henan speech. */
+  private static final Pattern QUESTION_WORDS = Pattern.compile(
+      "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|(?<![好十那这])几[个号点天次岁位家种条]|如何|为什么|"
+          + "为啥|行不行|中不中|好不好|对不对|管不管|还是不|要不要|需不需要|会不会");
+  /** A question particle closing the message (or a clause): 吗, 呢, 么, 不, 没, 没有. */
+  private static final Pattern QUESTION_END = Pattern.compile("(?:吗|嘛|呢|么|不|没|没有|不了|没得)[\\s。.!！~～]*(?:[，,\\s]|$)");
+  /** Asking who deals with a problem, or asking for someone to come: the report goes on, with who handles it. */
+  private static final Pattern HANDLING = Pattern.compile(
+      "归谁管|谁管|找谁|谁负责|谁来管|该找哪|找哪个|哪个部门|怎么办|咋办|咋整|怎么整|怎么处理|咋处理|有没有人管|没人管吗|"
+          + "能不能(?:派人|来人|来个人|修|处理|管管|帮忙|给修|给处理)|帮忙(?:看看|处理|解决|修)|赶紧(?:派人|来人|修|处理)|"
+          + "快(?:派人|来人|点来)|管不管|管一管|管管|谁能管|有人管吗|能修吗|能不能修|管这事不|管这个不|能管不|管吗|来修不");
+  /** Dropping the report under way, in plain words. */
+  private static final Pattern DROP = Pattern.compile(
+      "^(?:取消|算了|不报了|不反映了|不登记了|不提交了|撤回|撤销)[。.!！~～\\s]*$|不用了?.{0,3}先这样|先这样吧|回头再说|以后再说|"
+          + "先.{0,10}(?:再|在)说|"
+          + "(?:先不报|不报了|不用报了|不想报了|别报了|不反映了|不用反映了|不登记了|不用登记了|别登记了|不提交了|不用提交了|"
+          + "不要提交|不要登记|先不登记|先不提交|撤回吧|取消吧|取消登记|取消提交|不办了|不弄了)");
+  /** "地点改成…", "电话换成…", "事项改为…": the field and the new value. */
+  private static final Pattern EDIT = Pattern.compile(
+      "(地点|地址|位置|地方|电话|手机号?|号码|联系方式|事项|内容|问题描述|描述)\\s*(?:要|得|应该)?\\s*"
+          + "(?:改成|改为|换成|换为|更正为|更正成|改一下[,，:：]?|改下[,，:：]?|应该是|写错了[,，]?(?:应该)?是?|不对[,，]?(?:应该)?是|错了[,，]?(?:应该)?是)"
+          + "\\s*[:：]?\\s*(.+)");
+  /** Trailing apologies after a correction: "刚才说错了", "不好意思". */
+  private static final Pattern EDIT_NOISE = Pattern.compile(
+      "[，,。.!！\\s]*(?:俺|我)?(?:刚才|刚刚|之前|前面)?(?:说错了|说岔了|写错了|打错了|弄错了|搞错了|记错了)?[，,。.!！\\s]*(?:不好意思|抱歉|sorry)?[。.!！\\s]*$");
+  /** A digit or Chinese numeral followed by 分/星/颗星: "给3分", "五星好评", "打一颗星". Not 分钟. */
+  private static final Pattern SCORE = Pattern.compile("(?<![\\d一二三四五六七八九十])([1-5一二两三四五])\\s*(?:分(?!钟)|颗?星(?!支部|社区|村|级))");
+  private static final Pattern GOOD = Pattern.compile("好评|满分|非常满意|很满意|特别满意|太满意");
+  private static final Pattern FAIR = Pattern.compile("^(?:还行|一般|凑合|马马虎虎|还可以)");
+  private static final Pattern BAD = Pattern.compile("差评|不满意|很不满意|太差|差劲|糊弄|敷衍");
+  /** The problem is still there after closing. */
+  private static final Pattern NOT_FIXED = Pattern.compile(
+      "没修好|没有修好|没修|没解决|没有解决|还没好|没弄好|没有弄好|还是坏|还坏着|又坏了|根本没|没人来|没有人来|问题还在|还是没|不管用|"
+          + "还是老样子|跟没修一样|压根没|还在漏|还在堵|还不亮|还是不亮|还是堵|还是漏");
+  /** Asking how one's own reports stand. */
+  private static final Pattern PROGRESS = Pattern.compile(
+      "进度|进展|啥状态|什么状态|怎么样了|咋样了|弄好没|修好没|办好没|处理了没|处理没|有人管没|有结果没|有回复没|有消息没|"
+          + "有信儿?没|有回音没|有动静没|咋还没修|怎么还没修|还没修|啥时候(?:能)?修|什么时候(?:能)?修|"
+          + "到哪一步|办得咋样|办得怎么样|有人处理没|管了没|修了没|弄了没");
+  private static final Pattern OWN_REPORT = Pattern.compile(
+      "我(?:报|反映|提|登记|投诉|举报)的|我的(?:单子|诉求|工单|投诉|问题|事)|俺(?:报|反映)的|报的|反映的那|那个事|那事|那件事|单子|那个.{1,6}的事");
+  /** Words that point at a place without naming a numbered one: 东门垃圾站, 小广场, 路口. */
+  private static final Pattern PLACE_WORDS = Pattern.compile(
+      "门口|旁边|对面|附近|跟前|楼下|楼上|楼道|东门|西门|南门|北门|大门|广场|公园|市场|超市|学校|幼儿园|路口|十字路口|垃圾站|"
+          + "车棚|停车场|院里|院子|小区|社区|村|组|号楼|号院|单元|栋|巷|胡同|街|路|桥|河边|菜地|地头");
+
+  /** Indefinite uses of question words: 谁都能进, 啥也不管, 哪儿都是. */
+  private static final Pattern INDEFINITE = Pattern.compile("(?:谁|啥|什么|哪儿?|怎么|咋)(?:都|也)");
+
+  static boolean questionForm(String text) {
+    String t = INDEFINITE.matcher(text.strip()).replaceAll("");
+    if (t.contains("？") || t.contains("?")) return true;
+    return QUESTION_WORDS.matcher(t).find() || QUESTION_END.matcher(t).find();
+  }
+
+  static boolean asksWhoHandles(String text) {
+    return HANDLING.matcher(text).find();
+  }
+
+  static boolean dropsReport(String text) {
+    return DROP.matcher(text.strip()).find();
+  }
+
+  /** A correction of one intake field ("地点改成…"), or null. */
+  static Edit edit(String text) {
+    Matcher m = EDIT.matcher(text.strip());
+    if (!m.find()) return null;
+    String field = m.group(1);
+    String value = EDIT_NOISE.matcher(m.group(2)).replaceFirst("").strip();
+    if (value.isEmpty()) return null;
+    String which = field.matches("地点|地址|位置|地方") ? Intake.EDIT_WHERE
+        : field.matches("电话|手机号?|号码|联系方式") ? Intake.EDIT_PHONE : Intake.EDIT_WHAT;
+    return new Edit(which, value);
+  }
+
+  /** "不是12号院 是16号院", "不是路灯是楼道灯": old words replaced by new ones wherever the draft holds them. */
+  private static final Pattern REPLACE = Pattern.compile(
+      "(?:^|[，,\\s])(?:哦|噢|啊)?(?:不对[，,\\s]*)?不是\\s*([^，,\\s是]{1,20}?)\\s*[，,\\s]?\\s*(?:而)?是\\s*([^，,\\s]{1,30})");
+
+  /** "不是X是Y": the words to replace and their replacement, or null. */
+  static Edit replacement(String text) {
+    Matcher m = REPLACE.matcher(text.strip());
+    if (!m.find()) return null;
+    String old = m.group(1).strip();
+    String now = EDIT_NOISE.matcher(m.group(2)).replaceFirst("").strip();
+    if (old.isEmpty() || now.isEmpty() || old.equals(now)) return null;
+    return new Edit(REPLACE_WORDS, now, old);
+  }
+
+  static final String REPLACE_WORDS = "replace";
+
+  /** One field to correct and its new value ({@code old}: the words replaced, for "不是X是Y"). */
+  record Edit(String field, String value, String old) {
+    Edit(String field, String value) {
+      this(field, value, null);
+    }
+  }
+
+  /** "等一下 我看看门牌号": the person needs a moment before answering. */
+  static boolean stalls(String text) {
+    return MessageText.answer(text).matches(".*(等一下|等下|稍等|等会|等一会|我看看|我问问|我找找|俺看看|俺问问|我想想|俺想想).*")
+        && MessageText.length(text) <= 16;
+  }
+
+  /** Questions about the bot itself: "你能干啥", "你是谁". */
+  static boolean aboutTheBot(String text) {
+    return MessageText.answer(text).matches(".*(你能干啥|你能干什么|你会啥|你会什么|你能做什么|你能做啥|你是谁|你是干啥的|你是机器人|有啥功能|有什么功能|你都能干啥).*");
+  }
+
+  /** A 1–5 score anywhere in the message ("中 挺快的 五星好评", "还行吧 四分", "一分 根本没修"), or null. */
+  static Integer score(String text) {
+    Integer whole = Ratings.score(text);
+    if (whole != null) return whole;
+    Matcher m = SCORE.matcher(text);
+    if (m.find()) return Ratings.score(m.group(1));
+    String a = MessageText.answer(text);
+    if (BAD.matcher(a).find()) return a.contains("很不满意") || a.contains("差评") ? 1 : 2;
+    if (GOOD.matcher(a).find()) return 5;
+    if (FAIR.matcher(a).find()) return 3;
+    return null;
+  }
+
+  static boolean notFixed(String text) {
+    return NOT_FIXED.matcher(MessageText.answer(text)).find();
+  }
+
+  static boolean asksProgress(String text) {
+    String a = MessageText.answer(text);
+    return PROGRESS.matcher(a).find() && (OWN_REPORT.matcher(a).find() || MessageText.length(a) <= 12);
+  }
+
+  /** Words pointing at a place (a numbered building, a landmark, a road), for the "where?" answer. */
+  static boolean pointsAtPlace(String text) {
+    return Slots.location(text) != null || PLACE_WORDS.matcher(text).find();
+  }
+
+  /** Only a place, nothing about what happened: "幸福路12号院3号楼". */
+  static boolean placeOnly(String text) {
+    String place = Slots.location(text);
+    if (place == null || questionForm(text)) return false;
+    String rest = MessageText.answer(text.replace(place, ""));
+    rest = rest.replaceAll("^(?:我|俺)?(?:家|住|在|是|就在|地址|地点|位置)*", "");
+    return MessageText.length(rest) <= 2;
+  }
+}

@@ -1,0 +1,35 @@
+package cn.fivestar.conversation;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a question leans on the one before it, decided by meaning rather than length and a final 呢: it lacks a
+ * subject of its own ("那幸福和谐星呢？", "具体怎么做的？", "那个送餐队是谁弄的"). "明天天气怎么样？" names its own
+ * subject and is answered on its own.
+ */
+final class FollowUp {
+  private FollowUp() {}
+
+  /** Opens by turning back to what was said: 那…, 那么…, 还有…, 另外…. */
+  private static final Pattern TURNS_BACK = Pattern.compile("^(?:那|那么|那你|那咱|那俺|还有|另外|再说说|再问一下|再问下)");
+  /** Asks for more of the same: details, examples, the rest. */
+  private static final Pattern MORE = Pattern.compile(
+      "具体|详细|怎么做的|怎么搞的|咋弄的|咋搞的|咋做的|怎么弄的|举个例子|举例|还有吗|还有呢|还有哪些|还有啥|然后呢|效果|展开|多说|"
+          + "为什么|为啥|有啥用|管用吗|靠谱");
+  /** Points back at something named before. */
+  private static final Pattern ANAPHORA = Pattern.compile(
+      "那个|这个|那些|这些|他们|她们|它们|那里|那儿|这里|这儿|那边|这边|上面说的|刚才说的|刚才问的|刚问的|你说的");
+  /** "平安法治星呢", "村里呢": an ellipsis that takes the rest from the previous question. */
+  private static final Pattern ELLIPSIS = Pattern.compile("^.{1,10}呢$");
+  private static final int SHORT = 16;
+
+  /** True when {@code question} only makes sense with the previous question ({@code history} oldest first). */
+  static boolean leansOnPrevious(String question, List<String> history) {
+    if (history == null || history.isEmpty()) return false;
+    String q = MessageText.answer(question);
+    if (q.isEmpty() || MessageText.length(q) > SHORT) return false;
+    return TURNS_BACK.matcher(q).find() || MORE.matcher(q).find() || ANAPHORA.matcher(q).find()
+        || ELLIPSIS.matcher(q).matches();
+  }
+}

@@ -1,0 +1,40 @@
+package cn.fivestar.conversation;
+
+/** Greetings, thanks, goodbyes and acknowledgements: short and friendly, never mistaken for a request. */
+final class SmallTalk {
+  private SmallTalk() {}
+
+  static void reply(Turn t) {
+    t.handledAs = HandledAs.CHITCHAT;
+    String text = t.text;
+    String a = MessageText.answer(text);
+    if (!MessageText.hasWords(text)) {
+      t.say(Texts.GOT_IT);
+    } else if (text.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+      t.say(a.matches("(hi|hello|hey|ok|okay|thanks|thankyou)") ? Texts.GREETING : Texts.NOT_UNDERSTOOD);
+    } else if (Cues.aboutTheBot(text)) {
+      t.say(Texts.help(t.role()));
+    } else if (Cues.dropsReport(text)) {
+      t.say(Texts.NOTHING_TO_CANCEL);
+    } else if (a.matches(".*(谢|感谢|辛苦).*")) {
+      t.say(Texts.THANKS);
+    } else if (a.matches(".*(再见|拜拜|晚安|回头见|先走了).*")) {
+      t.say(Texts.BYE);
+    } else if (a.matches(".*(你好|您好|在吗|在不在|有人吗|哈喽|早上好|中午好|下午好|晚上好|嗨|喂|大家好).*")) {
+      t.say(Texts.GREETING + "\n有什么需要帮忙的，直接告诉我就好。");
+    } else if (t.state.lastCase() != null && (MessageText.isYes(text) || a.matches("(好|好的|好嘞|行|中|嗯+|哦+|知道了|明白了|收到|懂了)"))) {
+      // "确认" again right after registering: the case exists, nothing new to file.
+      t.say(String.format(Texts.ALREADY_REGISTERED, t.state.lastCase()));
+    } else if (MessageText.isYes(text) || MessageText.isNo(text) || a.matches("(好|好的|好嘞|行|嗯+|哦+|知道了|明白了|收到|懂了)")) {
+      t.say(Texts.OK_ANYTHING_ELSE);
+    } else {
+      t.say(Texts.NOT_MY_FIELD);
+    }
+  }
+
+  /** "取消" with nothing under way. */
+  static void nothingToCancel(Turn t) {
+    t.handledAs = HandledAs.CHITCHAT;
+    t.say(Texts.NOTHING_TO_CANCEL);
+  }
+}

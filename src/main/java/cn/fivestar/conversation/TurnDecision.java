@@ -1,0 +1,319 @@
+package cn.fivestar.conversation;
+
+import cn.fivestar.answer.Answer;
+import cn.fivestar.cases.CaseRecord;
+import cn.fivestar.conversation.DialogState.Step;
+import cn.fivestar.conversation.intent.Classification;
+import cn.fivestar.conversation.intent.Intent;
+import cn.fivestar.conversation.intent.IntentClassifier;
+import java.util.Optional;
+
+/**
+ * Decides what one message is, given where the conversation stands, and hands it to exactly one handler: a button
+ * press, a staff command, a keyboard action, a cancel, a correction of the report under way, the answer to the
+ * question the bot is waiting for (a place, a phone, a confirmation, a duplicate choice, a score), a status check, a
+ * rating in words, an urgent danger, a new question, a follow-up, a new report (with an answer when the person also
+ * asked who handles it), or small talk.
+ *
+ * <p>A pending slot is filled only by a message that fits it; anything else is handled as what it is, and the
+ * report waits, with one line saying where it stands.
+ */
+final class TurnDecision {
+  private final IntentClassifier classifier;
+  private final Intake intake;
+  private final Questions questions;
+  private final Status status;
+  private final Rating rating;
+  private final Commands commands;
+
+  TurnDecision(IntentClassifier classifier, Intake intake, Questions questions, Status status, Rating rating,
+               Commands commands) {
+    this.classifier = classifier;
+    this.intake = intake;
+    this.questions = questions;
+    this.status = status;
+    this.rating = rating;
+    this.commands = commands;
+  }
+
+  void route(Turn t) {
+    String data = t.in.callbackData();
+    if (data != null && !data.isBlank()) {
+      button(t, data.strip());
+    } else if (t.text.isEmpty() && t.in.photoIds().isEmpty()) {
+      t.handledAs = HandledAs.CHITCHAT;
+      t.say(Texts.EMPTY);
+    } else if (MessageText.isCancel(t.text) || Cues.dropsReport(t.text) && pending(t.state)) {
+      cancel(t);
+    } else if (t.text.startsWith("/")) {
+      commands.handle(t);
+    } else if (Keyboards.command(t.text, t.role()) != null) {
+      commands.handle(t, Keyboards.command(t.text, t.role()));
+    } else if (Keyboards.action(t.text) != null) {
+      keyboard(t, Keyboards.action(t.text));
+    } else if (t.state.inIntake()) {
+      duringReport(t);
+    } else {
+      fresh(t);
+    }
+    // The "just registered" memory lasts one message: only a phone or a repeated 确认 right after it uses it.
+    if (t.registered == null && t.handledAs != HandledAs.CHITCHAT) t.state = t.state.forgetLastCase();
+  }
+
+  private static boolean pending(DialogState s) {
+    return s.step() != Step.IDLE;
+  }
+
+  // ---------------------------------------------------------------- a report is under way
+
+  private void duringReport(Turn t) {
+    String text = t.text;
+    Cues.Edit edit = Cues.edit(text);
+    if (edit == null) edit = Cues.replacement(text);
+    if (edit != null && t.state.draft().text() != null) {
+      intake.applyEdit(t, edit);
+      return;
+    }
+    if (Cues.asksProgress(text) || IntentClassifier.TRACKING_NUMBER.matcher(text).find()) {
+      status.handle(t);
+      t.say(intake.waitingLine(t));
+      return;
+    }
+    Urgency danger = Urgency.of(text);
+    if (danger != null) {
+      intake.startUrgent(t, danger, classifier.category(text));
+      return;
+    }
+    if (Cues.stalls(text)) {
+      t.handledAs = HandledAs.REPORT;
+      t.say(Texts.TAKE_YOUR_TIME);
+      return;
+    }
+    Classification c = text.isEmpty() ? null : classifier.classify(text);
+    boolean smallTalk = c != null && c.intent() == Intent.CHITCHAT && MessageText.length(text) <= 8
+        && t.state.step() != Step.CONFIRM && !MessageText.isYes(text) && !MessageText.isNo(text);
+    if (!smallTalk && intake.fits(t)) {
+      intake.handle(t);
+      return;
+    }
+    if (smallTalk) {
+      SmallTalk.reply(t);
+    } else if (Cues.questionForm(text)) {
+      questions.answer(t, text);
+    } else if (c != null && c.intent() == Intent.STATUS) {
+      status.handle(t);
+    } else {
+      // More about the problem while the bot waits for the place: keep it with the description, ask again.
+      intake.addDetail(t);
+      return;
+    }
+    t.say(intake.waitingLine(t));
+  }
+
+  // ---------------------------------------------------------------- nothing under way
+
+  private void fresh(Turn t) {
+    String text = t.text;
+    DialogState s = t.state;
+    switch (s.step()) {
+      case OFFER_LOG -> {
+        if (MessageText.isAccept(text)) {
+          intake.startConsultation(t, s.pendingQuestion());
+          return;
+        }
+        if (MessageText.isNo(text)) {
+          t.handledAs = HandledAs.CHITCHAT;
+          t.state = s.reset();
+          t.say(Texts.OK_ANYTHING_ELSE);
+          return;
+        }
+      }
+      case ASK_QUESTION -> {
+        if (MessageText.hasWords(text)) {
+          t.state = s.reset();
+          questions.answer(t, text);
+          return;
+        }
+      }
+      case RATE_SCORE -> {
+        Integer score = Cues.score(text);
+        if (score != null) {
+          rating.rate(t, s.ratingCaseId(), score, text);
+          return;
+        }
+      }
+      case RATE_COMMENT -> {
+        if (!Cues.questionForm(text) && Urgency.of(text) == null && !Cues.asksProgress(text)
+            && classifier.classify(text).intent() != Intent.REPORT) {
+          rating.comment(t, text);
+          return;
+        }
+      }
+      default -> { }
+    }
+    // Anything else is a new message; an offer or rating question still pending simply lapses.
+    t.state = s.reset();
+    if (text.isEmpty()) {
+      intake.startPhoto(t);
+      return;
+    }
+    String phone = Slots.phone(text);
+    if (s.lastCase() != null && phone != null && MessageText.length(text) <= 30 && Urgency.of(text) == null) {
+      intake.addPhoneTo(t, s.lastCase(), phone);
+      return;
+    }
+    Urgency danger = Urgency.of(text);
+    if (danger != null) {
+      intake.startUrgent(t, danger, classifier.category(text));
+      return;
+    }
+    if (ratedInWords(t)) return;
+    if (Cues.dropsReport(text) || Cues.aboutTheBot(text)) {
+      SmallTalk.reply(t);
+      return;
+    }
+    Classification c = classifier.classify(text);
+    if (c.intent() == Intent.CHITCHAT && MessageText.length(text) <= 8) {
+      SmallTalk.reply(t);
+      return;
+    }
+    if (c.intent() == Intent.STATUS || Cues.asksProgress(text)) {
+      status.handle(t);
+      return;
+    }
+    if (Cues.placeOnly(text)) {
+      intake.startAtPlace(t);
+      return;
+    }
+    if (Cues.questionForm(text)) {
+      question(t, c);
+      return;
+    }
+    switch (c.intent()) {
+      case REPORT -> intake.startReport(t, c.category(), Cues.asksWhoHandles(text) ? Texts.whoHandles(c.category()) : null);
+      case QUESTION -> questions.answer(t, text);
+      case STATUS -> status.handle(t);
+      case CHITCHAT -> SmallTalk.reply(t);
+    }
+  }
+
+  /**
+   * A message asked as a question. Asking who handles a problem the person reports is a report, with who handles it;
+   * otherwise the documents answer it when they can (and a need of the person's own is offered to staff), and a
+   * question they cannot answer that describes a problem becomes a report.
+   */
+  private void question(Turn t, Classification c) {
+    String text = t.text;
+    boolean report = c.intent() == Intent.REPORT;
+    if (report && Cues.asksWhoHandles(text)) {
+      intake.startReport(t, c.category(), Texts.whoHandles(c.category()));
+      return;
+    }
+    if (report && (Slots.phone(text) != null || Slots.location(text) != null && Slots.location(text).matches(".*\\d.*"))) {
+      // A house number or a phone: the person is reporting a problem there, not asking about policy.
+      intake.startReport(t, c.category(), null);
+      return;
+    }
+    Answer a = questions.ask(t, text);
+    if (report && !a.answered() && !classifier.offTopic(text)) {
+      intake.startReport(t, c.category(), null);
+      return;
+    }
+    questions.reply(t, text, a, report, "");
+  }
+
+  /** A score or "没修好" in plain words about the person's latest closed case. */
+  private boolean ratedInWords(Turn t) {
+    String text = t.text;
+    Integer score = Cues.score(text);
+    boolean unsolved = Cues.notFixed(text);
+    if (score == null && !unsolved || Cues.questionForm(text) && score == null) return false;
+    if (score != null) {
+      Optional<CaseRecord> unrated = rating.latestUnrated(t);
+      if (unrated.isPresent()) {
+        rating.rate(t, unrated.get().id(), score, text);
+        return true;
+      }
+    }
+    if (unsolved) {
+      Optional<CaseRecord> closed = rating.latestClosed(t);
+      if (closed.isPresent()) {
+        rating.notSolved(t, closed.get(), text);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- buttons, keyboard, cancel
+
+  private void button(Turn t, String data) {
+    if (data.equals(Intake.CANCEL)) {
+      cancel(t);
+    } else if (data.startsWith(Commands.TAKE)) {
+      commands.pressTake(t, data.substring(Commands.TAKE.length()));
+    } else if (data.startsWith(Rating.RATE)) {
+      String[] p = data.split(":");
+      Integer score = p.length == 3 ? Ratings.score(p[2]) : null;
+      if (score == null) {
+        t.handledAs = HandledAs.RATING;
+        t.refuse(Texts.NOT_UNDERSTOOD);
+      } else {
+        rating.rate(t, p[1], score, null);
+      }
+    } else if (data.equals(Rating.SKIP) && t.state.step() == Step.RATE_COMMENT) {
+      rating.comment(t, "跳过");
+    } else if (data.equals(Questions.LOG_YES) || data.equals(Questions.LOG_NO)) {
+      if (t.state.step() != Step.OFFER_LOG) {
+        t.handledAs = HandledAs.CHITCHAT;
+        t.refuse("这个按钮已经失效了。有需要请直接告诉我。");
+      } else if (data.equals(Questions.LOG_YES)) {
+        intake.startConsultation(t, t.state.pendingQuestion());
+      } else {
+        t.handledAs = HandledAs.CHITCHAT;
+        t.state = t.state.reset();
+        t.say(Texts.OK_ANYTHING_ELSE);
+      }
+    } else {
+      intake.callback(t, data);
+    }
+  }
+
+  private void cancel(Turn t) {
+    Step step = t.state.step();
+    if (t.state.inIntake()) {
+      intake.cancel(t);
+    } else if (step == Step.IDLE) {
+      SmallTalk.nothingToCancel(t);
+    } else {
+      t.handledAs = step == Step.RATE_COMMENT || step == Step.RATE_SCORE ? HandledAs.RATING : HandledAs.CHITCHAT;
+      t.state = t.state.reset();
+      t.say(step == Step.RATE_COMMENT ? Texts.RATING_DONE : Texts.OK_ANYTHING_ELSE);
+    }
+  }
+
+  /**
+   * A button of the resident keyboard: does that action. An intake under way is dropped, never filled with the
+   * label; 我要反映问题 starts it afresh.
+   */
+  private void keyboard(Turn t, String action) {
+    DialogState.Draft d = t.state.inIntake() ? t.state.draft() : null;
+    boolean dropped = d != null && (d.text() != null || !d.photoIds().isEmpty());
+    t.state = t.state.reset();
+    if (action.equals(Keyboards.REPORT)) {
+      intake.startBlank(t, dropped);
+      return;
+    }
+    if (dropped) t.say("刚才正在登记的问题还没有提交，已经放弃；需要时点“我要反映问题”重新登记。");
+    switch (action) {
+      case Keyboards.ASK -> {
+        t.handledAs = HandledAs.ANSWER;
+        t.state = t.state.askingQuestion();
+        t.say(Texts.ASK_AWAY);
+      }
+      case Keyboards.STATUS -> status.handle(t);
+      default -> questions.reply(t, Keyboards.STARS_QUESTION, questions.ask(t, Keyboards.STARS_QUESTION), false,
+          Texts.STARS_TAIL);
+    }
+  }
+}

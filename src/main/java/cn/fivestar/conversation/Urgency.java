@@ -1,0 +1,47 @@
+package cn.fivestar.conversation;
+
+import java.util.regex.Pattern;
+
+/**
+ * Dangers to people that must not wait for a 10-working-day case: the resident first gets what to do now and the
+ * emergency number (110 police, 119 fire, 120 ambulance; lifts and gas: their emergency lines), then the case is
+ * registered as urgent and staff are alerted at once.
+ */
+enum Urgency {
+  LIFT("(?:电梯.{0,8}(?:困|关|卡|被困)(?:人|住|在|了)|(?:困|关|卡)在电梯|电梯.{0,4}(?:出不来|下不来))",
+      "【紧急】有人被困电梯：请让被困的人按电梯里的警铃或拨打轿厢内的救援电话，保持冷静，不要扒门、不要强行爬出；"
+          + "同时拨打电梯应急救援电话 96333，情况危急请直接拨打 119。"),
+  GAS("(?:燃气|煤气|天然气|液化气).{0,6}(?:味|泄漏|漏气|漏了|泄露)|(?:闻到|有股|一股).{0,4}(?:煤气|燃气|天然气)",
+      "【紧急】疑似燃气泄漏：请立即关闭燃气阀门，打开门窗通风，不要开关任何电器、不要点火、不要在屋里打电话；"
+          + "离开到室外安全的地方后，拨打燃气公司抢修电话或 119。"),
+  FIRE("(?<!怕|万一|防止|容易|担心|小心|预防|避免|以防|会)(?:着火了|起火了|失火|火灾|着起来了|烧起来了|冒烟了|冒黑烟|火烧)",
+      "【紧急】发生火情：请立即拨打 119，尽快撤离到安全地带，用湿毛巾捂住口鼻、弯腰走楼梯，不要乘电梯，不要返回取东西。"),
+  VIOLENCE("(?:打架|打人|打起来|打起架|干起来|斗殴|动手|动刀|拿刀|持刀|砍人|捅人|行凶|被打).{0,20}(?:血|伤|晕|倒地|打破)"
+      + "|(?:砍伤|捅伤|打伤|打破头|头都打破|打得头破血流)|持刀|拿刀(?:砍|捅)",
+      "【紧急】有人打架受伤：请先确保自己安全，立即拨打 110 报警；有人受伤请拨打 120。"),
+  MISSING("(?:孩子|小孩|儿子|女儿|闺女|老人|老太太|老爷子|老头|老奶奶|老大爷|我妈|我爸|奶奶|爷爷|姥姥|姥爷|外婆|外公).{0,8}"
+      + "(?:.{0,20}(?:走丢|丢了|找不到了|找不着了|不见了|走失|没回来|没回家|联系不上))|走失",
+      "【紧急】有人走失：请立即拨打 110 报警，说明走失的人的样貌、衣着和最后出现的地点；也可以发动邻居、网格员一起找。"),
+  MEDICAL("晕倒|昏倒|不省人事|叫不醒|没气了|喘不上气|抽搐|摔倒了?起不来",
+      "【紧急】有人身体出现危险：请立即拨打 120 急救电话，说清地址，不要随意搬动病人。");
+
+  private final Pattern pattern;
+  private final String advice;
+
+  Urgency(String regex, String advice) {
+    this.pattern = Pattern.compile(regex);
+    this.advice = advice;
+  }
+
+  /** What to do right now, with the emergency number. */
+  String advice() {
+    return advice;
+  }
+
+  /** The danger this message reports, or null. */
+  static Urgency of(String text) {
+    String t = text.replaceAll("\\s+", "");
+    for (Urgency u : values()) if (u.pattern.matcher(t).find()) return u;
+    return null;
+  }
+}
