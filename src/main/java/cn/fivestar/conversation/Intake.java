@@ -98,8 +98,9 @@ final class Intake {
     return switch (t.state.step()) {
       case ASK_WHAT, EDIT_WHAT -> MessageText.hasWords(text) && !question;
       case ASK_WHERE, EDIT_WHERE -> !question && (Cues.pointsAtPlace(text) || onlyPhone(text) || d.location() == null
-          && MessageText.length(text) <= 12 && MessageText.hasWords(text) && !Cues.asksProgress(text));
-      case EDIT_PHONE -> Slots.phone(text) != null || MessageText.isSkip(text) || MessageText.isNo(text)
+          && MessageText.length(text) <= 12 && MessageText.hasWords(text) && !Cues.asksProgress(text)
+          && !MessageText.isYes(text) && !MessageText.isNo(text) && !SmallTalk.isPleasantry(text));
+      case EDIT_PHONE -> text.matches("(?s).*\\d.*") || MessageText.isSkip(text) || MessageText.isNo(text)
           || MessageText.answer(text).matches("(电话)?(就)?(不留|不用留|不留了|不用了|不需要)(了)?");
       case DUPLICATE -> MessageText.isNo(text) || MessageText.isAccept(text) || MessageText.answer(text).contains("新建")
           || followsExisting(text);
@@ -372,7 +373,7 @@ final class Intake {
     String text = own
         ? "您之前已经反映过类似的问题：" + CaseViews.lineFor(same, t.channel, t.userId)
             + "\n是同一件事吗？是的话继续关注那件就好，不用重复登记。"
-        : "这个问题已经有居民反映过了：" + CaseViews.publicLine(same)
+        : "这个问题已有人反映过：" + CaseViews.publicLine(same)
             + "\n要一起关注吗？关注后有进展会同时通知您，不用重复登记。";
     t.say(text, List.of(List.of(new Button(own ? "是同一件" : "一起关注", DUP_FOLLOW + same.id()),
         new Button("不是，新建", DUP_NEW))));

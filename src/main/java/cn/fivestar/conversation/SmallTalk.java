@@ -32,6 +32,14 @@ final class SmallTalk {
     }
   }
 
+  /** Thanks, greetings, goodbyes and bare acknowledgements: never the answer to "where?" or "what happened?". */
+  static boolean isPleasantry(String text) {
+    String a = MessageText.answer(text);
+    return MessageText.length(a) <= 8 && a.matches(
+        "(?:好的|好嘞|嗯+|哦+|噢+|收到|知道了|明白了)?(?:谢谢|谢了|多谢|感谢|辛苦了?|再见|拜拜|你好|您好|在吗|在不在|有人吗|哈喽|早上好|中午好|下午好|晚上好)?(?:啊|呀|哈|啦|了|你|您|你们|恁)*")
+        && !a.isEmpty() && !MessageText.isYes(text) && !MessageText.isNo(text);
+  }
+
   /** "取消" with nothing under way. */
   static void nothingToCancel(Turn t) {
     t.handledAs = HandledAs.CHITCHAT;

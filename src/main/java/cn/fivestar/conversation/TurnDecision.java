@@ -90,8 +90,8 @@ final class TurnDecision {
       return;
     }
     Classification c = text.isEmpty() ? null : classifier.classify(text);
-    boolean smallTalk = c != null && c.intent() == Intent.CHITCHAT && MessageText.length(text) <= 8
-        && t.state.step() != Step.CONFIRM && !MessageText.isYes(text) && !MessageText.isNo(text);
+    boolean smallTalk = SmallTalk.isPleasantry(text)
+        && (t.state.step() == Step.ASK_WHAT || t.state.step() == Step.ASK_WHERE);
     if (!smallTalk && intake.fits(t)) {
       intake.handle(t);
       return;
@@ -260,6 +260,7 @@ final class TurnDecision {
         t.refuse(Texts.NOT_UNDERSTOOD);
       } else {
         rating.rate(t, p[1], score, null);
+        if (t.state.inIntake()) intake.prompt(t, t.state.draft());
       }
     } else if (data.equals(Rating.SKIP) && t.state.step() == Step.RATE_COMMENT) {
       rating.comment(t, "跳过");

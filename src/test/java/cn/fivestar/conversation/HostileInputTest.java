@@ -74,9 +74,9 @@ class HostileInputTest {
   void injectionAsPlaceIsStoredAsPlainText() {
     h = new Harness(dir);
     h.say("x", "路灯坏了");
-    h.say("x", "'); DELETE FROM cases; --");
+    h.say("x", "幸福路'); DELETE FROM cases; --");
     CaseRecord c = h.cases.get(Harness.trackingNumber(h.say("x", "确认")));
-    assertEquals("'); DELETE FROM cases; --", c.location());
+    assertEquals("幸福路'); DELETE FROM cases; --", c.location());
     assertEquals(1, h.cases.list(CaseFilter.all()).size());
   }
 
