@@ -43,11 +43,10 @@ public final class ApiFailure extends Exception {
         Integer after = r.getParameters() == null ? null : r.getParameters().getRetryAfter();
         return new ApiFailure(Kind.RATE_LIMITED, code, message, after == null ? 1 : Math.max(1, after), null, e);
       }
-      if (code >= 500) return new ApiFailure(Kind.TRANSIENT, code, message, 0, null, e);
-      String lower = description.toLowerCase(Locale.ROOT);
-      if (code == 404 || lower.contains("method not found") || lower.contains("unknown method")) {
+      if (code == 404 || code == 501 || unknownMethod(description)) {
         return new ApiFailure(Kind.UNSUPPORTED, code, message, 0, null, e);
       }
+      if (code >= 500) return new ApiFailure(Kind.TRANSIENT, code, message, 0, null, e);
       Long migrate = r.getParameters() == null ? null : r.getParameters().getMigrateToChatId();
       return new ApiFailure(Kind.REJECTED, code, message, 0, migrate, e);
     }
@@ -56,6 +55,16 @@ public final class ApiFailure extends Exception {
     }
     // No error code: a timeout, a refused connection, or an answer that is not Bot API JSON (a proxy's 502 page).
     return new ApiFailure(Kind.TRANSIENT, null, method + " failed: " + describe(e), 0, null, e);
+  }
+
+  /**
+   * Whether the server says it lacks the method: Telegram's "method not found", telegram-test-api's "API method
+   * 'x' is not supported" (sent with HTTP 500, so it is checked before the status).
+   */
+  static boolean unknownMethod(String description) {
+    String lower = description.toLowerCase(Locale.ROOT);
+    return lower.contains("method not found") || lower.contains("unknown method")
+        || (lower.contains("method") && (lower.contains("not supported") || lower.contains("not implemented")));
   }
 
   static ApiFailure exhausted(ApiFailure last, int attempts) {

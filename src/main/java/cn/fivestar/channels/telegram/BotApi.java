@@ -48,6 +48,7 @@ public final class BotApi implements AutoCloseable {
         .connectTimeout(request)
         .readTimeout(request)
         .writeTimeout(request)
+        .addInterceptor(BotApiJson.interceptor())
         .build();
     OkHttpClient polling = http.newBuilder().readTimeout(settings.pollTimeout().plus(Duration.ofSeconds(15))).build();
     this.client = new OkHttpTelegramClient(http, settings.token(), settings.apiUrl());

@@ -55,6 +55,8 @@ public final class TelegramBot implements AutoCloseable {
   static final int CALLBACK_NOTICE_LIMIT = 200;
   static final String NOT_DONE = "这个按钮没有生效，请看我的回复。";
   private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+  /** Pause after an empty getUpdates answer that came back long before the poll timeout. */
+  static final Duration EMPTY_POLL_PAUSE = Duration.ofMillis(250);
 
   private final TelegramSettings settings;
   private final Clock clock;
@@ -171,6 +173,10 @@ public final class TelegramBot implements AutoCloseable {
     if (!started.compareAndSet(false, true)) throw new IllegalStateException("already started");
     this.engine = conversationEngine;
     User me = getMe();
+    if (me == null || me.getId() == null) {
+      throw new UserException("the Bot API server at " + settings.apiUrl().getHost() + ":"
+          + settings.apiUrl().getPort() + " answered getMe without the bot's id");
+    }
     this.username = me.getUserName();
     this.mapper = new UpdateMapper(username, roleOfUser);
     menus.setDefault();
@@ -229,12 +235,17 @@ public final class TelegramBot implements AutoCloseable {
       GetUpdates request = GetUpdates.builder().offset(offset).limit(100)
           .timeout((int) settings.pollTimeout().toSeconds()).allowedUpdates(ALLOWED_UPDATES).build();
       try {
+        long polledAt = System.nanoTime();
         CompletableFuture<ArrayList<Update>> call = api.poll(request);
         currentPoll = call;
         if (stopping.getCount() == 0) call.cancel(true);
         List<Update> batch = call.get();
         failures = 0;
-        if (batch.isEmpty()) continue;
+        if (batch == null || batch.isEmpty()) {
+          // A server that does not long-poll (telegram-test-api, some proxies) answers at once: do not hammer it.
+          if (System.nanoTime() - polledAt < settings.pollTimeout().toNanos() / 2 && !pause(EMPTY_POLL_PAUSE)) break;
+          continue;
+        }
         int next = batch.stream().mapToInt(Update::getUpdateId).max().getAsInt() + 1;
         List<Update> fresh = store.record(batch, UpdateMapper::chatKey, next);
         offset = next;

@@ -226,6 +226,40 @@ class TelegramTransportTest {
   }
 
   @Test
+  void aMinimalServerAnsweringLikeTelegramTestApiIsServed() throws Exception {
+    // getMe without is_bot, dates in milliseconds, extra fields, null results, no long polling, and methods it
+    // lacks refused with HTTP 500 {"message": …}: before, serve gave up at getMe after 5 attempts.
+    api.likeTelegramTestApi();
+    start(s -> s.withTypingDelay(Duration.ofMillis(1)));
+    assertEquals(FakeBotApi.BOT_USERNAME, bot.bot.username());
+
+    api.enqueue(api.text(RESIDENT, "王阿姨", "我要反映问题"));
+    api.awaitText(RESIDENT, "请描述");
+    api.enqueue(api.text(RESIDENT, "王阿姨", "3号楼楼道灯坏了一个星期"));
+    FakeBotApi.Sent confirm = api.awaitText(RESIDENT, "确认提交吗");
+    api.enqueue(api.press(RESIDENT, RESIDENT, "王阿姨", "确认提交"));
+    api.awaitText(RESIDENT, "已受理，编号 C-1");
+    api.await("the used button edited away", () -> api.sentTo(RESIDENT).stream()
+        .anyMatch(s -> s.messageId() == confirm.messageId() && s.text().endsWith("您选择了：确认提交")));
+    api.awaitText(STAFF_GROUP, "新案件 C-1");
+
+    // Each reply sent once: a sent message with a millisecond date is not mistaken for a failure and re-sent.
+    assertEquals(List.of("请描述您遇到的问题。", "您反映的是：3号楼楼道灯坏了一个星期\n确认提交吗？", "已受理，编号 C-1。我们会尽快处理。"),
+        api.calls("sendMessage").stream().filter(c -> c.params().path("chat_id").asText().equals(Long.toString(RESIDENT)))
+            .map(c -> c.params().path("text").asText()).collect(Collectors.toList()));
+    assertEquals(1, api.calls("answerCallbackQuery").size());
+    assertEquals(1, api.calls("setMyCommands").size(), "refused once, then known to be missing");
+    assertTrue(api.calls("sendChatAction").size() <= 1, "typing: refused once at most");
+    assertEquals(3, engine.received.size(), "every update reached the engine once");
+
+    // The server answers getUpdates at once: the bot paces itself instead of spinning.
+    int before = api.calls("getUpdates").size();
+    Thread.sleep(1000);
+    int polls = api.calls("getUpdates").size() - before;
+    assertTrue(polls >= 2 && polls <= 6, polls + " polls in a second");
+  }
+
+  @Test
   void typingIsShownWhenTheEngineTakesAWhile() throws Exception {
     start();
     api.enqueue(api.text(RESIDENT, "王阿姨", "慢"));
