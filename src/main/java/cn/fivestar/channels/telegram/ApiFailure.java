@@ -1,12 +1,17 @@
 package cn.fivestar.channels.telegram;
 
+import cn.fivestar.infra.Secrets;
 import java.io.IOException;
 import java.util.Locale;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
-/** A Bot API call that did not succeed, sorted by what the caller should do about it. */
+/**
+ * A Bot API call that did not succeed, sorted by what the caller should do about it. Its message never carries the
+ * bot token: the server's description and exception messages may quote the request URL (a proxy echoing it), so
+ * they are redacted here ({@link Secrets}), before anybody logs or shows them.
+ */
 public final class ApiFailure extends Exception {
 
   public enum Kind {
@@ -27,7 +32,7 @@ public final class ApiFailure extends Exception {
 
   private ApiFailure(Kind kind, Integer errorCode, String message, long retryAfterSeconds, Long migrateTo,
       Throwable cause) {
-    super(message, cause);
+    super(Secrets.redact(message), cause);
     this.kind = kind;
     this.errorCode = errorCode;
     this.retryAfterSeconds = retryAfterSeconds;

@@ -2,6 +2,7 @@ package cn.fivestar.channels.telegram;
 
 import cn.fivestar.infra.Database;
 import cn.fivestar.infra.PersonalData;
+import cn.fivestar.infra.Secrets;
 import cn.fivestar.infra.UserException;
 import cn.fivestar.conversation.ConversationEngine;
 import cn.fivestar.conversation.Inbound;
@@ -147,6 +148,7 @@ public final class TelegramBot implements AutoCloseable {
    * Returns the local port (useful when the settings asked for port 0).
    */
   public int startWebhook(ConversationEngine conversationEngine, WebhookSettings hook) {
+    Secrets.register(hook.secret());
     prepare(conversationEngine);
     try {
       webhook = new WebhookServer(hook, this::receive);

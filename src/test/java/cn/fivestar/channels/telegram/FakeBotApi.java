@@ -71,6 +71,9 @@ public final class FakeBotApi implements AutoCloseable {
   /** A proxy's HTML error page: not Bot API JSON at all. */
   public record BadGateway() implements Trouble {}
 
+  /** A proxy whose error description quotes the whole request URL, token included. */
+  public record EchoUrl(int status) implements Trouble {}
+
   /** The server sits on the call for a while, then answers 504. */
   public record Hang(Duration howLong) implements Trouble {}
 
@@ -420,6 +423,8 @@ public final class FakeBotApi implements AutoCloseable {
       byte[] page = "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(502, page.length);
       ex.getResponseBody().write(page);
+    } else if (t instanceof EchoUrl e) {
+      reply(ex, e.status(), error(e.status(), "upstream failed for " + url() + ex.getRequestURI()));
     } else if (t instanceof Hang h) {
       Thread.sleep(h.howLong().toMillis());
       reply(ex, 504, error(504, "Gateway Timeout"));

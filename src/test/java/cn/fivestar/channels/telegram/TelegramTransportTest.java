@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import cn.fivestar.infra.Database;
 import cn.fivestar.infra.UserException;
 import cn.fivestar.conversation.Inbound;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
@@ -378,6 +383,46 @@ class TelegramTransportTest {
         engine.received.stream().map(Inbound::text).collect(Collectors.toList()));
     assertEquals(crashedId + 1, api.calls("getUpdates").get(pollsBefore).params().path("offset").asInt(),
         "polling resumed from the stored offset");
+  }
+
+  @Test
+  void theTokenNeverReachesTheLogsEvenWhenTheServerEchoesTheUrl() {
+    String secret = FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1);
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger("cn.fivestar");
+    Level level = logger.getLevel();
+    logger.setLevel(Level.DEBUG);
+    logs.start();
+    logger.addAppender(logs);
+    try {
+      api.trouble("getMe", new FakeBotApi.EchoUrl(502));
+      api.trouble("getUpdates", new FakeBotApi.EchoUrl(503));
+      api.trouble("sendMessage", new FakeBotApi.EchoUrl(400), new FakeBotApi.EchoUrl(400));
+      api.trouble("setMyCommands", new FakeBotApi.EchoUrl(403));
+      start();
+      api.enqueue(api.text(RESIDENT, "王阿姨", "你好"));
+      api.await("the refused message logged", () -> logs.list.stream()
+          .anyMatch(e -> e.getFormattedMessage().contains("not delivered")));
+
+      // The same on the command line: a start that fails names the server's answer, not the token.
+      TelegramSettings settings = BotHarness.testSettings(api).withRetry(
+          new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1)), Duration.ofSeconds(1));
+      api.trouble("getMe", new FakeBotApi.EchoUrl(502), new FakeBotApi.EchoUrl(502));
+      try (TelegramBot b = new TelegramBot(settings, Database.inDataDir(dir.resolve("other")), BotHarness.roles())) {
+        UserException e = assertThrows(UserException.class, () -> b.start(new ScriptedEngine(b.notifier())));
+        assertTrue(e.getMessage().contains("upstream failed for http://127.0.0.1:"), e.getMessage());
+        assertTrue(e.getMessage().contains("/bot<redacted>/getme"), e.getMessage());
+        assertFalse(e.getMessage().contains(secret), e.getMessage());
+      }
+    } finally {
+      logger.detachAppender(logs);
+      logger.setLevel(level);
+    }
+    List<String> lines = logs.list.stream().map(e -> e.getFormattedMessage()
+        + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
+    assertTrue(lines.stream().filter(l -> l.contains("upstream failed for") && l.contains("bot<redacted>")).count() >= 3,
+        String.join("\n", lines));
+    for (String line : lines) assertFalse(line.contains(secret), line);
   }
 
   @Test
