@@ -16,6 +16,8 @@ import java.util.Set;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
@@ -33,7 +35,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  *   <li>an answer that is JSON but not a Bot API answer (no boolean {@code ok}, e.g. {@code {"message": …}} with
  *       HTTP 500) becomes {@code ok:false} with the HTTP status as {@code error_code} and its message as
  *       {@code description}, so it is classified like any other failure instead of failing inside the client;
- *   <li>unknown fields are ignored ({@link #mapper()}; telegrambots' own types ignore them already).
+ *   <li>unknown fields are ignored ({@link #mapper()}; telegrambots' own types ignore them already);
+ *   <li>an update that still cannot be read (a user or chat without id…) is cut down to its update id, so one bad
+ *       update neither fails its whole getUpdates batch nor stalls polling: the bot ignores it.
  * </ul>
  *
  * Answers that are not JSON at all (a proxy's HTML page) are left alone: the client reports them as garbled and the
@@ -42,6 +46,11 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 public final class BotApiJson {
   /** Seconds since 1970 stay below this until the year 5138: a larger date counts milliseconds (or finer). */
   static final long SECONDS_LIMIT = 100_000_000_000L;
+
+  private static final Logger log = LoggerFactory.getLogger(BotApiJson.class);
+
+  /** How telegrambots reads answers (a default mapper): an update it cannot read would fail the whole batch. */
+  private static final ObjectMapper STRICT = new ObjectMapper();
 
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -107,6 +116,7 @@ public final class BotApiJson {
       if (result != null) {
         if ("getMe".equalsIgnoreCase(method) && result instanceof ObjectNode me) r.user(me, true);
         r.walk(result);
+        if ("getUpdates".equalsIgnoreCase(method) && result instanceof ArrayNode updates) r.updates(updates);
       }
     } else if (!answer.path("error_code").canConvertToInt() && status >= 400) {
       answer.put("error_code", status);
@@ -142,6 +152,35 @@ public final class BotApiJson {
           .put("description", description != null ? description : "HTTP " + status + " without a Bot API answer");
       if (parameters instanceof ObjectNode) answer.set("parameters", parameters);
       changed = true;
+    }
+
+    /**
+     * An update telegrambots still could not read (a required field missing: a user or chat without id, an entity
+     * without offset…) would fail the whole batch, and polling would stall on it. It is cut down to its id: the
+     * offset moves on and the bot ignores it. An element without an update id is dropped.
+     */
+    void updates(ArrayNode updates) {
+      for (int i = updates.size() - 1; i >= 0; i--) {
+        JsonNode u = updates.get(i);
+        if (!(u instanceof ObjectNode) || !u.path("update_id").canConvertToInt()) {
+          updates.remove(i);
+          changed = true;
+          continue;
+        }
+        String problem;
+        try {
+          STRICT.treeToValue(u, Update.class);
+          continue;
+        } catch (JsonProcessingException e) {
+          problem = e.getOriginalMessage();
+        } catch (IllegalArgumentException e) {
+          problem = e.getMessage();
+        }
+        int id = u.get("update_id").asInt();
+        log.warn("update {} cannot be read and is skipped: {}", id, problem);
+        updates.set(i, MAPPER.createObjectNode().put("update_id", id));
+        changed = true;
+      }
     }
 
     void walk(JsonNode node) {

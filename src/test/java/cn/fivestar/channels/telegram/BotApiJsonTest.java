@@ -121,6 +121,33 @@ class BotApiJsonTest {
   }
 
   @Test
+  void anUpdateThatStillCannotBeReadIsCutToItsIdAndTheBatchGoesThrough() throws Exception {
+    String good = "{\"update_id\":10,\"message\":{\"message_id\":1,\"date\":1,\"text\":\"hi\","
+        + "\"from\":{\"id\":5,\"is_bot\":false,\"first_name\":\"A\"},\"chat\":{\"id\":5,\"type\":\"private\"}}}";
+    String userWithoutId = "{\"update_id\":11,\"message\":{\"message_id\":2,\"text\":\"x\","
+        + "\"from\":{\"first_name\":\"B\"},\"chat\":{\"id\":6,\"type\":\"private\"}}}";
+    String chatWithoutId = "{\"update_id\":12,\"message\":{\"message_id\":3,\"text\":\"x\","
+        + "\"from\":{\"id\":7,\"first_name\":\"C\"},\"chat\":{\"type\":\"private\"}}}";
+    String noChat = "{\"update_id\":13,\"message\":{\"message_id\":4,\"text\":\"x\","
+        + "\"from\":{\"id\":8,\"first_name\":\"D\"}}}";
+    String noId = "{\"message\":{\"message_id\":5,\"text\":\"x\"}}";
+    ArrayList<Update> updates = read(new GetUpdates(), 200, "{\"ok\":true,\"result\":[" + good + ","
+        + userWithoutId + "," + chatWithoutId + "," + noChat + "," + noId + "]}");
+    assertEquals(4, updates.size(), "the one without an update id is dropped");
+    assertEquals("hi", updates.get(0).getMessage().getText());
+    assertNull(updates.get(1).getMessage(), "cut down to its id");
+    assertNull(updates.get(2).getMessage());
+    assertEquals(13, updates.get(3).getUpdateId());
+
+    // None of them can stall polling: each has an order key and is ignored.
+    UpdateMapper mapper = new UpdateMapper("bot", BotHarness.roles());
+    for (Update u : updates.subList(1, 4)) {
+      assertEquals("update-" + u.getUpdateId(), UpdateMapper.chatKey(u));
+      assertTrue(mapper.map(u) instanceof UpdateMapper.Ignore, u.toString());
+    }
+  }
+
+  @Test
   void anHtmlPageIsLeftForTheClientToCallGarbled() {
     assertNull(BotApiJson.repair("getMe", 502, "<html><body><h1>502 Bad Gateway</h1></body></html>"));
     assertNull(BotApiJson.repair("getMe", 200, "[1,2]"));
