@@ -56,12 +56,12 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       Throwable root = ex;
       if (root instanceof UserException) {
-        cmd.getErr().println("error: " + root.getMessage());
+        cmd.getErr().println("error: " + Secrets.redact(root.getMessage()));
         return ((UserException) root).exitCode();
       }
       org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", ex);
       String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-      cmd.getErr().println("error: " + msg.lines().findFirst().orElse(msg));
+      cmd.getErr().println("error: " + Secrets.redact(msg.lines().findFirst().orElse(msg)));
       return 1;
     });
     return cli.execute(args);

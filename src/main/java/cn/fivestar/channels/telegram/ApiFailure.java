@@ -1,12 +1,17 @@
 package cn.fivestar.channels.telegram;
 
+import cn.fivestar.infra.Secrets;
 import java.io.IOException;
 import java.util.Locale;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
-/** A Bot API call that did not succeed, sorted by what the caller should do about it. */
+/**
+ * A Bot API call that did not succeed, sorted by what the caller should do about it. Its message never carries the
+ * bot token: the server's description and exception messages may quote the request URL (a proxy echoing it), so
+ * they are redacted here ({@link Secrets}), before anybody logs or shows them.
+ */
 public final class ApiFailure extends Exception {
 
   public enum Kind {
@@ -27,7 +32,7 @@ public final class ApiFailure extends Exception {
 
   private ApiFailure(Kind kind, Integer errorCode, String message, long retryAfterSeconds, Long migrateTo,
       Throwable cause) {
-    super(message, cause);
+    super(Secrets.redact(message), cause);
     this.kind = kind;
     this.errorCode = errorCode;
     this.retryAfterSeconds = retryAfterSeconds;
@@ -43,11 +48,10 @@ public final class ApiFailure extends Exception {
         Integer after = r.getParameters() == null ? null : r.getParameters().getRetryAfter();
         return new ApiFailure(Kind.RATE_LIMITED, code, message, after == null ? 1 : Math.max(1, after), null, e);
       }
-      if (code >= 500) return new ApiFailure(Kind.TRANSIENT, code, message, 0, null, e);
-      String lower = description.toLowerCase(Locale.ROOT);
-      if (code == 404 || lower.contains("method not found") || lower.contains("unknown method")) {
+      if (code == 404 || code == 501 || unknownMethod(description)) {
         return new ApiFailure(Kind.UNSUPPORTED, code, message, 0, null, e);
       }
+      if (code >= 500) return new ApiFailure(Kind.TRANSIENT, code, message, 0, null, e);
       Long migrate = r.getParameters() == null ? null : r.getParameters().getMigrateToChatId();
       return new ApiFailure(Kind.REJECTED, code, message, 0, migrate, e);
     }
@@ -56,6 +60,16 @@ public final class ApiFailure extends Exception {
     }
     // No error code: a timeout, a refused connection, or an answer that is not Bot API JSON (a proxy's 502 page).
     return new ApiFailure(Kind.TRANSIENT, null, method + " failed: " + describe(e), 0, null, e);
+  }
+
+  /**
+   * Whether the server says it lacks the method: Telegram's "method not found", telegram-test-api's "API method
+   * 'x' is not supported" (sent with HTTP 500, so it is checked before the status).
+   */
+  static boolean unknownMethod(String description) {
+    String lower = description.toLowerCase(Locale.ROOT);
+    return lower.contains("method not found") || lower.contains("unknown method")
+        || (lower.contains("method") && (lower.contains("not supported") || lower.contains("not implemented")));
   }
 
   static ApiFailure exhausted(ApiFailure last, int attempts) {

@@ -1,6 +1,7 @@
 package cn.fivestar.channels.telegram;
 
 import cn.fivestar.infra.PersonalData;
+import cn.fivestar.infra.Secrets;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ public final class BotApi implements AutoCloseable {
   private final Set<String> unsupported = ConcurrentHashMap.newKeySet();
 
   public BotApi(TelegramSettings settings, RateLimiter limiter, RateLimiter.Sleeper sleeper) {
+    Secrets.register(settings.token()); // it is in every request URL: never in a log line or error message
     Dispatcher dispatcher = new Dispatcher();
     // telegrambots runs every call through OkHttp's async dispatcher, which allows only 5 calls per host by default.
     dispatcher.setMaxRequests(256);
@@ -48,6 +50,7 @@ public final class BotApi implements AutoCloseable {
         .connectTimeout(request)
         .readTimeout(request)
         .writeTimeout(request)
+        .addInterceptor(BotApiJson.interceptor())
         .build();
     OkHttpClient polling = http.newBuilder().readTimeout(settings.pollTimeout().plus(Duration.ofSeconds(15))).build();
     this.client = new OkHttpTelegramClient(http, settings.token(), settings.apiUrl());

@@ -2,6 +2,7 @@ package cn.fivestar.channels.telegram;
 
 import cn.fivestar.infra.Database;
 import cn.fivestar.infra.PersonalData;
+import cn.fivestar.infra.Secrets;
 import cn.fivestar.infra.UserException;
 import cn.fivestar.conversation.ConversationEngine;
 import cn.fivestar.conversation.Inbound;
@@ -55,6 +56,8 @@ public final class TelegramBot implements AutoCloseable {
   static final int CALLBACK_NOTICE_LIMIT = 200;
   static final String NOT_DONE = "这个按钮没有生效，请看我的回复。";
   private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+  /** Pause after an empty getUpdates answer that came back long before the poll timeout. */
+  static final Duration EMPTY_POLL_PAUSE = Duration.ofMillis(250);
 
   private final TelegramSettings settings;
   private final Clock clock;
@@ -145,6 +148,7 @@ public final class TelegramBot implements AutoCloseable {
    * Returns the local port (useful when the settings asked for port 0).
    */
   public int startWebhook(ConversationEngine conversationEngine, WebhookSettings hook) {
+    Secrets.register(hook.secret());
     prepare(conversationEngine);
     try {
       webhook = new WebhookServer(hook, this::receive);
@@ -171,6 +175,10 @@ public final class TelegramBot implements AutoCloseable {
     if (!started.compareAndSet(false, true)) throw new IllegalStateException("already started");
     this.engine = conversationEngine;
     User me = getMe();
+    if (me == null || me.getId() == null) {
+      throw new UserException("the Bot API server at " + settings.apiUrl().getHost() + ":"
+          + settings.apiUrl().getPort() + " answered getMe without the bot's id");
+    }
     this.username = me.getUserName();
     this.mapper = new UpdateMapper(username, roleOfUser);
     menus.setDefault();
@@ -229,12 +237,17 @@ public final class TelegramBot implements AutoCloseable {
       GetUpdates request = GetUpdates.builder().offset(offset).limit(100)
           .timeout((int) settings.pollTimeout().toSeconds()).allowedUpdates(ALLOWED_UPDATES).build();
       try {
+        long polledAt = System.nanoTime();
         CompletableFuture<ArrayList<Update>> call = api.poll(request);
         currentPoll = call;
         if (stopping.getCount() == 0) call.cancel(true);
         List<Update> batch = call.get();
         failures = 0;
-        if (batch.isEmpty()) continue;
+        if (batch == null || batch.isEmpty()) {
+          // A server that does not long-poll (telegram-test-api, some proxies) answers at once: do not hammer it.
+          if (System.nanoTime() - polledAt < settings.pollTimeout().toNanos() / 2 && !pause(EMPTY_POLL_PAUSE)) break;
+          continue;
+        }
         int next = batch.stream().mapToInt(Update::getUpdateId).max().getAsInt() + 1;
         List<Update> fresh = store.record(batch, UpdateMapper::chatKey, next);
         offset = next;

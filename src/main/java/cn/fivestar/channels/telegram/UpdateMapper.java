@@ -49,10 +49,15 @@ public final class UpdateMapper {
 
   /** The key updates are ordered by: their chat (a callback belongs to the chat of its message). */
   public static String chatKey(Update u) {
-    if (u.getMessage() != null) return u.getMessage().getChatId().toString();
-    if (u.getCallbackQuery() != null) return callbackChat(u.getCallbackQuery());
-    if (u.getEditedMessage() != null) return u.getEditedMessage().getChatId().toString();
-    return "update-" + u.getUpdateId();
+    if (u.getMessage() != null && u.getMessage().getChat() != null) return u.getMessage().getChatId().toString();
+    CallbackQuery q = u.getCallbackQuery();
+    if (q != null && (q.getFrom() != null || q.getMessage() != null && q.getMessage().getChat() != null)) {
+      return callbackChat(q);
+    }
+    if (u.getEditedMessage() != null && u.getEditedMessage().getChat() != null) {
+      return u.getEditedMessage().getChatId().toString();
+    }
+    return "update-" + u.getUpdateId(); // nothing to order it by (and nothing the bot will answer)
   }
 
   public Incoming map(Update u) {
@@ -74,7 +79,7 @@ public final class UpdateMapper {
 
   private static String callbackChat(CallbackQuery q) {
     MaybeInaccessibleMessage m = q.getMessage();
-    if (m != null && m.getChatId() != null) return m.getChatId().toString();
+    if (m != null && m.getChat() != null && m.getChatId() != null) return m.getChatId().toString();
     return q.getFrom().getId().toString();
   }
 

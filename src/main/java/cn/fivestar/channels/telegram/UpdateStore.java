@@ -2,7 +2,6 @@ package cn.fivestar.channels.telegram;
 
 import cn.fivestar.infra.Database;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,8 +27,7 @@ public final class UpdateStore implements AutoCloseable {
 
   private final Connection db;
   private final Clock clock;
-  private final ObjectMapper json = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private final ObjectMapper json = BotApiJson.mapper();
 
   public UpdateStore(Database database, Clock clock) {
     try {

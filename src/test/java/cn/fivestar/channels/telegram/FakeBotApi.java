@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * A Bot API server on 127.0.0.1 for tests: real HTTP, the methods the bot uses, an update queue with Telegram's
  * offset semantics (an update stays until a getUpdates with a higher offset confirms it), and scripted trouble per
  * method: 429 with retry_after, 500, a 502 page that is not JSON, a hang, or 404 for methods a server lacks.
- * Every call is recorded.
+ * Every call is recorded. {@link #likeTelegramTestApi()} makes it answer in the shapes of the npm package
+ * telegram-test-api instead (a minimal Bot API emulator), so the bot's tolerance is tested on every build.
  */
 public final class FakeBotApi implements AutoCloseable {
   public static final String TOKEN = "123456:TEST-fake-token";
@@ -70,6 +71,9 @@ public final class FakeBotApi implements AutoCloseable {
   /** A proxy's HTML error page: not Bot API JSON at all. */
   public record BadGateway() implements Trouble {}
 
+  /** A proxy whose error description quotes the whole request URL, token included. */
+  public record EchoUrl(int status) implements Trouble {}
+
   /** The server sits on the call for a while, then answers 504. */
   public record Hang(Duration howLong) implements Trouble {}
 
@@ -92,6 +96,7 @@ public final class FakeBotApi implements AutoCloseable {
   private int nextUpdateId = 500;
   private int nextMessageId = 1;
   private int nextCallbackId = 1;
+  private boolean testApiShapes;
 
   static {
     // Without it the JDK server's separate header and body writes meet Nagle's algorithm and delayed ACKs:
@@ -108,6 +113,26 @@ public final class FakeBotApi implements AutoCloseable {
 
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /**
+   * From now on answers the way telegram-test-api 4.x does: getMe without is_bot, every date in milliseconds,
+   * messages the bot sent without "from" and with the request's own fields echoed (chat_id…), updates carrying an
+   * extra botToken field, null results for answerCallbackQuery/editMessageText/setWebhook, getUpdates answering at
+   * once (no long polling), and methods it lacks (setMyCommands, sendChatAction, getFile) refused with HTTP 500 and
+   * {"message": "API method '…' is not supported…"}, not a Bot API error.
+   */
+  public FakeBotApi likeTelegramTestApi() {
+    synchronized (lock) {
+      testApiShapes = true;
+    }
+    return this;
+  }
+
+  private boolean testApiShapes() {
+    synchronized (lock) {
+      return testApiShapes;
+    }
   }
 
   // ---- scripting -------------------------------------------------------------------------------------------
@@ -160,12 +185,18 @@ public final class FakeBotApi implements AutoCloseable {
     return u;
   }
 
+  /** Now, as a message date: seconds like Telegram, milliseconds like telegram-test-api. */
+  private long now() {
+    return testApiShapes() ? System.currentTimeMillis() : System.currentTimeMillis() / 1000;
+  }
+
   private ObjectNode message(long chatId, String chatType, long userId, String name) {
     ObjectNode m = json.createObjectNode();
     ObjectNode chat = m.putObject("chat").put("id", chatId).put("type", chatType);
     if (chatType.equals("private")) chat.put("first_name", name); else chat.put("title", "社区工作群");
-    m.put("message_id", 10_000 + nextUpdateId).put("date", System.currentTimeMillis() / 1000);
+    m.put("message_id", 10_000 + nextUpdateId).put("date", now());
     m.set("from", user(userId, name));
+    if (testApiShapes()) m.put("botToken", TOKEN);
     return m;
   }
 
@@ -326,8 +357,15 @@ public final class FakeBotApi implements AutoCloseable {
         troubled(ex, trouble);
         return;
       }
+      boolean shapes = testApiShapes();
+      if (shapes && !TEST_API_METHODS.contains(method)) known = false;
       if (!known) {
-        reply(ex, 404, error(404, "Not Found"));
+        if (shapes) {
+          reply(ex, 500, json.writeValueAsBytes(json.createObjectNode().put("message", "API method '"
+              + method.toLowerCase() + "' is not supported. Are you sure you're using Telegram Bot API correctly?")));
+        } else {
+          reply(ex, 404, error(404, "Not Found"));
+        }
         return;
       }
       JsonNode result = switch (method) {
@@ -345,6 +383,9 @@ public final class FakeBotApi implements AutoCloseable {
         reply(ex, 404, error(404, "Not Found"));
         return;
       }
+      if (shapes && List.of("answerCallbackQuery", "editMessageText", "setWebhook").contains(method)) {
+        result = JsonNodeFactory.instance.nullNode();
+      }
       ObjectNode ok = json.createObjectNode().put("ok", true);
       ok.set("result", result);
       reply(ex, 200, json.writeValueAsBytes(ok));
@@ -359,6 +400,10 @@ public final class FakeBotApi implements AutoCloseable {
 
   private static final List<String> METHODS = List.of("getMe", "getUpdates", "sendMessage", "editMessageText",
       "answerCallbackQuery", "setMyCommands", "deleteWebhook", "sendChatAction", "getFile", "setWebhook");
+
+  /** The methods telegram-test-api 4.x implements (of those this server knows). */
+  private static final Set<String> TEST_API_METHODS = Set.of("getMe", "getUpdates", "sendMessage",
+      "editMessageText", "answerCallbackQuery", "deleteWebhook", "setWebhook");
 
   /** Bot API method names are case-insensitive (telegrambots sends them in lower case). */
   private static String canonical(String method) {
@@ -378,6 +423,8 @@ public final class FakeBotApi implements AutoCloseable {
       byte[] page = "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(502, page.length);
       ex.getResponseBody().write(page);
+    } else if (t instanceof EchoUrl e) {
+      reply(ex, e.status(), error(e.status(), "upstream failed for " + url() + ex.getRequestURI()));
     } else if (t instanceof Hang h) {
       Thread.sleep(h.howLong().toMillis());
       reply(ex, 504, error(504, "Gateway Timeout"));
@@ -387,7 +434,7 @@ public final class FakeBotApi implements AutoCloseable {
   private JsonNode getUpdates(JsonNode p) throws InterruptedException {
     Integer offset = p.hasNonNull("offset") ? p.get("offset").asInt() : null;
     int limit = p.hasNonNull("limit") ? p.get("limit").asInt() : 100;
-    long waitMs = Math.min(p.path("timeout").asLong(0) * 1000, 2000);
+    long waitMs = testApiShapes() ? 0 : Math.min(p.path("timeout").asLong(0) * 1000, 2000);
     long deadline = System.currentTimeMillis() + waitMs;
     ArrayNode out = json.createArrayNode();
     synchronized (lock) {
@@ -435,16 +482,22 @@ public final class FakeBotApi implements AutoCloseable {
 
   private ObjectNode messageJson(Sent s, String chatType) {
     ObjectNode m = json.createObjectNode();
-    m.put("message_id", s.messageId()).put("date", System.currentTimeMillis() / 1000).put("text", s.text());
+    m.put("message_id", s.messageId()).put("date", now()).put("text", s.text());
     m.putObject("chat").put("id", Long.parseLong(s.chatId())).put("type", chatType);
-    m.set("from", botUser());
+    if (testApiShapes()) {
+      m.put("chat_id", s.chatId()); // the request's fields come back as they were sent
+    } else {
+      m.set("from", botUser());
+    }
     if (s.replyMarkup() != null && s.replyMarkup().has("inline_keyboard")) m.set("reply_markup", s.replyMarkup());
     return m;
   }
 
   private ObjectNode botUser() {
-    return json.createObjectNode().put("id", BOT_ID).put("is_bot", true).put("first_name", "五星助手")
+    ObjectNode me = json.createObjectNode().put("id", BOT_ID).put("is_bot", true).put("first_name", "五星助手")
         .put("username", BOT_USERNAME);
+    if (testApiShapes()) me.remove("is_bot");
+    return me;
   }
 
   /** Parameters from the query string and the body (JSON, as telegrambots sends, or form-encoded). */

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import cn.fivestar.infra.Database;
 import cn.fivestar.infra.UserException;
 import cn.fivestar.conversation.Inbound;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
@@ -226,6 +231,40 @@ class TelegramTransportTest {
   }
 
   @Test
+  void aMinimalServerAnsweringLikeTelegramTestApiIsServed() throws Exception {
+    // getMe without is_bot, dates in milliseconds, extra fields, null results, no long polling, and methods it
+    // lacks refused with HTTP 500 {"message": …}: before, serve gave up at getMe after 5 attempts.
+    api.likeTelegramTestApi();
+    start(s -> s.withTypingDelay(Duration.ofMillis(1)));
+    assertEquals(FakeBotApi.BOT_USERNAME, bot.bot.username());
+
+    api.enqueue(api.text(RESIDENT, "王阿姨", "我要反映问题"));
+    api.awaitText(RESIDENT, "请描述");
+    api.enqueue(api.text(RESIDENT, "王阿姨", "3号楼楼道灯坏了一个星期"));
+    FakeBotApi.Sent confirm = api.awaitText(RESIDENT, "确认提交吗");
+    api.enqueue(api.press(RESIDENT, RESIDENT, "王阿姨", "确认提交"));
+    api.awaitText(RESIDENT, "已受理，编号 C-1");
+    api.await("the used button edited away", () -> api.sentTo(RESIDENT).stream()
+        .anyMatch(s -> s.messageId() == confirm.messageId() && s.text().endsWith("您选择了：确认提交")));
+    api.awaitText(STAFF_GROUP, "新案件 C-1");
+
+    // Each reply sent once: a sent message with a millisecond date is not mistaken for a failure and re-sent.
+    assertEquals(List.of("请描述您遇到的问题。", "您反映的是：3号楼楼道灯坏了一个星期\n确认提交吗？", "已受理，编号 C-1。我们会尽快处理。"),
+        api.calls("sendMessage").stream().filter(c -> c.params().path("chat_id").asText().equals(Long.toString(RESIDENT)))
+            .map(c -> c.params().path("text").asText()).collect(Collectors.toList()));
+    assertEquals(1, api.calls("answerCallbackQuery").size());
+    assertEquals(1, api.calls("setMyCommands").size(), "refused once, then known to be missing");
+    assertTrue(api.calls("sendChatAction").size() <= 1, "typing: refused once at most");
+    assertEquals(3, engine.received.size(), "every update reached the engine once");
+
+    // The server answers getUpdates at once: the bot paces itself instead of spinning.
+    int before = api.calls("getUpdates").size();
+    Thread.sleep(1000);
+    int polls = api.calls("getUpdates").size() - before;
+    assertTrue(polls >= 1 && polls <= 6, polls + " polls in a second");
+  }
+
+  @Test
   void typingIsShownWhenTheEngineTakesAWhile() throws Exception {
     start();
     api.enqueue(api.text(RESIDENT, "王阿姨", "慢"));
@@ -344,6 +383,46 @@ class TelegramTransportTest {
         engine.received.stream().map(Inbound::text).collect(Collectors.toList()));
     assertEquals(crashedId + 1, api.calls("getUpdates").get(pollsBefore).params().path("offset").asInt(),
         "polling resumed from the stored offset");
+  }
+
+  @Test
+  void theTokenNeverReachesTheLogsEvenWhenTheServerEchoesTheUrl() {
+    String secret = FakeBotApi.TOKEN.substring(FakeBotApi.TOKEN.indexOf(':') + 1);
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger("cn.fivestar");
+    Level level = logger.getLevel();
+    logger.setLevel(Level.DEBUG);
+    logs.start();
+    logger.addAppender(logs);
+    try {
+      api.trouble("getMe", new FakeBotApi.EchoUrl(502));
+      api.trouble("getUpdates", new FakeBotApi.EchoUrl(503));
+      api.trouble("sendMessage", new FakeBotApi.EchoUrl(400), new FakeBotApi.EchoUrl(400));
+      api.trouble("setMyCommands", new FakeBotApi.EchoUrl(403));
+      start();
+      api.enqueue(api.text(RESIDENT, "王阿姨", "你好"));
+      api.await("the refused message logged", () -> logs.list.stream()
+          .anyMatch(e -> e.getFormattedMessage().contains("not delivered")));
+
+      // The same on the command line: a start that fails names the server's answer, not the token.
+      TelegramSettings settings = BotHarness.testSettings(api).withRetry(
+          new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1)), Duration.ofSeconds(1));
+      api.trouble("getMe", new FakeBotApi.EchoUrl(502), new FakeBotApi.EchoUrl(502));
+      try (TelegramBot b = new TelegramBot(settings, Database.inDataDir(dir.resolve("other")), BotHarness.roles())) {
+        UserException e = assertThrows(UserException.class, () -> b.start(new ScriptedEngine(b.notifier())));
+        assertTrue(e.getMessage().contains("upstream failed for http://127.0.0.1:"), e.getMessage());
+        assertTrue(e.getMessage().contains("/bot<redacted>/getme"), e.getMessage());
+        assertFalse(e.getMessage().contains(secret), e.getMessage());
+      }
+    } finally {
+      logger.detachAppender(logs);
+      logger.setLevel(level);
+    }
+    List<String> lines = logs.list.stream().map(e -> e.getFormattedMessage()
+        + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
+    assertTrue(lines.stream().filter(l -> l.contains("upstream failed for") && l.contains("bot<redacted>")).count() >= 3,
+        String.join("\n", lines));
+    for (String line : lines) assertFalse(line.contains(secret), line);
   }
 
   @Test
