@@ -24,14 +24,13 @@ public final class WebCommand extends DataCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     WebSettings settings = WebSettings.resolve(bind, port, System.getenv(WebSettings.TOKEN_ENV));
     CaseService cases = CaseService.open(dataDir());
-    WebServer server;
+    WebServer server = new WebServer(cases, settings.address(), settings.token());
     try {
-      server = new WebServer(cases, settings.address(), settings.token());
+      server.start();
     } catch (IOException e) {
       cases.close();
       throw new UserException("cannot listen on " + settings.address() + ": " + e.getMessage());
     }
-    server.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

@@ -1,11 +1,11 @@
 package cn.fivestar.channels.web;
 
-import com.sun.net.httpserver.Headers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * The token check. A request is let in by {@code Authorization: Bearer TOKEN} or by the login cookie, which a
@@ -33,12 +33,11 @@ final class WebAccess {
   }
 
   /** Bearer header or login cookie. */
-  boolean authorized(Headers headers) {
+  boolean authorized(HttpFields headers) {
     if (open()) return true;
-    String auth = headers.getFirst("Authorization");
+    String auth = headers.get("Authorization");
     if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) && matches(auth.substring(7))) return true;
-    List<String> cookies = headers.get("Cookie");
-    if (cookies == null) return false;
+    List<String> cookies = headers.getValuesList("Cookie");
     byte[] expected = session.getBytes(StandardCharsets.UTF_8);
     for (String header : cookies) {
       for (String part : header.split(";")) {

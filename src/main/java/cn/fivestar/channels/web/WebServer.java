@@ -9,11 +9,9 @@ import cn.fivestar.cases.CaseFilter;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
 import cn.fivestar.cases.CaseStatus;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import cn.fivestar.infra.HttpServers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.InetSocketAddress;
@@ -23,10 +21,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,69 +43,118 @@ public final class WebServer implements AutoCloseable {
 
   private final CaseService cases;
   private final WebAccess access;
-  private final HttpServer server;
-  private final ExecutorService threads;
+  private final HttpServers.Instance server;
 
   /** Binds to address (port 0 = any free port); token null = no login (loopback only, see WebSettings). */
-  public WebServer(CaseService cases, InetSocketAddress address, String token) throws IOException {
+  public WebServer(CaseService cases, InetSocketAddress address, String token) {
+    this(cases, address, token, HttpServers.Limits.dashboard());
+  }
+
+  /** With other HTTP limits (tests: short timeouts). */
+  public WebServer(CaseService cases, InetSocketAddress address, String token, HttpServers.Limits limits) {
     if (token == null && !address.getAddress().isLoopbackAddress()) {
       throw new IllegalArgumentException("a token is required to listen on " + address);
     }
     this.cases = cases;
     this.access = new WebAccess(token);
-    this.server = HttpServer.create(address, 0);
-    AtomicInteger n = new AtomicInteger();
-    this.threads = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "web-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
+    this.server = HttpServers.create("web", address, limits, new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        WebServer.this.handle(new Exchange(request, response, callback));
+        return true;
+      }
     });
-    server.setExecutor(threads);
-    server.createContext("/", this::handle);
   }
 
-  public void start() {
+  /** Binds and starts serving; a port in use is an IOException. */
+  public void start() throws IOException {
     server.start();
   }
 
   public InetSocketAddress address() {
-    return server.getAddress();
+    return server.address();
   }
 
   @Override
   public void close() {
-    server.stop(0);  // JDK 17 waits out any delay in full; pages are quick reads, nothing to drain
-    threads.shutdownNow();
+    server.close();
   }
 
-  private void handle(HttpExchange ex) throws IOException {
-    try (ex) {
-      try {
-        route(ex);
-      } catch (HttpError e) {
-        errorPage(ex, e.status(), e.getMessage());
-      } catch (CaseException e) {
-        errorPage(ex, e.reason() == CaseException.Reason.NOT_FOUND ? 404 : 400, e.getMessage());
-      } catch (RuntimeException e) {
-        log.error("web page {} failed: {}", ex.getRequestURI().getPath(), PersonalData.mask(String.valueOf(e)), e);
-        errorPage(ex, 500, "服务器内部出错，请稍后再试；如果一直出错，请联系管理员查看日志。");
-      }
+  /** One request and its answer, so the pages need not know the server's API. */
+  private static final class Exchange {
+    final Request request;
+    final Response response;
+    final Callback callback;
+
+    Exchange(Request request, Response response, Callback callback) {
+      this.request = request;
+      this.response = response;
+      this.callback = callback;
+    }
+
+    String method() {
+      return request.getMethod();
+    }
+
+    /** The decoded path. */
+    String path() {
+      String p = request.getHttpURI().getDecodedPath();
+      return p == null || p.isEmpty() ? "/" : p;
+    }
+
+    String rawPath() {
+      return request.getHttpURI().getPath();
+    }
+
+    String rawQuery() {
+      return request.getHttpURI().getQuery();
+    }
+
+    HttpFields requestHeaders() {
+      return request.getHeaders();
+    }
+
+    HttpFields.Mutable responseHeaders() {
+      return response.getHeaders();
+    }
+
+    String remoteAddress() {
+      return Request.getRemoteAddr(request);
+    }
+
+    void send(int status, String type, byte[] body) {
+      HttpServers.send(response, callback, status, type, body);
     }
   }
 
-  private void route(HttpExchange ex) throws IOException {
-    String method = ex.getRequestMethod();
+  private void handle(Exchange ex) {
+    try {
+      route(ex);
+    } catch (HttpError e) {
+      errorPage(ex, e.status(), e.getMessage());
+    } catch (CaseException e) {
+      errorPage(ex, e.reason() == CaseException.Reason.NOT_FOUND ? 404 : 400, e.getMessage());
+    } catch (IOException e) {
+      ex.callback.failed(e);  // the client went away
+    } catch (RuntimeException e) {
+      log.error("web page {} failed: {}", ex.path(), PersonalData.mask(String.valueOf(e)), e);
+      errorPage(ex, 500, "服务器内部出错，请稍后再试；如果一直出错，请联系管理员查看日志。");
+    }
+  }
+
+  private void route(Exchange ex) throws IOException {
+    String method = ex.method();
     if (!method.equals("GET")) {
-      ex.getResponseHeaders().set("Allow", "GET");
+      ex.responseHeaders().put("Allow", "GET");
       throw new HttpError(405, "看板只能查看，不支持这种请求方式。");
     }
-    String path = ex.getRequestURI().getPath();
-    Query q = Query.parse(ex.getRequestURI().getRawQuery());
+    String path = ex.path();
+    Query q = Query.parse(ex.rawQuery());
     if (!access.open() && q.has("token")) {
       login(ex, q);
       return;
     }
-    if (!access.authorized(ex.getRequestHeaders())) {
+    if (!access.authorized(ex.requestHeaders())) {
       html(ex, 401, Html.page("需要登录", "", loginForm("请先登录：输入管理员提供的访问口令。")));
       return;
     }
@@ -131,22 +180,22 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** ?token=: right → cookie and a redirect to the same address without the token; wrong → 401. */
-  private void login(HttpExchange ex, Query q) throws IOException {
+  private void login(Exchange ex, Query q) throws IOException {
     if (!access.matches(q.get("token"))) {
-      log.warn("web login with a wrong token from {}", ex.getRemoteAddress().getAddress().getHostAddress());
+      log.warn("web login with a wrong token from {}", ex.remoteAddress());
       html(ex, 401, Html.page("口令错误", "", loginForm("访问口令不正确，请核对后重新输入。")));
       return;
     }
-    String raw = ex.getRequestURI().getRawQuery();
+    String raw = ex.rawQuery();
     String rest = java.util.Arrays.stream(raw.split("&"))
         .filter(p -> !p.equals("token") && !p.startsWith("token=")).collect(Collectors.joining("&"));
-    ex.getResponseHeaders().add("Set-Cookie", access.loginCookie());
-    ex.getResponseHeaders().set("Location", ex.getRequestURI().getRawPath() + (rest.isEmpty() ? "" : "?" + rest));
+    ex.responseHeaders().add("Set-Cookie", access.loginCookie());
+    ex.responseHeaders().put("Location", ex.rawPath() + (rest.isEmpty() ? "" : "?" + rest));
     securityHeaders(ex);
-    ex.sendResponseHeaders(303, -1);
+    ex.send(303, null, new byte[0]);
   }
 
-  private void caseList(HttpExchange ex, Query q, Instant now) throws IOException {
+  private void caseList(Exchange ex, Query q, Instant now) throws IOException {
     CasePages.Filters typed = new CasePages.Filters(q.get("status"), q.get("category"), q.get("star"),
         "1".equals(q.get("overdue")));
     try {
@@ -163,7 +212,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** The same CSV as {@code cases export}: oldest first, UTF-8 with BOM, personal data masked. */
-  private void export(HttpExchange ex, Query q) throws IOException {
+  private void export(Exchange ex, Query q) throws IOException {
     LocalDate from = q.date("from", "开始日期");
     LocalDate to = q.date("to", "结束日期");
     if (from != null && to != null && from.isAfter(to)) throw HttpError.badRequest("开始日期不能晚于结束日期。");
@@ -174,7 +223,7 @@ public final class WebServer implements AutoCloseable {
       CaseCsv.write(w, ordered);
     }
     String name = "cases" + (from == null ? "" : "-" + from) + (to == null ? "" : "-to-" + to) + ".csv";
-    ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    ex.responseHeaders().put("Content-Disposition", "attachment; filename=\"" + name + "\"");
     send(ex, 200, "text/csv; charset=utf-8", buf.toByteArray());
   }
 
@@ -184,7 +233,7 @@ public final class WebServer implements AutoCloseable {
         + "autocomplete=\"current-password\" required></label><button>登录</button></form>";
   }
 
-  private static void errorPage(HttpExchange ex, int status, String message) throws IOException {
+  private static void errorPage(Exchange ex, int status, String message) {
     String title = switch (status) {
       case 400 -> "请求有误";
       case 404 -> "找不到页面";
@@ -195,25 +244,21 @@ public final class WebServer implements AutoCloseable {
         + "</p><p><a href=\"/\">返回概览</a></p>"));
   }
 
-  private static void html(HttpExchange ex, int status, String page) throws IOException {
+  private static void html(Exchange ex, int status, String page) {
     send(ex, status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", type);
+  private static void send(Exchange ex, int status, String type, byte[] body) {
     securityHeaders(ex);
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
-    }
+    ex.send(status, type, body);
   }
 
-  private static void securityHeaders(HttpExchange ex) {
-    var h = ex.getResponseHeaders();
-    h.set("X-Content-Type-Options", "nosniff");
-    h.set("Content-Security-Policy", CSP);
-    h.set("X-Frame-Options", "DENY");
-    h.set("Referrer-Policy", "no-referrer");
-    h.set("Cache-Control", "no-store");
+  private static void securityHeaders(Exchange ex) {
+    var h = ex.responseHeaders();
+    h.put("X-Content-Type-Options", "nosniff");
+    h.put("Content-Security-Policy", CSP);
+    h.put("X-Frame-Options", "DENY");
+    h.put("Referrer-Policy", "no-referrer");
+    h.put("Cache-Control", "no-store");
   }
 }
