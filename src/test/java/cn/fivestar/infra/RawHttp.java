@@ -76,6 +76,16 @@ public final class RawHttp implements AutoCloseable {
     return status(s.getInputStream());
   }
 
+  /** Sends a whole raw request with Connection: close and returns the whole answer as text (reads at most 30 s). */
+  public String fetch(String head) throws IOException {
+    Socket s = connect();
+    s.setSoTimeout(30_000);
+    OutputStream out = s.getOutputStream();
+    out.write(head.getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  }
+
   private static int status(InputStream in) throws IOException {
     StringBuilder line = new StringBuilder();
     for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) line.append((char) c);

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
 
 /**
@@ -15,6 +17,8 @@ import org.eclipse.jetty.http.HttpFields;
  */
 final class WebAccess {
   static final String COOKIE = "fivestar_web";
+  private static final Pattern PORT = Pattern.compile(":\\d{1,5}");
+  private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
   private final byte[] token;
   private final String session;
 
@@ -49,6 +53,29 @@ final class WebAccess {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a Host header (or URI host) names this machine by a loopback name: localhost, 127.x.x.x or [::1],
+   * with an optional port. Other names are refused when there is no token (see DNS rebinding).
+   */
+  static boolean loopbackHost(String hostAndPort) {
+    if (hostAndPort == null) return false;
+    String h = hostAndPort.strip().toLowerCase(Locale.ROOT);
+    String host;
+    String port;
+    if (h.startsWith("[")) {
+      int end = h.indexOf(']');
+      if (end < 0) return false;
+      host = h.substring(0, end + 1);
+      port = h.substring(end + 1);
+    } else {
+      int colon = h.indexOf(':');
+      host = colon < 0 ? h : h.substring(0, colon);
+      port = colon < 0 ? "" : h.substring(colon);
+    }
+    if (!port.isEmpty() && !PORT.matcher(port).matches()) return false;
+    return host.equals("localhost") || host.equals("[::1]") || host.equals("::1") || LOOPBACK_V4.matcher(host).matches();
   }
 
   /** The Set-Cookie value after a successful ?token= login (a browser session cookie). */

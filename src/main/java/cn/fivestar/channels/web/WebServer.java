@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -118,6 +119,18 @@ public final class WebServer implements AutoCloseable {
       return response.getHeaders();
     }
 
+    /** The Host header, null when absent. */
+    String hostHeader() {
+      return request.getHeaders().get(HttpHeader.HOST);
+    }
+
+    /** The host of the request's URI (an absolute request target's, else the Host header's), may be null. */
+    String uriHost() {
+      String h = request.getHttpURI().getHost();
+      if (h == null) return hostHeader();
+      return h.indexOf(':') >= 0 && !h.startsWith("[") ? "[" + h + "]" : h;
+    }
+
     String remoteAddress() {
       return Request.getRemoteAddr(request);
     }
@@ -143,6 +156,11 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void route(Exchange ex) throws IOException {
+    if (access.open() && !(WebAccess.loopbackHost(ex.hostHeader()) && WebAccess.loopbackHost(ex.uriHost()))) {
+      // without a token anyone who can reach the port may look; a page of another site whose name was made to
+      // point at 127.0.0.1 (DNS rebinding) must not, and its requests carry that site's name
+      throw new HttpError(403, "看板没有设置访问口令，只能在本机用 http://localhost 或 http://127.0.0.1 打开。");
+    }
     String method = ex.method();
     if (!method.equals("GET")) {
       ex.responseHeaders().put("Allow", "GET");
@@ -197,9 +215,13 @@ public final class WebServer implements AutoCloseable {
 
   private void caseList(Exchange ex, Query q, Instant now) throws IOException {
     CasePages.Filters typed = new CasePages.Filters(q.get("status"), q.get("category"), q.get("star"),
-        "1".equals(q.get("overdue")));
+        "1".equals(q.get("overdue")), q.get("from"), q.get("to"));
     try {
-      CaseFilter f = CaseFilter.all().withOverdue(q.flag("overdue", "「只看超期」")).withLimit(MAX_LIST + 1);
+      LocalDate from = q.date("from", "开始日期");
+      LocalDate to = q.date("to", "结束日期");
+      if (from != null && to != null && from.isAfter(to)) throw HttpError.badRequest("开始日期不能晚于结束日期。");
+      CaseFilter f = CaseFilter.all().withOverdue(q.flag("overdue", "「只看超期」")).withDates(from, to)
+          .withLimit(MAX_LIST + 1);
       if (typed.status() != null) f = f.withStatus(CaseStatus.parse(typed.status()));
       if (typed.category() != null) f = f.withCategory(typed.category());
       if (typed.star() != null) f = f.withStar(typed.star());
@@ -236,6 +258,7 @@ public final class WebServer implements AutoCloseable {
   private static void errorPage(Exchange ex, int status, String message) {
     String title = switch (status) {
       case 400 -> "请求有误";
+      case 403 -> "拒绝访问";
       case 404 -> "找不到页面";
       case 405 -> "不支持的请求";
       default -> "出错了";

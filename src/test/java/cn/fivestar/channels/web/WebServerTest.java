@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import cn.fivestar.infra.Database;
+import cn.fivestar.infra.RawHttp;
 import cn.fivestar.app.Main;
 import cn.fivestar.infra.UserException;
 import cn.fivestar.cases.CaseKind;
@@ -34,6 +39,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The dashboard over real HTTP on 127.0.0.1 and a real SQLite case store. */
 class WebServerTest {
@@ -155,6 +161,66 @@ class WebServerTest {
     String body = get("/cases?category=" + URLEncoder.encode("<i>外星人</i>", StandardCharsets.UTF_8), TOKEN).body();
     assertFalse(body.contains("<i>外星人"), "the bad value is escaped");
     assertTrue(body.contains("<form"), "the form is shown again");
+  }
+
+  @Test
+  void extremeOrMalformedDatesGetAClear400AndNoErrorInTheLog() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(WebServer.class);
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    logger.addAppender(logs);
+    try {
+      check400("/?from=-999999999-01-01", "不是有效日期");
+      check400("/?to=%2B999999999-12-31", "不是有效日期");
+      check400("/?from=1000-01-01", "超出范围");
+      check400("/?to=9999-12-31", "超出范围");
+      check400("/cases?from=abc", "不是有效日期");
+      check400("/cases?to=-999999999-01-01", "不是有效日期");
+      check400("/cases?from=2026-02-01&to=2026-01-01", "开始日期不能晚于结束日期");
+      check400("/export.csv?from=-999999999-01-01", "不是有效日期");
+      assertTrue(get("/cases?from=abc", TOKEN).body().contains("value=\"abc\""), "the form keeps what was typed");
+    } finally {
+      logger.detachAppender(logs);
+    }
+    assertEquals(List.of(), logs.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+        .map(ILoggingEvent::getFormattedMessage).toList());
+    // the list filters by date like the overview: all three cases were received on 2026-01-05
+    assertIds("/cases?from=2026-01-05&to=2026-01-05", fixed, rubbish, dispute);
+    assertIds("/cases?from=2026-01-06");
+  }
+
+  @Test
+  void withoutATokenOnlyLoopbackHostNamesAreServed() throws Exception {
+    try (WebServer open = new WebServer(cases, new InetSocketAddress("127.0.0.1", 0), null);
+         RawHttp raw = new RawHttp(startedPort(open))) {
+      int port = open.address().getPort();
+      for (String host : List.of("localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LOCALHOST", "127.0.0.1")) {
+        assertEquals(200, raw.send("GET /overdue HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", null), host);
+      }
+      for (String host : List.of("evil.example:" + port, "evil.example", "localhost.evil.example:" + port,
+          "127.0.0.1.evil.example", "0.0.0.0:" + port)) {
+        assertEquals(403, raw.send("GET /overdue HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", null), host);
+      }
+      assertEquals(400, raw.send("GET /overdue HTTP/1.1\r\nHost: localhost:" + port + "@evil.example\r\n"
+          + "Connection: close\r\n\r\n", null), "a malformed Host: Jetty refuses it itself");
+      assertEquals(400, raw.send("GET http://evil.example/overdue HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Connection: close\r\n\r\n", null), "an absolute target naming another host: Jetty refuses it");
+      assertEquals(403, raw.send("GET http://evil.example/overdue HTTP/1.1\r\nHost: evil.example\r\n"
+          + "Connection: close\r\n\r\n", null), "absolute request target");
+      String refused = raw.fetch("GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+      assertTrue(refused.startsWith("HTTP/1.1 403") && refused.contains("只能在本机"), refused);
+      assertFalse(refused.contains("案件总数"), refused);
+    }
+    // with a token the name does not matter (the token does)
+    try (RawHttp raw = new RawHttp(server.address().getPort())) {
+      assertEquals(200, raw.send("GET /overdue HTTP/1.1\r\nHost: dashboard.example.org\r\nAuthorization: Bearer "
+          + TOKEN + "\r\nConnection: close\r\n\r\n", null));
+    }
+  }
+
+  private static int startedPort(WebServer s) throws IOException {
+    s.start();
+    return s.address().getPort();
   }
 
   @Test
