@@ -41,7 +41,7 @@ public final class WebCommand extends DataCommand implements Callable<Integer> {
     String host = a.getAddress().isAnyLocalAddress() ? "<this machine>" : a.getAddress().getHostAddress();
     if (host.contains(":")) host = "[" + host + "]";
     System.err.println("Dashboard at http://" + host + ":" + a.getPort() + "/"
-        + (settings.token() == null ? " (no login: loopback only)" : " (log in once with ?token=…, or send Authorization: Bearer)")
+        + (settings.token() == null ? " (no login: loopback only)" : " (log in on the page, or send Authorization: Bearer)")
         + "; stop it with Ctrl-C.");
     stopped.await();
     return 0;

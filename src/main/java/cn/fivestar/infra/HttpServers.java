@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Connection;
@@ -159,6 +160,12 @@ public final class HttpServers {
       byte[] body = in.readNBytes(max + 1);
       if (body.length > max) throw new BodyTooLarge(max);
       return body;
+    } catch (IOException | RuntimeException e) {
+      // SizeLimitHandler saw it first (a chunked body): it throws or fails the read with a 413
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof HttpException h && h.getCode() == HttpStatus.PAYLOAD_TOO_LARGE_413) throw new BodyTooLarge(max);
+      }
+      throw e;
     }
   }
 

@@ -90,6 +90,12 @@ class WebSlowClientTest {
     try (RawHttp raw = new RawHttp(port)) {
       assertEquals(413, raw.send("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded"
           + "\r\nContent-Length: 1000000\r\n\r\n", new byte[1000]));
+      assertEquals(413, raw.send("POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded"
+          + "\r\nContent-Length: 17000\r\n\r\n", new byte[1000]));
+      // a chunked login form is counted as it arrives: 20 KiB against the 16 KiB the dashboard takes
+      String chunk = "1000\r\n" + "a".repeat(0x1000) + "\r\n";
+      assertEquals(413, raw.send("POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded"
+          + "\r\nTransfer-Encoding: chunked\r\n\r\n", (chunk.repeat(5) + "0\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
       assertEquals(431, raw.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "y".repeat(20_000) + "\r\n\r\n", null));
     }
   }
