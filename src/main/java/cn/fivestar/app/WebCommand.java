@@ -24,14 +24,13 @@ public final class WebCommand extends DataCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     WebSettings settings = WebSettings.resolve(bind, port, System.getenv(WebSettings.TOKEN_ENV));
     CaseService cases = CaseService.open(dataDir());
-    WebServer server;
+    WebServer server = new WebServer(cases, settings.address(), settings.token());
     try {
-      server = new WebServer(cases, settings.address(), settings.token());
+      server.start();
     } catch (IOException e) {
       cases.close();
       throw new UserException("cannot listen on " + settings.address() + ": " + e.getMessage());
     }
-    server.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
@@ -42,7 +41,7 @@ public final class WebCommand extends DataCommand implements Callable<Integer> {
     String host = a.getAddress().isAnyLocalAddress() ? "<this machine>" : a.getAddress().getHostAddress();
     if (host.contains(":")) host = "[" + host + "]";
     System.err.println("Dashboard at http://" + host + ":" + a.getPort() + "/"
-        + (settings.token() == null ? " (no login: loopback only)" : " (log in once with ?token=…, or send Authorization: Bearer)")
+        + (settings.token() == null ? " (no login: loopback only)" : " (log in on the page, or send Authorization: Bearer)")
         + "; stop it with Ctrl-C.");
     stopped.await();
     return 0;

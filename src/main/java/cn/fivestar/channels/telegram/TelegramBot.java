@@ -1,6 +1,7 @@
 package cn.fivestar.channels.telegram;
 
 import cn.fivestar.infra.Database;
+import cn.fivestar.infra.HttpServers;
 import cn.fivestar.infra.PersonalData;
 import cn.fivestar.infra.Secrets;
 import cn.fivestar.infra.UserException;
@@ -148,14 +149,19 @@ public final class TelegramBot implements AutoCloseable {
    * Returns the local port (useful when the settings asked for port 0).
    */
   public int startWebhook(ConversationEngine conversationEngine, WebhookSettings hook) {
+    return startWebhook(conversationEngine, hook, HttpServers.Limits.webhook());
+  }
+
+  /** {@link #startWebhook(ConversationEngine, WebhookSettings)} with other HTTP limits (tests: short timeouts). */
+  int startWebhook(ConversationEngine conversationEngine, WebhookSettings hook, HttpServers.Limits limits) {
     Secrets.register(hook.secret());
     prepare(conversationEngine);
+    webhook = new WebhookServer(hook, this::receive, limits);
     try {
-      webhook = new WebhookServer(hook, this::receive);
+      webhook.start();
     } catch (java.io.IOException e) {
       throw new UserException("cannot listen on " + hook.listen() + ": " + e.getMessage());
     }
-    webhook.start();
     try {
       api.setWebhook(SetWebhook.builder().url(hook.publicUrl().toString()).secretToken(hook.secret())
           .allowedUpdates(ALLOWED_UPDATES).maxConnections(settings.workers()).build());

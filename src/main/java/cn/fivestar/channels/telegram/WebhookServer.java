@@ -1,114 +1,127 @@
 package cn.fivestar.channels.telegram;
 
+import cn.fivestar.infra.HttpServers;
 import cn.fivestar.infra.PersonalData;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Receives updates Telegram POSTs in webhook mode and hands them to the bot, which records them (so a retried
- * delivery is handled once) before answering 200. A request without the secret header gets 401; a body that is not
- * an update gets 400; a failure to record gets 500, so Telegram delivers it again later.
+ * delivery is handled once) before answering 200. A request without the secret header gets 401; a body over
+ * 1 MB gets 413; a body that is not an update gets 400; a failure to record gets 500, so Telegram delivers it
+ * again later. Served by the shared hardened server ({@link HttpServers}, limits {@link HttpServers.Limits#webhook()}).
  */
 final class WebhookServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
-  private static final int MAX_BODY = 1 << 20;
 
   interface Receiver {
     void receive(Update update) throws InterruptedException;
   }
 
-  private final HttpServer server;
-  private final ExecutorService threads;
+  private final HttpServers.Instance server;
+  private final String path;
   private final byte[] secret;
   private final Receiver receiver;
+  private final int maxBody;
   private final ObjectMapper json = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-  WebhookServer(WebhookSettings settings, Receiver receiver) throws IOException {
-    this.secret = settings.secret().getBytes(StandardCharsets.UTF_8);
-    this.receiver = receiver;
-    this.server = HttpServer.create(settings.listen(), 0);
-    AtomicInteger n = new AtomicInteger();
-    this.threads = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "telegram-webhook-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(threads);
-    server.createContext(settings.path(), this::handle);
+  WebhookServer(WebhookSettings settings, Receiver receiver) {
+    this(settings, receiver, HttpServers.Limits.webhook());
   }
 
-  void start() {
+  /** With other limits (tests: short timeouts). */
+  WebhookServer(WebhookSettings settings, Receiver receiver, HttpServers.Limits limits) {
+    this.secret = settings.secret().getBytes(StandardCharsets.UTF_8);
+    this.receiver = receiver;
+    this.path = settings.path();
+    this.maxBody = limits.maxBodyBytes();
+    this.server = HttpServers.create("telegram-webhook", settings.listen(), limits, new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        WebhookServer.this.handle(request, response, callback);
+        return true;
+      }
+    });
+  }
+
+  void start() throws IOException {
     server.start();
   }
 
   int port() {
-    return server.getAddress().getPort();
+    return server.address().getPort();
   }
 
-  private void handle(HttpExchange ex) throws IOException {
-    try (ex) {
-      if (!"POST".equals(ex.getRequestMethod())) {
-        answer(ex, 405);
-        return;
-      }
-      String given = ex.getRequestHeaders().getFirst("X-Telegram-Bot-Api-Secret-Token");
-      if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
-        log.warn("webhook request from {} without the right secret refused", ex.getRemoteAddress().getAddress());
-        answer(ex, 401);
-        return;
-      }
-      byte[] body;
-      try (InputStream in = ex.getRequestBody()) {
-        body = in.readNBytes(MAX_BODY + 1);
-      }
-      if (body.length > MAX_BODY) {
-        answer(ex, 413);
-        return;
-      }
-      Update update;
-      try {
-        update = json.readValue(body, Update.class);
-      } catch (IOException e) {
-        answer(ex, 400);
-        return;
-      }
-      if (update == null || update.getUpdateId() == null) {
-        answer(ex, 400);
-        return;
-      }
-      try {
-        receiver.receive(update);
-        answer(ex, 200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        answer(ex, 503);
-      } catch (RuntimeException e) {
-        log.error("webhook update {} not taken: {}", update.getUpdateId(), PersonalData.mask(e.toString()));
-        answer(ex, 500);
-      }
+  private boolean onPath(String requested) {
+    // like the JDK server's context before: the path itself and anything below it
+    return requested.equals(path) || requested.startsWith(path.endsWith("/") ? path : path + "/");
+  }
+
+  private void handle(Request request, Response response, Callback callback) {
+    if (!onPath(request.getHttpURI().getPath())) {
+      answer(response, callback, 404);
+      return;
+    }
+    if (!"POST".equals(request.getMethod())) {
+      answer(response, callback, 405);
+      return;
+    }
+    String given = request.getHeaders().get("X-Telegram-Bot-Api-Secret-Token");
+    if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+      log.warn("webhook request from {} without the right secret refused", Request.getRemoteAddr(request));
+      answer(response, callback, 401);
+      return;
+    }
+    byte[] body;
+    try {
+      body = HttpServers.readBody(request, maxBody);
+    } catch (HttpServers.BodyTooLarge e) {
+      answer(response, callback, 413);
+      return;
+    } catch (IOException e) {
+      answer(response, callback, 408);  // the client went away or was too slow (the answer is likely lost)
+      return;
+    }
+    Update update;
+    try {
+      update = json.readValue(body, Update.class);
+    } catch (IOException e) {
+      answer(response, callback, 400);
+      return;
+    }
+    if (update == null || update.getUpdateId() == null) {
+      answer(response, callback, 400);
+      return;
+    }
+    try {
+      receiver.receive(update);
+      answer(response, callback, 200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      answer(response, callback, 503);
+    } catch (RuntimeException e) {
+      log.error("webhook update {} not taken: {}", update.getUpdateId(), PersonalData.mask(e.toString()));
+      answer(response, callback, 500);
     }
   }
 
-  private static void answer(HttpExchange ex, int status) throws IOException {
-    ex.sendResponseHeaders(status, -1);
+  private static void answer(Response response, Callback callback, int status) {
+    HttpServers.send(response, callback, status, null, new byte[0]);
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    server.close();
   }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 /** 案件列表, 超期 and 案件详情. Resident texts are masked (phone/ID numbers) and escaped. */
 final class CasePages {
   /** The list filters as typed, to fill the form again. */
-  record Filters(String status, String category, String star, boolean overdue) {}
+  record Filters(String status, String category, String star, boolean overdue, String from, String to) {}
 
   private CasePages() {}
 
@@ -30,7 +30,9 @@ final class CasePages {
     for (String c : taxonomy.categories()) option(b, c, c, c.equals(f.category()));
     b.append("</select></label><label>影响的星 <select name=\"star\"><option value=\"\">全部</option>");
     for (String s : taxonomy.stars()) option(b, s, s, s.equals(f.star()));
-    b.append("</select></label><label><input type=\"checkbox\" name=\"overdue\" value=\"1\"")
+    b.append("</select></label><label>受理日期从 <input type=\"date\" name=\"from\" value=\"").append(esc(f.from()))
+        .append("\"></label><label>到 <input type=\"date\" name=\"to\" value=\"").append(esc(f.to())).append("\"></label>");
+    b.append("<label><input type=\"checkbox\" name=\"overdue\" value=\"1\"")
         .append(f.overdue() ? " checked" : "").append("> 只看超期</label><button>筛选</button></form>");
     if (error != null) {
       b.append("<p class=\"msg\">").append(esc(error)).append("</p>");

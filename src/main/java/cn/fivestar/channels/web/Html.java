@@ -64,6 +64,14 @@ final class Html {
     return sb.toString();
   }
 
+  /** The page with a 退出登录 button in its header (for pages seen through a login session). */
+  static String withLogout(String page) {
+    int end = page.indexOf("</header>");
+    if (end < 0) return page;
+    return page.substring(0, end) + "<form method=\"post\" action=\"/logout\" style=\"margin:0 0 0 auto\">"
+        + "<button>退出登录</button></form>" + page.substring(end);
+  }
+
   private static void nav(StringBuilder sb, String href, String label, String active) {
     sb.append("<a href=\"").append(href).append('"').append(href.equals(active) ? " class=\"on\"" : "").append('>')
         .append(label).append("</a>");

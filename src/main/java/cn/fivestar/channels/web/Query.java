@@ -6,10 +6,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The parameters of a query string (first value wins); malformed input is a 400, never a 500. */
 final class Query {
   private static final int MAX_VALUE = 200;
+  static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+  static final LocalDate LAST_DAY = LocalDate.of(2099, 12, 31);
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private final Map<String, String> values;
 
   private Query(Map<String, String> values) {
@@ -49,15 +53,25 @@ final class Query {
     return values.containsKey(name);
   }
 
-  /** A yyyy-MM-dd date, or null when absent. */
+  /**
+   * A yyyy-MM-dd date between {@link #FIRST_DAY} and {@link #LAST_DAY}, or null when absent. Anything else is a
+   * 400: LocalDate alone accepts years like -999999999, whose start of day overflows further down.
+   */
   LocalDate date(String name, String label) {
     String v = get(name);
     if (v == null) return null;
+    LocalDate d;
     try {
-      return LocalDate.parse(v);
+      if (!DATE.matcher(v).matches()) throw new DateTimeParseException("not yyyy-MM-dd", v, 0);
+      d = LocalDate.parse(v);
     } catch (DateTimeParseException e) {
       throw HttpError.badRequest(label + "「" + clip(v) + "」不是有效日期，请写成 2026-01-05 这样的格式。");
     }
+    if (d.isBefore(FIRST_DAY) || d.isAfter(LAST_DAY)) {
+      throw HttpError.badRequest(label + "「" + clip(v) + "」超出范围，请填写 " + FIRST_DAY + " 到 " + LAST_DAY
+          + " 之间的日期。");
+    }
+    return d;
   }
 
   /** A checkbox-like flag: absent, empty or 0 = false; 1, true or on = true; anything else is refused. */

@@ -1,67 +1,161 @@
 package cn.fivestar.channels.web;
 
-import com.sun.net.httpserver.Headers;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
- * The token check. A request is let in by {@code Authorization: Bearer TOKEN} or by the login cookie, which a
- * visit with {@code ?token=TOKEN} sets. The cookie holds a hash of the token rather than the token itself, so
- * it is never written to disk by the browser in clear; changing the token logs every browser out.
- * Comparisons are constant-time. With no token configured (loopback only) everyone is let in.
+ * The token check and the login sessions. A request is let in by {@code Authorization: Bearer TOKEN} (scripts) or
+ * by the session cookie that the login form sets. The cookie never holds the token: it holds a random session id,
+ * its expiry and an HMAC of both under a key made at start-up, and the session must still be known to the server
+ * (logout forgets it; so does a restart). Sessions last {@link #SESSION} and at most {@link #MAX_SESSIONS} are
+ * kept. Comparisons are constant-time. With no token configured (loopback only) everyone is let in.
  */
 final class WebAccess {
   static final String COOKIE = "fivestar_web";
-  private final byte[] token;
-  private final String session;
+  static final Duration SESSION = Duration.ofHours(12);
+  static final int MAX_SESSIONS = 1000;
+  private static final Pattern PORT = Pattern.compile(":\\d{1,5}");
+  private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+  private static final SecureRandom RANDOM = new SecureRandom();
 
-  WebAccess(String token) {
+  private final byte[] token;
+  private final Clock clock;
+  private final byte[] key = new byte[32];
+  private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
+  private final LoginThrottle throttle;
+
+  WebAccess(String token, Clock clock) {
     this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
-    this.session = token == null ? null : sha256("fivestar-web-session:" + token);
+    this.clock = clock;
+    this.throttle = new LoginThrottle(clock);
+    RANDOM.nextBytes(key);
   }
 
   boolean open() {
     return token == null;
   }
 
-  /** Whether a given token (from ?token= or a header) is the right one. */
+  LoginThrottle throttle() {
+    return throttle;
+  }
+
+  /** Whether a given token (from the login form or a header) is the right one. */
   boolean matches(String given) {
     return token != null && given != null && MessageDigest.isEqual(token, given.strip().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Bearer header or login cookie. */
-  boolean authorized(Headers headers) {
-    if (open()) return true;
-    String auth = headers.getFirst("Authorization");
-    if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) && matches(auth.substring(7))) return true;
-    List<String> cookies = headers.get("Cookie");
-    if (cookies == null) return false;
-    byte[] expected = session.getBytes(StandardCharsets.UTF_8);
+  /** The token of an {@code Authorization: Bearer} header, or null. */
+  static String bearer(HttpFields headers) {
+    String auth = headers.get("Authorization");
+    return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7) : null;
+  }
+
+  /** Whether the request carries a live session cookie. */
+  boolean hasSession(HttpFields headers) {
+    return sessionId(headers) != null;
+  }
+
+  /** A new session: the Set-Cookie value to send (12 hours, HttpOnly, SameSite=Strict). */
+  String newSession() {
+    Instant now = clock.instant();
+    if (sessions.size() >= MAX_SESSIONS) {
+      sessions.values().removeIf(now::isAfter);
+      while (sessions.size() >= MAX_SESSIONS) {  // the ones closest to expiry make room
+        sessions.entrySet().stream().min(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+            .ifPresent(e -> sessions.remove(e.getKey()));
+      }
+    }
+    byte[] id = new byte[24];
+    RANDOM.nextBytes(id);
+    String sid = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    Instant expires = now.plus(SESSION);
+    sessions.put(sid, expires);
+    String payload = sid + "." + expires.getEpochSecond();
+    return COOKIE + "=" + payload + "." + sign(payload) + "; Path=/; Max-Age=" + SESSION.toSeconds()
+        + "; HttpOnly; SameSite=Strict";
+  }
+
+  /** Forgets the request's session, if any, and returns the Set-Cookie value that clears the cookie. */
+  String endSession(HttpFields headers) {
+    String sid = sessionId(headers);
+    if (sid != null) sessions.remove(sid);
+    return COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict";
+  }
+
+  /** The id of a valid, unexpired, known session in the request's cookies, or null. */
+  private String sessionId(HttpFields headers) {
+    if (open()) return null;
+    Instant now = clock.instant();
+    List<String> cookies = headers.getValuesList("Cookie");
     for (String header : cookies) {
       for (String part : header.split(";")) {
         String p = part.strip();
-        if (p.startsWith(COOKIE + "=")
-            && MessageDigest.isEqual(expected, p.substring(COOKIE.length() + 1).getBytes(StandardCharsets.UTF_8))) {
-          return true;
+        if (!p.startsWith(COOKIE + "=")) continue;
+        String value = p.substring(COOKIE.length() + 1);
+        int lastDot = value.lastIndexOf('.');
+        if (lastDot < 0) continue;
+        String payload = value.substring(0, lastDot);
+        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII),
+            value.substring(lastDot + 1).getBytes(StandardCharsets.US_ASCII))) {
+          continue;
         }
+        int dot = payload.indexOf('.');
+        String sid = payload.substring(0, Math.max(dot, 0));
+        Instant known = sessions.get(sid);
+        if (known == null || !now.isBefore(known)) continue;
+        if (!payload.substring(dot + 1).equals(Long.toString(known.getEpochSecond()))) continue;
+        return sid;
       }
     }
-    return false;
+    return null;
   }
 
-  /** The Set-Cookie value after a successful ?token= login (a browser session cookie). */
-  String loginCookie() {
-    return COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Strict";
-  }
-
-  private static String sha256(String s) {
+  private String sign(String payload) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Whether a Host header (or URI host) names this machine by a loopback name: localhost, 127.x.x.x or [::1],
+   * with an optional port. Other names are refused when there is no token (see DNS rebinding).
+   */
+  static boolean loopbackHost(String hostAndPort) {
+    if (hostAndPort == null) return false;
+    String h = hostAndPort.strip().toLowerCase(Locale.ROOT);
+    String host;
+    String port;
+    if (h.startsWith("[")) {
+      int end = h.indexOf(']');
+      if (end < 0) return false;
+      host = h.substring(0, end + 1);
+      port = h.substring(end + 1);
+    } else {
+      int colon = h.indexOf(':');
+      host = colon < 0 ? h : h.substring(0, colon);
+      port = colon < 0 ? "" : h.substring(colon);
+    }
+    if (!port.isEmpty() && !PORT.matcher(port).matches()) return false;
+    return host.equals("localhost") || host.equals("[::1]") || LOOPBACK_V4.matcher(host).matches();
   }
 }

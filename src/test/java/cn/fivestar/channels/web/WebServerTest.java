@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import cn.fivestar.infra.Database;
+import cn.fivestar.infra.RawHttp;
 import cn.fivestar.app.Main;
 import cn.fivestar.infra.UserException;
 import cn.fivestar.cases.CaseKind;
@@ -26,6 +31,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +40,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The dashboard over real HTTP on 127.0.0.1 and a real SQLite case store. */
 class WebServerTest {
@@ -81,31 +88,126 @@ class WebServerTest {
       assertTrue(none.body().contains("访问口令"), path);
       assertFalse(none.body().contains("楼道灯") || none.body().contains("垃圾"), "nothing of the cases leaks: " + path);
       assertEquals(401, get(path, "wrong-token-0123456789abcdef").statusCode(), path);
+      clock.advance(LoginThrottle.MAX);  // past the wait that a wrong token costs
       assertEquals(200, get(path, TOKEN).statusCode(), path);
     }
   }
 
   @Test
-  void tokenLoginSetsAStrictHttpOnlyCookieAndDropsTheTokenFromTheAddress() throws Exception {
-    HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/cases?category="
-        + URLEncoder.encode("环境卫生", StandardCharsets.UTF_8) + "&token=" + TOKEN)).build());
-    assertEquals(303, login.statusCode());
-    String location = login.headers().firstValue("Location").orElseThrow();
-    assertFalse(location.contains("token"), location);
-    assertTrue(location.startsWith("/cases?category="), location);
-    String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-    assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
-    assertFalse(setCookie.contains(TOKEN), "the cookie holds a hash, not the token");
-    String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+  void theLoginFormPostsTheTokenAndSetsAnExpiringSignedSessionCookie() throws Exception {
+    HttpResponse<String> asked = get("/cases?category=" + URLEncoder.encode("环境卫生", StandardCharsets.UTF_8), null);
+    assertEquals(401, asked.statusCode());
+    assertTrue(asked.body().contains("method=\"post\" action=\"/login\""), asked.body());
+    assertTrue(asked.body().contains("name=\"next\" value=\"/cases?category=%E7%8E%AF"), "comes back here afterwards");
 
-    HttpResponse<String> page = send(HttpRequest.newBuilder(uri(location)).header("Cookie", cookie).build());
+    String next = "/cases?category=" + URLEncoder.encode("环境卫生", StandardCharsets.UTF_8);
+    HttpResponse<String> login = postForm("/login", "token=" + TOKEN + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), null);
+    assertEquals(303, login.statusCode());
+    assertEquals(next, login.headers().firstValue("Location").orElseThrow());
+    String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+    for (String attribute : List.of("Max-Age=43200", "HttpOnly", "SameSite=Strict", "Path=/")) {
+      assertTrue(setCookie.contains(attribute), setCookie);
+    }
+    assertFalse(setCookie.contains(TOKEN), "the cookie holds a signed session id, not the token");
+    String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+    String again = postForm("/login", "token=" + TOKEN, null).headers().firstValue("Set-Cookie").orElseThrow();
+    assertFalse(again.startsWith(cookie), "each login is a new session, not a value derived from the token");
+
+    HttpResponse<String> page = withCookie(next, cookie);
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains(rubbish.id()));
-    assertEquals(401, send(HttpRequest.newBuilder(uri("/")).header("Cookie", "fivestar_web=forged").build()).statusCode());
-    HttpResponse<String> wrong = send(HttpRequest.newBuilder(uri("/?token=nope")).build());
+    assertTrue(page.body().contains("action=\"/logout\""), "a logout button");
+    String value = cookie.substring(cookie.indexOf('=') + 1);
+    String forgedExpiry = value.replaceFirst("\\.(\\d+)\\.", ".9999999999.");
+    assertEquals(401, withCookie("/", WebAccess.COOKIE + "=" + forgedExpiry).statusCode(), "signed: expiry cannot be changed");
+    assertEquals(401, withCookie("/", WebAccess.COOKIE + "=forged").statusCode());
+
+    clock.advance(WebAccess.SESSION.minusMinutes(1));
+    assertEquals(200, withCookie("/", cookie).statusCode());
+    clock.advance(Duration.ofMinutes(1));
+    assertEquals(401, withCookie("/", cookie).statusCode(), "expired on the server after 12 hours");
+  }
+
+  @Test
+  void aTokenInTheAddressIsRefused() throws Exception {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/cases?token=" + TOKEN)).build());
+    assertEquals(400, r.statusCode());
+    assertTrue(r.body().contains("访问口令不能写在网址里"), r.body());
+    assertTrue(r.headers().firstValue("Set-Cookie").isEmpty());
+    assertFalse(r.body().contains(rubbish.id()));
+    HttpResponse<String> wrong = postForm("/login", "token=nope", null);
     assertEquals(401, wrong.statusCode());
     assertTrue(wrong.body().contains("口令不正确"));
     assertTrue(wrong.headers().firstValue("Set-Cookie").isEmpty());
+  }
+
+  @Test
+  void logoutEndsTheSessionOnTheServerAndClearsTheCookie() throws Exception {
+    String cookie = login();
+    assertEquals(200, withCookie("/", cookie).statusCode());
+    HttpResponse<String> out = postForm("/logout", "", cookie);
+    assertEquals(303, out.statusCode());
+    assertEquals("/", out.headers().firstValue("Location").orElseThrow());
+    String cleared = out.headers().firstValue("Set-Cookie").orElseThrow();
+    assertTrue(cleared.startsWith(WebAccess.COOKIE + "=;") && cleared.contains("Max-Age=0"), cleared);
+    assertEquals(401, withCookie("/", cookie).statusCode(), "the old cookie, replayed, no longer works");
+    assertEquals(405, withCookie("/logout", cookie).statusCode(), "only POST logs out");
+  }
+
+  @Test
+  void loginOnlyRedirectsWithinTheDashboard() throws Exception {
+    for (String next : List.of("//evil.example/", "/\\evil.example", "https://evil.example/", "evil", "/a b")) {
+      HttpResponse<String> r = postForm("/login", "token=" + TOKEN + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), null);
+      assertEquals("/", r.headers().firstValue("Location").orElseThrow(), next);
+    }
+  }
+
+  @Test
+  void wrongTokensMakeTheirAddressWaitLongerAndLonger() throws Exception {
+    String right = "token=" + TOKEN;
+    assertEquals(401, postForm("/login", "token=wrong-1", null).statusCode());
+    HttpResponse<String> early = postForm("/login", right, null);
+    assertEquals(429, early.statusCode(), "not even the right token is checked while waiting");
+    assertEquals("1", early.headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(early.body().contains("1 秒后再试"), early.body());
+    assertEquals(429, get("/", TOKEN).statusCode(), "nor a Bearer token");
+
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(401, get("/", "wrong-token-0123456789abcdef").statusCode());
+    assertEquals("2", postForm("/login", right, null).headers().firstValue("Retry-After").orElseThrow());
+    clock.advance(Duration.ofSeconds(2));
+    assertEquals(401, postForm("/login", "token=wrong-3", null).statusCode());
+    assertEquals("4", postForm("/login", right, null).headers().firstValue("Retry-After").orElseThrow());
+    clock.advance(Duration.ofSeconds(3));
+    assertEquals("1", postForm("/login", right, null).headers().firstValue("Retry-After").orElseThrow());
+    clock.advance(Duration.ofSeconds(1));
+    String cookie = postForm("/login", right, null).headers().firstValue("Set-Cookie").orElseThrow();
+    cookie = cookie.substring(0, cookie.indexOf(';'));
+    assertEquals(401, postForm("/login", "token=wrong-again", null).statusCode());
+    assertEquals("1", postForm("/login", right, null).headers().firstValue("Retry-After").orElseThrow(),
+        "the right token cleared the count");
+    assertEquals(200, withCookie("/", cookie).statusCode(), "a live session is not held up by the wait");
+  }
+
+  @Test
+  void theWaitGrowsPerAddressUpToFifteenMinutes() {
+    MutableClock c = new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0));
+    LoginThrottle t = new LoginThrottle(c);
+    List<Long> waits = new java.util.ArrayList<>();
+    for (int i = 0; i < 14; i++) {
+      t.failed("10.0.0.1");
+      waits.add(t.waitFor("10.0.0.1").toSeconds());
+      c.advance(t.waitFor("10.0.0.1"));
+    }
+    assertEquals(List.of(1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 512L, 900L, 900L, 900L, 900L), waits);
+    t.failed("10.0.0.1");
+    assertEquals(Duration.ZERO, t.waitFor("10.0.0.2"), "other addresses are not affected");
+    t.succeeded("10.0.0.1");
+    assertEquals(Duration.ZERO, t.waitFor("10.0.0.1"));
+    t.failed("10.0.0.1");
+    c.advance(LoginThrottle.FORGET.plusMinutes(1));
+    t.failed("10.0.0.1");
+    assertEquals(Duration.ofSeconds(1), t.waitFor("10.0.0.1"), "an hour without failures starts the count afresh");
   }
 
   @Test
@@ -155,6 +257,66 @@ class WebServerTest {
     String body = get("/cases?category=" + URLEncoder.encode("<i>外星人</i>", StandardCharsets.UTF_8), TOKEN).body();
     assertFalse(body.contains("<i>外星人"), "the bad value is escaped");
     assertTrue(body.contains("<form"), "the form is shown again");
+  }
+
+  @Test
+  void extremeOrMalformedDatesGetAClear400AndNoErrorInTheLog() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(WebServer.class);
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    logger.addAppender(logs);
+    try {
+      check400("/?from=-999999999-01-01", "不是有效日期");
+      check400("/?to=%2B999999999-12-31", "不是有效日期");
+      check400("/?from=1000-01-01", "超出范围");
+      check400("/?to=9999-12-31", "超出范围");
+      check400("/cases?from=abc", "不是有效日期");
+      check400("/cases?to=-999999999-01-01", "不是有效日期");
+      check400("/cases?from=2026-02-01&to=2026-01-01", "开始日期不能晚于结束日期");
+      check400("/export.csv?from=-999999999-01-01", "不是有效日期");
+      assertTrue(get("/cases?from=abc", TOKEN).body().contains("value=\"abc\""), "the form keeps what was typed");
+    } finally {
+      logger.detachAppender(logs);
+    }
+    assertEquals(List.of(), logs.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+        .map(ILoggingEvent::getFormattedMessage).toList());
+    // the list filters by date like the overview: all three cases were received on 2026-01-05
+    assertIds("/cases?from=2026-01-05&to=2026-01-05", fixed, rubbish, dispute);
+    assertIds("/cases?from=2026-01-06");
+  }
+
+  @Test
+  void withoutATokenOnlyLoopbackHostNamesAreServed() throws Exception {
+    try (WebServer open = new WebServer(cases, new InetSocketAddress("127.0.0.1", 0), null);
+         RawHttp raw = new RawHttp(startedPort(open))) {
+      int port = open.address().getPort();
+      for (String host : List.of("localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LOCALHOST", "127.0.0.1")) {
+        assertEquals(200, raw.send("GET /overdue HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", null), host);
+      }
+      for (String host : List.of("evil.example:" + port, "evil.example", "localhost.evil.example:" + port,
+          "127.0.0.1.evil.example", "0.0.0.0:" + port)) {
+        assertEquals(403, raw.send("GET /overdue HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", null), host);
+      }
+      assertEquals(400, raw.send("GET /overdue HTTP/1.1\r\nHost: localhost:" + port + "@evil.example\r\n"
+          + "Connection: close\r\n\r\n", null), "a malformed Host: Jetty refuses it itself");
+      assertEquals(400, raw.send("GET http://evil.example/overdue HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Connection: close\r\n\r\n", null), "an absolute target naming another host: Jetty refuses it");
+      assertEquals(403, raw.send("GET http://evil.example/overdue HTTP/1.1\r\nHost: evil.example\r\n"
+          + "Connection: close\r\n\r\n", null), "absolute request target");
+      String refused = raw.fetch("GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+      assertTrue(refused.startsWith("HTTP/1.1 403") && refused.contains("只能在本机"), refused);
+      assertFalse(refused.contains("案件总数"), refused);
+    }
+    // with a token the name does not matter (the token does)
+    try (RawHttp raw = new RawHttp(server.address().getPort())) {
+      assertEquals(200, raw.send("GET /overdue HTTP/1.1\r\nHost: dashboard.example.org\r\nAuthorization: Bearer "
+          + TOKEN + "\r\nConnection: close\r\n\r\n", null));
+    }
+  }
+
+  private static int startedPort(WebServer s) throws IOException {
+    s.start();
+    return s.address().getPort();
   }
 
   @Test
@@ -260,6 +422,23 @@ class WebServerTest {
     assertEquals(400, r.statusCode(), path);
     assertTrue(r.body().contains(message), path + ": " + r.body());
     assertEquals("text/html; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
+  }
+
+  private HttpResponse<String> postForm(String path, String form, String cookie) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form));
+    if (cookie != null) b.header("Cookie", cookie);
+    return send(b.build());
+  }
+
+  private HttpResponse<String> withCookie(String path, String cookie) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookie).build());
+  }
+
+  /** Logs in through the form and returns the cookie (name=value). */
+  private String login() throws Exception {
+    String setCookie = postForm("/login", "token=" + TOKEN, null).headers().firstValue("Set-Cookie").orElseThrow();
+    return setCookie.substring(0, setCookie.indexOf(';'));
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {
