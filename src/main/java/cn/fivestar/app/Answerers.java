@@ -16,6 +16,15 @@ public final class Answerers {
   private Answerers() {}
 
   public static Answerer create(KnowledgeBase kb) {
+    return create(kb, IntentClassifier::shared);
+  }
+
+  /** With the intent models stored in the data folder (see {@link IntentClassifier#shared(java.nio.file.Path)}). */
+  public static Answerer create(KnowledgeBase kb, java.nio.file.Path dataDir) {
+    return create(kb, () -> IntentClassifier.shared(dataDir));
+  }
+
+  private static Answerer create(KnowledgeBase kb, java.util.function.Supplier<IntentClassifier> models) {
     Optional<Generator> llm;
     try {
       llm = LlmGenerator.fromEnv(System.getenv());
@@ -25,6 +34,6 @@ public final class Answerers {
     // The topic model is consulted only when coverage alone does not decide (0.08–0.5), so a one-shot `ask` of a
     // well-covered question never pays for training it.
     return new GroundedAnswerer(kb, llm, Prompts.load().refusal(), new Topics(
-        q -> IntentClassifier.shared().aboutCommunityLife(q), q -> IntentClassifier.shared().offTopic(q)));
+        q -> models.get().aboutCommunityLife(q), q -> models.get().offTopic(q)));
   }
 }

@@ -24,7 +24,7 @@ public final class AskCommand extends DataCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (KnowledgeBase kb = sources.open(dataDir(), false)) {
-      Answerer answerer = Answerers.create(kb);
+      Answerer answerer = Answerers.create(kb, dataDir());
       StdinLines.forEach(q -> System.out.println(Json.line(toJson(answerer.answer(q, List.of())))));
     }
     return 0;

@@ -52,7 +52,7 @@ public final class EvalCommand extends DataCommand implements Callable<Integer> 
     if (dialogues != null) {
       List<com.fasterxml.jackson.databind.JsonNode> set = DialogueEval.read(dialogues);
       try (KnowledgeBase kb = sources.open(dataDir(), false)) {
-        new DialogueEval(Answerers.create(kb)).run(set, System.out);
+        new DialogueEval(Answerers.create(kb, dataDir())).run(set, System.out);
       }
       return 0;
     }
@@ -60,7 +60,7 @@ public final class EvalCommand extends DataCommand implements Callable<Integer> 
     Map<String, Tally> byKind = new TreeMap<>();
     List<String> misses = new ArrayList<>();
     try (KnowledgeBase kb = sources.open(dataDir(), false)) {
-      Answerer answerer = Answerers.create(kb);
+      Answerer answerer = Answerers.create(kb, dataDir());
       for (EvalQuestion q : qs) {
         Answer answer = answerer.answer(q.q(), List.of());
         Tally t = byKind.computeIfAbsent(q.kind(), k -> new Tally());

@@ -53,7 +53,7 @@ public final class Services implements AutoCloseable {
           + "that holds index/, or build it with the index command");
     }
     try {
-      return new Services(dataDir, Answerers.create(kb), kb);
+      return new Services(dataDir, Answerers.create(kb, dataDir), kb);
     } catch (RuntimeException e) {
       kb.close();
       throw e;
@@ -87,7 +87,7 @@ public final class Services implements AutoCloseable {
     this.cases = CaseService.forDataDir(database, dataDir);
     this.outbox = new Outbox(database, cases.clock());
     this.notifiers = new Notifiers(outbox, STAFF_CHANNELS);
-    this.engine = new DialogEngine(cases, answerer, IntentClassifier.shared(), new DialogStore(database, cases.clock()),
+    this.engine = new DialogEngine(cases, answerer, IntentClassifier.shared(dataDir), new DialogStore(database, cases.clock()),
         notifiers, Throttle.defaults(cases.clock()));
   }
 

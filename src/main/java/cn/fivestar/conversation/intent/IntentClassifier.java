@@ -1,5 +1,20 @@
 package cn.fivestar.conversation.intent;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.slf4j.LoggerFactory;
+
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,6 +67,72 @@ public final class IntentClassifier {
 
   private static final class Shared {
     static final IntentClassifier INSTANCE = load();
+  }
+
+  private static final java.util.concurrent.ConcurrentHashMap<Path, IntentClassifier> STORED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The bundled model, stored in the data folder after its first training ({@code DIR/models/intent-<key>.bin}, the
+   * key a hash of the training data), so a restart answers its first message without training (~1 s on 2 cores).
+   * A missing, stale or unreadable file is trained anew and rewritten; a folder that cannot be written still works.
+   */
+  public static IntentClassifier shared(Path dataDir) {
+    return STORED.computeIfAbsent(dataDir.toAbsolutePath().normalize(), IntentClassifier::loadStored);
+  }
+
+  private static IntentClassifier loadStored(Path dataDir) {
+    byte[] examples = bytes("conversation/examples.tsv");
+    byte[] offTopic = bytes("conversation/offtopic.txt");
+    byte[] lexicon = bytes("conversation/lexicon.tsv");
+    Path file = dataDir.resolve("models").resolve("intent-" + key(examples, offTopic, lexicon) + ".bin");
+    if (Files.isRegularFile(file)) {
+      try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        Lexicon lex = Lexicon.read(new java.io.ByteArrayInputStream(lexicon));
+        return new IntentClassifier(lex, SoftmaxModel.read(in), SoftmaxModel.read(in), SoftmaxModel.read(in));
+      } catch (IOException | RuntimeException e) {
+        LoggerFactory.getLogger(IntentClassifier.class).warn("stored intent model {} unreadable, training anew: {}",
+            file.getFileName(), e.toString());
+      }
+    }
+    IntentClassifier trained = shared();
+    try {
+      Files.createDirectories(file.getParent());
+      Path tmp = Files.createTempFile(file.getParent(), "intent-", ".tmp");
+      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+        trained.intents.write(out);
+        trained.categories.write(out);
+        trained.topics.write(out);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      LoggerFactory.getLogger(IntentClassifier.class).warn("cannot store the intent model in {}: {}", file.getParent(),
+          e.toString());
+    }
+    return trained;
+  }
+
+  /** A short hash of the training data and the model format: a changed example file retrains. */
+  private static String key(byte[]... parts) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update("softmax-v1".getBytes(StandardCharsets.UTF_8));
+      for (byte[] p : parts) {
+        md.update(p);
+        md.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] bytes(String path) {
+    try (InputStream in = resource(path)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The bundled lexicon (tests use it to train on a subset of the examples). */

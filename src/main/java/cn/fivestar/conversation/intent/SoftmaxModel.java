@@ -84,4 +84,34 @@ final class SoftmaxModel {
   List<String> labels() {
     return labels;
   }
+
+  /** Writes the trained model (labels, bias, weights as floats: enough for probabilities). */
+  void write(java.io.DataOutputStream out) throws java.io.IOException {
+    out.writeInt(labels.size());
+    for (String l : labels) out.writeUTF(l);
+    for (double b : bias) out.writeDouble(b);
+    out.writeInt(weights.size());
+    for (Map.Entry<String, double[]> e : weights.entrySet()) {
+      out.writeUTF(e.getKey());
+      for (double v : e.getValue()) out.writeFloat((float) v);
+    }
+  }
+
+  /** Reads a model written by {@link #write}. */
+  static SoftmaxModel read(java.io.DataInputStream in) throws java.io.IOException {
+    int k = in.readInt();
+    List<String> labels = new ArrayList<>(k);
+    for (int i = 0; i < k; i++) labels.add(in.readUTF());
+    double[] bias = new double[k];
+    for (int i = 0; i < k; i++) bias[i] = in.readDouble();
+    int n = in.readInt();
+    Map<String, double[]> w = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      String f = in.readUTF();
+      double[] wf = new double[k];
+      for (int c = 0; c < k; c++) wf[c] = in.readFloat();
+      w.put(f, wf);
+    }
+    return new SoftmaxModel(List.copyOf(labels), w, bias);
+  }
 }
