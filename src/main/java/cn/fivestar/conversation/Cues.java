@@ -14,7 +14,7 @@ final class Cues {
   /** Interrogative words and patterns of spoken Mandarin and Henan speech. */
   private static final Pattern QUESTION_WORDS = Pattern.compile(
       "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|(?<![好十那这])几[个号点天次岁位家种条]|如何|为什么|"
-          + "为啥|行不行|中不中|好不好|对不对|管不管|还是不|要不要|需不需要|会不会");
+          + "为啥|行不行|中不中|好不好|对不对|管不管|要不要|需不需要|会不会");
   /** A question particle closing the message (or a clause): 吗, 呢, 么, 不, 没, 没有. */
   private static final Pattern QUESTION_END = Pattern.compile("(?:吗|嘛|呢|么|不|没|没有|不了|没得)[\\s。.!！~～]*(?:[，,\\s]|$)");
   /** Asking who deals with a problem, or asking for someone to come: the report goes on, with who handles it. */

@@ -227,7 +227,7 @@ final class TurnDecision {
     String text = t.text;
     Integer score = Cues.score(text);
     boolean unsolved = Cues.notFixed(text);
-    if (score == null && !unsolved || Cues.questionForm(text) && score == null) return false;
+    if (score == null && !unsolved) return false;
     if (score != null) {
       Optional<CaseRecord> unrated = rating.latestUnrated(t);
       if (unrated.isPresent()) {

@@ -110,6 +110,11 @@ final class Harness {
     return cases.get(trackingNumber(done));
   }
 
+  /** The stored dialog state of a resident's chat. */
+  DialogState state(String user) {
+    return new DialogStore(db, clock).load(CHANNEL, "chat-" + user, user);
+  }
+
   void close() {
     engine.close();
     cases.close();
