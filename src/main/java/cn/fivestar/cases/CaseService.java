@@ -554,6 +554,24 @@ public final class CaseService implements AutoCloseable {
   }
 
   /**
+   * The place of a case registered without one (an urgent report filed at once), given afterwards by the reporter;
+   * a case that has a place keeps it.
+   */
+  public CaseRecord addLocation(String id, String location, String by) {
+    String where = CaseInput.line(location, "地点", CaseInput.MAX_LINE, true);
+    String who = CaseInput.line(by, "操作人", CaseInput.MAX_NAME, true);
+    String key = existingId(id);
+    Instant now = now();
+    return sql.write(c -> {
+      CaseRecord r = CaseRows.byId(c, key).orElseThrow(() -> CaseException.notFound(key));
+      if (r.location() != null) return r;
+      exec(c, "UPDATE cases SET location = ?, updated_at = ? WHERE id = ?", where, now.toEpochMilli(), key);
+      history(c, key, now, who, Action.NOTE, r.status(), r.status(), "补充地点：" + where);
+      return CaseRows.byId(c, key).orElseThrow();
+    });
+  }
+
+  /**
    * Handles a closed case again (重办): the resident says the problem is not solved, or staff decide so. Closed →
    * in progress with the same handler and a new deadline counted from now; the reason goes into the history.
    */

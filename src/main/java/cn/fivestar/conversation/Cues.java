@@ -24,7 +24,7 @@ final class Cues {
           + "快(?:派人|来人|点来)|管不管|管一管|管管|谁能管|有人管吗|能修吗|能不能修|管这事不|管这个不|能管不|管吗|来修不");
   /** Dropping the report under way, in plain words. */
   private static final Pattern DROP = Pattern.compile(
-      "^(?:取消|算了|不报了|不反映了|不登记了|不提交了|撤回|撤销)[。.!！~～\\s]*$|不用了?.{0,3}先这样|先这样吧|回头再说|以后再说|"
+      "^(?:取消|算了|不报了|不反映了|不登记了|不提交了|撤回|撤销)[。.!！~～\\s]*$|算了[。.!！~～\\s]*$|不用了?.{0,3}先这样|先这样吧|回头再说|以后再说|"
           + "先.{0,10}(?:再|在)说|"
           + "(?:先不报|不报了|不用报了|不想报了|别报了|不反映了|不用反映了|不登记了|不用登记了|别登记了|不提交了|不用提交了|"
           + "不要提交|不要登记|先不登记|先不提交|撤回吧|取消吧|取消登记|取消提交|不办了|不弄了)");
@@ -58,7 +58,8 @@ final class Cues {
           + "车棚|停车场|院里|院子|小区|社区|村|组|号楼|号院|单元|栋|巷|胡同|街|路|桥|河边|菜地|地头");
 
   /** Indefinite uses of question words: 谁都能进, 啥也不管, 哪儿都是. */
-  private static final Pattern INDEFINITE = Pattern.compile("(?:谁|啥|什么|哪儿?|怎么|咋)(?:都|也)");
+  private static final Pattern INDEFINITE = Pattern.compile(
+      "(?:谁|啥|什么|哪儿?|怎么|咋)(?:都|也)|不知道.{0,4}(?:啥|什么|咋|怎么|谁)[\\p{IsHan}]{0,2}");
 
   static boolean questionForm(String text) {
     String t = INDEFINITE.matcher(text.strip()).replaceAll("");
@@ -107,6 +108,34 @@ final class Cues {
     Edit(String field, String value) {
       this(field, value, null);
     }
+  }
+
+  /** "赶紧派人", "快来人": urging, said with a phone right after an urgent report. */
+  static boolean urges(String text) {
+    return MessageText.answer(text).matches(".*(赶紧|赶快|快点|快来|快派|尽快|麻烦快|速来|快快).*");
+  }
+
+  /** "连这都不知道 真笨": annoyance at the bot, not a request. */
+  static boolean scolds(String text) {
+    return MessageText.answer(text).matches(".*(真笨|笨蛋|太笨|傻瓜|真傻|没用的东西|垃圾机器人|啥也不会|什么都不会|智障|废物).*");
+  }
+
+  /** "这一般几天能弄好": asking how long handling takes. */
+  static boolean asksHowLong(String text) {
+    return MessageText.answer(text).matches(".*(几天|多久|多长时间|啥时候|什么时候|多少天).*(好|修|办|弄|处理|解决|来).*");
+  }
+
+  /** Where a question starts inside a message that first reports something: "楼道灯坏了 顺便问一下…". */
+  private static final Pattern ALSO_ASK = Pattern.compile("[，,。.!！\\s]*(?:顺便|另外|还有|对了|还想)?(?:问一下|问下|问问|打听一下|想问一下|想问)");
+
+  /** A report followed by a question in one message: the two parts, or null. */
+  static String[] reportThenQuestion(String text) {
+    Matcher m = ALSO_ASK.matcher(text);
+    if (!m.find() || m.start() == 0) return null;
+    String report = text.substring(0, m.start()).strip();
+    String question = text.substring(m.end()).replaceFirst("^[，,:：\\s]+", "").strip();
+    if (MessageText.length(report) < 4 || MessageText.length(question) < 4 || questionForm(report)) return null;
+    return new String[] {report, question};
   }
 
   /** "等一下 我看看门牌号": the person needs a moment before answering. */

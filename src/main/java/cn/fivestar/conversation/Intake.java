@@ -51,8 +51,12 @@ final class Intake {
    * problem, when the person asked.
    */
   void startReport(Turn t, String category, String preface) {
+    startReport(t, t.text, category, preface);
+  }
+
+  /** As {@link #startReport(Turn, String, String)} with the report's own words (part of a longer message). */
+  void startReport(Turn t, String text, String category, String preface) {
     t.handledAs = HandledAs.REPORT;
-    String text = t.text;
     Draft d;
     if (Slots.contentFree(text)) {
       String kind = Slots.kind(text);
@@ -68,17 +72,15 @@ final class Intake {
    * An urgent danger: what to do now and the emergency number come first; the case is registered at once (as soon
    * as the place is known), flagged urgent with a short deadline, and staff are alerted by the new-case notice.
    */
-  void startUrgent(Turn t, Urgency danger, String category) {
+  void startUrgent(Turn t, Urgency danger) {
     t.handledAs = HandledAs.REPORT;
     t.say(danger.advice());
-    Draft d = new Draft(t.text, Slots.location(t.text), Slots.phone(t.text), category, CaseKind.URGENT.code(),
+    Draft d = new Draft(t.text, Slots.location(t.text), Slots.phone(t.text), danger.category(), CaseKind.URGENT.code(),
         t.in.photoIds(), List.of(), true);
-    if (d.location() == null) {
-      t.state = t.state.withDraft(Step.ASK_WHERE, d);
-      t.say(Texts.URGENT_WHERE);
-      return;
-    }
+    // Registered at once, even without a place (a missing person may have none): staff are alerted now, and a
+    // place or phone sent next is added to the case.
     create(t, d);
+    if (d.location() == null) t.say(Texts.URGENT_WHERE);
   }
 
   /** An address sent on its own: keep it and ask what happened there. */
@@ -109,7 +111,8 @@ final class Intake {
     };
   }
 
-  private static boolean onlyPhone(String text) {
+  /** The message is a phone number and little else ("电话13700002222 有事打这个"). */
+  static boolean onlyPhone(String text) {
     String phone = Slots.phone(text);
     return phone != null && MessageText.answer(text.replace(phone, "")).replaceAll("电话|手机|号码|是|打这个|有事|联系", "").length() <= 4;
   }
@@ -177,11 +180,21 @@ final class Intake {
     prompt(t, described);
   }
 
-  /** A phone sent right after registering: added to that case for staff. */
-  void addPhoneTo(Turn t, String caseId, String phone) {
+  /** A phone or a place sent right after registering: added to that case for staff. */
+  void addToCase(Turn t, String caseId) {
     t.handledAs = HandledAs.REPORT;
-    cases.addNote(caseId, t.actor(), "居民补充联系电话：" + phone);
-    t.say(String.format(Texts.PHONE_ADDED, caseId));
+    String place = Slots.location(t.text);
+    if (place != null) cases.addLocation(caseId, place(t.text), t.actor());
+    cases.addNote(caseId, t.actor(), "居民补充：" + MessageText.clip(t.text, 500));
+    t.say(String.format(Slots.phone(t.text) != null ? Texts.PHONE_ADDED : Texts.DETAIL_ADDED, caseId));
+  }
+
+  /** "这一般几天能弄好": how long this kind of request takes, by the deadline rules. */
+  void sayHowLong(Turn t) {
+    t.handledAs = HandledAs.REPORT;
+    CaseKind kind = kind(t.state.draft());
+    t.say("这类诉求（" + kind.label() + "）一般 " + kind.workingDays() + " 个工作日内办结，登记后工作人员会尽快处理，"
+        + "有进展我会通知您。");
   }
 
   /** Cancels the report under way. */

@@ -46,6 +46,11 @@ final class Slots {
       "^(?:你好|您好|喂)?[，,。!！ ]*(?:我|俺)?(?:要|想|想要|需要|得)?(?:投诉|反映|举报|报修|报事|求助|提(?:个)?(?:意见|建议)|报告|登记)"
           + "(?:一下|个问题|一个问题|些问题|问题|情况|个情况|一件事|件事|个事|事情|点事)?[。!！.~～]*$");
 
+  /** A landmark people give instead of an address: 二七塔往西那个路口, 人民公园东门, 实验小学门口. */
+  private static final Pattern LANDMARK = Pattern.compile("(?:" + NAME_START + NAME_CHAR + "{0,5}|" + NAME_CHAR + "{1,6}?)"
+      + "(?:塔|桥|广场|公园|游园|医院|学校|小学|中学|幼儿园|超市|商场|菜市场|市场|车站|体育场|体育馆|火车站|汽车站)"
+      + "(?:往?[东西南北]边?|旁边|对面|附近|门口|[东西南北]门|那个路口|路口|那边)*");
+
   /** The place named in the text, or null when it names none that staff could find. */
   static String location(String text) {
     if (text == null) return null;
@@ -64,6 +69,13 @@ final class Slots {
           || VERB_FIRST.matcher(s).find()) {
         continue;
       }
+      if (best == null || s.length() > best.length()) best = s;
+    }
+    if (best != null) return best;
+    m = LANDMARK.matcher(text);
+    while (m.find()) {
+      String s = m.group().strip();
+      if (!CLAUSE_START.matcher(text.substring(0, m.start())).find() || VERB_FIRST.matcher(s).find()) continue;
       if (best == null || s.length() > best.length()) best = s;
     }
     return best;

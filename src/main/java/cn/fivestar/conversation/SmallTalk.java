@@ -12,6 +12,8 @@ final class SmallTalk {
       t.say(Texts.GOT_IT);
     } else if (text.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
       t.say(a.matches("(hi|hello|hey|ok|okay|thanks|thankyou)") ? Texts.GREETING : Texts.NOT_UNDERSTOOD);
+    } else if (Cues.scolds(text)) {
+      t.say(Texts.SORRY_NOT_HELPFUL);
     } else if (Cues.aboutTheBot(text)) {
       t.say(Texts.help(t.role()));
     } else if (Cues.dropsReport(text)) {
@@ -22,8 +24,10 @@ final class SmallTalk {
       t.say(Texts.BYE);
     } else if (a.matches(".*(你好|您好|在吗|在不在|有人吗|哈喽|早上好|中午好|下午好|晚上好|嗨|喂|大家好).*")) {
       t.say(Texts.GREETING + "\n有什么需要帮忙的，直接告诉我就好。");
-    } else if (t.state.lastCase() != null && (MessageText.isYes(text) || a.matches("(好|好的|好嘞|行|中|嗯+|哦+|知道了|明白了|收到|懂了)"))) {
-      // "确认" again right after registering: the case exists, nothing new to file.
+    } else if (t.state.lastCase() != null && (MessageText.isYes(text) || MessageText.isSkip(text)
+        || a.matches("(好|好的|好嘞|行|中|嗯+|哦+|知道了|明白了|收到|懂了)|(电话)?(就)?(不留|不用留|不留了|不用了|不需要)(电话)?(了)?"))) {
+      // "确认" or "不留电话" right after registering: the case exists, nothing new to file.
+      t.handledAs = HandledAs.REPORT;
       t.say(String.format(Texts.ALREADY_REGISTERED, t.state.lastCase()));
     } else if (MessageText.isYes(text) || MessageText.isNo(text) || a.matches("(好|好的|好嘞|行|嗯+|哦+|知道了|明白了|收到|懂了)")) {
       t.say(Texts.OK_ANYTHING_ELSE);

@@ -118,7 +118,7 @@ final class Texts {
   static final String PHONE_ADDED = "电话已补充到编号 %s，工作人员需要时会联系您。";
   static final String RATING_DONE = "好的，感谢您的评价！";
 
-  static final String URGENT_WHERE = "请马上告诉我具体地点（小区、几号楼几单元，或村、组），我立刻登记并通知社区值班人员。";
+  static final String URGENT_WHERE = "请马上告诉我具体地点（小区、几号楼几单元，或村、组，或最后出现的地方），我会补充给值班人员。";
 
   /** Who deals with a kind of problem, said when a resident asks "这归谁管？" while reporting it. */
   static String whoHandles(String category) {
@@ -137,4 +137,8 @@ final class Texts {
   }
 
   static final String TAKE_YOUR_TIME = "好的，不着急，查好了发给我就行。";
+
+  static final String DETAIL_ADDED = "已补充到编号 %s，工作人员会一并看到。";
+
+  static final String SORRY_NOT_HELPFUL = "抱歉，这个我确实帮不上忙😅 我主要能帮您反映社区里的问题、查办理进度，解答社区服务和五星支部创建方面的问题。";
 }

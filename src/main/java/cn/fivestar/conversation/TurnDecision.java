@@ -81,12 +81,17 @@ final class TurnDecision {
     }
     Urgency danger = Urgency.of(text);
     if (danger != null) {
-      intake.startUrgent(t, danger, classifier.category(text));
+      intake.startUrgent(t, danger);
       return;
     }
     if (Cues.stalls(text)) {
       t.handledAs = HandledAs.REPORT;
       t.say(Texts.TAKE_YOUR_TIME);
+      return;
+    }
+    if (Cues.asksHowLong(text)) {
+      intake.sayHowLong(t);
+      t.say(intake.waitingLine(t));
       return;
     }
     Classification c = text.isEmpty() ? null : classifier.classify(text);
@@ -102,6 +107,11 @@ final class TurnDecision {
       questions.answer(t, text);
     } else if (c != null && c.intent() == Intent.STATUS) {
       status.handle(t);
+    } else if (MessageText.isYes(text) || MessageText.isNo(text)) {
+      // "确认" before the report is complete: ask again for what is missing.
+      t.handledAs = HandledAs.REPORT;
+      intake.prompt(t, t.state.draft());
+      return;
     } else {
       // More about the problem while the bot waits for the place: keep it with the description, ask again.
       intake.addDetail(t);
@@ -157,24 +167,32 @@ final class TurnDecision {
       intake.startPhoto(t);
       return;
     }
-    String phone = Slots.phone(text);
-    if (s.lastCase() != null && phone != null && MessageText.length(text) <= 30 && Urgency.of(text) == null) {
-      intake.addPhoneTo(t, s.lastCase(), phone);
+    if (s.lastCase() != null && Urgency.of(text) == null
+        && (Intake.onlyPhone(text) || Cues.placeOnly(text) || Slots.phone(text) != null && Cues.urges(text))) {
+      intake.addToCase(t, s.lastCase());
       return;
     }
     Urgency danger = Urgency.of(text);
     if (danger != null) {
-      intake.startUrgent(t, danger, classifier.category(text));
+      intake.startUrgent(t, danger);
       return;
     }
     if (ratedInWords(t)) return;
-    if (Cues.dropsReport(text) || Cues.aboutTheBot(text)) {
+    if (Cues.dropsReport(text) || Cues.aboutTheBot(text) || SmallTalk.isPleasantry(text) || Cues.scolds(text)) {
       SmallTalk.reply(t);
       return;
     }
     Classification c = classifier.classify(text);
-    if (c.intent() == Intent.CHITCHAT && MessageText.length(text) <= 8) {
+    if (c.intent() == Intent.CHITCHAT && MessageText.length(text) <= 8 && !Cues.questionForm(text)) {
       SmallTalk.reply(t);
+      return;
+    }
+    String[] parts = Cues.reportThenQuestion(text);
+    if (parts != null && classifier.classify(parts[0]).intent() == Intent.REPORT) {
+      // "楼道灯坏了 顺便问一下…": the report goes on, and the question is answered too.
+      intake.startReport(t, parts[0], classifier.category(parts[0]), null);
+      questions.answer(t, parts[1]);
+      t.handledAs = HandledAs.REPORT;
       return;
     }
     if (c.intent() == Intent.STATUS || Cues.asksProgress(text)) {
@@ -215,7 +233,7 @@ final class TurnDecision {
       return;
     }
     Answer a = questions.ask(t, text);
-    if (report && !a.answered() && !classifier.offTopic(text)) {
+    if (report && !a.answered() && classifier.aboutCommunityLife(text)) {
       intake.startReport(t, c.category(), null);
       return;
     }
