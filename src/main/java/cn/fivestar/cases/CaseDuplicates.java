@@ -32,7 +32,7 @@ final class CaseDuplicates {
       this.text = Similarity.text(text);
       this.placeText = Similarity.place(location);
       this.place = CasePlace.parse(location);
-      this.objects = KeyObjects.of(text, location);
+      this.objects = KeyObjects.of(text, location, place.landmark());
     }
 
     boolean isEmpty() {
@@ -45,11 +45,12 @@ final class CaseDuplicates {
       if ((!place.isEmpty() && place.isVague()) || (!other.isEmpty() && other.isVague())) return -1;
       boolean placed = !place.isEmpty() && !other.isEmpty();
       if (placed && !place.sameAs(other)) return -1;
-      List<KeyObjects.KeyObject> theirs = KeyObjects.of(caseText, caseLocation);
+      double alike = Similarity.texts(text, placeText, Similarity.text(caseText), Similarity.place(caseLocation));
+      if (!placed && alike < Similarity.TEXT_ALONE) return -1;
+      List<KeyObjects.KeyObject> theirs = KeyObjects.of(caseText, caseLocation, other.landmark());
       boolean bothNamed = !objects.isEmpty() && !theirs.isEmpty();
       if (bothNamed && !KeyObjects.shareOne(objects, theirs)) return -1;
-      double alike = Similarity.texts(text, placeText, Similarity.text(caseText), Similarity.place(caseLocation));
-      if (!placed) return alike >= Similarity.TEXT_ALONE ? alike * 0.8 : -1;
+      if (!placed) return alike * 0.8;
       if (bothNamed || alike >= Similarity.TEXT_WITH_PLACE) return 0.2 + alike * 0.8;
       return -1;
     }

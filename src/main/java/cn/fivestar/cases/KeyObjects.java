@@ -57,18 +57,17 @@ final class KeyObjects {
   }
 
   /**
-   * The objects a text is about, without the words of its place (a 垃圾站 named as the place says nothing about
-   * the problem). A family's general word counts only when no specific object of the family is named.
+   * The objects a text is about, without the words of its place and landmark (a 垃圾站 named as the place says
+   * nothing about the problem). A family's general word counts only when no specific object of the family is named.
    */
-  static List<KeyObject> of(String text, String place) {
+  static List<KeyObject> of(String text, String place, String landmark) {
     if (text == null) return List.of();
     String t = Normalizer.normalize(text, Normalizer.Form.NFKC);
     if (place != null && !place.isBlank()) {
       String p = Normalizer.normalize(place, Normalizer.Form.NFKC).strip();
       if (!p.isEmpty()) t = t.replace(p, " ");
-      String landmark = CasePlace.parse(place).landmark();
-      if (!landmark.isEmpty()) t = t.replace(landmark, " ");
     }
+    if (landmark != null && !landmark.isEmpty()) t = t.replace(landmark, " ");
     List<KeyObject> out = new ArrayList<>();
     for (KeyObject o : TABLE) {
       if (o.general() && out.stream().anyMatch(x -> x.family().equals(o.family()))) continue;
