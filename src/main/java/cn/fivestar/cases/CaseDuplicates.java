@@ -1,6 +1,8 @@
 package cn.fivestar.cases;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Judges whether an open case reports the same problem as a new request, for offering to follow it instead of
@@ -14,7 +16,8 @@ import java.util.List;
  *       neighbours put it; otherwise the texts must be alike ({@link Similarity}).</li>
  *   <li>Without a place on one side (a consultation), only a clearly alike text counts.</li>
  * </ul>
- * Whose case it is does not matter: a reporter's own earlier open case is a duplicate too.
+ * Whose case it is does not matter: a reporter's own earlier open case is a duplicate too. A query is used by one
+ * thread at a time.
  */
 final class CaseDuplicates {
   private CaseDuplicates() {}
@@ -26,6 +29,8 @@ final class CaseDuplicates {
     private final Similarity.Prepared placeText;
     private final CasePlace place;
     private final List<KeyObjects.KeyObject> objects;
+    /** Open cases share few places: each is taken apart once per query. */
+    private final Map<String, CasePlace> places = new HashMap<>();
 
     private Query(String text, String location) {
       this.location = location;
@@ -41,13 +46,14 @@ final class CaseDuplicates {
 
     /** How alike (higher is closer, at most 1), or -1 when the case is not the same problem at the same place. */
     double score(String caseText, String caseLocation) {
-      CasePlace other = CasePlace.parse(caseLocation);
+      CasePlace other = places.computeIfAbsent(caseLocation == null ? "" : caseLocation, CasePlace::parse);
       if ((!place.isEmpty() && place.isVague()) || (!other.isEmpty() && other.isVague())) return -1;
       boolean placed = !place.isEmpty() && !other.isEmpty();
       if (placed && !place.sameAs(other)) return -1;
       double alike = Similarity.texts(text, placeText, Similarity.text(caseText), Similarity.place(caseLocation));
       if (!placed && alike < Similarity.TEXT_ALONE) return -1;
-      List<KeyObjects.KeyObject> theirs = KeyObjects.of(caseText, caseLocation, other.landmark());
+      List<KeyObjects.KeyObject> theirs = objects.isEmpty() ? List.of()
+          : KeyObjects.of(caseText, caseLocation, other.landmark());
       boolean bothNamed = !objects.isEmpty() && !theirs.isEmpty();
       if (bothNamed && !KeyObjects.shareOne(objects, theirs)) return -1;
       if (!placed) return alike * 0.8;

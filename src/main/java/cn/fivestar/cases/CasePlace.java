@@ -22,6 +22,9 @@ public final class CasePlace {
   private static final Pattern AREA = Pattern.compile(
       ".+?(?:大街|大道|路|街|巷|胡同|小区|社区|花园|花苑|家园|新村|新城|公寓|大厦|家属院|村|庄|屯|寨|镇|乡|苑|城)"
           + "(?:社区|小区|村)?");
+  /** Words shaped like an area name that name no area (马路对面, 我们小区). */
+  private static final Pattern GENERIC_AREA = Pattern.compile(
+      "(?:马|公|小|大|老|新|这|那|本|该|我们|咱们|俺们|我家|附近|整个)(?:路|街|巷|小区|社区|村|庄|城)");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   /** Words around a place that do not name anything: directions, "there", "at". */
   private static final Pattern FILLER = Pattern.compile("门口|跟前|附近|旁边|对面|周边|周围|一带|那边|这边|那里|这里|那儿|这儿|"
@@ -34,8 +37,9 @@ public final class CasePlace {
       "(?:站|场|园|馆|桥|所|厅|中心|市场|广场|公园|学校|医院|超市|厕所|公厕|路口|门|亭|池|塘|河|渠)$");
   private static final Pattern PRIVATE = Pattern.compile("家|户|室|\\d");
 
-  private static final CasePlace NONE = new CasePlace(List.of(), null, null, null, null, "");
+  private static final CasePlace NONE = new CasePlace(false, List.of(), null, null, null, null, "");
 
+  private final boolean given;
   private final List<String> areas;
   private final String house;
   private final String building;
@@ -43,7 +47,9 @@ public final class CasePlace {
   private final String group;
   private final String landmark;
 
-  private CasePlace(List<String> areas, String house, String building, String unit, String group, String landmark) {
+  private CasePlace(boolean given, List<String> areas, String house, String building, String unit, String group,
+                    String landmark) {
+    this.given = given;
     this.areas = areas;
     this.house = house;
     this.building = building;
@@ -88,13 +94,13 @@ public final class CasePlace {
       while (a.find()) {
         rest.append(seg, end, a.start());
         String name = CONNECTOR.matcher(a.group()).replaceFirst("");
-        if (name.length() >= 2 && !areas.contains(name)) areas.add(name);
+        if (name.length() >= 2 && !GENERIC_AREA.matcher(name).matches() && !areas.contains(name)) areas.add(name);
         else rest.append(a.group());
         end = a.end();
       }
       rest.append(seg.substring(end)).append(' ');
     }
-    return new CasePlace(List.copyOf(areas), house, building, unit, group, landmark(rest.toString()));
+    return new CasePlace(true, List.copyOf(areas), house, building, unit, group, landmark(rest.toString()));
   }
 
   /** The longest piece left once areas and numbers are taken out, without filler words; "" when none. */
@@ -109,8 +115,9 @@ public final class CasePlace {
     return best;
   }
 
+  /** No place given (null, blank or punctuation only). */
   public boolean isEmpty() {
-    return areas.isEmpty() && !numbered() && landmark.isEmpty();
+    return !given;
   }
 
   /**

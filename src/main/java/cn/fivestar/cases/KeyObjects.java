@@ -12,13 +12,22 @@ import java.util.regex.Pattern;
  * general word matches each of them (灯坏了 may be either).
  */
 final class KeyObjects {
-  /** key: the object; family: objects that share a general word; general: this is the family's general word. */
-  record KeyObject(String key, String family, boolean general, Pattern words) {}
+  /**
+   * key: the object; family: objects that share a general word; general: this is the family's general word;
+   * words: the words that name it (literal, | between them); pattern: for an object named by a pattern instead.
+   */
+  record KeyObject(String key, String family, boolean general, List<String> words, Pattern pattern) {
+    boolean namedIn(String text) {
+      for (String w : words) if (text.contains(w)) return true;
+      return pattern != null && pattern.matcher(text).find();
+    }
+  }
 
   private static final List<KeyObject> TABLE = List.of(
       specific("路灯", "灯", "路灯|街灯|灯杆|庭院灯|景观灯"),
-      specific("楼道灯", "灯", "(?:楼道|楼梯|走廊|过道|声控|感应|单元)[^，。,.!！?？;；\\s]{0,4}灯"),
-      general("灯", "灯(?!笼)"),
+      new KeyObject("楼道灯", "灯", false, List.of("声控灯", "感应灯"),
+          Pattern.compile("(?:楼道|楼梯|走廊|过道|单元)[^，。,.!！?？;；\\s]{0,4}灯")),
+      new KeyObject("灯", "灯", true, List.of(), Pattern.compile("灯(?!笼)")),
       specific("电梯", "电梯", "电梯|直梯|扶梯|轿厢"),
       specific("井盖", "井盖", "井盖"),
       specific("下水道", "水", "下水|排水|污水|化粪池|窨井|阴沟|地漏|返水|反水|马桶"),
@@ -49,11 +58,7 @@ final class KeyObjects {
   private KeyObjects() {}
 
   private static KeyObject specific(String key, String family, String words) {
-    return new KeyObject(key, family, false, Pattern.compile(words));
-  }
-
-  private static KeyObject general(String family, String words) {
-    return new KeyObject(family, family, true, Pattern.compile(words));
+    return new KeyObject(key, family, false, List.of(words.split("\\|")), null);
   }
 
   /**
@@ -71,7 +76,7 @@ final class KeyObjects {
     List<KeyObject> out = new ArrayList<>();
     for (KeyObject o : TABLE) {
       if (o.general() && out.stream().anyMatch(x -> x.family().equals(o.family()))) continue;
-      if (o.words().matcher(t).find()) out.add(o);
+      if (o.namedIn(t)) out.add(o);
     }
     return out;
   }

@@ -38,6 +38,7 @@ class CaseDuplicatesTest {
     assertFalse(dup("楼道灯坏了", "幸福路12号院3号楼2单元501", "楼道灯坏了", "幸福路"));
     assertFalse(dup("楼道灯坏了", "幸福路", "楼道灯坏了", "幸福路"));
     assertFalse(dup("楼道灯坏了", null, "楼道灯坏了", "幸福路"));
+    assertFalse(dup("楼道灯坏了", "我们小区", "楼道灯坏了", "我们小区"));
   }
 
   @Test
@@ -46,6 +47,7 @@ class CaseDuplicatesTest {
     assertFalse(dup("路灯坏了", place, "楼道灯坏了", place), "a street light is not a stairwell light");
     assertTrue(dup("灯坏了", place, "楼道灯坏了", place), "a light may be either");
     assertFalse(dup("下水道堵了", place, "水管漏水", place));
+    assertTrue(dup("窨井盖丢了", place, "井盖没了，晚上容易掉进去", place));
     assertFalse(dup("垃圾没人清", place, "电梯坏了", place));
     assertTrue(dup("3号楼的电梯又坏了", place, "3号楼电梯坏了，困人了", place));
     assertFalse(dup("东门垃圾站那的路灯坏了", "颍河路小区69号院东门垃圾站", "垃圾没人清",

@@ -25,6 +25,7 @@ class CasePublicViewTest {
     assertEquals("通信花园社区纬五路", CasePublicView.streetLevelPlace("通信花园社区纬五路13号院小广场"));
     assertEquals("东门垃圾站", CasePublicView.streetLevelPlace("东门垃圾站"), "a public landmark");
     assertEquals("幸福路", CasePublicView.streetLevelPlace("幸福路"));
+    assertEquals("幸福路", CasePublicView.streetLevelPlace("幸福路12号院马路对面"), "马路 names no street");
     assertNull(CasePublicView.streetLevelPlace("张大爷家门口"), "a home is not shown");
     assertNull(CasePublicView.streetLevelPlace("3号楼2单元501"), "numbers only");
     assertNull(CasePublicView.streetLevelPlace(null));
