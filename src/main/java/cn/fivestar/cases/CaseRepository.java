@@ -43,7 +43,7 @@ final class CaseRepository implements AutoCloseable {
   }
 
   /** An open case as seen by duplicate detection. */
-  record OpenCase(String id, String channel, String userId, String text, String location) {}
+  record OpenCase(String id, String text, String location) {}
 
   private final Sql sql;
 
@@ -143,15 +143,14 @@ final class CaseRepository implements AutoCloseable {
     return sql.read(c -> CaseRows.load(c, clause, params, order, Math.max(0, f.limit())));
   }
 
-  /** Hands every open case (id, reporter, text, place) to the visitor, without loading its lists. */
+  /** Hands every open case (id, text, place) to the visitor, without loading its lists. */
   void scanOpen(Consumer<OpenCase> visitor) {
     sql.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-              "SELECT id, channel, user_id, text, location FROM cases WHERE status IN " + OPEN);
+              "SELECT id, text, location FROM cases WHERE status IN " + OPEN);
            ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          visitor.accept(new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5)));
+          visitor.accept(new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3)));
         }
       }
       return null;
