@@ -74,7 +74,7 @@ final class CaseJson {
     return o;
   }
 
-  static ObjectNode stats(Stats s) {
+  static ObjectNode stats(CaseStatistics s) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("from", s.from() == null ? null : s.from().toString());
     o.put("to", s.to() == null ? null : s.to().toString());
@@ -87,11 +87,11 @@ final class CaseJson {
     return o;
   }
 
-  private static void groups(ObjectNode parent, Map<String, Stats.Group> groups) {
+  private static void groups(ObjectNode parent, Map<String, CaseStatistics.Group> groups) {
     groups.forEach((k, g) -> group(parent.putObject(k), g));
   }
 
-  private static void group(ObjectNode o, Stats.Group g) {
+  private static void group(ObjectNode o, CaseStatistics.Group g) {
     o.put("total", g.total());
     o.put("merged", g.merged());
     o.put("closed", g.closed());

@@ -51,11 +51,11 @@ final class CaseText {
     return sb.toString();
   }
 
-  static String stats(Stats s) {
+  static String stats(CaseStatistics s) {
     StringBuilder sb = new StringBuilder();
     sb.append("统计区间（按受理日期）：").append(s.from() == null ? "最早" : s.from()).append(" 至 ")
         .append(s.to() == null ? "今天" : s.to()).append('\n');
-    Stats.Group o = s.overall();
+    CaseStatistics.Group o = s.overall();
     sb.append("诉求总数 ").append(o.total()).append("；按状态：");
     s.byStatus().forEach((k, v) -> sb.append(k.label()).append(' ').append(v).append("  "));
     sb.append('\n');
@@ -71,7 +71,7 @@ final class CaseText {
     return sb.toString();
   }
 
-  private static String groups(String name, java.util.Map<String, Stats.Group> groups) {
+  private static String groups(String name, java.util.Map<String, CaseStatistics.Group> groups) {
     if (groups.isEmpty()) return "  （无）\n";
     TextTable t = new TextTable(name, "总数", "响应率", "解决率", "满意率", "平均办结用时", "超期");
     groups.forEach((k, g) -> t.add(k, Long.toString(g.total()), pct(g.responseRate()), pct(g.resolutionRate()),

@@ -25,7 +25,7 @@ public final class StatsCommand extends DataCommand implements Callable<Integer>
     CasesCommand.checkDates(from, to);
     PrintWriter out = spec.commandLine().getOut();
     try (CaseService cases = CaseService.open(dataDir())) {
-      Stats s = cases.stats(from, to);
+      CaseStatistics s = cases.stats(from, to);
       if (json) out.println(CaseJson.stats(s));
       else out.print(CaseText.stats(s));
       out.flush();

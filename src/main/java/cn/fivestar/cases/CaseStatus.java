@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * closed       →  (final; a recurring problem is a new case)
  * merged       →  (final; the case lives on in the one it was merged into)
  * </pre>
- * Extra rules enforced by {@link CaseService}: assigned needs an assignee, returned needs a reason, merged only
+ * Extra rules enforced by {@link CaseRules}: assigned needs an assignee, returned needs a reason, merged only
  * through merge(), in_progress without an assignee makes the actor the assignee, returned clears the assignee.
  */
 public enum CaseStatus {

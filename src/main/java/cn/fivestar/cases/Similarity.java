@@ -4,18 +4,19 @@ import java.text.Normalizer;
 import java.util.Arrays;
 
 /**
- * Character-bigram similarity for spotting duplicate reports: "3号楼电梯坏了，困人了" vs "3号楼的电梯又坏了".
+ * Character-bigram similarity of problem texts, the textual part of duplicate detection ({@link CaseDuplicates}):
+ * "3号楼电梯坏了，困人了" vs "3号楼的电梯又坏了".
  * Texts are normalised (NFKC, lower case, no punctuation, spaces or phone/ID numbers), a few function characters (的了吗…) are
  * dropped, and the bigrams of both places are taken out of both texts (so two different problems at the same place,
  * or a text that repeats part of its address, do not look alike); similarity is the Dice coefficient of the bigram
  * sets, kept as sorted int arrays for speed.
  */
 final class Similarity {
-  /** Text similarity needed when both places match. */
+  /** Text similarity needed when both places match and neither text names a known object. */
   static final double TEXT_WITH_PLACE = 0.34;
   /** Text similarity needed when a place is missing on either side. */
   static final double TEXT_ALONE = 0.5;
-  /** Place similarity needed to call two places the same. */
+  /** Similarity needed to call two landmarks the same. */
   static final double PLACE = 0.5;
   private static final java.util.regex.Pattern LONG_NUMBER = java.util.regex.Pattern.compile("\\d[\\d\\-]{4,}");
   private static final String FUNCTION_CHARS = "的了吗呢啊吧呀哦嘛又也很都还就我你他她们这那请谢";
@@ -39,27 +40,14 @@ final class Similarity {
     return new Prepared(n, bigrams(n));
   }
 
-  /** 0..1; 1 when one place contains the other. */
-  static double places(Prepared a, Prepared b) {
-    if (a.isEmpty() || b.isEmpty()) return 0;
-    if (a.norm().contains(b.norm()) || b.norm().contains(a.norm())) return 1;
-    return dice(a.bigrams(), b.bigrams());
-  }
-
   /**
-   * The score of a candidate, or -1 when it is not similar enough: with places on both sides they must match
-   * and the texts must be fairly alike; without, the texts must be clearly alike.
+   * How alike two problem texts are (Dice of bigrams), leaving out the bigrams of both places, so that a text that
+   * repeats its address does not look like another one at the same address.
    */
-  static double score(Prepared qText, Prepared qPlace, Prepared cText, Prepared cPlace) {
+  static double texts(Prepared qText, Prepared qPlace, Prepared cText, Prepared cPlace) {
     int[] q = minus(minus(qText.bigrams(), qPlace.bigrams()), cPlace.bigrams());
     int[] t = minus(minus(cText.bigrams(), qPlace.bigrams()), cPlace.bigrams());
-    double text = dice(q, t);
-    if (!qPlace.isEmpty() && !cPlace.isEmpty()) {
-      double place = places(qPlace, cPlace);
-      if (place < PLACE || text < TEXT_WITH_PLACE) return -1;
-      return text * 0.8 + place * 0.2;
-    }
-    return text >= TEXT_ALONE ? text * 0.8 : -1;
+    return dice(q, t);
   }
 
   static String normalize(String s, boolean dropFunctionChars) {

@@ -5,9 +5,9 @@ import cn.fivestar.cases.CaseFilter;
 import cn.fivestar.cases.CaseHistoryEntry;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
+import cn.fivestar.cases.CaseStatistics;
 import cn.fivestar.cases.CaseStatus;
 import cn.fivestar.cases.CaseUpdate;
-import cn.fivestar.cases.Stats;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -226,9 +226,9 @@ final class Commands {
     boolean all = arg != null && arg.matches("全部|all");
     LocalDate today = LocalDate.ofInstant(cases.clock().instant(), CaseService.ZONE);
     LocalDate from = all ? null : today.withDayOfMonth(1);
-    Stats s = cases.stats(from, all ? null : today);
+    CaseStatistics s = cases.stats(from, all ? null : today);
     StringBuilder b = new StringBuilder(all ? "全部诉求统计" : "本月（" + from.getMonthValue() + "月1日至今）诉求统计");
-    Stats.Group g = s.overall();
+    CaseStatistics.Group g = s.overall();
     b.append("：共 ").append(g.total()).append(" 件，已办结 ").append(g.closed()).append(" 件，超期 ").append(g.overdue())
         .append(" 件。\n响应率 ").append(percent(g.responseRate())).append("，解决率 ").append(percent(g.resolutionRate()))
         .append("，满意率 ").append(percent(g.satisfactionRate())).append("。");

@@ -1,10 +1,10 @@
 package cn.fivestar.conversation;
 
 import cn.fivestar.cases.CaseKind;
+import cn.fivestar.cases.CasePreview;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
 import cn.fivestar.cases.NewCase;
-import cn.fivestar.cases.Taxonomy;
 import cn.fivestar.conversation.DialogState.Draft;
 import cn.fivestar.conversation.DialogState.Step;
 import cn.fivestar.conversation.intent.IntentClassifier;
@@ -477,13 +477,12 @@ final class Intake {
   }
 
   private String summaryText(Draft d) {
-    Taxonomy taxonomy = cases.taxonomy();
-    String category = d.category() == null ? taxonomy.other() : d.category();
-    if (!taxonomy.contains(category)) category = taxonomy.other();
-    boolean village = taxonomy.isVillage(d.location() != null ? d.location() : d.text());
-    String star = taxonomy.starFor(category, village).orElse(null);
-    CaseKind kind = kind(d);
-    Instant due = cases.calendar().deadline(cases.clock().instant(), kind.workingDays(), CaseService.ZONE);
+    CasePreview preview = cases.preview(new NewCase(null, null, null, null, d.phone(), d.text(), d.location(),
+        d.category(), kind(d), d.photoIds()));
+    String category = preview.category();
+    String star = preview.star();
+    CaseKind kind = preview.kind();
+    Instant due = preview.dueAt();
     StringBuilder b = new StringBuilder("请核对您要反映的内容：\n");
     b.append("事项：").append(MessageText.clip(d.text(), 300)).append("\n");
     b.append("地点：").append(d.location() == null ? "（咨询类，不需要地点）" : d.location()).append("\n");

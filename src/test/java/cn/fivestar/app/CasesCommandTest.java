@@ -163,7 +163,7 @@ class CasesCommandTest {
     assertEquals(0xBB, bytes[1] & 0xFF);
     assertEquals(0xBF, bytes[2] & 0xFF);
     String csv = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-    List<List<String>> rows = Rfc4180.parse(csv);
+    List<List<String>> rows = CsvTestReader.rows(csv);
     assertEquals(2, rows.size());
     assertEquals("他说\"明天修\"，电话138****5678", rows.get(1).get(6));
     assertEquals("幸福社区, 5号楼", rows.get(1).get(5));

@@ -39,7 +39,7 @@ class CaseCsvTest {
 
       assertEquals('\uFEFF', csv.charAt(0), "BOM so Excel reads UTF-8");
       assertTrue(csv.endsWith("\r\n"));
-      List<List<String>> rows = Rfc4180.parse(csv.substring(1));
+      List<List<String>> rows = CsvTestReader.rows(csv.substring(1));
       assertEquals(CaseCsv.HEADER, rows.get(0));
       assertEquals(TEXTS.size() + 1, rows.size());
       for (List<String> row : rows) assertEquals(CaseCsv.HEADER.size(), row.size());
@@ -74,12 +74,16 @@ class CaseCsvTest {
   }
 
   @Test
-  void fieldQuoting() {
-    assertEquals("plain", CaseCsv.field("plain"));
-    assertEquals("\"a,b\"", CaseCsv.field("a,b"));
-    assertEquals("\"say \"\"hi\"\"\"", CaseCsv.field("say \"hi\""));
-    assertEquals("\"x\ny\"", CaseCsv.field("x\ny"));
-    assertEquals("'-1", CaseCsv.field("-1"));
-    assertEquals("", CaseCsv.field(""));
+  void quotesOnlyWhatNeedsQuoting() throws Exception {
+    assertEquals("plain\r\n", CaseCsv.row(List.of("plain")));
+    assertEquals("\"a,b\"\r\n", CaseCsv.row(List.of("a,b")));
+    assertEquals("\"say \"\"hi\"\"\"\r\n", CaseCsv.row(List.of("say \"hi\"")));
+    assertEquals("\"x\ny\"\r\n", CaseCsv.row(List.of("x\ny")), "a bare line feed is quoted too");
+    assertEquals("\"x\r\ny\"\r\n", CaseCsv.row(List.of("x\r\ny")));
+    assertEquals("'-1\r\n", CaseCsv.row(List.of("-1")));
+    assertEquals("'=1+1,'@a,'+1\r\n", CaseCsv.row(List.of("=1+1", "@a", "+1")));
+    assertEquals("\r\n", CaseCsv.row(List.of("")));
+    assertEquals(",a b,,\"第一行\n第二行\",2026-01-05 09:00\r\n",
+        CaseCsv.row(List.of("", "a b", "", "第一行\n第二行", "2026-01-05 09:00")), "only the cell with a line break");
   }
 }

@@ -52,7 +52,7 @@ class CaseMigrationTest {
     try (CaseService cases = CaseTestSupport.open(dir, clock)) {
       assertTrue(Database.inDataDir(dir).schemaVersion() >= 3);
       assertTrue(hasIndex("cases_stats"));
-      Stats st = cases.stats(null, null);
+      CaseStatistics st = cases.stats(null, null);
       assertEquals(1, st.overall().closed());
       assertEquals(1.0, st.overall().satisfactionRate());
       assertEquals(1.0, st.overall().avgHoursToClose(), 1e-9);

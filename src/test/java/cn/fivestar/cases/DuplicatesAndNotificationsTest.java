@@ -80,6 +80,39 @@ class DuplicatesAndNotificationsTest {
   }
 
   @Test
+  void threeNeighboursReportingOneLightInTheirOwnWordsAreCaught() {
+    CaseRecord first = report("a", "楼道灯坏了", "幸福路12号院3号楼2单元501");
+    assertEquals(List.of(first.id()), ids(cases.findSimilarOpen("3号楼2单元楼道的灯不亮了，晚上上下楼黑乎乎的",
+        "幸福路12号院3号楼2单元602", 5)));
+    CaseRecord second = report("b", "3号楼2单元楼道的灯不亮了，晚上上下楼黑乎乎的", "幸福路12号院3号楼2单元602");
+    List<String> third = ids(cases.findSimilarOpen("声控灯坏了好几天了", "幸福路１２号院 3号楼 2单元", 5));
+    assertEquals(2, third.size());
+    assertTrue(third.containsAll(List.of(first.id(), second.id())), third.toString());
+  }
+
+  @Test
+  void oneResidentsReportsAtTwoHouseNumbersAreNotDuplicates() {
+    report("a", "路灯坏了，晚上很黑", "人民路1号院");
+    assertTrue(cases.findSimilarOpen("路灯坏了，晚上很黑", "人民路2号院", 5).isEmpty());
+  }
+
+  @Test
+  void aStreetAloneIsTooVague() {
+    report("a", "楼道灯坏了", "幸福路12号院3号楼2单元501");
+    report("b", "楼道灯坏了", "幸福路");
+    assertTrue(cases.findSimilarOpen("楼道灯坏了", "幸福路", 5).isEmpty());
+  }
+
+  @Test
+  void theReportersOwnEarlierOpenCaseIsADuplicateToo() {
+    CaseRecord mine = report("a", "下水道堵了，污水漫出来了", "王庄村三组");
+    assertEquals(List.of(mine.id()), ids(cases.findSimilarOpen("下水道又堵了", "王庄村3组", 5)));
+    cases.reply(mine.id(), "张三", "已疏通");
+    cases.transition(mine.id(), CaseStatus.CLOSED, "张三", null);
+    assertTrue(cases.findSimilarOpen("下水道又堵了", "王庄村3组", 5).isEmpty(), "a closed case is not offered");
+  }
+
+  @Test
   void mergingKeepsEveryReporterInformed() {
     CaseRecord first = report("a", "3号楼电梯坏了", "幸福社区3号楼");
     CaseRecord dup = report("b", "3号楼电梯又坏了", "幸福社区3号楼");

@@ -2,8 +2,8 @@ package cn.fivestar.channels.web;
 
 import static cn.fivestar.channels.web.Html.esc;
 
+import cn.fivestar.cases.CaseStatistics;
 import cn.fivestar.cases.CaseStatus;
-import cn.fivestar.cases.Stats;
 import cn.fivestar.cases.Taxonomy;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,8 +16,8 @@ import java.util.Set;
 final class OverviewPage {
   private OverviewPage() {}
 
-  static String render(Stats s, Taxonomy taxonomy, LocalDate from, LocalDate to) {
-    Stats.Group all = s.overall();
+  static String render(CaseStatistics s, Taxonomy taxonomy, LocalDate from, LocalDate to) {
+    CaseStatistics.Group all = s.overall();
     StringBuilder b = new StringBuilder(16_384);
     b.append("<h1>概览</h1>");
     b.append("<form class=\"f\" method=\"get\" action=\"/\"><label>受理日期从 <input type=\"date\" name=\"from\" value=\"")
@@ -51,7 +51,7 @@ final class OverviewPage {
     b.append("<h2>按影响的星的件数</h2>").append(SvgCharts.bars("按影响的星的件数", counts(stars, s.byStar())));
     List<SvgCharts.Row> rates = new ArrayList<>();
     for (String c : categories) {
-      Stats.Group g = s.byCategory().get(c);
+      CaseStatistics.Group g = s.byCategory().get(c);
       if (g == null || g.total() == 0) continue;
       rates.add(new SvgCharts.Row(c, java.util.Arrays.asList(g.responseRate(), g.resolutionRate(), g.satisfactionRate())));
     }
@@ -80,16 +80,16 @@ final class OverviewPage {
   }
 
   /** The configured names in order, then any others found in the data (e.g. a category since removed). */
-  private static List<String> keys(List<String> configured, Map<String, Stats.Group> found) {
+  private static List<String> keys(List<String> configured, Map<String, CaseStatistics.Group> found) {
     Set<String> out = new LinkedHashSet<>(configured);
     out.addAll(found.keySet());
     return List.copyOf(out);
   }
 
-  private static List<SvgCharts.Bar> counts(List<String> keys, Map<String, Stats.Group> groups) {
+  private static List<SvgCharts.Bar> counts(List<String> keys, Map<String, CaseStatistics.Group> groups) {
     List<SvgCharts.Bar> bars = new ArrayList<>();
     for (String k : keys) {
-      Stats.Group g = groups.get(k);
+      CaseStatistics.Group g = groups.get(k);
       long n = g == null ? 0 : g.total();
       bars.add(new SvgCharts.Bar(k, n, n + " 件"));
     }
@@ -97,14 +97,14 @@ final class OverviewPage {
   }
 
   private static void table(StringBuilder b, String title, String head, List<String> keys,
-                            Map<String, Stats.Group> groups, String param) {
+                            Map<String, CaseStatistics.Group> groups, String param) {
     b.append("<h2>").append(esc(title)).append("</h2><table><tr><th>").append(esc(head))
         .append("</th><th>件数</th><th>已办结</th><th>响应率</th><th>解决率</th><th>满意率</th><th>平均办结用时</th><th>超期</th></tr>");
     for (String k : keys) {
-      Stats.Group g = groups.get(k);
+      CaseStatistics.Group g = groups.get(k);
       if (g == null) continue;
       String label = esc(k);
-      String cell = k.equals(Stats.NO_STAR) ? label
+      String cell = k.equals(CaseStatistics.NO_STAR) ? label
           : "<a href=\"/cases?" + param + "=" + esc(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8))
               + "\">" + label + "</a>";
       b.append("<tr><td>").append(cell).append("</td><td class=\"n\">").append(g.total()).append("</td><td class=\"n\">")

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * Supervisor figures over the cases received in [from, to] (local dates, inclusive; null = open-ended).
+ * Supervisor figures (统计) over the cases received in [from, to] (local dates, inclusive; null = open-ended).
  * <ul>
  *   <li>响应率 (response rate) = cases first moved out of received (assigned, taken, answered or merged) by the end of
  *       the first working day after intake ÷ cases whose response window has ended or that were already moved.
@@ -17,8 +17,8 @@ import java.util.Map;
  * </ul>
  * Rates are fractions 0–1, null when nothing is counted.
  */
-public record Stats(LocalDate from, LocalDate to, Instant computedAt, Map<CaseStatus, Long> byStatus, Group overall,
-                    Map<String, Group> byCategory, Map<String, Group> byStar) {
+public record CaseStatistics(LocalDate from, LocalDate to, Instant computedAt, Map<CaseStatus, Long> byStatus,
+                             Group overall, Map<String, Group> byCategory, Map<String, Group> byStar) {
 
   /** Key in byStar for categories that affect no star (其他). */
   public static final String NO_STAR = "—";

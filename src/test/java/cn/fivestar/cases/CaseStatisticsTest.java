@@ -10,7 +10,7 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CaseStatsTest {
+class CaseStatisticsTest {
   @TempDir Path dir;
 
   static LocalDateTime at(int month, int day, int hour) {
@@ -44,8 +44,8 @@ class CaseStatsTest {
       String e = cases.create(CaseTestSupport.resident("e", "想咨询社保", null, "其他", CaseKind.CONSULTATION)).id();
       clock.set(at(1, 30, 9));
 
-      Stats s = cases.stats(null, null);
-      Stats.Group all = s.overall();
+      CaseStatistics s = cases.stats(null, null);
+      CaseStatistics.Group all = s.overall();
       assertEquals(5, all.total());
       assertEquals(1, all.merged());
       assertEquals(2, all.closed());
@@ -62,12 +62,12 @@ class CaseStatsTest {
       assertEquals(1, s.byStatus().get(CaseStatus.MERGED));
       assertEquals(0, s.byStatus().get(CaseStatus.RETURNED));
 
-      Stats.Group repair = s.byCategory().get("设施维修");
+      CaseStatistics.Group repair = s.byCategory().get("设施维修");
       assertEquals(2, repair.total());
       assertEquals(1.0, repair.resolutionRate());
       assertEquals(1.0, repair.responseRate());
       assertEquals(48.0, repair.avgHoursToClose(), 1e-9);
-      Stats.Group env = s.byCategory().get("环境卫生");
+      CaseStatistics.Group env = s.byCategory().get("环境卫生");
       assertEquals(0.0, env.responseRate());
       assertEquals(0.0, env.satisfactionRate());
       assertEquals(1, s.byCategory().get("矛盾纠纷").overdue());
@@ -76,7 +76,7 @@ class CaseStatsTest {
       assertEquals(2, s.byStar().get("共建共享星").total());
       assertEquals(1, s.byStar().get("生态宜居星").total(), "李庄村 is a village");
       assertEquals(1, s.byStar().get("平安法治星").total());
-      assertEquals(1, s.byStar().get(Stats.NO_STAR).total());
+      assertEquals(1, s.byStar().get(CaseStatistics.NO_STAR).total());
 
       assertEquals(1, cases.stats(LocalDate.of(2026, 1, 30), LocalDate.of(2026, 1, 30)).overall().total());
       assertEquals(4, cases.stats(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 5)).overall().total());
