@@ -1,6 +1,7 @@
 package cn.fivestar.cases;
 
 import static cn.fivestar.cases.CaseStatus.CLOSED;
+import static cn.fivestar.cases.CaseStatus.IN_PROGRESS;
 import static cn.fivestar.cases.CaseStatus.MERGED;
 import static cn.fivestar.cases.CaseStatus.RECEIVED;
 
@@ -311,6 +312,33 @@ final class CaseRepository implements AutoCloseable {
       exec(c, "UPDATE cases SET updated_at = ? WHERE id = ?", now.toEpochMilli(), r.id());
       history(c, r.id(), now, channel + ":" + userId, Action.FOLLOWED, r.status(), r.status(), "关注渠道：" + channel);
       return CaseRows.byId(c, r.id()).orElseThrow();
+    });
+  }
+
+  /** Sets the place of a case that has none (the check decides whether it may be set); returns the case. */
+  CaseRecord addLocation(String id, String location, String actor, Instant now) {
+    return sql.write(c -> {
+      CaseRecord r = CaseRows.byId(c, id).orElseThrow(() -> CaseException.notFound(id));
+      if (r.location() != null) return r;
+      exec(c, "UPDATE cases SET location = ?, updated_at = ? WHERE id = ?", location, now.toEpochMilli(), id);
+      history(c, id, now, actor, Action.NOTE, r.status(), r.status(), "补充地点：" + location);
+      return CaseRows.byId(c, id).orElseThrow();
+    });
+  }
+
+  /**
+   * Reopens a closed case after check(case) passed: in progress again, with the deadline {@code due(case)} and the
+   * reason in the history. Returns the case as it is now.
+   */
+  CaseRecord reopen(String id, String actor, String reason, Instant now, Consumer<CaseRecord> check,
+                    java.util.function.Function<CaseRecord, Instant> due) {
+    return sql.write(c -> {
+      CaseRecord r = CaseRows.byId(c, id).orElseThrow(() -> CaseException.notFound(id));
+      check.accept(r);
+      exec(c, "UPDATE cases SET status = ?, due_at = ?, closed_at = NULL, updated_at = ? WHERE id = ?",
+          IN_PROGRESS.code(), due.apply(r).toEpochMilli(), now.toEpochMilli(), id);
+      history(c, id, now, actor, Action.REOPENED, CLOSED, IN_PROGRESS, reason);
+      return CaseRows.byId(c, id).orElseThrow();
     });
   }
 

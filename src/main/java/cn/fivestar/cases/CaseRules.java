@@ -296,6 +296,13 @@ final class CaseRules {
   }
 
   /** Only the reporter rates, and only a closed case. */
+  /** Only a closed case is handled again (重办). */
+  static void checkReopen(CaseRecord r) {
+    if (r.status() != CaseStatus.CLOSED) {
+      throw CaseException.illegal("诉求 " + r.id() + " 目前是「" + r.status().label() + "」，办结后才能重办。");
+    }
+  }
+
   static void checkRating(CaseRecord r, String channel, String userId) {
     if (!r.channel().equals(channel) || !r.userId().equals(userId)) {
       throw CaseException.notAllowed("只有诉求 " + r.id() + " 的反映人可以评价。");

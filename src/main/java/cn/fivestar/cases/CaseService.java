@@ -281,44 +281,23 @@ public final class CaseService implements AutoCloseable {
    */
   public CaseRecord addLocation(String id, String location, String by) {
     String where = CaseInput.line(location, "地点", CaseInput.MAX_LINE, true);
-    String who = CaseInput.line(by, "操作人", CaseInput.MAX_NAME, true);
-    String key = existingId(id);
-    Instant now = now();
-    return sql.write(c -> {
-      CaseRecord r = CaseRows.byId(c, key).orElseThrow(() -> CaseException.notFound(key));
-      if (r.location() != null) return r;
-      exec(c, "UPDATE cases SET location = ?, updated_at = ? WHERE id = ?", where, now.toEpochMilli(), key);
-      history(c, key, now, who, Action.NOTE, r.status(), r.status(), "补充地点：" + where);
-      return CaseRows.byId(c, key).orElseThrow();
-    });
+    return repo.addLocation(CaseRules.existingId(id), where, CaseRules.actor(by), now());
   }
 
   /**
    * Handles a closed case again (重办): the resident says the problem is not solved, or staff decide so. Closed →
-   * in progress with the same handler and a new deadline counted from now; the reason goes into the history.
+   * in progress with the same handler and a new deadline counted from now; the reason goes into the history, and
+   * staff and followers hear of it.
    */
   public CaseRecord reopen(String id, String by, String reason) {
-    String who = CaseInput.line(by, "操作人", CaseInput.MAX_NAME, true);
+    String actor = CaseRules.actor(by);
     String why = CaseInput.text(reason, "重办原因", CaseInput.MAX_TEXT, true);
-    String key = existingId(id);
+    String key = CaseRules.existingId(id);
     Instant now = now();
-    List<CaseEvent> events = new ArrayList<>();
-    CaseRecord result = sql.write(c -> {
-      CaseRecord r = CaseRows.byId(c, key).orElseThrow(() -> CaseException.notFound(key));
-      if (r.status() != CLOSED) {
-        throw CaseException.illegal("诉求 " + key + " 目前是「" + r.status().label() + "」，办结后才能重办。");
-      }
-      Instant due = calendar.deadline(now, r.kind().workingDays(), ZONE);
-      exec(c, "UPDATE cases SET status = ?, due_at = ?, closed_at = NULL, updated_at = ? WHERE id = ?",
-          IN_PROGRESS.code(), due.toEpochMilli(), now.toEpochMilli(), key);
-      history(c, key, now, who, Action.REOPENED, CLOSED, IN_PROGRESS, why);
-      CaseRecord after = CaseRows.byId(c, key).orElseThrow();
-      events.add(new CaseEvent(CaseEvent.Type.REOPENED, after, CLOSED, IN_PROGRESS, who, why, recipients(after)));
-      return after;
-    });
-    log.info("case {} reopened by {}", key, PersonalData.mask(who));
-    fire(events);
-    return result;
+    CaseRecord after = repo.reopen(key, actor, why, now, CaseRules::checkReopen, r -> rules.dueAt(now, r.kind()));
+    log.info("case {} reopened by {}", key, PersonalData.mask(actor));
+    fire(List.of(new CaseEvent(CaseEvent.Type.REOPENED, after, CaseStatus.CLOSED, CaseStatus.IN_PROGRESS, actor, why, recipients(after))));
+    return after;
   }
 
   /** The reporter rates a closed case (1–5, ≥ 4 counts as satisfied); a later rating replaces the earlier one. */

@@ -2,6 +2,7 @@ package cn.fivestar.conversation;
 
 import cn.fivestar.cases.CaseHistoryEntry;
 import cn.fivestar.cases.CaseMessage;
+import cn.fivestar.cases.CasePublicView;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
 import cn.fivestar.infra.PersonalData;
@@ -47,14 +48,14 @@ final class CaseViews {
 
   /** Number, category, status and street-level place: all a resident may learn of someone else's case. */
   static String publicLine(CaseRecord r) {
-    String street = Slots.streetLevel(r.location());
+    String street = CasePublicView.streetLevelPlace(r.location());
     return r.id() + "｜" + r.status().label() + "｜" + r.category() + (street == null ? "" : "｜" + street + "一带");
   }
 
   private static String publicDetail(CaseRecord r) {
     StringBuilder b = new StringBuilder("编号 ").append(r.id()).append("（您关注的问题）\n");
     b.append("类别：").append(r.category()).append("\n");
-    String street = Slots.streetLevel(r.location());
+    String street = CasePublicView.streetLevelPlace(r.location());
     if (street != null) b.append("地点：").append(street).append("一带\n");
     b.append("状态：").append(r.status().label());
     if (r.status().awaitsStaff()) b.append("（预计 ").append(day(r.dueAt())).append(" 前办结）");

@@ -81,19 +81,6 @@ final class Slots {
     return best;
   }
 
-  /**
-   * The place at street level, for people other than the reporter: the named roads, estates, communities and villages
-   * at its start ("幸福路" of "幸福路12号院3号楼2单元501 王大妈"), never a house number, a room, a name or a phone;
-   * null when it names none.
-   */
-  static String streetLevel(String location) {
-    if (location == null) return null;
-    Matcher m = NAMED_ONLY.matcher(location.strip());
-    if (!m.lookingAt()) return null;
-    String named = m.group().strip();
-    return GENERIC.matcher(named).matches() ? null : named;
-  }
-
   /** A contact phone number in the text, or null. */
   static String phone(String text) {
     if (text == null) return null;
