@@ -138,6 +138,25 @@ final class Cues {
     return new String[] {report, question};
   }
 
+  /** "秋千那个咋还没修 还有 院门口又有车…": two matters joined by 还有 / 另外 / 对了 / 顺便. */
+  private static final Pattern AND_ALSO = Pattern.compile("[，,。.!！\\s]+(?:还有个事|还有件事|还有|另外|对了|顺便说一下|顺便)[，,:：\\s]*");
+
+  /** The two matters of a message that joins them with 还有 / 另外 …, or null. */
+  static String[] twoMatters(String text) {
+    Matcher m = AND_ALSO.matcher(text);
+    if (!m.find()) return null;
+    String first = text.substring(0, m.start()).strip();
+    String second = text.substring(m.end()).strip();
+    if (MessageText.length(first) < 3 || MessageText.length(second) < 4) return null;
+    return new String[] {first, second};
+  }
+
+  /** "行 回头跟楼长说说", "好的 我知道了": an acknowledgement, maybe with a remark. */
+  static boolean acknowledges(String text) {
+    String t = text.strip();
+    return t.matches("^(?:行|好|好的|好嘞|中|嗯+|知道了|明白了|晓得了|OK|ok)[，,。.!！\\s].*") && !questionForm(t);
+  }
+
   /** "等一下 我看看门牌号": the person needs a moment before answering. */
   static boolean stalls(String text) {
     return MessageText.answer(text).matches(".*(等一下|等下|稍等|等会|等一会|我看看|我问问|我找找|俺看看|俺问问|我想想|俺想想).*")

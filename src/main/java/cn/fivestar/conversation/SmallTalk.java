@@ -29,7 +29,8 @@ final class SmallTalk {
       // "确认" or "不留电话" right after registering: the case exists, nothing new to file.
       t.handledAs = HandledAs.REPORT;
       t.say(String.format(Texts.ALREADY_REGISTERED, t.state.lastCase()));
-    } else if (MessageText.isYes(text) || MessageText.isNo(text) || a.matches("(好|好的|好嘞|行|嗯+|哦+|知道了|明白了|收到|懂了)")) {
+    } else if (MessageText.isYes(text) || MessageText.isNo(text) || Cues.acknowledges(text)
+        || a.matches("(好|好的|好嘞|行|嗯+|哦+|知道了|明白了|收到|懂了)")) {
       t.say(Texts.OK_ANYTHING_ELSE);
     } else {
       t.say(Texts.NOT_MY_FIELD);

@@ -195,6 +195,17 @@ final class TurnDecision {
       t.handledAs = HandledAs.REPORT;
       return;
     }
+    String[] matters = Cues.twoMatters(text);
+    if (matters != null && Cues.asksProgress(matters[0]) && classifier.classify(matters[1]).intent() == Intent.REPORT) {
+      // "秋千那个咋还没修 还有 院门口又有车把路堵死了": the status, then the new report.
+      status.handle(t);
+      intake.startReport(t, matters[1], classifier.category(matters[1]), null);
+      return;
+    }
+    if (Cues.acknowledges(text) && c.intent() != Intent.REPORT) {
+      SmallTalk.reply(t);
+      return;
+    }
     if (c.intent() == Intent.STATUS || Cues.asksProgress(text)) {
       status.handle(t);
       return;
