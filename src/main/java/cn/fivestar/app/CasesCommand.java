@@ -47,6 +47,11 @@ public final class CasesCommand implements Runnable {
   }
 
   static void checkDates(LocalDate from, LocalDate to) {
+    for (LocalDate d : new LocalDate[] {from, to}) {
+      if (d != null && !CaseDates.inRange(d)) {
+        throw UserException.usage("dates must lie between " + CaseDates.FIRST_DAY + " and " + CaseDates.LAST_DAY + ", got: " + d);
+      }
+    }
     if (from != null && to != null && from.isAfter(to)) throw UserException.usage("--from is after --to");
   }
 

@@ -209,4 +209,14 @@ class CasesCommandTest {
     assertEquals("received", all.get(0).get("status").asText());
     assertEquals("井盖丢了", all.get(0).get("summary").asText());
   }
+
+  @Test
+  void farOffDatesAreRefusedWithAClearMessageNotAnOverflow() {
+    for (String[] args : new String[][] {{"stats", "--from=-999999999-01-01"}, {"cases", "list", "--to", "+999999999-12-31"},
+        {"cases", "export", "--format", "csv", "--from", "1900-01-01"}}) {
+      CliRun run = cli(args);
+      org.junit.jupiter.api.Assertions.assertEquals(2, run.code(), String.join(" ", args) + ": " + run.err());
+      org.junit.jupiter.api.Assertions.assertTrue(run.err().contains("2000-01-01"), run.err());
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package cn.fivestar.channels.web;
 
+import cn.fivestar.cases.CaseDates;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -11,8 +12,8 @@ import java.util.regex.Pattern;
 /** The parameters of a query string (first value wins); malformed input is a 400, never a 500. */
 final class Query {
   private static final int MAX_VALUE = 200;
-  static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
-  static final LocalDate LAST_DAY = LocalDate.of(2099, 12, 31);
+  static final LocalDate FIRST_DAY = CaseDates.FIRST_DAY;
+  static final LocalDate LAST_DAY = CaseDates.LAST_DAY;
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private final Map<String, String> values;
 
