@@ -3,11 +3,13 @@ package cn.fivestar.app;
 import cn.fivestar.infra.*;
 import cn.fivestar.answer.Answerer;
 import cn.fivestar.cases.CaseService;
+import cn.fivestar.conversation.AnswerLog;
 import cn.fivestar.conversation.CaseNotices;
 import cn.fivestar.conversation.DialogEngine;
 import cn.fivestar.conversation.DialogStore;
 import cn.fivestar.conversation.Notifiers;
 import cn.fivestar.conversation.Outbox;
+import cn.fivestar.conversation.Rating;
 import cn.fivestar.conversation.RoleDirectory;
 import cn.fivestar.conversation.Throttle;
 import cn.fivestar.conversation.intent.IntentClassifier;
@@ -87,8 +89,20 @@ public final class Services implements AutoCloseable {
     this.cases = CaseService.forDataDir(database, dataDir);
     this.outbox = new Outbox(database, cases.clock());
     this.notifiers = new Notifiers(outbox, STAFF_CHANNELS);
+    String indexVersion = knowledge instanceof KnowledgeBase kb ? kb.version() : "custom";
     this.engine = new DialogEngine(cases, answerer, IntentClassifier.shared(dataDir), new DialogStore(database, cases.clock()),
-        notifiers, Throttle.defaults(cases.clock()));
+        notifiers, Throttle.defaults(cases.clock()), onUnsolved(), new AnswerLog(database, cases.clock(), () -> indexVersion));
+  }
+
+  /**
+   * What a resident's low score or "没修好" does (FIVESTAR_REOPEN): {@code reopen} (default) hands the case back to its
+   * handler at once; {@code supervisor} asks a supervisor to decide.
+   */
+  static Rating.OnUnsolved onUnsolved() {
+    String v = System.getenv("FIVESTAR_REOPEN");
+    if (v == null || v.isBlank() || v.strip().equalsIgnoreCase("reopen")) return Rating.OnUnsolved.REOPEN;
+    if (v.strip().equalsIgnoreCase("supervisor")) return Rating.OnUnsolved.SUPERVISOR;
+    throw UserException.usage("FIVESTAR_REOPEN must be reopen or supervisor, got: " + v);
   }
 
   public Database database() {

@@ -143,4 +143,10 @@ final class Texts {
   static final String DETAIL_ADDED = "已补充到编号 %s，工作人员会一并看到。";
 
   static final String SORRY_NOT_HELPFUL = "抱歉，这个我确实帮不上忙😅 我主要能帮您反映社区里的问题、查办理进度，解答社区服务和五星支部创建方面的问题。";
+
+  static final String BUTTON_HELPFUL = "👍 有用";
+  static final String BUTTON_NOT_HELPFUL = "👎 没用";
+  static final String THANKS_HELPFUL = "谢谢您的反馈，很高兴能帮上忙！";
+  static final String ASK_WHY_NOT_HELPFUL = "抱歉没帮上忙。能说说哪里不对、还缺什么吗？我们会据此改进资料；不想说请回复“跳过”。";
+  static final String REASON_NOTED = "已记下您的意见，工作人员会据此完善资料。谢谢！";
 }

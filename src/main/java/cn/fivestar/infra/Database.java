@@ -32,6 +32,7 @@ public final class Database {
       "V2__case_followers_ratings.sql",
       "V3__case_stats_index.sql",
       "V10__dialog_state.sql",
+      "V11__answer_feedback.sql",
       "V20__telegram_channel.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__[\\w-]+\\.sql");
