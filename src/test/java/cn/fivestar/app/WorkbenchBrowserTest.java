@@ -118,11 +118,32 @@ class WorkbenchBrowserTest {
     driver.get(base + "/login");
     driver.findElement(By.name("username")).sendKeys(name);
     driver.findElement(By.name("password")).sendKeys(password);
-    driver.findElement(By.cssSelector("form.login button")).click();
+    clickAndWait(driver.findElement(By.cssSelector("form.login button")));
   }
 
   private void submit(String action) {
-    driver.findElement(By.cssSelector("form[action$='/" + action + "'] button")).click();
+    clickAndWait(driver.findElement(By.cssSelector("form[action$='/" + action + "'] button")));
+  }
+
+  /** Clicks and waits until the next page has replaced this one (a click does not wait for the navigation). */
+  private void clickAndWait(WebElement button) {
+    WebElement old = driver.findElement(By.tagName("html"));
+    button.click();
+    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < end) {
+      try {
+        old.getTagName();
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        if ("complete".equals(driver.executeScript("return document.readyState;"))) return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError("the page did not change after clicking " + button);
   }
 
   private boolean noHorizontalScroll() {
@@ -141,7 +162,7 @@ class WorkbenchBrowserTest {
     assertTrue(driver.getPageSource().contains("账号"), "a login form first");
     login("alice", "alice-password-1");
     assertTrue(driver.getCurrentUrl().endsWith("/work"), driver.getCurrentUrl());
-    driver.findElement(By.linkText(r.id())).click();
+    clickAndWait(driver.findElement(By.linkText(r.id())));
     assertTrue(!driver.getPageSource().contains(PHONE), "the phone stays masked until asked for");
 
     submit("take");
@@ -185,7 +206,7 @@ class WorkbenchBrowserTest {
     assertTrue(driver.getCurrentUrl().endsWith("/sup"), driver.getCurrentUrl());
     CaseRecord late = cases.overdue().stream().filter(c -> c.assignee() != null).findFirst().orElseThrow();
     new Outbox(db, cases.clock()).takeAll("telegram");
-    driver.findElement(By.cssSelector("form[action='/cases/" + late.id() + "/urge'] button")).click();
+    clickAndWait(driver.findElement(By.cssSelector("form[action='/cases/" + late.id() + "/urge'] button")));
     assertTrue(driver.getPageSource().contains("已催办"));
     List<Outbox.Pending> sent = new Outbox(db, cases.clock()).takeAll("telegram");
     assertTrue(sent.stream().anyMatch(p -> p.chatId().equals("888") && p.message().text().contains("催办")), sent.toString());
