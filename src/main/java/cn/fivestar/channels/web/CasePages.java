@@ -44,14 +44,6 @@ final class CasePages {
     return Html.page("案件列表", "/cases", b.toString());
   }
 
-  static String overdue(List<CaseRecord> cases, Instant now) {
-    StringBuilder b = new StringBuilder(8192);
-    b.append("<h1>超期案件</h1><p>仍待办理且已过办理时限的案件共 ").append(cases.size())
-        .append(" 件，超期最久的排在最前。</p>");
-    table(b, cases, now, true);
-    return Html.page("超期", "/overdue", b.toString());
-  }
-
   private static void table(StringBuilder b, List<CaseRecord> cases, Instant now, boolean withLateness) {
     table(b, cases, now, withLateness, null, null);
   }
@@ -97,7 +89,7 @@ final class CasePages {
     StringBuilder b = new StringBuilder(8192);
     b.append("<h1>诉求 ").append(esc(r.id())).append("</h1>");
     if (flash != null) b.append("<p class=\"ok\">").append(esc(flash)).append("</p>");
-    b.append(actions).append("<table>");
+    b.append("<table class=\"kv\">");
     row(b, "状态", esc(r.status().label()) + (r.isOverdue(now)
         ? " <span class=\"late\">已超期 " + Html.lateBy(r.dueAt(), now) + "</span>" : ""));
     row(b, "类型", esc(r.kind().label()));
@@ -121,15 +113,16 @@ final class CasePages {
     row(b, "满意度", r.rating() == null ? "未评价" : r.rating() + " 分" + (r.ratingComment() == null ? ""
         : "：" + masked(r.ratingComment())));
     row(b, "关注人", r.followers().isEmpty() ? "—" : r.followers().size() + " 位");
-    b.append("</table>");
+    b.append("</table>").append(actions);
     messages(b, "给居民的答复", r.replies());
     messages(b, "内部备注", r.notes());
-    b.append("<h2>办理记录</h2><table><tr><th>时间</th><th>操作人</th><th>操作</th><th>状态</th><th>说明</th></tr>");
+    b.append("<h2>办理记录</h2><table class=\"list\"><tr><th>时间</th><th>操作人</th><th>操作</th><th>状态</th><th>说明</th></tr>");
     for (CaseHistoryEntry h : history) {
       String status = h.from() == null || h.from() == h.to() ? esc(h.to() == null ? "" : h.to().label())
           : esc(h.from().label()) + " → " + esc(h.to().label());
-      b.append("<tr><td>").append(time(h.at())).append("</td><td>").append(masked(h.actor())).append("</td><td>")
-          .append(esc(h.action().label())).append("</td><td>").append(status).append("</td><td class=\"pre\">")
+      b.append("<tr><td>").append(time(h.at())).append("</td><td data-label=\"操作人\">").append(masked(h.actor()))
+          .append("</td><td data-label=\"操作\">").append(esc(h.action().label())).append("</td><td data-label=\"状态\">")
+          .append(status).append("</td><td class=\"pre\">")
           .append(h.note() == null ? "" : masked(h.note())).append("</td></tr>");
     }
     b.append("</table>");
@@ -142,9 +135,9 @@ final class CasePages {
       b.append("<p class=\"muted\">暂无。</p>");
       return;
     }
-    b.append("<table><tr><th>时间</th><th>作者</th><th>内容</th></tr>");
+    b.append("<table class=\"list\"><tr><th>时间</th><th>作者</th><th>内容</th></tr>");
     for (CaseMessage m : list) {
-      b.append("<tr><td>").append(time(m.at())).append("</td><td>").append(masked(m.author()))
+      b.append("<tr><td>").append(time(m.at())).append("</td><td data-label=\"作者\">").append(masked(m.author()))
           .append("</td><td class=\"pre\">").append(masked(m.text())).append("</td></tr>");
     }
     b.append("</table>");

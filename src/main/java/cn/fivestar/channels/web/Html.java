@@ -15,10 +15,10 @@ final class Html {
       body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:0;color:#222;background:#f6f6f4}
       header{background:#b71c1c;color:#fff;padding:.6em 1.2em;display:flex;gap:1.4em;align-items:center;flex-wrap:wrap}
       header b{font-size:1.1em}header a{color:#fff;text-decoration:none}header a.on{border-bottom:2px solid #ffd54f}
-      main{padding:1em 1.2em;max-width:1100px}h1{font-size:1.3em}h2{font-size:1.1em;margin-top:1.6em}
+      main{padding:1em 1.2em;max-width:1240px}h1{font-size:1.3em}h2{font-size:1.1em;margin-top:1.6em}
       table{border-collapse:collapse;background:#fff;width:100%}th,td{border:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-align:top}
       th{background:#eee}td.n{text-align:right}.cards{display:flex;flex-wrap:wrap;gap:.8em}
-      .card{background:#fff;border:1px solid #ddd;padding:.6em 1em;min-width:8em}.card .v{font-size:1.5em;font-weight:bold;color:#b71c1c}
+      .card{background:#fff;border:1px solid #ddd;padding:.6em 1em;min-width:8em}.cards+form.f{margin-top:1em}.card .v{font-size:1.5em;font-weight:bold;color:#b71c1c}
       .msg{background:#fff3e0;border:1px solid #ffb74d;padding:.6em 1em}.late{color:#c62828;font-weight:bold}
       form.f{background:#fff;border:1px solid #ddd;padding:.6em 1em;display:flex;gap:1em;flex-wrap:wrap;align-items:end}
       .pre{white-space:pre-wrap}svg{background:#fff;border:1px solid #ddd;max-width:100%;height:auto}.muted{color:#777}
@@ -28,12 +28,12 @@ final class Html {
       .acts form{background:#fff;border:1px solid #ddd;padding:.6em .8em;margin:0}.acts h3{margin:.1em 0 .4em;font-size:1em}
       .acts label{display:block;margin:.3em 0}.ok{background:#e8f5e9;border:1px solid #81c784;padding:.6em 1em}
       table.list td.s{max-width:32em}.st{display:inline-block;padding:0 .4em;border-radius:3px;background:#eceff1;font-size:.9em}
-      .hb{display:block;height:.7em;background:#c62828;min-width:1px}.tw{overflow-x:auto}.chart{max-width:720px}
+      .hb{display:block;height:.7em;background:#c62828;min-width:1px}.tw{overflow-x:auto}.chart{max-width:540px}table.kv th{width:7em}
       @media (max-width:700px){header{padding:.5em .8em;gap:.4em .9em}main{padding:.6em .7em}
         table.list,table.list tbody,table.list tr,table.list td{display:block;width:100%}table.list tr:first-child{display:none}
         table.list tr{background:#fff;border:1px solid #ddd;margin:0 0 .6em;padding:.4em .6em}table.list td{border:0;padding:.1em 0}
         table.list td[data-label]::before{content:attr(data-label) "：";color:#777}table.list td.n{text-align:left}
-        table:not(.list){display:block;overflow-x:auto}.acts{grid-template-columns:1fr}.who{margin-left:0}}
+        table:not(.list):not(.kv){display:block;overflow-x:auto}.acts{grid-template-columns:1fr}.who{margin-left:0}}
       """;
 
   private Html() {}

@@ -93,7 +93,8 @@ final class Workbench {
 
   private void urgeTable(StringBuilder b, List<CaseRecord> list, Instant now, WebServer.Who who) {
     boolean urge = who.supervisor() && notifier != null;
-    CasePages.table(b, list, now, true, urge ? "催办" : null, urge ? r -> actionButton(r.id(), "urge", "催办", who) : null);
+    CasePages.table(b, list, now, true, urge ? "催办" : null, urge ? (r -> r.assignee() == null
+        ? "<span class=\"muted\">未派单</span>" : actionButton(r.id(), "urge", "催办", who)) : null);
   }
 
   private static String actionButton(String id, String action, String label, WebServer.Who who) {
