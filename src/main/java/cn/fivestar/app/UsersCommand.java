@@ -131,7 +131,7 @@ public final class UsersCommand implements Runnable {
       Accounts accounts = accounts(this);
       if (accounts.find(name).isEmpty()) throw new UserException("no account named " + name);
       accounts.setPassword(name, password(generate, System.out));
-      System.out.println("password changed for " + name.strip() + " (sessions already open stay until they expire or log out)");
+      System.out.println("password changed for " + name.strip() + " (its open web sessions end at their next request)");
       return 0;
     }
   }

@@ -351,7 +351,8 @@ public final class WebServer implements AutoCloseable {
     }
     Account a = accounts == null ? null : accounts.verify(name, secret).orElse(null);
     if (a == null) {
-      wrongToken(ex, name);
+      // the account's own count only for names that exist, so made-up names cannot crowd the throttle's memory
+      wrongToken(ex, accounts != null && accounts.find(name).isPresent() ? name : null);
       html(ex, 401, Html.page("登录失败", "", loginForm("账号或密码不正确，请核对后重新输入。", next)));
       return;
     }

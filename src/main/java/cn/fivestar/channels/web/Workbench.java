@@ -148,7 +148,7 @@ final class Workbench {
       form(b, id, "assign", "派单", who, sel.append("</select></label>").toString(), "派单");
     }
     if (r.isOpen()) {
-      form(b, id, "reply", "答复居民", who, "<label>答复内容（居民会收到）<textarea name=\"text\" required maxlength=\"4000\">"
+      form(b, id, "reply", "答复居民", who, "<label>答复内容（居民会收到）<textarea name=\"text\" required maxlength=\"1500\">"
           + "</textarea></label>", "发送答复");
       List<CaseStatus> moves = new ArrayList<>(st.next());
       moves.remove(CaseStatus.MERGED);
@@ -157,16 +157,16 @@ final class Workbench {
         for (CaseStatus m : moves) {
           sel.append("<option value=\"").append(m.code()).append("\">").append(esc(m.label())).append("</option>");
         }
-        sel.append("</select></label><label>说明（退回时必填）<input name=\"note\" maxlength=\"2000\"></label>");
+        sel.append("</select></label><label>说明（退回时必填）<input name=\"note\" maxlength=\"1500\"></label>");
         form(b, id, "status", "改状态", who, sel.toString(), "更改状态");
       }
       form(b, id, "merge", "合并到另一件", who, "<label>主案件编号 <input name=\"into\" required "
           + "pattern=\"\\d{8}-\\d{4,}\" placeholder=\"20260105-0001\"></label>", "合并");
     }
     if (st == CaseStatus.CLOSED) {
-      form(b, id, "reopen", "重办", who, "<label>重办原因 <input name=\"reason\" required maxlength=\"2000\"></label>", "重办");
+      form(b, id, "reopen", "重办", who, "<label>重办原因 <input name=\"reason\" required maxlength=\"1500\"></label>", "重办");
     }
-    form(b, id, "note", "内部备注", who, "<label>备注（居民看不到）<textarea name=\"text\" required maxlength=\"4000\">"
+    form(b, id, "note", "内部备注", who, "<label>备注（居民看不到）<textarea name=\"text\" required maxlength=\"1500\">"
         + "</textarea></label>", "保存备注");
     if (who.supervisor() && notifier != null && r.isOpen() && r.assignee() != null) {
       form(b, id, "urge", "催办", who, "<label>催办说明 <input name=\"text\" maxlength=\"500\" placeholder=\"请尽快办理\">"
