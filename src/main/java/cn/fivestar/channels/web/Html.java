@@ -22,13 +22,14 @@ final class Html {
       .msg{background:#fff3e0;border:1px solid #ffb74d;padding:.6em 1em}.late{color:#c62828;font-weight:bold}
       form.f{background:#fff;border:1px solid #ddd;padding:.6em 1em;display:flex;gap:1em;flex-wrap:wrap;align-items:end}
       .pre{white-space:pre-wrap}svg{background:#fff;border:1px solid #ddd;max-width:100%;height:auto}.muted{color:#777}
-      *{box-sizing:border-box}main{overflow-wrap:anywhere}input,select,textarea,button{font:inherit;max-width:100%}
-      textarea{width:100%;min-height:5em}button{padding:.3em .9em;cursor:pointer}.who{margin-left:auto;font-size:.9em}
+      *{box-sizing:border-box}main{overflow-wrap:break-word}input,select,textarea,button{font:inherit;max-width:100%}
+      textarea{width:100%;min-height:5em}button{padding:.3em .9em;cursor:pointer;white-space:nowrap}.who{margin-left:auto;font-size:.9em}
       header form{margin:0}.acts{display:grid;grid-template-columns:repeat(auto-fill,minmax(18em,1fr));gap:.8em;margin:1em 0}
       .acts form{background:#fff;border:1px solid #ddd;padding:.6em .8em;margin:0}.acts h3{margin:.1em 0 .4em;font-size:1em}
       .acts label{display:block;margin:.3em 0}.ok{background:#e8f5e9;border:1px solid #81c784;padding:.6em 1em}
-      table.list td.s{max-width:32em}.st{display:inline-block;padding:0 .4em;border-radius:3px;background:#eceff1;font-size:.9em}
+      table.list td.s{max-width:32em}.st{display:inline-block;white-space:nowrap;padding:0 .4em;border-radius:3px;background:#eceff1;font-size:.9em}
       .hb{display:block;height:.7em;background:#c62828;min-width:1px}.tw{overflow-x:auto}.chart{max-width:540px}table.kv th{width:7em}
+      @media (min-width:701px){table.list td:not(.s):not(.pre),table.list th{white-space:nowrap}}
       @media (max-width:700px){header{padding:.5em .8em;gap:.4em .9em}main{padding:.6em .7em}
         table.list,table.list tbody,table.list tr,table.list td{display:block;width:100%}table.list tr:first-child{display:none}
         table.list tr{background:#fff;border:1px solid #ddd;margin:0 0 .6em;padding:.4em .6em}table.list td{border:0;padding:.1em 0}
