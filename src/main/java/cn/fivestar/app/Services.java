@@ -84,8 +84,8 @@ public final class Services implements AutoCloseable {
   private Services(Path dataDir, Answerer answerer, AutoCloseable knowledge) {
     this.answerer = answerer;
     this.knowledge = knowledge;
-    this.roles = RoleDirectory.forDataDir(dataDir);
     this.database = Database.inDataDir(dataDir);
+    this.roles = roles(dataDir, database);
     this.cases = CaseService.forDataDir(database, dataDir);
     this.outbox = new Outbox(database, cases.clock());
     this.notifiers = new Notifiers(outbox, STAFF_CHANNELS);
@@ -103,6 +103,28 @@ public final class Services implements AutoCloseable {
     if (v == null || v.isBlank() || v.strip().equalsIgnoreCase("reopen")) return Rating.OnUnsolved.REOPEN;
     if (v.strip().equalsIgnoreCase("supervisor")) return Rating.OnUnsolved.SUPERVISOR;
     throw UserException.usage("FIVESTAR_REOPEN must be reopen or supervisor, got: " + v);
+  }
+
+  /**
+   * Who is staff in chat: the roles file, plus every web account linked to a Telegram user ({@code users add
+   * --telegram ID}), whose account role wins over a line for the same user in the file. Read at start-up.
+   */
+  static RoleDirectory roles(Path dataDir, Database db) {
+    RoleDirectory file = RoleDirectory.forDataDir(dataDir);
+    StringBuilder linked = new StringBuilder();
+    for (cn.fivestar.accounts.Account a : new cn.fivestar.accounts.Accounts(db, java.time.Clock.systemUTC(), 4).list()) {
+      if (a.telegramId() != null) linked.append("telegram:").append(a.telegramId()).append('=').append(a.role().code()).append('\n');
+    }
+    if (linked.length() == 0) return file;
+    String env = System.getenv(RoleDirectory.ENV);
+    Path path = env != null && !env.isBlank() ? Path.of(env.strip()) : dataDir.resolve(RoleDirectory.FILE_NAME);
+    String text = "";
+    try {
+      if (java.nio.file.Files.exists(path)) text = java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new UserException("cannot read roles file " + path + ": " + e.getMessage());
+    }
+    return RoleDirectory.parse(text + "\n" + linked, path + " and the linked web accounts");
   }
 
   public Database database() {
