@@ -16,7 +16,8 @@ final class Cues {
       "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|(?<![好十那这])几[个号点天次岁位家种条]|如何|为什么|"
           + "为啥|行不行|中不中|好不好|对不对|管不管|要不要|需不需要|会不会");
   /** A question particle closing the message (or a clause): 吗, 呢, 么, 不, 没, 没有. */
-  private static final Pattern QUESTION_END = Pattern.compile("(?:吗|嘛|呢|么|不|没|没有|不了|没得)[\\s。.!！~～]*(?:[，,\\s]|$)");
+  /** A question particle closing the message or a clause (not 呢: "麦子等着浇呢" states, "那X呢" is a follow-up). */
+  private static final Pattern QUESTION_END = Pattern.compile("(?:吗|嘛|么|不|没|没有|不了|没得)[\\s。.!！~～]*(?:[，,\\s]|$)");
   /** Asking who deals with a problem, or asking for someone to come: the report goes on, with who handles it. */
   private static final Pattern HANDLING = Pattern.compile(
       "归谁管|谁管|找谁|谁负责|谁来管|该找哪|找哪个|哪个部门|怎么办|咋办|咋整|怎么整|怎么处理|咋处理|有没有人管|没人管吗|"
@@ -31,7 +32,7 @@ final class Cues {
   /** "地点改成…", "电话换成…", "事项改为…": the field and the new value. */
   private static final Pattern EDIT = Pattern.compile(
       "(地点|地址|位置|地方|电话|手机号?|号码|联系方式|事项|内容|问题描述|描述)\\s*(?:要|得|应该)?\\s*"
-          + "(?:改成|改为|换成|换为|更正为|更正成|改一下[,，:：]?|改下[,，:：]?|应该是|写错了[,，]?(?:应该)?是?|不对[,，]?(?:应该)?是|错了[,，]?(?:应该)?是)"
+          + "(?:改成|改为|换成|换为|更正为|更正成|改一下[,，:：]?|改下[,，:：]?|应该是|(?:写|打|说)?错了[,，\\s]*(?:应该)?是?|不对[,，\\s]*(?:应该)?是)"
           + "\\s*[:：]?\\s*(.+)");
   /** Trailing apologies after a correction: "刚才说错了", "不好意思". */
   private static final Pattern EDIT_NOISE = Pattern.compile(

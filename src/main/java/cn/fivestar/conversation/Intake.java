@@ -1,6 +1,7 @@
 package cn.fivestar.conversation;
 
 import cn.fivestar.cases.CaseKind;
+import cn.fivestar.cases.CasePublicView;
 import cn.fivestar.cases.CasePreview;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
@@ -114,7 +115,8 @@ final class Intake {
   /** The message is a phone number and little else ("电话13700002222 有事打这个"). */
   static boolean onlyPhone(String text) {
     String phone = Slots.phone(text);
-    return phone != null && MessageText.answer(text.replace(phone, "")).replaceAll("电话|手机|号码|是|打这个|有事|联系", "").length() <= 4;
+    return phone != null && MessageText.answer(text.replace(phone, ""))
+        .replaceAll("你好|您好|电话|手机|号码|是|打这个|有事|联系|我|俺|先|留个|留一下|记一下|给你|的|就", "").length() <= 4;
   }
 
   /** "行 那我就跟着那个单子吧", "一起关注", "不用重新报了": the person will follow the existing case. */
@@ -161,7 +163,10 @@ final class Intake {
           t.state = t.state.withDraft(Step.EDIT_PHONE, d);
           t.say("这个号码好像不对。请发 11 位手机号或带区号的固定电话；不想留电话请回复“跳过”。");
         } else {
-          summary(t, d.withPhone(phone));
+          // The wrong number must not live on inside the description either.
+          Draft fixed = d.phone() != null && d.text() != null && d.text().contains(d.phone())
+              ? d.withText(d.text().replace(d.phone(), phone)) : d;
+          summary(t, fixed.withPhone(phone));
         }
       }
       default -> summary(t, describe(d.withText(edit.value()), edit.value()));
@@ -352,6 +357,25 @@ final class Intake {
     return MessageText.clip(named != null ? named : p, MAX_LOCATION);
   }
 
+  /**
+   * A place given in two steps ("樱桃沟村", then "二组 村西头大槐树那个"): the second part names no area of its own,
+   * so it continues the first; a place that names its own area replaces the first.
+   */
+  static String refine(String before, String after) {
+    if (before == null || after.contains(before)) return after;
+    boolean namesArea = CasePublicView.streetLevelPlace(after) != null;
+    boolean vagueBefore = !before.matches(".*\\d.*");
+    return !namesArea && vagueBefore ? MessageText.clip(before + after, MAX_LOCATION) : after;
+  }
+
+  /** A phone sent before anything else ("我先留个电话 138…"): kept, and the bot asks what happened. */
+  void startWithPhone(Turn t) {
+    t.handledAs = HandledAs.REPORT;
+    Draft d = new Draft(null, null, Slots.phone(t.text), null, null, t.in.photoIds(), null, false);
+    t.state = t.state.withDraft(Step.ASK_WHAT, d);
+    t.say("好的，电话记下了。请问遇到了什么问题？发生了什么、在哪里？");
+  }
+
   /** Asks for the next missing slot, or checks for duplicates, or shows the summary. */
   private void next(Turn t, Draft d) {
     if (d.text() == null) {
@@ -429,9 +453,9 @@ final class Intake {
       summary(t, d.withPhone(phone));
       return;
     }
-    if (MessageText.length(text) <= 40 && Slots.location(text) != null) {
-      // "在阳光花苑3号楼" after the summary: the person is giving the place more precisely.
-      summary(t, d.withLocation(place(text)));
+    if (MessageText.length(text) <= 40 && Cues.pointsAtPlace(text)) {
+      // "在阳光花苑3号楼" after the summary: the person is giving the place more precisely (or its second half).
+      summary(t, d.withLocation(refine(d.location(), place(text))));
       return;
     }
     t.say("请回复“确认”提交，回复“修改”更正，或回复“取消”放弃。", CONFIRM_BUTTONS);

@@ -41,6 +41,11 @@ final class Status {
     t.say(b.toString());
   }
 
+  /** Whether this person reported or follows a case still open ("啥时候能弄好" is then about it). */
+  boolean hasOpenCases(Turn t) {
+    return cases.listByReporter(t.channel, t.userId).stream().anyMatch(CaseRecord::isOpen);
+  }
+
   private void show(Turn t, String id) {
     Optional<CaseRecord> found = cases.find(id);
     if (t.role().isStaff()) {

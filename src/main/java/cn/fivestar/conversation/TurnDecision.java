@@ -191,6 +191,10 @@ final class TurnDecision {
       SmallTalk.reply(t);
       return;
     }
+    if (Intake.onlyPhone(text) || Slots.phone(text) != null && SmallTalk.isPleasantry(text.replace(Slots.phone(text), ""))) {
+      intake.startWithPhone(t);
+      return;
+    }
     Classification c = classifier.classify(text);
     if (c.intent() == Intent.CHITCHAT && MessageText.length(text) <= 8 && !Cues.questionForm(text)) {
       SmallTalk.reply(t);
@@ -215,7 +219,7 @@ final class TurnDecision {
       SmallTalk.reply(t);
       return;
     }
-    if (c.intent() == Intent.STATUS || Cues.asksProgress(text)) {
+    if (c.intent() == Intent.STATUS || Cues.asksProgress(text) || Cues.asksHowLong(text) && status.hasOpenCases(t)) {
       status.handle(t);
       return;
     }
@@ -242,7 +246,8 @@ final class TurnDecision {
    */
   private void question(Turn t, Classification c) {
     String text = t.text;
-    boolean report = c.intent() == Intent.REPORT;
+    // Staff asking how something is done are asking the documents, not reporting.
+    boolean report = c.intent() == Intent.REPORT && !t.role().isStaff();
     if (report && Cues.asksWhoHandles(text)) {
       intake.startReport(t, c.category(), Texts.whoHandles(c.category()));
       return;

@@ -59,7 +59,12 @@ class DialogueEvalTest {
 
   @Test
   void blindTeamDialogues() {
-    check(Path.of("eval", "dialogues-blind.jsonl"), 0.85, 0.60);
+    check(Path.of("eval", "dialogues-blind.jsonl"), 0.95, 0.85);
+  }
+
+  @Test
+  void teamDialogues() {
+    check(Path.of("eval", "dialogues-team.jsonl"), 0.95, 0.85);
   }
 
   @Test
