@@ -125,16 +125,21 @@ class WorkbenchBrowserTest {
     clickAndWait(driver.findElement(By.cssSelector("form[action$='/" + action + "'] button")));
   }
 
-  /** Clicks and waits until the next page has replaced this one (a click does not wait for the navigation). */
+  /**
+   * Clicks and waits until the next page has replaced this one (a click does not wait for the navigation): the old
+   * page is marked with a window property that a newly loaded page no longer has.
+   */
   private void clickAndWait(WebElement button) {
-    WebElement old = driver.findElement(By.tagName("html"));
+    driver.executeScript("window.__fivestarOldPage = true;");
     button.click();
     long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < end) {
       try {
-        old.getTagName();
-      } catch (org.openqa.selenium.StaleElementReferenceException e) {
-        if ("complete".equals(driver.executeScript("return document.readyState;"))) return;
+        Object old = driver.executeScript("return window.__fivestarOldPage === true;");
+        Object state = driver.executeScript("return document.readyState;");
+        if (Boolean.FALSE.equals(old) && "complete".equals(state)) return;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        // the page is being replaced right now: ask again
       }
       try {
         Thread.sleep(50);
