@@ -40,6 +40,11 @@ public final class EvalCommand extends DataCommand implements Callable<Integer> 
     double coverage;
     double answerCoverage;
     int refused;
+    // Answer outcomes: correct, tentative (answered, marked as not answering itself), confident but wrong.
+    int correct;
+    int tentative;
+    int confidentWrong;
+    final List<Integer> factLengths = new ArrayList<>();
   }
 
   @Override
@@ -54,6 +59,19 @@ public final class EvalCommand extends DataCommand implements Callable<Integer> 
         Tally t = byKind.computeIfAbsent(q.kind(), k -> new Tally());
         boolean outOfScope = q.expect().isEmpty();
         if (!answer.answered()) t.refused++;
+        if (answer.answered() && answer.tentative()) t.tentative++;
+        boolean holds = !outOfScope && coverage(answer.text(), q.expect()) > 0;
+        boolean correct = outOfScope ? !answer.answered()
+            : answer.answered() && ("howto".equals(q.kind()) ? coverage(answer.text(), q.expect()) >= 0.5 : holds);
+        if (correct) t.correct++;
+        if (answer.answered() && !answer.tentative() && (outOfScope || !holds)) {
+          t.confidentWrong++;
+          misses.add(String.format(Locale.ROOT, "%-8s %-6s confident but wrong: %s  | %s",
+              q.id(), q.kind(), q.q(), clip(answer.text().replace('\n', ' '), 60)));
+        }
+        if ("fact".equals(q.kind()) && answer.answered()) {
+          t.factLengths.add(answer.text().replaceAll("\\[\\d+\\]", "").length());
+        }
         if (outOfScope != !answer.answered()) {
           misses.add(String.format(Locale.ROOT, "%-8s %-6s %s  %s",
               q.id(), q.kind(), outOfScope ? "answered but out of scope:" : "refused but in scope:", q.q()));
@@ -107,6 +125,23 @@ public final class EvalCommand extends DataCommand implements Callable<Integer> 
       all.refused += t.refused;
     }
     print("in-scope", all);
+    System.out.println();
+    System.out.println("Answers: correct = in scope: answered and holding an expected phrase (howto: at least half of");
+    System.out.println("them), out of scope: refused; tentative = answered, marked as not answering the question itself;");
+    System.out.println("confident-wrong = answered, not tentative, and out of scope or holding no expected phrase.");
+    System.out.println("kind     n   correct  tentative  refused  confident-wrong  answered  median-chars");
+    Tally inScope = new Tally();
+    for (Map.Entry<String, Tally> e : byKind.entrySet()) {
+      printAnswers(e.getKey(), e.getValue());
+      if ("oos".equals(e.getKey())) continue;
+      Tally t = e.getValue();
+      inScope.n += t.n;
+      inScope.correct += t.correct;
+      inScope.tentative += t.tentative;
+      inScope.refused += t.refused;
+      inScope.confidentWrong += t.confidentWrong;
+    }
+    printAnswers("in-scope", inScope);
     Tally oos = byKind.get("oos");
     if (oos != null && oos.n > 0) {
       System.out.printf(Locale.ROOT, "refusal: precision %.3f, recall %.3f (%d of %d out-of-scope refused, %d refused in all)%n",
@@ -131,6 +166,18 @@ public final class EvalCommand extends DataCommand implements Callable<Integer> 
     System.out.printf(Locale.ROOT, "%-8s %-3d %.3f  %.3f  %.3f  %.3f       %.3f            %.3f%n",
         kind, t.n, t.hit1 / t.n, t.hit5 / t.n, t.mrr / t.n, t.coverage / t.n, t.answerCoverage / t.n,
         (double) t.refused / t.n);
+  }
+
+  private static void printAnswers(String kind, Tally t) {
+    if (t.n == 0) return;
+    List<Integer> lengths = new ArrayList<>(t.factLengths);
+    java.util.Collections.sort(lengths);
+    String median = lengths.isEmpty() ? "-"
+        : String.valueOf(lengths.size() % 2 == 1 ? lengths.get(lengths.size() / 2)
+            : (lengths.get(lengths.size() / 2 - 1) + lengths.get(lengths.size() / 2)) / 2);
+    System.out.printf(Locale.ROOT, "%-8s %-3d %.3f    %.3f      %.3f    %.3f            %.3f     %s%n",
+        kind, t.n, (double) t.correct / t.n, (double) t.tentative / t.n, (double) t.refused / t.n,
+        (double) t.confidentWrong / t.n, 1.0 - (double) t.refused / t.n, median);
   }
 
   static int firstRelevant(List<Hit> hits, List<String> expect) {
