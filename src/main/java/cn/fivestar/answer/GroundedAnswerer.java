@@ -60,7 +60,8 @@ public final class GroundedAnswerer implements Answerer {
     Optional<Answer> structured = stars.answer(original, q);
     if (structured.isPresent()) return structured.get();
     List<Hit> hits = kb.search(q, PASSAGES);
-    if (hits.isEmpty() || Regions.asksAboutOtherRegion(kb, q) || !covered(q, hits.get(0).coverage())) {
+    if (hits.isEmpty() || Regions.asksAboutOtherRegion(kb, q) || Procedures.asksUnknownProcedure(kb, q)
+        || !covered(q, hits.get(0).coverage())) {
       return new Answer(original, false, refusal, List.of());
     }
     Answer answer = grounded(original, q, hits);
@@ -80,6 +81,10 @@ public final class GroundedAnswerer implements Answerer {
     Answer answer = extractive.answer(original, q, kb.relatedTerms(q), hits);
     if (ExtractiveAnswerer.asksQuantity(q) && !ExtractiveAnswerer.answersQuantity(q, answer.text())) {
       // "How many…" answered without any number: the documents mention the subject but not the figure.
+      return new Answer(original, false, refusal, List.of());
+    }
+    if (Procedures.asksHours(q) && !Procedures.givesTime(answer.text())) {
+      // "周末几点开门？" answered without any time: the documents name the place, not its hours.
       return new Answer(original, false, refusal, List.of());
     }
     return answer;

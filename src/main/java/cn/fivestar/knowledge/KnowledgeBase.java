@@ -171,6 +171,18 @@ public final class KnowledgeBase implements AutoCloseable {
     }
   }
 
+  /**
+   * The bigrams of a phrase's words that no document contains (残疾证 → 疾证 when the documents never name the
+   * certificate): the phrase names something the knowledge base knows nothing about.
+   */
+  public List<String> unseenBigrams(String phrase) {
+    try {
+      return index.unseenBigrams(phrase);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** All passages matching a filter, in document order (e.g. every criteria passage of one star). */
   public List<Passage> passages(SearchFilter filter) {
     try {
