@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Procedures {
   private static final Pattern PROCEDURE = Pattern.compile(
-      "申请|办理|补办|报销|提取|领取|咋领|怎么领|上户口|落户|备案|认证|开具|开.{0,8}证明|缴费|交费|(?:在哪|去哪|到哪|哪里|哪儿|怎么|咋)(?:交|缴|办|领)"
+      "申请|办理|补办|报销|提取|领取|咋领|怎么领|上户口|落户|备案|认证|开具|开(?=.{0,8}证明)|缴费|交费|(?:在哪|去哪|到哪|哪里|哪儿|怎么|咋)(?:交|缴|办|领)"
           + "|带什么|带啥|什么材料|啥材料|哪些材料|手续");
   /** Words of a procedure question that say how it asks, not what it asks about. */
   private static final Pattern FILLER = Pattern.compile(
