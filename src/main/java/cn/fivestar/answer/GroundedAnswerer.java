@@ -57,8 +57,11 @@ public final class GroundedAnswerer implements Answerer {
     if (q.isBlank()) {
       return new Answer(original, false, "请告诉我您想了解什么，例如：“怎么争创平安法治星？”", List.of());
     }
-    Optional<Answer> structured = stars.answer(original, q);
-    if (structured.isPresent()) return structured.get();
+    String star = StarNavigator.askedStar(q);
+    if (star != null) {
+      List<StarNavigator.Item> items = stars.select(q, star);
+      if (!items.isEmpty()) return starAnswer(original, q, star, items);
+    }
     List<Hit> hits = kb.search(q, PASSAGES);
     if (hits.isEmpty() || Regions.asksAboutOtherRegion(kb, q) || Procedures.asksUnknownProcedure(kb, q)
         || !covered(q, hits.get(0).coverage())) {
@@ -68,6 +71,25 @@ public final class GroundedAnswerer implements Answerer {
     if (!answer.answered() || hits.get(0).coverage() >= MIN_COVERAGE) return answer;
     // Admitted only as a community matter: say these are related practices, not the answer itself.
     return new Answer(original, true, true, TENTATIVE + answer.text(), answer.citations());
+  }
+
+  /**
+   * A star question: the LLM, when configured, writes from the same per-star selection of passages the
+   * extractive answer lists (standards first); the extractive list is the fallback.
+   */
+  private Answer starAnswer(String original, String q, String star, List<StarNavigator.Item> items) {
+    if (llm.isPresent()) {
+      java.util.LinkedHashMap<cn.fivestar.knowledge.Passage, Hit> passages = new java.util.LinkedHashMap<>();
+      for (StarNavigator.Item it : items) {
+        if (passages.size() < LLM_PASSAGES) passages.putIfAbsent(it.hit().passage(), it.hit());
+      }
+      Optional<Answer> generated = llm.get().generate(q, List.copyOf(passages.values()));
+      if (generated.isPresent()) {
+        Answer a = generated.get();
+        return new Answer(original, a.answered(), a.text(), a.citations());
+      }
+    }
+    return stars.render(original, star, items);
   }
 
   private Answer grounded(String original, String q, List<Hit> hits) {
