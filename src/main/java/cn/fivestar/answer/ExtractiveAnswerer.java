@@ -26,13 +26,14 @@ import org.apache.lucene.analysis.Analyzer;
  */
 final class ExtractiveAnswerer {
   private static final Pattern HOWTO = Pattern.compile(
-      "怎么争创|怎样争创|如何争创|怎么创|如何创|做法|经验|举措|措施|哪些工作|什么工作|要做什么|怎么做|如何做|怎样做|怎么干|有哪些任务|任务有哪些|标准|要求");
+      "怎么争创|怎样争创|如何争创|怎么创|如何创|做法|经验|举措|措施|哪些工作|什么工作|要做什么|怎么做|如何做|怎样做|怎么干|有哪些任务|任务有哪些|标准|要求"
+          + "|借鉴|参考|哪些项目|哪些活动|啥办法|啥好办法|什么好办法|啥门道|咋做|咋干|咋搞");
   /**
    * "怎么/如何" + a verb, but not "是怎么…的" (how something was done), "怎么样", "怎么回事", nor "怎么办"
    * (a resident's problem, answered as a fact question).
    */
   private static final Pattern HOW_TO_ACT =
-      Pattern.compile("(?<!是)(怎么|如何|怎样)(?![样回办])|从哪|哪些地方|哪些方面|下手|什么办法|哪些办法");
+      Pattern.compile("(?<!是)(怎么|如何|怎样|咋)(?![样回办])|从哪|哪些地方|哪些方面|下手|什么办法|哪些办法");
   private static final Pattern QUANTITY = Pattern.compile("多少|" + Counts.ASKING_JI + "|数量");
   /** "哪位民警", "什么形式", "哪条路": the run of Chinese characters after the question word. */
   private static final Pattern ASKED_KIND =

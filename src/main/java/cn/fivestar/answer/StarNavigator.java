@@ -48,7 +48,7 @@ final class StarNavigator {
   private static final Pattern BRACKET_PLACE = Pattern.compile("（([^（）]{2,20}(?:街道|社区|村|镇|区|乡)[^（）]{0,12})）");
   static final int MAX_ITEMS = 8;
   private static final int MAX_STANDARDS = 1;
-  private static final int PER_SOURCE = 2;
+  private static final int PER_SOURCE = 3;
   private static final int CANDIDATES = 40;
   private static final int MAX_LINE_CHARS = 120;
 
