@@ -183,6 +183,14 @@ public final class KnowledgeBase implements AutoCloseable {
     }
   }
 
+  /**
+   * How much of a question a text covers (0..1), measured as {@link Hit#coverage()} is for passages: lets the
+   * answerer check that the sentences it quotes, not just the passage around them, address the question.
+   */
+  public double coverage(String question, String text) {
+    return index.coverage(question, text);
+  }
+
   /** All passages matching a filter, in document order (e.g. every criteria passage of one star). */
   public List<Passage> passages(SearchFilter filter) {
     try {

@@ -151,6 +151,10 @@ final class KnowledgeIndex implements Closeable {
     return out;
   }
 
+  double coverage(String query, String text) {
+    return reranker.coverage(query, text);
+  }
+
   int size() {
     return reader.numDocs();
   }
