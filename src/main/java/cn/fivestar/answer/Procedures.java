@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Procedures {
   private static final Pattern PROCEDURE = Pattern.compile(
-      "申请|办理|补办|报销|提取|领取|咋领|怎么领|上户口|落户|备案|认证|开具|开(?=.{0,8}证明)|缴费|交费|(?:在哪|去哪|到哪|哪里|哪儿|怎么|咋)(?:交|缴|办|领)"
+      "申请|办理|补办|报销|提取|领取|咋领|怎么领|上户口|落户|备案|认证|开具|开(?=.{0,8}证明)|缴费|交费|(?:在哪|去哪|到哪|哪里|哪儿|怎么|咋)(?:交|缴|领)|(?:在哪|去哪|到哪|哪里|哪儿)办"
           + "|带什么|带啥|什么材料|啥材料|哪些材料|手续");
   /** Words of a procedure question that say how it asks, not what it asks about. */
   private static final Pattern FILLER = Pattern.compile(
@@ -25,6 +25,7 @@ final class Procedures {
       "\\d{1,2}\\s*[点时:：]|[上下]午|早上|晚上|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|周[一二三四五六日末]|星期|节假日|全天|24小时");
 
   private Procedures() {}
+  // "怎么办" is a resident's problem (下雨天小区老是被淹怎么办), not a procedure: only "在哪办/去哪办" count.
 
   /**
    * True for a procedure question about something no document names: a word of what it asks about holds a
