@@ -46,6 +46,7 @@ final class ExtractiveAnswerer {
       "[\\p{IsHan}&&[^的和在与及对把被了是为将从到以由向给让、]]{2,8}?(街道|社区|村|镇)(?![委党居干网治级服民两])");
   private static final Pattern HOW = Pattern.compile("怎么|如何|怎样|为什么|哪些|什么样");
   private static final int FACT_PASSAGES = 3;
+  private static final float COLLOQUIAL_COVERAGE = 0.5f;
   private static final int HOWTO_PASSAGES = 8;
   private static final int HOWTO_SENTENCES = 10;
   private static final int MAX_SENTENCE_CHARS = 160;
@@ -95,7 +96,10 @@ final class ExtractiveAnswerer {
   Answer answer(String original, String question, List<String> related, List<Hit> hits) {
     boolean howto = isHowTo(question);
     List<Hit> used = hits.subList(0, Math.min(howto ? HOWTO_PASSAGES : FACT_PASSAGES, hits.size()));
-    List<Scored> candidates = score(question, String.join(" ", related), used, howto);
+    // Official terms sharing a word with the question (社区, 城市社区) say nothing about which sentence answers it.
+    Set<String> asked = overlap.terms(question);
+    List<String> extra = related.stream().filter(t -> overlap.terms(t).stream().noneMatch(asked::contains)).toList();
+    List<Scored> candidates = score(question, String.join(" ", howto ? related : extra), used, howto);
     List<Scored> chosen = howto ? pickPractices(candidates) : pickFact(question, candidates);
     return render(original, chosen, used, howto);
   }
@@ -107,6 +111,9 @@ final class ExtractiveAnswerer {
     List<String> terms = Definitions.asked(question);
     List<Scored> out = new ArrayList<>();
     float top = hits.isEmpty() ? 1f : hits.get(0).score();
+    // A question in the documents' own words is answered by its words; one in a resident's words needs the
+    // documents' terms for them.
+    boolean colloquial = !hits.isEmpty() && hits.get(0).coverage() < COLLOQUIAL_COVERAGE;
     for (int p = 0; p < hits.size(); p++) {
       Hit h = hits.get(p);
       // Facts are read as whole statements; practices may be single clauses of a list.
@@ -120,6 +127,9 @@ final class ExtractiveAnswerer {
           // A practice often shares no word with "怎么争创X星" but uses the star's vocabulary (调解, 网格…).
           score = 0.5 * score + 0.5 * overlap.anyOf(related, context);
           if (s.length() < 20) score -= 0.2; // slogan-like lead-ins ("网格服务引领，争创…") say little
+        } else if (colloquial) {
+          // A resident's words in the documents' terms: "学门手艺" is answered by the sentence on 技能培训.
+          score += 0.3 * overlap.anyOf(related, context);
         }
         score += 0.35 * (h.score() / top);
         if (quantity && NUMBER.matcher(s).find()) score += 0.15;
