@@ -46,6 +46,8 @@ final class ExtractiveAnswerer {
       "[\\p{IsHan}&&[^的和在与及对把被了是为将从到以由向给让、]]{2,8}?(街道|社区|村|镇)(?![委党居干网治级服民两])");
   private static final Pattern HOW = Pattern.compile("怎么|如何|怎样|为什么|哪些|什么样");
   private static final int FACT_PASSAGES = 3;
+  /** A sentence that opens by referring back needs the one before it. */
+  private static final Pattern REFERS_BACK = Pattern.compile("[他她它]们?|这|该|此|其|同时|此外|另外|随后|之后|为此|对此|目前|现在");
   private static final float COLLOQUIAL_COVERAGE = 0.5f;
   private static final int HOWTO_PASSAGES = 8;
   private static final int HOWTO_SENTENCES = 10;
@@ -100,7 +102,8 @@ final class ExtractiveAnswerer {
     Set<String> asked = overlap.terms(question);
     List<String> extra = related.stream().filter(t -> overlap.terms(t).stream().noneMatch(asked::contains)).toList();
     List<Scored> candidates = score(question, String.join(" ", howto ? related : extra), used, howto);
-    List<Scored> chosen = howto ? pickPractices(candidates) : pickFact(question, candidates);
+    boolean colloquial = !hits.isEmpty() && hits.get(0).coverage() < COLLOQUIAL_COVERAGE;
+    List<Scored> chosen = howto ? pickPractices(candidates) : pickFact(question, candidates, colloquial);
     return render(original, chosen, used, howto);
   }
 
@@ -173,7 +176,7 @@ final class ExtractiveAnswerer {
     return false;
   }
 
-  private static List<Scored> pickFact(String question, List<Scored> all) {
+  private static List<Scored> pickFact(String question, List<Scored> all, boolean colloquial) {
     // "How many…" is answered by a sentence with a number, when the passages have one.
     List<Scored> numbered = asksQuantity(question)
         ? all.stream().filter(c -> answersQuantity(question, c.sentence())).toList() : List.of();
@@ -188,14 +191,18 @@ final class ExtractiveAnswerer {
         .filter(top -> top.score() + 0.25 >= overall.score())
         .orElse(overall);
     List<Scored> chosen = new ArrayList<>(List.of(best));
-    // The sentence before often names who or what the best one is about.
+    // The sentence before often names who or what the best one is about; a short one is worth adding, and so
+    // is one the best sentence refers back to ("他们…", "这也是…").
+    boolean refersBack = REFERS_BACK.matcher(best.sentence()).lookingAt();
     all.stream()
-        .filter(c -> c.passage() == best.passage() && c.order() == best.order() - 1 && c.sentence().length() <= 80)
+        .filter(c -> c.passage() == best.passage() && c.order() == best.order() - 1
+            && c.sentence().length() <= (refersBack || colloquial ? 80 : 50))
         .findFirst()
         .ifPresent(prev -> chosen.add(0, prev));
     // A short best sentence, or one that only states the problem of a "how" question, needs the sentences
     // that follow it in the same passage.
-    int wanted = HOW.matcher(question).find() ? 110 : 80;
+    // A question in a resident's own words is answered less precisely: give it the original length.
+    int wanted = (HOW.matcher(question).find() ? 100 : 70) + (colloquial ? 10 : 0);
     int length = best.sentence().length();
     for (int next = best.order() + 1; length < wanted && chosen.size() < 4; next++) {
       int order = next;
