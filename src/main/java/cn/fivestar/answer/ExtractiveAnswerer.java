@@ -137,7 +137,7 @@ final class ExtractiveAnswerer {
         score += 0.35 * (h.score() / top);
         if (quantity && NUMBER.matcher(s).find()) score += 0.15;
         if (quantity && countsAsked.test(s)) score += 0.3;
-        if (!howto && asked != null && s.contains(asked)) score += 0.2;
+        if (!howto && asked != null && namesKind(s, asked)) score += 0.2;
         if (!howto && defines(terms, s)) score += 1.0;  // structural evidence: decisive
         if (howto && namesPractice(s)) score += 0.3;
         out.add(new Scored(trim(s), p, i, score));
@@ -158,6 +158,21 @@ final class ExtractiveAnswerer {
     List<String> words = ChineseAnalysis.terms(WORDS, "f", run);
     // A single character inside a longer run ("哪些人组成") is too common to point at the answer.
     return words.isEmpty() || words.get(0).length() < 2 ? null : words.get(0);
+  }
+
+  /**
+   * Whether the sentence names a thing of the asked kind: "工人北路" for 哪条路, but not the 路 of a street
+   * office's or community's name (棉纺路街道).
+   */
+  static boolean namesKind(String sentence, String kind) {
+    int from = 0;
+    for (int i; (i = sentence.indexOf(kind, from)) >= 0; from = i + 1) {
+      String after = sentence.substring(i + kind.length());
+      if (!after.startsWith("街道") && !after.startsWith("社区") && !after.startsWith("村") && !after.startsWith("镇")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "X是什么意思": the sentence spells one of the asked terms out (see {@link Definitions}). */
