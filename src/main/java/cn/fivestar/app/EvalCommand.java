@@ -168,13 +168,45 @@ public final class EvalCommand extends DataCommand implements Callable<Integer> 
         (double) t.refused / t.n);
   }
 
+  /** Answer outcomes per kind (see the "Answers" table) and in all for the in-scope kinds ("in-scope"). */
+  static Map<String, Tally> answerOutcomes(List<EvalQuestion> qs, Answerer answerer) {
+    Map<String, Tally> byKind = new TreeMap<>();
+    Tally inScope = new Tally();
+    for (EvalQuestion q : qs) {
+      Answer answer = answerer.answer(q.q(), List.of());
+      boolean outOfScope = q.expect().isEmpty();
+      for (Tally t : outOfScope ? List.of(byKind.computeIfAbsent(q.kind(), k -> new Tally()))
+          : List.of(byKind.computeIfAbsent(q.kind(), k -> new Tally()), inScope)) {
+        t.n++;
+        if (!answer.answered()) t.refused++;
+        if (answer.answered() && answer.tentative()) t.tentative++;
+        double cov = outOfScope ? 0 : coverage(answer.text(), q.expect());
+        boolean correct = outOfScope ? !answer.answered()
+            : answer.answered() && ("howto".equals(q.kind()) ? cov >= 0.5 : cov > 0);
+        if (correct) t.correct++;
+        if (answer.answered() && !answer.tentative() && (outOfScope || cov == 0)) t.confidentWrong++;
+        if ("howto".equals(q.kind())) t.answerCoverage += answer.answered() ? cov : 0;
+        if ("fact".equals(q.kind()) && answer.answered()) {
+          t.factLengths.add(answer.text().replaceAll("\\[\\d+\\]", "").length());
+        }
+      }
+    }
+    if (inScope.n > 0) byKind.put("in-scope", inScope);
+    return byKind;
+  }
+
+  /** Median length of the answered fact questions' answers (citation marks left out), 0 when none. */
+  static int medianFactLength(Tally t) {
+    List<Integer> lengths = new ArrayList<>(t.factLengths);
+    if (lengths.isEmpty()) return 0;
+    java.util.Collections.sort(lengths);
+    int n = lengths.size();
+    return n % 2 == 1 ? lengths.get(n / 2) : (lengths.get(n / 2 - 1) + lengths.get(n / 2)) / 2;
+  }
+
   private static void printAnswers(String kind, Tally t) {
     if (t.n == 0) return;
-    List<Integer> lengths = new ArrayList<>(t.factLengths);
-    java.util.Collections.sort(lengths);
-    String median = lengths.isEmpty() ? "-"
-        : String.valueOf(lengths.size() % 2 == 1 ? lengths.get(lengths.size() / 2)
-            : (lengths.get(lengths.size() / 2 - 1) + lengths.get(lengths.size() / 2)) / 2);
+    String median = t.factLengths.isEmpty() ? "-" : String.valueOf(medianFactLength(t));
     System.out.printf(Locale.ROOT, "%-8s %-3d %.3f    %.3f      %.3f    %.3f            %.3f     %s%n",
         kind, t.n, (double) t.correct / t.n, (double) t.tentative / t.n, (double) t.refused / t.n,
         (double) t.confidentWrong / t.n, 1.0 - (double) t.refused / t.n, median);
