@@ -175,10 +175,11 @@ final class StarNavigator {
       Passage p = h.passage();
       boolean criteriaPractice = p.source().equals(criteriaSource) && practiceSection(p.heading());
       if (p.source().equals(criteriaSource) && !criteriaPractice) continue;
-      // A practice of the other variant (a village's for a community question) is still a practice, but later.
+      // The star a section or document is about, until a lead-in sentence names another one.
       String headingStar = Stars.find(p.heading());
       String docStar = p.star();
-      String scope = headingStar != null ? headingStar : Stars.COMMUNITY.contains(docStar) || Stars.VILLAGE.contains(docStar) ? docStar : null;
+      boolean docOfOneStar = Stars.COMMUNITY.contains(docStar) || Stars.VILLAGE.contains(docStar);
+      String scope = headingStar != null ? headingStar : docOfOneStar ? docStar : null;
       List<String> sentences = Sentences.splitStatements(p.text());
       for (String s : sentences) {
         String named = namedStar(s);
@@ -199,6 +200,7 @@ final class StarNavigator {
         // Most specific first: a named practice, a figure, a place.
         double specific = (criteriaPractice || namesPractice(s) ? 0.6 : 0) + (NUMBER.matcher(s).find() ? 0.3 : 0)
             + (placeOf(s, p).isEmpty() ? 0 : 0.2) + (s.length() >= 30 ? 0 : -0.3);
+        // A practice of the other variant (a village's for a community question) is still a practice, but later.
         if (Stars.aboutVillage(p.place() + p.title()) != village && !criteriaPractice) specific -= 0.3;
         if (FRAMING.matcher(s).find()) specific -= 0.8;
         double score = specific + 1.5 * tie + vocab + 0.8 * asked;
@@ -206,12 +208,10 @@ final class StarNavigator {
       }
     }
     candidates.sort(Comparator.comparingDouble(Item::score).reversed());
-    if (System.getenv("FIVESTAR_DEBUG_STARS") != null) {
-      for (Item c : candidates) System.err.printf("%.2f %s %s%n", c.score(), c.hit().source(), c.text());
-    }
     List<Item> chosen = new ArrayList<>();
     Map<String, Integer> perSource = new HashMap<>();
     Set<String> names = new HashSet<>();
+    List<Set<String>> chosenBigrams = new ArrayList<>();
     for (Item c : candidates) {
       if (chosen.size() >= max) break;
       // One article of a newspaper page is one source of practices: count by document and section.
@@ -222,8 +222,14 @@ final class StarNavigator {
       if (head.find() && head.start() > 1) practiceNames.add(c.text().substring(0, head.start()).replaceAll("[“”\"]", ""));
       // The same practice told twice (one story and the digest, or two stories) is shown once.
       if (!practiceNames.isEmpty() && names.containsAll(practiceNames)) continue;
-      if (chosen.stream().anyMatch(x -> overlap.similar(x.text(), c.text()))) continue;
+      Set<String> bigrams = overlap.terms(c.text());
+      boolean repeat = false;
+      for (int i = 0; i < chosen.size() && !repeat; i++) {
+        repeat = TermOverlap.similar(chosenBigrams.get(i), bigrams, chosen.get(i).text(), c.text());
+      }
+      if (repeat) continue;
       chosen.add(c);
+      chosenBigrams.add(bigrams);
       names.addAll(practiceNames);
       perSource.merge(src, 1, Integer::sum);
     }
