@@ -58,9 +58,7 @@ final class Reranker {
     for (String t : new java.util.LinkedHashSet<>(queries.bigramTerms(content))) {
       qBigrams.add(new Weighted(t, bigramIdf.applyAsDouble(t), List.of()));
     }
-    // A question word counts where the text contains it: no smartcn pass over the text (slow per call).
-    Set<String> words = new java.util.HashSet<>();
-    for (Weighted t : qWords) if (text.contains(t.term())) words.add(t.term());
+    Set<String> words = new java.util.HashSet<>(queries.wordTerms(text));
     Set<String> bigrams = new java.util.HashSet<>(queries.bigramTerms(text));
     return Math.max(0.5 * overlap(qWords, words, null) + 0.5 * overlap(qBigrams, bigrams, null),
         overlap(qWords, words, text));
