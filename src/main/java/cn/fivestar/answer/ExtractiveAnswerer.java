@@ -38,6 +38,8 @@ final class ExtractiveAnswerer {
   /** "哪位民警", "什么形式", "哪条路": the run of Chinese characters after the question word. */
   private static final Pattern ASKED_KIND =
       Pattern.compile("(?:哪|什么(?!时候|意思|样|地方))[位个条家所座项种名些]?(\\p{IsHan}+)");
+  /** "X是谁", "X由谁担任", "谁来当X": X is the role asked about. */
+  private static final Pattern WHO = Pattern.compile("(\\p{IsHan}{2,})(?:是谁|由谁|是哪位)");
   private static final String UNITS = "个项名人户家次场支种条类颗位所栋间万%％";
   private static final Pattern ASKED_UNIT = Pattern.compile("(?:多少|几)(\\p{IsHan})");
   private static final Pattern NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万两]+[个项名人户家次场支种条类颗]");
@@ -110,6 +112,7 @@ final class ExtractiveAnswerer {
   private List<Scored> score(String question, String related, List<Hit> hits, boolean howto) {
     boolean quantity = QUANTITY.matcher(question).find();
     String asked = askedKind(question);
+    String role = askedRole(question);
     Predicate<String> countsAsked = Counts.ofAskedThing(question);
     List<String> terms = Definitions.asked(question);
     List<Scored> out = new ArrayList<>();
@@ -138,6 +141,7 @@ final class ExtractiveAnswerer {
         if (quantity && NUMBER.matcher(s).find()) score += 0.15;
         if (quantity && countsAsked.test(s)) score += 0.3;
         if (!howto && asked != null && namesKind(s, asked)) score += 0.2;
+        if (!howto && role != null && namesHolder(s, role, question)) score += 0.5;
         if (!howto && defines(terms, s)) score += 1.0;  // structural evidence: decisive
         if (howto && namesPractice(s)) score += 0.3;
         out.add(new Scored(trim(s), p, i, score));
@@ -158,6 +162,33 @@ final class ExtractiveAnswerer {
     List<String> words = ChineseAnalysis.terms(WORDS, "f", run);
     // A single character inside a longer run ("哪些人组成") is too common to point at the answer.
     return words.isEmpty() || words.get(0).length() < 2 ? null : words.get(0);
+  }
+
+  /**
+   * The role a "who" question asks about: 书记 in "机关党支部书记是谁？", 网格长 in "网格长由谁担任？"; null for
+   * other questions.
+   */
+  static String askedRole(String question) {
+    Matcher m = WHO.matcher(question);
+    if (!m.find()) return null;
+    String run = m.group(1);
+    return run.length() <= 3 ? run : run.substring(run.length() - 2);
+  }
+
+  /** The sentence names someone in the role: the role word followed by a name the question does not hold. */
+  static boolean namesHolder(String sentence, String role, String question) {
+    int from = 0;
+    for (int i; (i = sentence.indexOf(role, from)) >= 0; from = i + 1) {
+      int at = i + role.length();
+      if (at + 2 <= sentence.length()) {
+        String next = sentence.substring(at, at + 2);
+        if (next.codePoints().allMatch(Character::isIdeographic) && !question.contains(next)
+            && "的和是在由为等及与、".indexOf(next.charAt(0)) < 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
