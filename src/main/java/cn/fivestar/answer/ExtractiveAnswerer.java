@@ -26,17 +26,20 @@ import org.apache.lucene.analysis.Analyzer;
  */
 final class ExtractiveAnswerer {
   private static final Pattern HOWTO = Pattern.compile(
-      "怎么争创|怎样争创|如何争创|怎么创|如何创|做法|经验|举措|措施|哪些工作|什么工作|要做什么|怎么做|如何做|怎样做|怎么干|有哪些任务|任务有哪些|标准|要求");
+      "怎么争创|怎样争创|如何争创|怎么创|如何创|做法|经验|举措|措施|哪些工作|什么工作|要做什么|怎么做|如何做|怎样做|怎么干|有哪些任务|任务有哪些|标准|要求"
+          + "|借鉴|可参考|参考的|作参考|做参考|哪些项目|哪些活动|啥办法|啥好办法|什么好办法|啥门道|咋做|咋干|咋搞");
   /**
    * "怎么/如何" + a verb, but not "是怎么…的" (how something was done), "怎么样", "怎么回事", nor "怎么办"
    * (a resident's problem, answered as a fact question).
    */
   private static final Pattern HOW_TO_ACT =
-      Pattern.compile("(?<!是)(怎么|如何|怎样)(?![样回办])|从哪|哪些地方|哪些方面|下手|什么办法|哪些办法");
+      Pattern.compile("(?<!是)(怎么|如何|怎样|咋)(?![样回办])|从哪|哪些地方|哪些方面|下手|什么办法|哪些办法");
   private static final Pattern QUANTITY = Pattern.compile("多少|" + Counts.ASKING_JI + "|数量");
   /** "哪位民警", "什么形式", "哪条路": the run of Chinese characters after the question word. */
   private static final Pattern ASKED_KIND =
       Pattern.compile("(?:哪|什么(?!时候|意思|样|地方))[位个条家所座项种名些]?(\\p{IsHan}+)");
+  /** "X是谁", "X由谁担任", "谁来当X": X is the role asked about. */
+  private static final Pattern WHO = Pattern.compile("(\\p{IsHan}{2,})(?:是谁|由谁|是哪位)");
   private static final String UNITS = "个项名人户家次场支种条类颗位所栋间万%％";
   private static final Pattern ASKED_UNIT = Pattern.compile("(?:多少|几)(\\p{IsHan})");
   private static final Pattern NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万两]+[个项名人户家次场支种条类颗]");
@@ -45,6 +48,9 @@ final class ExtractiveAnswerer {
       "[\\p{IsHan}&&[^的和在与及对把被了是为将从到以由向给让、]]{2,8}?(街道|社区|村|镇)(?![委党居干网治级服民两])");
   private static final Pattern HOW = Pattern.compile("怎么|如何|怎样|为什么|哪些|什么样");
   private static final int FACT_PASSAGES = 3;
+  /** A sentence that opens by referring back needs the one before it. */
+  private static final Pattern REFERS_BACK = Pattern.compile("[他她它]们?|这|该|此|其|同时|此外|另外|随后|之后|为此|对此|目前|现在");
+  private static final float COLLOQUIAL_COVERAGE = 0.5f;
   private static final int HOWTO_PASSAGES = 8;
   private static final int HOWTO_SENTENCES = 10;
   private static final int MAX_SENTENCE_CHARS = 160;
@@ -94,18 +100,26 @@ final class ExtractiveAnswerer {
   Answer answer(String original, String question, List<String> related, List<Hit> hits) {
     boolean howto = isHowTo(question);
     List<Hit> used = hits.subList(0, Math.min(howto ? HOWTO_PASSAGES : FACT_PASSAGES, hits.size()));
-    List<Scored> candidates = score(question, String.join(" ", related), used, howto);
-    List<Scored> chosen = howto ? pickPractices(candidates) : pickFact(question, candidates);
+    // Official terms sharing a word with the question (社区, 城市社区) say nothing about which sentence answers it.
+    Set<String> asked = overlap.terms(question);
+    List<String> extra = related.stream().filter(t -> overlap.terms(t).stream().noneMatch(asked::contains)).toList();
+    List<Scored> candidates = score(question, String.join(" ", howto ? related : extra), used, howto);
+    boolean colloquial = !hits.isEmpty() && hits.get(0).coverage() < COLLOQUIAL_COVERAGE;
+    List<Scored> chosen = howto ? pickPractices(candidates) : pickFact(question, candidates, colloquial);
     return render(original, chosen, used, howto);
   }
 
   private List<Scored> score(String question, String related, List<Hit> hits, boolean howto) {
     boolean quantity = QUANTITY.matcher(question).find();
     String asked = askedKind(question);
+    String role = askedRole(question);
     Predicate<String> countsAsked = Counts.ofAskedThing(question);
     List<String> terms = Definitions.asked(question);
     List<Scored> out = new ArrayList<>();
     float top = hits.isEmpty() ? 1f : hits.get(0).score();
+    // A question in the documents' own words is answered by its words; one in a resident's words needs the
+    // documents' terms for them.
+    boolean colloquial = !hits.isEmpty() && hits.get(0).coverage() < COLLOQUIAL_COVERAGE;
     for (int p = 0; p < hits.size(); p++) {
       Hit h = hits.get(p);
       // Facts are read as whole statements; practices may be single clauses of a list.
@@ -119,11 +133,15 @@ final class ExtractiveAnswerer {
           // A practice often shares no word with "怎么争创X星" but uses the star's vocabulary (调解, 网格…).
           score = 0.5 * score + 0.5 * overlap.anyOf(related, context);
           if (s.length() < 20) score -= 0.2; // slogan-like lead-ins ("网格服务引领，争创…") say little
+        } else if (colloquial) {
+          // A resident's words in the documents' terms: "学门手艺" is answered by the sentence on 技能培训.
+          score += 0.3 * overlap.anyOf(related, context);
         }
         score += 0.35 * (h.score() / top);
         if (quantity && NUMBER.matcher(s).find()) score += 0.15;
         if (quantity && countsAsked.test(s)) score += 0.3;
-        if (!howto && asked != null && s.contains(asked)) score += 0.2;
+        if (!howto && asked != null && namesKind(s, asked)) score += 0.2;
+        if (!howto && role != null && namesHolder(s, role, question)) score += 0.5;
         if (!howto && defines(terms, s)) score += 1.0;  // structural evidence: decisive
         if (howto && namesPractice(s)) score += 0.3;
         out.add(new Scored(trim(s), p, i, score));
@@ -146,6 +164,48 @@ final class ExtractiveAnswerer {
     return words.isEmpty() || words.get(0).length() < 2 ? null : words.get(0);
   }
 
+  /**
+   * The role a "who" question asks about: 书记 in "机关党支部书记是谁？", 网格长 in "网格长由谁担任？"; null for
+   * other questions.
+   */
+  static String askedRole(String question) {
+    Matcher m = WHO.matcher(question);
+    if (!m.find()) return null;
+    String run = m.group(1);
+    return run.length() <= 3 ? run : run.substring(run.length() - 2);
+  }
+
+  /** The sentence names someone in the role: the role word followed by a name the question does not hold. */
+  static boolean namesHolder(String sentence, String role, String question) {
+    int from = 0;
+    for (int i; (i = sentence.indexOf(role, from)) >= 0; from = i + 1) {
+      int at = i + role.length();
+      if (at + 2 <= sentence.length()) {
+        String next = sentence.substring(at, at + 2);
+        if (next.codePoints().allMatch(Character::isIdeographic) && !question.contains(next)
+            && "的和是在由为等及与、".indexOf(next.charAt(0)) < 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the sentence names a thing of the asked kind: "工人北路" for 哪条路, but not the 路 of a street
+   * office's or community's name (棉纺路街道).
+   */
+  static boolean namesKind(String sentence, String kind) {
+    int from = 0;
+    for (int i; (i = sentence.indexOf(kind, from)) >= 0; from = i + 1) {
+      String after = sentence.substring(i + kind.length());
+      if (!after.startsWith("街道") && !after.startsWith("社区") && !after.startsWith("村") && !after.startsWith("镇")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** "X是什么意思": the sentence spells one of the asked terms out (see {@link Definitions}). */
   private static boolean defines(List<String> terms, String sentence) {
     for (String t : terms) if (Definitions.spellsOut(sentence, t)) return true;
@@ -162,7 +222,7 @@ final class ExtractiveAnswerer {
     return false;
   }
 
-  private static List<Scored> pickFact(String question, List<Scored> all) {
+  private static List<Scored> pickFact(String question, List<Scored> all, boolean colloquial) {
     // "How many…" is answered by a sentence with a number, when the passages have one.
     List<Scored> numbered = asksQuantity(question)
         ? all.stream().filter(c -> answersQuantity(question, c.sentence())).toList() : List.of();
@@ -177,14 +237,18 @@ final class ExtractiveAnswerer {
         .filter(top -> top.score() + 0.25 >= overall.score())
         .orElse(overall);
     List<Scored> chosen = new ArrayList<>(List.of(best));
-    // The sentence before often names who or what the best one is about.
+    // The sentence before often names who or what the best one is about; a short one is worth adding, and so
+    // is one the best sentence refers back to ("他们…", "这也是…").
+    boolean refersBack = REFERS_BACK.matcher(best.sentence()).lookingAt();
     all.stream()
-        .filter(c -> c.passage() == best.passage() && c.order() == best.order() - 1 && c.sentence().length() <= 80)
+        .filter(c -> c.passage() == best.passage() && c.order() == best.order() - 1
+            && c.sentence().length() <= (refersBack || colloquial ? 80 : 50))
         .findFirst()
         .ifPresent(prev -> chosen.add(0, prev));
     // A short best sentence, or one that only states the problem of a "how" question, needs the sentences
     // that follow it in the same passage.
-    int wanted = HOW.matcher(question).find() ? 110 : 80;
+    // A question in a resident's own words is answered less precisely: give it the original length.
+    int wanted = (HOW.matcher(question).find() ? 100 : 70) + (colloquial ? 10 : 0);
     int length = best.sentence().length();
     for (int next = best.order() + 1; length < wanted && chosen.size() < 4; next++) {
       int order = next;

@@ -37,8 +37,11 @@ final class TermOverlap {
 
   /** True when two sentences share most of their bigrams (the same fact told twice). */
   boolean similar(String a, String b) {
-    Set<String> x = terms(a);
-    Set<String> y = terms(b);
+    return similar(terms(a), terms(b), a, b);
+  }
+
+  /** {@link #similar(String, String)} for texts already split into bigrams. */
+  static boolean similar(Set<String> x, Set<String> y, String a, String b) {
     if (x.isEmpty() || y.isEmpty()) return a.equals(b);
     int common = 0;
     for (String t : x) if (y.contains(t)) common++;

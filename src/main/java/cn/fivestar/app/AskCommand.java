@@ -34,6 +34,7 @@ public final class AskCommand extends DataCommand implements Callable<Integer> {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("question", a.question());
     m.put("answered", a.answered());
+    m.put("tentative", a.tentative());
     m.put("answer", a.text());
     List<Map<String, String>> cites = new ArrayList<>();
     for (Citation c : a.citations()) {

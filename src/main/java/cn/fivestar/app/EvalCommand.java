@@ -44,6 +44,11 @@ public final class EvalCommand extends DataCommand implements Callable<Integer> 
     double coverage;
     double answerCoverage;
     int refused;
+    // Answer outcomes: correct, tentative (answered, marked as not answering itself), confident but wrong.
+    int correct;
+    int tentative;
+    int confidentWrong;
+    final List<Integer> factLengths = new ArrayList<>();
   }
 
   @Override
@@ -66,6 +71,19 @@ public final class EvalCommand extends DataCommand implements Callable<Integer> 
         Tally t = byKind.computeIfAbsent(q.kind(), k -> new Tally());
         boolean outOfScope = q.expect().isEmpty();
         if (!answer.answered()) t.refused++;
+        if (answer.answered() && answer.tentative()) t.tentative++;
+        boolean holds = !outOfScope && coverage(answer.text(), q.expect()) > 0;
+        boolean correct = outOfScope ? !answer.answered()
+            : answer.answered() && ("howto".equals(q.kind()) ? coverage(answer.text(), q.expect()) >= 0.5 : holds);
+        if (correct) t.correct++;
+        if (answer.answered() && !answer.tentative() && (outOfScope || !holds)) {
+          t.confidentWrong++;
+          misses.add(String.format(Locale.ROOT, "%-8s %-6s confident but wrong: %s  | %s",
+              q.id(), q.kind(), q.q(), clip(answer.text().replace('\n', ' '), 60)));
+        }
+        if ("fact".equals(q.kind()) && answer.answered()) {
+          t.factLengths.add(answer.text().replaceAll("\\[\\d+\\]", "").length());
+        }
         if (outOfScope != !answer.answered()) {
           misses.add(String.format(Locale.ROOT, "%-8s %-6s %s  %s",
               q.id(), q.kind(), outOfScope ? "answered but out of scope:" : "refused but in scope:", q.q()));
@@ -119,6 +137,23 @@ public final class EvalCommand extends DataCommand implements Callable<Integer> 
       all.refused += t.refused;
     }
     print("in-scope", all);
+    System.out.println();
+    System.out.println("Answers: correct = in scope: answered and holding an expected phrase (howto: at least half of");
+    System.out.println("them), out of scope: refused; tentative = answered, marked as not answering the question itself;");
+    System.out.println("confident-wrong = answered, not tentative, and out of scope or holding no expected phrase.");
+    System.out.println("kind     n   correct  tentative  refused  confident-wrong  answered  median-chars");
+    Tally inScope = new Tally();
+    for (Map.Entry<String, Tally> e : byKind.entrySet()) {
+      printAnswers(e.getKey(), e.getValue());
+      if ("oos".equals(e.getKey())) continue;
+      Tally t = e.getValue();
+      inScope.n += t.n;
+      inScope.correct += t.correct;
+      inScope.tentative += t.tentative;
+      inScope.refused += t.refused;
+      inScope.confidentWrong += t.confidentWrong;
+    }
+    printAnswers("in-scope", inScope);
     Tally oos = byKind.get("oos");
     if (oos != null && oos.n > 0) {
       System.out.printf(Locale.ROOT, "refusal: precision %.3f, recall %.3f (%d of %d out-of-scope refused, %d refused in all)%n",
@@ -143,6 +178,50 @@ public final class EvalCommand extends DataCommand implements Callable<Integer> 
     System.out.printf(Locale.ROOT, "%-8s %-3d %.3f  %.3f  %.3f  %.3f       %.3f            %.3f%n",
         kind, t.n, t.hit1 / t.n, t.hit5 / t.n, t.mrr / t.n, t.coverage / t.n, t.answerCoverage / t.n,
         (double) t.refused / t.n);
+  }
+
+  /** Answer outcomes per kind (see the "Answers" table) and in all for the in-scope kinds ("in-scope"). */
+  static Map<String, Tally> answerOutcomes(List<EvalQuestion> qs, Answerer answerer) {
+    Map<String, Tally> byKind = new TreeMap<>();
+    Tally inScope = new Tally();
+    for (EvalQuestion q : qs) {
+      Answer answer = answerer.answer(q.q(), List.of());
+      boolean outOfScope = q.expect().isEmpty();
+      for (Tally t : outOfScope ? List.of(byKind.computeIfAbsent(q.kind(), k -> new Tally()))
+          : List.of(byKind.computeIfAbsent(q.kind(), k -> new Tally()), inScope)) {
+        t.n++;
+        if (!answer.answered()) t.refused++;
+        if (answer.answered() && answer.tentative()) t.tentative++;
+        double cov = outOfScope ? 0 : coverage(answer.text(), q.expect());
+        boolean correct = outOfScope ? !answer.answered()
+            : answer.answered() && ("howto".equals(q.kind()) ? cov >= 0.5 : cov > 0);
+        if (correct) t.correct++;
+        if (answer.answered() && !answer.tentative() && (outOfScope || cov == 0)) t.confidentWrong++;
+        if ("howto".equals(q.kind())) t.answerCoverage += answer.answered() ? cov : 0;
+        if ("fact".equals(q.kind()) && answer.answered()) {
+          t.factLengths.add(answer.text().replaceAll("\\[\\d+\\]", "").length());
+        }
+      }
+    }
+    if (inScope.n > 0) byKind.put("in-scope", inScope);
+    return byKind;
+  }
+
+  /** Median length of the answered fact questions' answers (citation marks left out), 0 when none. */
+  static int medianFactLength(Tally t) {
+    List<Integer> lengths = new ArrayList<>(t.factLengths);
+    if (lengths.isEmpty()) return 0;
+    java.util.Collections.sort(lengths);
+    int n = lengths.size();
+    return n % 2 == 1 ? lengths.get(n / 2) : (lengths.get(n / 2 - 1) + lengths.get(n / 2)) / 2;
+  }
+
+  private static void printAnswers(String kind, Tally t) {
+    if (t.n == 0) return;
+    String median = t.factLengths.isEmpty() ? "-" : String.valueOf(medianFactLength(t));
+    System.out.printf(Locale.ROOT, "%-8s %-3d %.3f    %.3f      %.3f    %.3f            %.3f     %s%n",
+        kind, t.n, (double) t.correct / t.n, (double) t.tentative / t.n, (double) t.refused / t.n,
+        (double) t.confidentWrong / t.n, 1.0 - (double) t.refused / t.n, median);
   }
 
   static int firstRelevant(List<Hit> hits, List<String> expect) {

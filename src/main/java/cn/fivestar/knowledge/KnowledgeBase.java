@@ -186,6 +186,26 @@ public final class KnowledgeBase implements AutoCloseable {
     }
   }
 
+  /**
+   * The bigrams of a phrase's words that no document contains (残疾证 → 疾证 when the documents never name the
+   * certificate): the phrase names something the knowledge base knows nothing about.
+   */
+  public List<String> unseenBigrams(String phrase) {
+    try {
+      return index.unseenBigrams(phrase);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * How much of a question a text covers (0..1), measured as {@link Hit#coverage()} is for passages: lets the
+   * answerer check that the sentences it quotes, not just the passage around them, address the question.
+   */
+  public double coverage(String question, String text) {
+    return index.coverage(question, text);
+  }
+
   /** All passages matching a filter, in document order (e.g. every criteria passage of one star). */
   public List<Passage> passages(SearchFilter filter) {
     try {

@@ -36,6 +36,7 @@ final class KnowledgeIndex implements Closeable {
   private final QueryBuilder queries;
   private final Reranker reranker;
   private final int docCount;
+  private final org.apache.lucene.analysis.Analyzer wordAnalyzer = ChineseAnalysis.words();
   /**
    * Every passage with its stored term lists, read once at open: decompressing stored fields was the largest
    * cost of a search, and even a 10,000-passage corpus takes only tens of MB here.
@@ -139,6 +140,19 @@ final class KnowledgeIndex implements Closeable {
       }
     }
     return out;
+  }
+
+  /** The bigrams of a phrase's words (see {@link ChineseAnalysis#compoundBigrams}) that no passage contains. */
+  List<String> unseenBigrams(String phrase) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String b : ChineseAnalysis.compoundBigrams(wordAnalyzer, QueryBuilder.normalize(phrase))) {
+      if (reader.docFreq(new Term("text" + ChineseAnalysis.BIGRAMS, b)) == 0) out.add(b);
+    }
+    return out;
+  }
+
+  double coverage(String query, String text) {
+    return reranker.coverage(query, text);
   }
 
   int size() {

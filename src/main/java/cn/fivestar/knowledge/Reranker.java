@@ -43,6 +43,27 @@ final class Reranker {
   /** A query term with its IDF weight and, for words, the official terms that also count as a match. */
   private record Weighted(String term, double idf, List<String> synonyms) {}
 
+  /**
+   * How much of the query a piece of text covers, as {@link Hit#coverage()} measures it for a passage: the
+   * IDF-weighted share of its words (a colloquial word also counts through its official terms) and bigrams.
+   */
+  double coverage(String query, String text) {
+    String core = QueryBuilder.normalize(query);
+    String content = queries.stripQuestionWords(core);
+    List<Weighted> qWords = new ArrayList<>();
+    for (String t : new java.util.LinkedHashSet<>(queries.wordTerms(content))) {
+      qWords.add(new Weighted(t, wordIdf.applyAsDouble(t), queries.thesaurus().synonymsOf(t, core)));
+    }
+    List<Weighted> qBigrams = new ArrayList<>();
+    for (String t : new java.util.LinkedHashSet<>(queries.bigramTerms(content))) {
+      qBigrams.add(new Weighted(t, bigramIdf.applyAsDouble(t), List.of()));
+    }
+    Set<String> words = new java.util.HashSet<>(queries.wordTerms(text));
+    Set<String> bigrams = new java.util.HashSet<>(queries.bigramTerms(text));
+    return Math.max(0.5 * overlap(qWords, words, null) + 0.5 * overlap(qBigrams, bigrams, null),
+        overlap(qWords, words, text));
+  }
+
   List<Hit> rerank(String query, List<Candidate> candidates, int k, Weights w) {
     if (candidates.isEmpty()) return List.of();
     String core = QueryBuilder.normalize(query);

@@ -58,6 +58,14 @@ class GroundedAnswererTest {
 
         阳光花苑社区设立“一站式调解室”，由律师、民警、民调员和网格员组成，邻里吵架、打架都可以来这里调解。
         """);
+    Files.writeString(docs.resolve("story-jiuye.md"), """
+        # 农业银行社区的技能培训
+        star: 全部
+        kind: story
+        place: 农业银行社区
+
+        农业银行社区为调解员和网格员的家属开办“智联就业”技能培训，让“宜业兴业星”更亮。
+        """);
     kb = KnowledgeBase.open(tmp.resolve("data"), List.of(docs), false, s -> {});
     answerer = new GroundedAnswerer(kb, Optional.empty(), "抱歉，知识库里没有这方面的内容。");
   }
@@ -84,6 +92,41 @@ class GroundedAnswererTest {
     assertTrue(a.text().contains("一长三员") && a.text().contains("一站式调解室"), a.text());
     assertTrue(a.citations().stream().anyMatch(c -> c.source().equals("criteria-pingan.md")));
     assertTrue(a.citations().stream().anyMatch(c -> c.source().startsWith("story-")));
+  }
+
+  @Test
+  void starAnswerListsOnlyPracticesTiedToThatStarGroupedAsStandardAndPractices() {
+    Answer a = answerer.answer("怎么争创平安法治星？", List.of());
+    assertTrue(a.text().contains("标准：") && a.text().contains("各地做法："), a.text());
+    // The training story uses 调解员/网格员 but the text ties it to 宜业兴业星.
+    assertFalse(a.text().contains("智联就业"), a.text());
+    assertTrue(a.text().lines().filter(l -> l.matches("^\\d+\\. .*")).count() <= 8, a.text());
+    Answer jobs = answerer.answer("宜业兴业星有哪些做法？", List.of());
+    assertTrue(jobs.answered() && jobs.text().contains("智联就业"), jobs.text());
+  }
+
+  @Test
+  void withAnLlmAStarAnswerIsWrittenFromTheSamePerStarSelectionAndFallsBackToIt() {
+    List<List<cn.fivestar.knowledge.Hit>> seen = new java.util.ArrayList<>();
+    GroundedAnswerer failing = new GroundedAnswerer(kb, Optional.of((q, passages) -> {
+      seen.add(passages);
+      return Optional.empty();
+    }), "抱歉");
+    Answer a = failing.answer("怎么争创平安法治星？", List.of());
+    assertEquals(1, seen.size());
+    assertEquals("criteria-pingan.md", seen.get(0).get(0).source(), "the standard comes first");
+    assertTrue(seen.get(0).stream().noneMatch(h -> h.source().equals("story-jiuye.md")), "no other star's practice");
+    assertTrue(a.answered() && a.text().contains("各地做法："), "the extractive list is the fallback: " + a.text());
+  }
+
+  @Test
+  void everydayServiceQuestionsAboutThingsTheDocumentsNeverNameAreRefused() {
+    for (String q : List.of("低保怎么申请？需要什么条件？", "残疾证怎么办理？", "老年人乘车卡在哪办？")) {
+      Answer a = answerer.answer(q, List.of());
+      assertFalse(a.answered(), q + " -> " + a.text());
+    }
+    // "怎么办" is a resident's problem, not a procedure.
+    assertTrue(answerer.answer("邻居吵架了怎么办？", List.of()).answered());
   }
 
   @Test

@@ -76,6 +76,7 @@ class KnowledgeCommandsTest {
     assertEquals(0, r.code(), r.err());
     List<JsonNode> out = lines(r.out());
     assertTrue(out.get(0).get("answered").asBoolean());
+    assertFalse(out.get(0).get("tentative").asBoolean(), "the sentence answers the question itself");
     assertTrue(out.get(0).get("answer").asText().contains("10个网格"));
     assertEquals("fengchun.md", out.get(0).get("citations").get(0).get("source").asText());
     assertFalse(out.get(1).get("answered").asBoolean());
@@ -93,6 +94,9 @@ class KnowledgeCommandsTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("fact     1   1.000  1.000  1.000"), r.out());
     assertTrue(r.out().contains("refusal: precision 1.000, recall 1.000"), r.out());
+    // Answer outcomes: the fact answered correctly, the out-of-scope question refused, nothing confident and wrong.
+    assertTrue(r.out().contains("fact     1   1.000    0.000      0.000    0.000"), r.out());
+    assertTrue(r.out().contains("oos      1   1.000    0.000      1.000    0.000"), r.out());
   }
 
   @Test

@@ -1,0 +1,60 @@
+package cn.fivestar.answer;
+
+import cn.fivestar.knowledge.KnowledgeBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everyday public-service questions: how or where to get something done (低保怎么申请, 残疾证怎么办理, 燃气费在哪交,
+ * 办居住证带什么材料) and when a service is open (党群服务中心周末几点开门). The documents are campaign reports and
+ * stories, not service guides: such a question is answered only when the documents name the very thing asked
+ * about and, for opening hours, give a time. Otherwise the nearest practices would make a confident, wrong list.
+ */
+final class Procedures {
+  private static final Pattern PROCEDURE = Pattern.compile(
+      "申请|办理|补办|报销|提取|领取|咋领|怎么领|上户口|落户|备案|认证|开具|开(?=.{0,8}证明)|缴费|交费|(?:在哪|去哪|到哪|哪里|哪儿|怎么|咋)(?:交|缴|领)|(?:在哪|去哪|到哪|哪里|哪儿)办"
+          + "|带什么|带啥|什么材料|啥材料|哪些材料|手续");
+  /** Words of a procedure question that say how it asks, not what it asks about. */
+  private static final Pattern FILLER = Pattern.compile(
+      "需要|什么|啥|条件|材料|手续|流程|怎么|咋|如何|怎样|在哪儿?|去哪儿?|到哪儿?|哪里|能不能|能|可以|不|吗|呢|嘞|哩|俺|我们|我|想|问问|"
+          + "请问|要不要|要|得|社区|小区|街道|居委会|村里|村|的|了|一下|做|办|去|交|缴|领|开|带|有|是|在|和|给|帮");
+  private static final Pattern HOURS = Pattern.compile("几点|几号|什么时候开|开门|关门|下班|上班时间|营业时间|开放时间");
+  private static final Pattern TIME = Pattern.compile(
+      "\\d{1,2}\\s*[点时:：]|[上下]午|早上|晚上|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|周[一二三四五六日末]|星期|节假日|全天|24小时");
+
+  private Procedures() {}
+  // "怎么办" is a resident's problem (下雨天小区老是被淹怎么办), not a procedure: only "在哪办/去哪办" count.
+
+  /**
+   * True for a procedure question about something no document names: a word of what it asks about holds a
+   * bigram the knowledge base has never seen (低保, 残疾证's 疾证, 乘车卡's 车卡).
+   */
+  static boolean asksUnknownProcedure(KnowledgeBase kb, String question) {
+    Matcher m = PROCEDURE.matcher(question);
+    if (!m.find()) return false;
+    String subject = FILLER.matcher(PROCEDURE.matcher(question).replaceAll(" ")).replaceAll(" ");
+    for (String run : runs(subject)) {
+      if (!kb.unseenBigrams(run).isEmpty()) return true;
+    }
+    return false;
+  }
+
+  /** "几点开门", "周末下班吗": asks when something is open. */
+  static boolean asksHours(String question) {
+    return HOURS.matcher(question).find();
+  }
+
+  /** Whether an answer gives a time of day, a date or a weekday. */
+  static boolean givesTime(String text) {
+    return TIME.matcher(text.replaceAll("\\[\\d+\\]", "")).find();
+  }
+
+  private static List<String> runs(String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = Pattern.compile("\\p{IsHan}{2,}").matcher(text);
+    while (m.find()) out.add(m.group());
+    return out;
+  }
+}
