@@ -4,15 +4,20 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites a short follow-up into a self-contained question using the person's previous question:
- * "那幸福和谐星呢？" after "平安法治星有哪些任务？" becomes "幸福和谐星有哪些任务？"; "具体怎么做的？" is appended
- * to the previous question.
+ * Rewrites a follow-up into a self-contained question using the person's earlier questions. The caller decides
+ * whether a question is a follow-up (the conversation passes history only then, judged by meaning: the question
+ * lacks a subject of its own); here it is only rewritten: "那幸福和谐星呢？" after "平安法治星有哪些任务？" becomes
+ * "幸福和谐星有哪些任务？" (the latest question naming a star is the one rewritten), anything else is appended to the
+ * previous question when it asks for more of it ("具体怎么做的？", "有没有村里的例子"); a question standing on its
+ * own stays as it is.
  */
 final class FollowUps {
   private static final Pattern ELLIPTIC = Pattern.compile("^(那|那么|还有|再说说)?.{1,10}(呢|怎么样)[？?。！!\\s]*$");
+  /** Asking for more of what was just answered (details, examples, who, where). */
   private static final Pattern MORE = Pattern.compile(
-      "具体|详细|详细点|怎么做的|怎么搞的|举个例子|举例|还有吗|还有呢|还有哪些|然后呢|效果|展开|多说|再说|为什么");
-  private static final int SHORT = 14;
+      "具体|详细|怎么做的|怎么搞的|咋弄的|咋做的|举个例子|举例|例子|经验|案例|还有吗|还有呢|还有哪些|然后呢|效果|展开|多说|再说|"
+          + "为什么|为啥|哪个街道|哪个社区|哪个村|谁弄的|谁组织|谁办的|在哪|靠谱|那个|这个");
+  private static final int SHORT = 20;
 
   private FollowUps() {}
 
@@ -23,11 +28,12 @@ final class FollowUps {
     if (previous.isEmpty()) return q;
     String star = Stars.find(q);
     if (star != null && ELLIPTIC.matcher(q).matches()) {
-      return Stars.find(previous) != null ? Stars.replace(previous, star) : star + " " + previous;
+      for (int i = history.size() - 1; i >= 0; i--) {
+        if (Stars.find(history.get(i)) != null) return Stars.replace(history.get(i).strip(), star);
+      }
+      return star + "有哪些任务，怎么争创？";
     }
-    if (ELLIPTIC.matcher(q).matches() || MORE.matcher(q).find()) {
-      return previous + " " + q;
-    }
+    if (ELLIPTIC.matcher(q).matches() || MORE.matcher(q).find()) return previous + " " + q;
     return q;
   }
 }

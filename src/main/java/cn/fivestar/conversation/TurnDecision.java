@@ -196,7 +196,8 @@ final class TurnDecision {
       return;
     }
     Classification c = classifier.classify(text);
-    if (c.intent() == Intent.CHITCHAT && MessageText.length(text) <= 8 && !Cues.questionForm(text)) {
+    if (c.intent() == Intent.CHITCHAT && MessageText.length(text) <= 8 && !Cues.questionForm(text)
+        && !FollowUp.leansOnPrevious(text, s.questions())) {
       SmallTalk.reply(t);
       return;
     }
@@ -229,6 +230,10 @@ final class TurnDecision {
     }
     if (Cues.questionForm(text)) {
       question(t, c);
+      return;
+    }
+    if (c.intent() != Intent.REPORT && FollowUp.leansOnPrevious(text, s.questions())) {
+      questions.answer(t, text);  // "平安法治星呢", "有没有村里的例子": more of the last answer
       return;
     }
     switch (c.intent()) {
