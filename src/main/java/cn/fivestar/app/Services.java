@@ -11,6 +11,8 @@ import cn.fivestar.conversation.Outbox;
 import cn.fivestar.conversation.RoleDirectory;
 import cn.fivestar.conversation.Throttle;
 import cn.fivestar.conversation.intent.IntentClassifier;
+import cn.fivestar.conversation.remind.ReminderLog;
+import cn.fivestar.conversation.remind.Reminders;
 import cn.fivestar.knowledge.KnowledgeBase;
 import cn.fivestar.knowledge.KnowledgeSources;
 import java.io.UncheckedIOException;
@@ -39,6 +41,7 @@ public final class Services implements AutoCloseable {
   private final Outbox outbox;
   private final Notifiers notifiers;
   private final DialogEngine engine;
+  private final Reminders reminders;
 
   /**
    * Opens the default knowledge base ({@code index/}, built under DIR/index if missing or stale) with the answerer
@@ -89,6 +92,13 @@ public final class Services implements AutoCloseable {
     this.notifiers = new Notifiers(outbox, STAFF_CHANNELS);
     this.engine = new DialogEngine(cases, answerer, IntentClassifier.shared(dataDir), new DialogStore(database, cases.clock()),
         notifiers, Throttle.defaults(cases.clock()));
+    this.reminders = reminders(database, cases, roles, notifiers);
+    engine.onRemindCommand(() -> reminders.run(false).summary());
+  }
+
+  /** The 催办 reminders over a case store, sent through the given notifier (supervisors without a channel: Telegram). */
+  static Reminders reminders(Database db, CaseService cases, RoleDirectory roles, Notifiers notifiers) {
+    return new Reminders(cases, roles, notifiers, new ReminderLog(db, cases.clock()), "telegram");
   }
 
   public Database database() {
@@ -119,6 +129,11 @@ public final class Services implements AutoCloseable {
 
   public DialogEngine engine() {
     return engine;
+  }
+
+  /** The 催办 reminders (serve's scheduler and the supervisors' /remind run them). */
+  public Reminders reminders() {
+    return reminders;
   }
 
   @Override
