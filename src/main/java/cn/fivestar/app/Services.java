@@ -93,7 +93,8 @@ public final class Services implements AutoCloseable {
     this.engine = new DialogEngine(cases, answerer, IntentClassifier.shared(dataDir), new DialogStore(database, cases.clock()),
         notifiers, Throttle.defaults(cases.clock()));
     this.reminders = reminders(database, cases, roles, notifiers);
-    engine.onRemindCommand(() -> reminders.run(false).summary());
+    engine.onRemindCommand(() -> (reminders.workingDay() ? "" : "今天不是工作日，按您的要求照常发送。")
+        + reminders.run(false).summary());
   }
 
   /** The 催办 reminders over a case store, sent through the given notifier (supervisors without a channel: Telegram). */

@@ -80,6 +80,16 @@ class RemindScheduleTest {
   }
 
   @Test
+  void startedInTheBackgroundItSendsOnItsOwn() throws InterruptedException {
+    try (ReminderSchedule s = schedule(ReminderSchedule.DEFAULT_AT)) {
+      s.start(java.time.Duration.ofMillis(20));
+      for (int i = 0; i < 500 && n.total() < 5; i++) Thread.sleep(10);
+      Thread.sleep(100);
+      assertEquals(5, n.total(), "sent once, not on every check");
+    }
+  }
+
+  @Test
   void theTimeComesFromFivestarRemindAt() {
     assertEquals(LocalTime.of(9, 0), ReminderSchedule.parseTime(null));
     assertEquals(LocalTime.of(9, 0), ReminderSchedule.parseTime(" "));
