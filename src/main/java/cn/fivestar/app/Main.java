@@ -16,10 +16,10 @@ import picocli.CommandLine.Command;
     version = "fivestar-bot 0.1.0",
     description = "五星支部 community assistant: cited answers, tracked cases, Telegram.",
     subcommands = {IndexCommand.class, SearchCommand.class, AskCommand.class, EvalCommand.class,
-        CasesCommand.class, StatsCommand.class,
+        CasesCommand.class, StatsCommand.class, FeedbackCommand.class,
         ClassifyCommand.class,
         ChatCommand.class, ServeCommand.class,
-        WebCommand.class})
+        WebCommand.class, UsersCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Mixin GlobalOptions global = new GlobalOptions();

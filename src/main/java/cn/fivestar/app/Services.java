@@ -3,11 +3,13 @@ package cn.fivestar.app;
 import cn.fivestar.infra.*;
 import cn.fivestar.answer.Answerer;
 import cn.fivestar.cases.CaseService;
+import cn.fivestar.conversation.AnswerLog;
 import cn.fivestar.conversation.CaseNotices;
 import cn.fivestar.conversation.DialogEngine;
 import cn.fivestar.conversation.DialogStore;
 import cn.fivestar.conversation.Notifiers;
 import cn.fivestar.conversation.Outbox;
+import cn.fivestar.conversation.Rating;
 import cn.fivestar.conversation.RoleDirectory;
 import cn.fivestar.conversation.Throttle;
 import cn.fivestar.conversation.intent.IntentClassifier;
@@ -85,13 +87,14 @@ public final class Services implements AutoCloseable {
   private Services(Path dataDir, Answerer answerer, AutoCloseable knowledge) {
     this.answerer = answerer;
     this.knowledge = knowledge;
-    this.roles = RoleDirectory.forDataDir(dataDir);
     this.database = Database.inDataDir(dataDir);
+    this.roles = roles(dataDir, database);
     this.cases = CaseService.forDataDir(database, dataDir);
     this.outbox = new Outbox(database, cases.clock());
     this.notifiers = new Notifiers(outbox, STAFF_CHANNELS);
+    String indexVersion = knowledge instanceof KnowledgeBase kb ? kb.version() : "custom";
     this.engine = new DialogEngine(cases, answerer, IntentClassifier.shared(dataDir), new DialogStore(database, cases.clock()),
-        notifiers, Throttle.defaults(cases.clock()));
+        notifiers, Throttle.defaults(cases.clock()), onUnsolved(), new AnswerLog(database, cases.clock(), () -> indexVersion));
     this.reminders = reminders(database, cases, roles, notifiers);
     engine.onRemindCommand(() -> (reminders.workingDay() ? "" : "今天不是工作日，按您的要求照常发送。")
         + reminders.run(false).summary());
@@ -100,6 +103,39 @@ public final class Services implements AutoCloseable {
   /** The 催办 reminders over a case store, sent through the given notifier (supervisors without a channel: Telegram). */
   static Reminders reminders(Database db, CaseService cases, RoleDirectory roles, Notifiers notifiers) {
     return new Reminders(cases, roles, notifiers, new ReminderLog(db, cases.clock()), "telegram");
+  }
+
+  /**
+   * What a resident's low score or "没修好" does (FIVESTAR_REOPEN): {@code reopen} (default) hands the case back to its
+   * handler at once; {@code supervisor} asks a supervisor to decide.
+   */
+  static Rating.OnUnsolved onUnsolved() {
+    String v = System.getenv("FIVESTAR_REOPEN");
+    if (v == null || v.isBlank() || v.strip().equalsIgnoreCase("reopen")) return Rating.OnUnsolved.REOPEN;
+    if (v.strip().equalsIgnoreCase("supervisor")) return Rating.OnUnsolved.SUPERVISOR;
+    throw UserException.usage("FIVESTAR_REOPEN must be reopen or supervisor, got: " + v);
+  }
+
+  /**
+   * Who is staff in chat: the roles file, plus every web account linked to a Telegram user ({@code users add
+   * --telegram ID}), whose account role wins over a line for the same user in the file. Read at start-up.
+   */
+  static RoleDirectory roles(Path dataDir, Database db) {
+    RoleDirectory file = RoleDirectory.forDataDir(dataDir);
+    StringBuilder linked = new StringBuilder();
+    for (cn.fivestar.accounts.Account a : new cn.fivestar.accounts.Accounts(db, java.time.Clock.systemUTC(), 4).list()) {
+      if (a.telegramId() != null) linked.append("telegram:").append(a.telegramId()).append('=').append(a.role().code()).append('\n');
+    }
+    if (linked.length() == 0) return file;
+    String env = System.getenv(RoleDirectory.ENV);
+    Path path = env != null && !env.isBlank() ? Path.of(env.strip()) : dataDir.resolve(RoleDirectory.FILE_NAME);
+    String text = "";
+    try {
+      if (java.nio.file.Files.exists(path)) text = java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new UserException("cannot read roles file " + path + ": " + e.getMessage());
+    }
+    return RoleDirectory.parse(text + "\n" + linked, path + " and the linked web accounts");
   }
 
   public Database database() {

@@ -3,7 +3,11 @@ package cn.fivestar.app;
 import cn.fivestar.infra.*;
 import cn.fivestar.channels.web.*;
 import cn.fivestar.infra.UserException;
+import cn.fivestar.accounts.Accounts;
 import cn.fivestar.cases.CaseService;
+import cn.fivestar.conversation.Notifiers;
+import cn.fivestar.conversation.Outbox;
+import java.time.Clock;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,8 +17,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code web}: the supervisors' dashboard (overview with charts, case list, overdue list, case pages, CSV export). */
 @Command(name = "web", mixinStandardHelpOptions = true,
-    description = "Supervisors' dashboard over HTTP. Set FIVESTAR_WEB_TOKEN to require a login and to listen "
-        + "beyond loopback; see docs/web.md.")
+    description = "Staff and supervisor workbench and dashboard over HTTP. Accounts (users add) log in by name and "
+        + "password; FIVESTAR_WEB_TOKEN gives read-only access. See docs/web.md.")
 public final class WebCommand extends DataCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "Default: ${DEFAULT-VALUE}") int port;
   @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
@@ -22,9 +26,15 @@ public final class WebCommand extends DataCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    WebSettings settings = WebSettings.resolve(bind, port, System.getenv(WebSettings.TOKEN_ENV));
-    CaseService cases = CaseService.open(dataDir());
-    WebServer server = new WebServer(cases, settings.address(), settings.token());
+    // the case store wired like the command-line case tools: replies made on the workbench reach the resident
+    // through their channel's outbox; 催办 goes to the handler's chat or the staff group the same way
+    Database db = Database.inDataDir(dataDir());
+    Accounts accounts = new Accounts(db, Clock.systemUTC());
+    WebSettings settings = WebSettings.resolve(bind, port, System.getenv(WebSettings.TOKEN_ENV), accounts.any());
+    CaseService cases = Services.caseTools(dataDir());
+    Notifiers notifier = new Notifiers(new Outbox(db, cases.clock()), Services.STAFF_CHANNELS);
+    WebServer server = new WebServer(cases, accounts, notifier, settings.address(), settings.token(),
+        HttpServers.Limits.dashboard());
     try {
       server.start();
     } catch (IOException e) {
@@ -41,7 +51,8 @@ public final class WebCommand extends DataCommand implements Callable<Integer> {
     String host = a.getAddress().isAnyLocalAddress() ? "<this machine>" : a.getAddress().getHostAddress();
     if (host.contains(":")) host = "[" + host + "]";
     System.err.println("Dashboard at http://" + host + ":" + a.getPort() + "/"
-        + (settings.token() == null ? " (no login: loopback only)" : " (log in on the page, or send Authorization: Bearer)")
+        + (settings.token() == null && !accounts.any() ? " (no login: loopback only, read-only; add accounts with `users add`)"
+            : " (log in on the page" + (settings.token() == null ? "" : ", or send Authorization: Bearer") + ")")
         + "; stop it with Ctrl-C.");
     stopped.await();
     return 0;

@@ -51,7 +51,7 @@ final class Commands {
     switch (command) {
       case "/start" -> t.sayWithKeyboard(Texts.GREETING + "\n\n" + Texts.help(t.role()), Keyboards.forRole(t.role()));
       case "/help", "/帮助" -> t.sayWithKeyboard(Texts.help(t.role()), Keyboards.forRole(t.role()));
-      case "/new", "/mine", "/take", "/reply", "/close", "/status", "/note", "/show" -> {
+      case "/new", "/mine", "/take", "/reply", "/close", "/status", "/note", "/show", "/merge", "/reopen" -> {
         if (!t.role().isStaff()) t.say(Texts.STAFF_ONLY);
         else staff(t, command, arg1, rest);
       }
@@ -120,6 +120,23 @@ final class Commands {
         CaseStatus to = CaseStatus.parse(sp[0]);
         CaseRecord r = cases.transition(id, to, me, sp.length > 1 ? sp[1] : null);
         t.say(r.id() + " 已改为「" + r.status().label() + "」。" + (to == CaseStatus.CLOSED ? "已请居民为处理结果打分。" : ""));
+      }
+      case "/merge" -> {
+        String into = rest == null ? null : rest.strip().split("\\s+")[0];
+        if (id == null || into == null) {
+          t.say("用法：/merge 编号 目标编号，例如 /merge 20260105-0002 20260105-0001（把重复的诉求并入另一件，双方居民都会收到通知）");
+          return;
+        }
+        CaseRecord r = cases.merge(id, into, me);
+        t.say(r.id() + " 已并入 " + into + "，反映人和关注人今后会收到 " + into + " 的进展。");
+      }
+      case "/reopen" -> {
+        if (id == null || rest == null) {
+          t.say("用法：/reopen 编号 重办原因，例如 /reopen 20260105-0001 回访时居民反映灯还是不亮");
+          return;
+        }
+        CaseRecord r = cases.reopen(id, me, rest);
+        t.say(r.id() + " 已重新交办（办理中），新的办结期限 " + CaseViews.day(r.dueAt()) + "。");
       }
       case "/note" -> {
         if (id == null || rest == null) {

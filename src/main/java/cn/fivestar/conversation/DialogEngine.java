@@ -37,10 +37,16 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
 
   public DialogEngine(CaseService cases, Answerer answerer, IntentClassifier classifier, DialogStore store,
                       Notifier notifier, Throttle throttle, Rating.OnUnsolved onUnsolved) {
+    this(cases, answerer, classifier, store, notifier, throttle, onUnsolved, null);
+  }
+
+  /** {@code answers}: where shown answers and residents' 有用/没用 votes are kept (null: no feedback buttons). */
+  public DialogEngine(CaseService cases, Answerer answerer, IntentClassifier classifier, DialogStore store,
+                      Notifier notifier, Throttle throttle, Rating.OnUnsolved onUnsolved, AnswerLog answers) {
     this.cases = cases;
     this.store = store;
     this.throttle = throttle;
-    this.decision = new TurnDecision(classifier, new Intake(cases, classifier), new Questions(answerer, classifier),
+    this.decision = new TurnDecision(classifier, new Intake(cases, classifier), new Questions(answerer, classifier, answers),
         new Status(cases), new Rating(cases, notifier, onUnsolved), commands = new Commands(cases));
     this.listener = new CaseNotices(store, notifier, locks);
     cases.addListener(listener);

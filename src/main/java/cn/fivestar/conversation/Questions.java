@@ -15,12 +15,17 @@ final class Questions {
   static final String LOG_YES = "log:yes";
   static final String LOG_NO = "log:no";
 
+  static final String HELPFUL = "fb:up:";
+  static final String NOT_HELPFUL = "fb:down:";
+
   private final Answerer answerer;
   private final IntentClassifier classifier;
+  private final AnswerLog log;
 
-  Questions(Answerer answerer, IntentClassifier classifier) {
+  Questions(Answerer answerer, IntentClassifier classifier, AnswerLog log) {
     this.answerer = answerer;
     this.classifier = classifier;
+    this.log = log;
   }
 
   /** The answer to a question in this conversation (no reply yet: the turn decision may still take it as a report). */
@@ -51,9 +56,10 @@ final class Questions {
     }
     DialogState keep = t.state.withQuestion(MessageText.clip(question, 200));
     boolean confident = a.answered() && !a.tentative();
+    List<Button> votes = a.answered() && log != null ? feedbackButtons(t, question, a) : List.of();
     if (confident && !ownNeed) {
       t.state = keep;
-      t.say(reply.append(tail).toString());
+      t.say(reply.append(tail).toString(), votes.isEmpty() ? List.of() : List.of(votes));
       return;
     }
     if (!a.answered() && classifier.offTopic(question)) {
@@ -65,11 +71,54 @@ final class Questions {
     if (t.state.inIntake()) {
       // A report is under way: answer, and let the report go on; no second offer on top of it.
       t.state = keep;
-      t.say(reply.toString());
+      t.say(reply.toString(), votes.isEmpty() ? List.of() : List.of(votes));
       return;
     }
     t.state = keep.withPendingQuestion(MessageText.clip(question, 500));
     reply.append(confident ? Texts.OFFER_REGISTER_NEED : a.answered() ? Texts.OFFER_PASS_ON_TENTATIVE : Texts.OFFER_PASS_ON);
-    t.say(reply.toString(), List.of(List.of(new Button(Texts.BUTTON_PASS_ON, LOG_YES), new Button(Texts.BUTTON_NO_THANKS, LOG_NO))));
+    List<Button> offer = List.of(new Button(Texts.BUTTON_PASS_ON, LOG_YES), new Button(Texts.BUTTON_NO_THANKS, LOG_NO));
+    t.say(reply.toString(), votes.isEmpty() ? List.of(offer) : List.of(offer, votes));
+  }
+
+  /** 有用 / 没用 under an answer; the answer is logged with its question, citations and index version. */
+  private List<Button> feedbackButtons(Turn t, String question, Answer a) {
+    long id = log.record(t.channel, t.userId, MessageText.clip(question, 500), a);
+    return List.of(new Button(Texts.BUTTON_HELPFUL, HELPFUL + id), new Button(Texts.BUTTON_NOT_HELPFUL, NOT_HELPFUL + id));
+  }
+
+  /** A 有用 / 没用 press; 没用 asks for an optional reason. */
+  void vote(Turn t, String data) {
+    t.handledAs = HandledAs.ANSWER;
+    boolean helpful = data.startsWith(HELPFUL);
+    long id;
+    try {
+      id = Long.parseLong(data.substring((helpful ? HELPFUL : NOT_HELPFUL).length()));
+    } catch (NumberFormatException e) {
+      t.refuse(Texts.NOT_UNDERSTOOD);
+      return;
+    }
+    if (log == null || !log.vote(id, t.channel, t.userId, helpful)) {
+      t.refuse("这个按钮已经失效了。有问题可以直接问我。");
+      return;
+    }
+    if (helpful) {
+      t.say(Texts.THANKS_HELPFUL);
+    } else {
+      if (!t.state.inIntake()) t.state = t.state.askingReason(id);
+      t.say(Texts.ASK_WHY_NOT_HELPFUL);
+    }
+  }
+
+  /** The reason after 没用 (or "跳过"). */
+  void reason(Turn t, String text) {
+    t.handledAs = HandledAs.ANSWER;
+    Long id = t.state.answerId();
+    t.state = t.state.reset();
+    if (id == null || MessageText.isSkip(text) || MessageText.isNo(text) || !MessageText.hasWords(text)) {
+      t.say(Texts.THANKS_FOR_FEEDBACK);
+      return;
+    }
+    log.reason(id, t.channel, t.userId, MessageText.clip(text, 500));
+    t.say(Texts.REASON_NOTED);
   }
 }

@@ -12,14 +12,14 @@ import java.util.Optional;
  * 回访: scores and comments on closed cases, in buttons or plain words. A score of 1–2 or "没修好" is never just
  * thanked: the case is handled again (重办) with the reason, or — by configuration — passed to a supervisor to decide.
  */
-final class Rating {
+public final class Rating {
   static final String RATE = "rate:";
   static final String SKIP = "skip";
   /** Scores at or below this reopen the case. */
   static final int LOW = 2;
 
   /** What a low score or "not fixed" does: reopen the case, or ask a supervisor (FIVESTAR_REOPEN=supervisor). */
-  enum OnUnsolved { REOPEN, SUPERVISOR }
+  public enum OnUnsolved { REOPEN, SUPERVISOR }
 
   private final CaseService cases;
   private final Notifier notifier;

@@ -22,6 +22,8 @@ final class Texts {
       /take 编号 — 接办一件诉求
       /reply 编号 答复内容 — 答复居民（居民会收到通知）
       /close 编号 办结说明 — 办结（未答复的，说明作为答复告诉居民），并请居民评价
+      /reopen 编号 原因 — 已办结的诉求重新交办（重办）
+      /merge 编号 目标编号 — 把重复的诉求并入另一件
       /status 编号 状态 [说明] — 改状态，如 in_progress（办理中）、closed（已办结）、returned（退回，需说明）
       /note 编号 内容 — 内部备注（居民看不到）
       /show 编号 — 查看详情和办理记录""";
@@ -142,4 +144,10 @@ final class Texts {
   static final String DETAIL_ADDED = "已补充到编号 %s，工作人员会一并看到。";
 
   static final String SORRY_NOT_HELPFUL = "抱歉，这个我确实帮不上忙😅 我主要能帮您反映社区里的问题、查办理进度，解答社区服务和五星支部创建方面的问题。";
+
+  static final String BUTTON_HELPFUL = "👍 有用";
+  static final String BUTTON_NOT_HELPFUL = "👎 没用";
+  static final String THANKS_HELPFUL = "谢谢您的反馈，很高兴能帮上忙！";
+  static final String ASK_WHY_NOT_HELPFUL = "抱歉没帮上忙。能说说哪里不对、还缺什么吗？我们会据此改进资料；不想说请回复“跳过”。";
+  static final String REASON_NOTED = "已记下您的意见，工作人员会据此完善资料。谢谢！";
 }

@@ -152,6 +152,15 @@ final class TurnDecision {
           return;
         }
       }
+      case FEEDBACK_REASON -> {
+        // What was missing is often said as a question ("我们小区有没有"): it is the reason, unless it is clearly
+        // something else (a danger, a progress check, a report naming a house number).
+        String place = Slots.location(text);
+        if (Urgency.of(text) == null && !Cues.asksProgress(text) && (place == null || !place.matches(".*\\d.*"))) {
+          questions.reason(t, text);
+          return;
+        }
+      }
       case RATE_COMMENT -> {
         if (!Cues.questionForm(text) && Urgency.of(text) == null && !Cues.asksProgress(text)
             && classifier.classify(text).intent() != Intent.REPORT) {
@@ -293,6 +302,8 @@ final class TurnDecision {
       }
     } else if (data.equals(Rating.SKIP) && t.state.step() == Step.RATE_COMMENT) {
       rating.comment(t, "跳过");
+    } else if (data.startsWith(Questions.HELPFUL) || data.startsWith(Questions.NOT_HELPFUL)) {
+      questions.vote(t, data);
     } else if (data.equals(Questions.LOG_YES) || data.equals(Questions.LOG_NO)) {
       if (t.state.step() != Step.OFFER_LOG) {
         t.handledAs = HandledAs.CHITCHAT;
@@ -316,7 +327,8 @@ final class TurnDecision {
     } else if (step == Step.IDLE) {
       SmallTalk.nothingToCancel(t);
     } else {
-      t.handledAs = step == Step.RATE_COMMENT || step == Step.RATE_SCORE ? HandledAs.RATING : HandledAs.CHITCHAT;
+      t.handledAs = step == Step.RATE_COMMENT || step == Step.RATE_SCORE ? HandledAs.RATING
+          : step == Step.FEEDBACK_REASON ? HandledAs.ANSWER : HandledAs.CHITCHAT;
       t.state = t.state.reset();
       t.say(step == Step.RATE_COMMENT ? Texts.RATING_DONE : Texts.OK_ANYTHING_ELSE);
     }

@@ -35,6 +35,13 @@ public final class KnowledgeBase implements AutoCloseable {
   private volatile QueryBuilder.Weights weights = QueryBuilder.Weights.DEFAULT;
   private volatile Reranker.Weights rerank = Reranker.Weights.DEFAULT;
 
+  private String version = "unknown";
+
+  /** Which build of the index answers: a prefix of its fingerprint (files and format), kept with answer feedback. */
+  public String version() {
+    return version;
+  }
+
   private KnowledgeBase(KnowledgeIndex index, BuildSummary summary) {
     this.index = index;
     this.summary = summary;
@@ -66,7 +73,9 @@ public final class KnowledgeBase implements AutoCloseable {
       if (summary.passages() < 0) {
         summary = new BuildSummary(false, files.size(), idx.size(), 0, 0, List.of());
       }
-      return new KnowledgeBase(idx, summary);
+      KnowledgeBase kb = new KnowledgeBase(idx, summary);
+      kb.version = fingerprint.substring(0, Math.min(12, fingerprint.length()));
+      return kb;
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }

@@ -71,7 +71,19 @@ final class Harness {
     shared();
     db = Database.open(dir.resolve("fivestar.db"));
     cases = new CaseService(db, Taxonomy.defaults(), WorkCalendar.defaults(), clock);
-    engine = new DialogEngine(cases, answerer, classifier, new DialogStore(db, clock), notifier, throttle);
+    engine = new DialogEngine(cases, answerer, classifier, new DialogStore(db, clock), notifier, throttle,
+        Rating.OnUnsolved.REOPEN, answers);
+  }
+
+  private AnswerLog answers;
+
+  /** From now on answers carry 有用/没用 buttons, kept in the returned log (index version "v-test"). */
+  AnswerLog enableFeedback() {
+    answers = new AnswerLog(db, clock, () -> "v-test");
+    engine.close();
+    engine = new DialogEngine(cases, realAnswerer(), classifier, new DialogStore(db, clock), notifier, throttle,
+        Rating.OnUnsolved.REOPEN, answers);
+    return answers;
   }
 
   List<Outbound> send(String user, Role role, String text) {

@@ -87,4 +87,22 @@ class StaffCommandsTest {
     String stats = Harness.join(h.send("v", Role.SUPERVISOR, "/stats 全部"));
     assertTrue(stats.contains("共 1 件") && stats.contains("环境卫生"), stats);
   }
+
+  @Test
+  void staffCloseReopenAndMergeInChat() {
+    assertTrue(h.staff("s", "/close " + c.id() + " 已清运").contains("已办结"));
+    assertEquals(CaseStatus.CLOSED, h.cases.get(c.id()).status());
+    assertTrue(h.notifier.to("chat-a").stream().anyMatch(o -> o.text().contains("已清运")), "the resident hears the result");
+    assertTrue(h.say("a", "/reopen " + c.id() + " 不对").contains("只对社区工作人员开放"));
+    String reopened = h.staff("s", "/reopen " + c.id() + " 回访时居民说又堆起来了");
+    assertTrue(reopened.contains("重新交办"), reopened);
+    assertEquals(CaseStatus.IN_PROGRESS, h.cases.get(c.id()).status());
+    assertTrue(h.notifier.staff.stream().anyMatch(o -> o.text().contains("重办")));
+
+    CaseRecord other = h.report("b", "人民路3号院门口垃圾没人清", null);
+    String merged = h.staff("s", "/merge " + other.id() + " " + c.id());
+    assertTrue(merged.contains("已并入"), merged);
+    assertEquals(CaseStatus.MERGED, h.cases.get(other.id()).status());
+    assertTrue(h.staff("s", "/merge " + c.id()).contains("用法"));
+  }
 }

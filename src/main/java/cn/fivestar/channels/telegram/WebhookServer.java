@@ -70,17 +70,17 @@ final class WebhookServer implements AutoCloseable {
 
   private void handle(Request request, Response response, Callback callback) {
     if (!onPath(request.getHttpURI().getPath())) {
-      answer(response, callback, 404);
+      refuse(response, callback, 404);
       return;
     }
     if (!"POST".equals(request.getMethod())) {
-      answer(response, callback, 405);
+      refuse(response, callback, 405);
       return;
     }
     String given = request.getHeaders().get("X-Telegram-Bot-Api-Secret-Token");
     if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
       log.warn("webhook request from {} without the right secret refused", Request.getRemoteAddr(request));
-      answer(response, callback, 401);
+      refuse(response, callback, 401);
       return;
     }
     byte[] body;
@@ -114,6 +114,16 @@ final class WebhookServer implements AutoCloseable {
       log.error("webhook update {} not taken: {}", update.getUpdateId(), PersonalData.mask(e.toString()));
       answer(response, callback, 500);
     }
+  }
+
+  /**
+   * A refusal before the body was read: the connection is closed after it (said in the header), so a client that
+   * reuses connections does not send its next request into a connection the server drops with the unread body.
+   */
+  private static void refuse(Response response, Callback callback, int status) {
+    response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONNECTION,
+        org.eclipse.jetty.http.HttpHeaderValue.CLOSE.asString());
+    answer(response, callback, status);
   }
 
   private static void answer(Response response, Callback callback, int status) {

@@ -44,40 +44,52 @@ final class CasePages {
     return Html.page("案件列表", "/cases", b.toString());
   }
 
-  static String overdue(List<CaseRecord> cases, Instant now) {
-    StringBuilder b = new StringBuilder(8192);
-    b.append("<h1>超期案件</h1><p>仍待办理且已过办理时限的案件共 ").append(cases.size())
-        .append(" 件，超期最久的排在最前。</p>");
-    table(b, cases, now, true);
-    return Html.page("超期", "/overdue", b.toString());
+  private static void table(StringBuilder b, List<CaseRecord> cases, Instant now, boolean withLateness) {
+    table(b, cases, now, withLateness, null, null);
   }
 
-  private static void table(StringBuilder b, List<CaseRecord> cases, Instant now, boolean withLateness) {
+  /** The case list: a dense table on a desktop, one card per case on a phone; extra adds a last column (buttons). */
+  static void table(StringBuilder b, List<CaseRecord> cases, Instant now, boolean withLateness, String extraTitle,
+                    java.util.function.Function<CaseRecord, String> extra) {
     if (cases.isEmpty()) {
       b.append("<p class=\"muted\">没有符合条件的案件。</p>");
       return;
     }
-    b.append("<table><tr><th>编号</th><th>状态</th><th>分类</th><th>影响的星</th><th>受理时间</th><th>办理时限</th>");
+    b.append("<table class=\"list\"><tr><th>编号</th><th>状态</th><th>分类</th><th>影响的星</th><th>受理时间</th><th>办理时限</th>");
     if (withLateness) b.append("<th>超期</th><th>承办人</th>");
-    b.append("<th>诉求摘要</th></tr>");
+    b.append("<th>诉求摘要</th>").append(extra == null ? "" : "<th>" + esc(extraTitle) + "</th>").append("</tr>");
     for (CaseRecord r : cases) {
       boolean late = r.isOverdue(now);
-      b.append("<tr><td><a href=\"/cases/").append(esc(r.id())).append("\">").append(esc(r.id())).append("</a></td><td>")
-          .append(esc(r.status().label())).append("</td><td>").append(esc(r.category())).append("</td><td>")
-          .append(or(r.star())).append("</td><td>").append(time(r.createdAt())).append("</td><td")
+      b.append("<tr><td><a href=\"/cases/").append(esc(r.id())).append("\">").append(esc(r.id())).append("</a></td>")
+          .append("<td data-label=\"状态\"><span class=\"st\">").append(esc(r.status().label())).append("</span></td>")
+          .append("<td data-label=\"分类\">").append(esc(r.category())).append("</td><td data-label=\"星\">")
+          .append(or(r.star())).append("</td><td data-label=\"受理\">").append(time(r.createdAt())).append("</td><td data-label=\"时限\"")
           .append(late ? " class=\"late\" title=\"已超期\"" : "").append('>').append(time(r.dueAt())).append("</td>");
       if (withLateness) {
-        b.append("<td class=\"late\">").append(Html.lateBy(r.dueAt(), now)).append("</td><td>").append(or(r.assignee()))
-            .append("</td>");
+        b.append("<td class=\"late\" data-label=\"超期\">").append(Html.lateBy(r.dueAt(), now))
+            .append("</td><td data-label=\"承办人\">").append(or(r.assignee())).append("</td>");
       }
-      b.append("<td>").append(esc(r.summary())).append("</td></tr>");
+      b.append("<td class=\"s\">").append(esc(r.summary())).append("</td>");
+      if (extra != null) b.append("<td>").append(extra.apply(r)).append("</td>");
+      b.append("</tr>");
     }
     b.append("</table>");
   }
 
   static String detail(CaseRecord r, List<CaseHistoryEntry> history, Instant now) {
+    return detail(r, history, now, null, null, "");
+  }
+
+  /**
+   * The case page; flash (may be null) confirms what was just done, phoneHtml (null: the masked number) replaces the
+   * phone cell, actions is the workbench's forms (empty for read-only visitors).
+   */
+  static String detail(CaseRecord r, List<CaseHistoryEntry> history, Instant now, String flash, String phoneHtml,
+                       String actions) {
     StringBuilder b = new StringBuilder(8192);
-    b.append("<h1>诉求 ").append(esc(r.id())).append("</h1><table>");
+    b.append("<h1>诉求 ").append(esc(r.id())).append("</h1>");
+    if (flash != null) b.append("<p class=\"ok\">").append(esc(flash)).append("</p>");
+    b.append("<table class=\"kv\">");
     row(b, "状态", esc(r.status().label()) + (r.isOverdue(now)
         ? " <span class=\"late\">已超期 " + Html.lateBy(r.dueAt(), now) + "</span>" : ""));
     row(b, "类型", esc(r.kind().label()));
@@ -86,7 +98,7 @@ final class CasePages {
     row(b, "地点", r.location() == null ? "—" : masked(r.location()));
     row(b, "诉求内容", "<div class=\"pre\">" + masked(r.text()) + "</div>");
     row(b, "反映人", r.displayName() == null ? "—" : masked(r.displayName()));
-    row(b, "电话", or(r.maskedPhone()));
+    row(b, "电话", phoneHtml != null ? phoneHtml : or(r.maskedPhone()));
     row(b, "渠道", esc(r.channel()));
     row(b, "照片", r.photoIds().isEmpty() ? "—" : r.photoIds().size() + " 张");
     row(b, "受理时间", time(r.createdAt()));
@@ -101,15 +113,16 @@ final class CasePages {
     row(b, "满意度", r.rating() == null ? "未评价" : r.rating() + " 分" + (r.ratingComment() == null ? ""
         : "：" + masked(r.ratingComment())));
     row(b, "关注人", r.followers().isEmpty() ? "—" : r.followers().size() + " 位");
-    b.append("</table>");
+    b.append("</table>").append(actions);
     messages(b, "给居民的答复", r.replies());
     messages(b, "内部备注", r.notes());
-    b.append("<h2>办理记录</h2><table><tr><th>时间</th><th>操作人</th><th>操作</th><th>状态</th><th>说明</th></tr>");
+    b.append("<h2>办理记录</h2><table class=\"list\"><tr><th>时间</th><th>操作人</th><th>操作</th><th>状态</th><th>说明</th></tr>");
     for (CaseHistoryEntry h : history) {
       String status = h.from() == null || h.from() == h.to() ? esc(h.to() == null ? "" : h.to().label())
           : esc(h.from().label()) + " → " + esc(h.to().label());
-      b.append("<tr><td>").append(time(h.at())).append("</td><td>").append(masked(h.actor())).append("</td><td>")
-          .append(esc(h.action().label())).append("</td><td>").append(status).append("</td><td class=\"pre\">")
+      b.append("<tr><td>").append(time(h.at())).append("</td><td data-label=\"操作人\">").append(masked(h.actor()))
+          .append("</td><td data-label=\"操作\">").append(esc(h.action().label())).append("</td><td data-label=\"状态\">")
+          .append(status).append("</td><td class=\"pre\">")
           .append(h.note() == null ? "" : masked(h.note())).append("</td></tr>");
     }
     b.append("</table>");
@@ -122,9 +135,9 @@ final class CasePages {
       b.append("<p class=\"muted\">暂无。</p>");
       return;
     }
-    b.append("<table><tr><th>时间</th><th>作者</th><th>内容</th></tr>");
+    b.append("<table class=\"list\"><tr><th>时间</th><th>作者</th><th>内容</th></tr>");
     for (CaseMessage m : list) {
-      b.append("<tr><td>").append(time(m.at())).append("</td><td>").append(masked(m.author()))
+      b.append("<tr><td>").append(time(m.at())).append("</td><td data-label=\"作者\">").append(masked(m.author()))
           .append("</td><td class=\"pre\">").append(masked(m.text())).append("</td></tr>");
     }
     b.append("</table>");

@@ -15,13 +15,26 @@ final class Html {
       body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:0;color:#222;background:#f6f6f4}
       header{background:#b71c1c;color:#fff;padding:.6em 1.2em;display:flex;gap:1.4em;align-items:center;flex-wrap:wrap}
       header b{font-size:1.1em}header a{color:#fff;text-decoration:none}header a.on{border-bottom:2px solid #ffd54f}
-      main{padding:1em 1.2em;max-width:1100px}h1{font-size:1.3em}h2{font-size:1.1em;margin-top:1.6em}
+      main{padding:1em 1.2em;max-width:1240px}h1{font-size:1.3em}h2{font-size:1.1em;margin-top:1.6em}
       table{border-collapse:collapse;background:#fff;width:100%}th,td{border:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-align:top}
       th{background:#eee}td.n{text-align:right}.cards{display:flex;flex-wrap:wrap;gap:.8em}
-      .card{background:#fff;border:1px solid #ddd;padding:.6em 1em;min-width:8em}.card .v{font-size:1.5em;font-weight:bold;color:#b71c1c}
+      .card{background:#fff;border:1px solid #ddd;padding:.6em 1em;min-width:8em}.cards+form.f{margin-top:1em}.card .v{font-size:1.5em;font-weight:bold;color:#b71c1c}
       .msg{background:#fff3e0;border:1px solid #ffb74d;padding:.6em 1em}.late{color:#c62828;font-weight:bold}
       form.f{background:#fff;border:1px solid #ddd;padding:.6em 1em;display:flex;gap:1em;flex-wrap:wrap;align-items:end}
       .pre{white-space:pre-wrap}svg{background:#fff;border:1px solid #ddd;max-width:100%;height:auto}.muted{color:#777}
+      *{box-sizing:border-box}main{overflow-wrap:break-word}input,select,textarea,button{font:inherit;max-width:100%}
+      textarea{width:100%;min-height:5em}button{padding:.3em .9em;cursor:pointer;white-space:nowrap}.who{margin-left:auto;font-size:.9em}
+      header form{margin:0}.acts{display:grid;grid-template-columns:repeat(auto-fill,minmax(18em,1fr));gap:.8em;margin:1em 0}
+      .acts form{background:#fff;border:1px solid #ddd;padding:.6em .8em;margin:0}.acts h3{margin:.1em 0 .4em;font-size:1em}
+      .acts label{display:block;margin:.3em 0}.ok{background:#e8f5e9;border:1px solid #81c784;padding:.6em 1em}
+      table.list td.s{max-width:32em}.st{display:inline-block;white-space:nowrap;padding:0 .4em;border-radius:3px;background:#eceff1;font-size:.9em}
+      .hb{display:block;height:.7em;background:#c62828;min-width:1px}.tw{overflow-x:auto}.chart{max-width:540px}table.kv th{width:7em}
+      @media (min-width:701px){table.list td:not(.s):not(.pre),table.list th{white-space:nowrap}}
+      @media (max-width:700px){header{padding:.5em .8em;gap:.4em .9em}main{padding:.6em .7em}
+        table.list,table.list tbody,table.list tr,table.list td{display:block;width:100%}table.list tr:first-child{display:none}
+        table.list tr{background:#fff;border:1px solid #ddd;margin:0 0 .6em;padding:.4em .6em}table.list td{border:0;padding:.1em 0}
+        table.list td[data-label]::before{content:attr(data-label) "：";color:#777}table.list td.n{text-align:left}
+        table:not(.list):not(.kv){display:block;overflow-x:auto}.acts{grid-template-columns:1fr}.who{margin-left:0}}
       """;
 
   private Html() {}
@@ -56,19 +69,27 @@ final class Html {
         .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
         .append("<title>").append(esc(title)).append(" · 五星支部诉求看板</title><style>").append(STYLE)
         .append("</style></head><body><header><b>五星支部诉求看板</b>");
-    nav(sb, "/", "概览", active);
-    nav(sb, "/cases", "案件列表", active);
+    nav(sb, "/work", "待接办", active);
+    nav(sb, "/work/mine", "我的案件", active);
     nav(sb, "/overdue", "超期", active);
-    nav(sb, "/export.csv", "导出 CSV", active);
+    nav(sb, "/cases", "案件列表", active);
+    nav(sb, "/sup", "督办", active);
+    nav(sb, "/", "概览", active);
     sb.append("</header><main>").append(body).append("</main></body></html>");
     return sb.toString();
   }
 
   /** The page with a 退出登录 button in its header (for pages seen through a login session). */
   static String withLogout(String page) {
+    return withLogout(page, null);
+  }
+
+  /** The same, naming the account that is logged in (null: a read-only session). */
+  static String withLogout(String page, cn.fivestar.accounts.Account account) {
     int end = page.indexOf("</header>");
     if (end < 0) return page;
-    return page.substring(0, end) + "<form method=\"post\" action=\"/logout\" style=\"margin:0 0 0 auto\">"
+    return page.substring(0, end) + "<span class=\"who\">" + (account == null ? "只读查看"
+        : esc(account.name()) + "（" + account.role().label() + "）") + "</span><form method=\"post\" action=\"/logout\">"
         + "<button>退出登录</button></form>" + page.substring(end);
   }
 

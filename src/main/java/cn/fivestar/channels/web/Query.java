@@ -22,6 +22,15 @@ final class Query {
   }
 
   static Query parse(String rawQuery) {
+    return parse(rawQuery, MAX_VALUE);
+  }
+
+  /** A posted form (application/x-www-form-urlencoded): values up to 8000 characters (replies, notes). */
+  static Query form(String body) {
+    return parse(body, 8000);
+  }
+
+  private static Query parse(String rawQuery, int maxValue) {
     Map<String, String> map = new LinkedHashMap<>();
     if (rawQuery != null && !rawQuery.isEmpty()) {
       for (String pair : rawQuery.split("&")) {
@@ -29,7 +38,7 @@ final class Query {
         int eq = pair.indexOf('=');
         String name = decode(eq < 0 ? pair : pair.substring(0, eq));
         String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-        if (value.length() > MAX_VALUE) throw HttpError.badRequest("参数「" + clip(name) + "」过长。");
+        if (value.length() > maxValue) throw HttpError.badRequest("参数「" + clip(name) + "」过长。");
         map.putIfAbsent(name, value);
       }
     }

@@ -14,9 +14,10 @@ final class SvgCharts {
   /** One row of a grouped chart: a label and one value per series (null = nothing to show). */
   record Row(String label, List<Double> values) {}
 
-  private static final int WIDTH = 680;
-  private static final int LABEL = 130;
-  private static final int TEXT = 90;
+  // 400 units wide: on a 390 px phone the charts shrink by about a tenth, so the 13-unit text stays readable
+  private static final int WIDTH = 400;
+  private static final int LABEL = 110;
+  private static final int TEXT = 80;
   private static final int ROW = 26;
   private static final String[] COLORS = {"#c62828", "#1565c0", "#2e7d32", "#ef6c00"};
 
@@ -45,7 +46,7 @@ final class SvgCharts {
     int group = series.size() * 16 + 10;
     int height = 34 + rows.size() * group;
     StringBuilder sb = open(title, height);
-    int x = LABEL;
+    int x = 10;
     for (int i = 0; i < series.size(); i++) {
       sb.append("<rect x=\"").append(x).append("\" y=\"8\" width=\"12\" height=\"12\" fill=\"")
           .append(COLORS[i % COLORS.length]).append("\"/>");
@@ -79,7 +80,7 @@ final class SvgCharts {
   }
 
   private static void label(StringBuilder sb, String label, int y) {
-    String shown = label.length() > 9 ? label.substring(0, 9) + "…" : label;
+    String shown = label.length() > 7 ? label.substring(0, 7) + "…" : label;
     sb.append("<text x=\"").append(LABEL - 8).append("\" y=\"").append(y).append("\" text-anchor=\"end\">")
         .append(Html.esc(shown)).append("</text>");
   }
@@ -87,5 +88,57 @@ final class SvgCharts {
   private static void text(StringBuilder sb, int x, int y, String s) {
     sb.append("<text x=\"").append(x).append("\" y=\"").append(y).append("\" fill=\"#333\">").append(Html.esc(s))
         .append("</text>");
+  }
+
+  /**
+   * Grouped columns (one group per label, one column per series) with values written above them. Drawn 360 units
+   * wide so that on a phone (about 360 px) its 11-unit text is 11 px high; on a desktop it is scaled up to 540 px.
+   */
+  static String columns(String title, List<String> series, List<String> labels, long[][] values) {
+    int w = 360;
+    int h = 230;
+    int left = 8;
+    int top = 34;
+    int bottom = 26;
+    long max = 1;
+    for (long[] v : values) for (long x : v) max = Math.max(max, x);
+    StringBuilder sb = new StringBuilder(4096);
+    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(w).append(' ').append(h)
+        .append("\" width=\"100%\" role=\"img\" aria-label=\"").append(Html.esc(title)).append("\" font-size=\"11\" ")
+        .append("font-family=\"sans-serif\"><title>").append(Html.esc(title)).append("</title>");
+    int x = left;
+    for (int i = 0; i < series.size(); i++) {
+      sb.append("<rect x=\"").append(x).append("\" y=\"8\" width=\"11\" height=\"11\" fill=\"")
+          .append(COLORS[i % COLORS.length]).append("\"/>");
+      text(sb, x + 15, 18, series.get(i));
+      x += 70;
+    }
+    double group = (double) (w - 2 * left) / Math.max(1, labels.size());
+    double col = (group - 6) / series.size();
+    int plot = h - top - bottom;
+    sb.append("<line x1=\"").append(left).append("\" x2=\"").append(w - left).append("\" y1=\"").append(h - bottom)
+        .append("\" y2=\"").append(h - bottom).append("\" stroke=\"#999\"/>");
+    for (int g = 0; g < labels.size(); g++) {
+      double gx = left + g * group + 3;
+      for (int s = 0; s < series.size(); s++) {
+        long v = values[g][s];
+        int bh = (int) Math.round((double) v / max * (plot - 12));
+        double cx = gx + s * col;
+        sb.append("<rect x=\"").append(fmt(cx)).append("\" y=\"").append(h - bottom - bh).append("\" width=\"")
+            .append(fmt(col - 1)).append("\" height=\"").append(bh).append("\" fill=\"").append(COLORS[s % COLORS.length])
+            .append("\"><title>").append(Html.esc(labels.get(g) + " " + series.get(s) + "：" + v)).append("</title></rect>");
+        if (v > 0) {
+          sb.append("<text x=\"").append(fmt(cx + (col - 1) / 2)).append("\" y=\"").append(h - bottom - bh - 2)
+              .append("\" text-anchor=\"middle\" font-size=\"9\">").append(v).append("</text>");
+        }
+      }
+      sb.append("<text x=\"").append(fmt(gx + (group - 6) / 2)).append("\" y=\"").append(h - 9)
+          .append("\" text-anchor=\"middle\">").append(Html.esc(labels.get(g))).append("</text>");
+    }
+    return sb.append("</svg>").toString();
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
   }
 }

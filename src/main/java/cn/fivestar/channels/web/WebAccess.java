@@ -37,8 +37,14 @@ final class WebAccess {
   private final byte[] token;
   private final Clock clock;
   private final byte[] key = new byte[32];
-  private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final LoginThrottle throttle;
+
+  /**
+   * A login session: account is the web account's name, or null for a read-only session opened with the old token;
+   * csrf is the token every form of this session must send back.
+   */
+  record Session(String id, String account, Instant created, Instant expires, String csrf) {}
 
   WebAccess(String token, Clock clock) {
     this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
@@ -47,7 +53,8 @@ final class WebAccess {
     RANDOM.nextBytes(key);
   }
 
-  boolean open() {
+  /** No token configured (with no accounts either, the dashboard is open on loopback). */
+  boolean noToken() {
     return token == null;
   }
 
@@ -68,27 +75,53 @@ final class WebAccess {
 
   /** Whether the request carries a live session cookie. */
   boolean hasSession(HttpFields headers) {
-    return sessionId(headers) != null;
+    return session(headers) != null;
   }
 
-  /** A new session: the Set-Cookie value to send (12 hours, HttpOnly, SameSite=Strict). */
+  /** The request's live session, or null. */
+  Session session(HttpFields headers) {
+    String sid = sessionId(headers);
+    return sid == null ? null : sessions.get(sid);
+  }
+
+  /** A new read-only session (the old token): the Set-Cookie value to send (12 hours, HttpOnly, SameSite=Strict). */
   String newSession() {
+    return newSession(null);
+  }
+
+  /** A new session for a web account (null: read-only token session); the Set-Cookie value to send. */
+  String newSession(String account) {
     Instant now = clock.instant();
     if (sessions.size() >= MAX_SESSIONS) {
-      sessions.values().removeIf(now::isAfter);
+      sessions.values().removeIf(x -> now.isAfter(x.expires()));
       while (sessions.size() >= MAX_SESSIONS) {  // the ones closest to expiry make room
-        sessions.entrySet().stream().min(Map.Entry.comparingByValue(Comparator.naturalOrder()))
-            .ifPresent(e -> sessions.remove(e.getKey()));
+        sessions.values().stream().min(Comparator.comparing(Session::expires))
+            .ifPresent(x -> sessions.remove(x.id()));
       }
     }
-    byte[] id = new byte[24];
-    RANDOM.nextBytes(id);
-    String sid = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    String sid = random();
     Instant expires = now.plus(SESSION);
-    sessions.put(sid, expires);
+    sessions.put(sid, new Session(sid, account, now, expires, random()));
     String payload = sid + "." + expires.getEpochSecond();
     return COOKIE + "=" + payload + "." + sign(payload) + "; Path=/; Max-Age=" + SESSION.toSeconds()
         + "; HttpOnly; SameSite=Strict";
+  }
+
+  private static String random() {
+    byte[] id = new byte[24];
+    RANDOM.nextBytes(id);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+  }
+
+  /** Whether a form's csrf field is this session's (constant-time). */
+  static boolean csrfMatches(Session s, String given) {
+    return s != null && given != null && MessageDigest.isEqual(s.csrf().getBytes(StandardCharsets.US_ASCII),
+        given.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** Ends one session on the server (e.g. its account was removed or its password changed). */
+  void forget(Session s) {
+    if (s != null) sessions.remove(s.id());
   }
 
   /** Forgets the request's session, if any, and returns the Set-Cookie value that clears the cookie. */
@@ -100,7 +133,6 @@ final class WebAccess {
 
   /** The id of a valid, unexpired, known session in the request's cookies, or null. */
   private String sessionId(HttpFields headers) {
-    if (open()) return null;
     Instant now = clock.instant();
     List<String> cookies = headers.getValuesList("Cookie");
     for (String header : cookies) {
@@ -117,7 +149,8 @@ final class WebAccess {
         }
         int dot = payload.indexOf('.');
         String sid = payload.substring(0, Math.max(dot, 0));
-        Instant known = sessions.get(sid);
+        Session live = sessions.get(sid);
+        Instant known = live == null ? null : live.expires();
         if (known == null || !now.isBefore(known)) continue;
         if (!payload.substring(dot + 1).equals(Long.toString(known.getEpochSecond()))) continue;
         return sid;

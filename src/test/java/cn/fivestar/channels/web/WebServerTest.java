@@ -147,7 +147,7 @@ class WebServerTest {
     assertEquals(200, withCookie("/", cookie).statusCode());
     HttpResponse<String> out = postForm("/logout", "", cookie);
     assertEquals(303, out.statusCode());
-    assertEquals("/", out.headers().firstValue("Location").orElseThrow());
+    assertEquals("/login", out.headers().firstValue("Location").orElseThrow());
     String cleared = out.headers().firstValue("Set-Cookie").orElseThrow();
     assertTrue(cleared.startsWith(WebAccess.COOKIE + "=;") && cleared.contains("Max-Age=0"), cleared);
     assertEquals(401, withCookie("/", cookie).statusCode(), "the old cookie, replayed, no longer works");
