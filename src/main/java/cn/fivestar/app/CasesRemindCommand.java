@@ -39,10 +39,10 @@ final class CasesRemindCommand extends DataCommand implements Callable<Integer> 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    RoleDirectory roles = RoleDirectory.forDataDir(dataDir());
     Clock clock = now == null ? Clock.system(CaseService.ZONE)
         : Clock.fixed(now.atZone(CaseService.ZONE).toInstant(), CaseService.ZONE);
     Database db = Database.inDataDir(dataDir());
+    RoleDirectory roles = Services.roles(dataDir(), db);  // the roles file and web accounts linked to Telegram
     try (CaseService cases = new CaseService(db, Taxonomy.forDataDir(dataDir()), WorkCalendar.forDataDir(dataDir()),
         clock)) {
       Reminders reminders = Services.reminders(db, cases, roles,

@@ -100,9 +100,16 @@ public final class Services implements AutoCloseable {
         + reminders.run(false).summary());
   }
 
-  /** The 催办 reminders over a case store, sent through the given notifier (supervisors without a channel: Telegram). */
+  /**
+   * The 催办 reminders over a case store, sent through the given notifier: supervisors listed without a channel and
+   * handlers that are web accounts linked to Telegram are reached on Telegram.
+   */
   static Reminders reminders(Database db, CaseService cases, RoleDirectory roles, Notifiers notifiers) {
-    return new Reminders(cases, roles, notifiers, new ReminderLog(db, cases.clock()), "telegram");
+    cn.fivestar.accounts.Accounts accounts = new cn.fivestar.accounts.Accounts(db, java.time.Clock.systemUTC(), 4);
+    String web = cn.fivestar.accounts.Account.ACTOR_PREFIX;
+    return new Reminders(cases, roles, notifiers, new ReminderLog(db, cases.clock()), "telegram",
+        assignee -> !assignee.startsWith(web) ? null : accounts.find(assignee.substring(web.length()))
+            .map(cn.fivestar.accounts.Account::telegramId).orElse(null));
   }
 
   /**

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.fivestar.accounts.AccountRole;
+import cn.fivestar.accounts.Accounts;
+import cn.fivestar.cases.CaseService;
+import cn.fivestar.cases.CaseUpdate;
 import cn.fivestar.cases.MutableClock;
 import cn.fivestar.conversation.Notifier;
 import cn.fivestar.conversation.Notifiers;
@@ -92,6 +96,26 @@ class RemindCommandTest {
 
     CliRun friday = cli("cases", "remind", "--now", "2026-01-09T09:00");
     assertTrue(friday.out().startsWith("2026-01-09 已发送催办 5 条"), friday.out());
+  }
+
+  @Test
+  void webAccountsAreRemindedOnTheirLinkedTelegramOrInTheStaffGroup() {
+    Database db = Database.inDataDir(dir);
+    MutableClock clock = new MutableClock(RemindTestSupport.THURSDAY_9AM);
+    Accounts accounts = new Accounts(db, clock, 4);
+    accounts.add("alice", AccountRole.STAFF, "alice-password-1", "555");
+    accounts.add("bob", AccountRole.STAFF, "bob-password-12", null);
+    accounts.add("zhang", AccountRole.SUPERVISOR, "zhang-password-1", "777");
+    try (CaseService cases = RemindTestSupport.open(dir, clock)) {
+      cases.update(data.dueToday, CaseUpdate.by("admin").withAssignee("web:alice"));
+      cases.update(data.overdue, CaseUpdate.by("admin").withAssignee("web:bob"));
+    }
+    CliRun r = cli("cases", "remind", "--dry-run", "--now", THURSDAY);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("── 承办人催办 → telegram:555（1 件） ──\n【催办提醒】您好！"), r.out());
+    assertTrue(r.out().contains("【催办提醒】请 bob 同志留意") && r.out().contains(data.overdue), r.out());
+    assertFalse(r.out().contains("telegram:101"), "101 has no due cases any more");
+    assertTrue(r.out().contains("── 督办摘要 → telegram:777"), "a supervisor account linked to Telegram: " + r.out());
   }
 
   @Test

@@ -43,6 +43,8 @@ public final class Reminders {
   /** Overdue cases named in the supervisors' digest. */
   static final int DIGEST_TOP = 5;
   private static final Pattern CHAT_USER = Pattern.compile("([a-z][a-z0-9_-]*):(\\S+)");
+  /** Channels whose users are reached in their own chat (chat id = user id there). */
+  private static final java.util.Set<String> CHAT_CHANNELS = java.util.Set.of("telegram", "console");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日").withZone(CaseService.ZONE);
   private static final String TAKEN_BY = "接办人：";
 
@@ -112,13 +114,21 @@ public final class Reminders {
   private final Notifier notifier;
   private final ReminderLog sentLog;
   private final String defaultChannel;
+  private final java.util.function.Function<String, String> linkedTelegram;
+
+  public Reminders(CaseService cases, RoleDirectory roles, Notifier notifier, ReminderLog sentLog,
+                   String defaultChannel) {
+    this(cases, roles, notifier, sentLog, defaultChannel, assignee -> null);
+  }
 
   /**
    * defaultChannel: where supervisors listed without a channel ({@code 123=supervisor}) are reached, e.g.
-   * "telegram".
+   * "telegram". linkedTelegram: the Telegram user id of an assignee that is no chat user (a web account linked to
+   * Telegram), or null; such handlers are reminded in that chat, the others in the staff group.
    */
   public Reminders(CaseService cases, RoleDirectory roles, Notifier notifier, ReminderLog sentLog,
-                   String defaultChannel) {
+                   String defaultChannel, java.util.function.Function<String, String> linkedTelegram) {
+    this.linkedTelegram = linkedTelegram;
     this.cases = cases;
     this.roles = roles;
     this.notifier = notifier;
@@ -182,13 +192,15 @@ public final class Reminders {
     List<CaseRecord> dueSoon = cases.dueSoon();
     List<Reminder> out = new ArrayList<>();
 
+    // grouped by where the handler is reached, so one person assigned under two names gets one message
     Map<String, List<CaseRecord>> late = new LinkedHashMap<>();
     Map<String, List<CaseRecord>> soon = new LinkedHashMap<>();
+    Map<String, String> assignees = new java.util.HashMap<>();
     for (CaseRecord r : overdue) {
-      if (r.assignee() != null) late.computeIfAbsent(r.assignee(), k -> new ArrayList<>()).add(r);
+      if (r.assignee() != null) late.computeIfAbsent(key(r.assignee(), assignees), k -> new ArrayList<>()).add(r);
     }
     for (CaseRecord r : dueSoon) {
-      if (r.assignee() != null) soon.computeIfAbsent(r.assignee(), k -> new ArrayList<>()).add(r);
+      if (r.assignee() != null) soon.computeIfAbsent(key(r.assignee(), assignees), k -> new ArrayList<>()).add(r);
     }
     List<String> handlers = new ArrayList<>(late.keySet());
     soon.keySet().stream().filter(h -> !late.containsKey(h)).forEach(handlers::add);
@@ -222,10 +234,26 @@ public final class Reminders {
     return out;
   }
 
-  private Reminder handler(String assignee, List<CaseRecord> late, List<CaseRecord> soon, LocalDate today) {
+  /**
+   * Where a handler is reminded, as the log's recipient key: "channel:chatId" for a chat user or a web account
+   * linked to Telegram, else "name:" + the assignee (the staff group).
+   */
+  private String key(String assignee, Map<String, String> cache) {
+    return cache.computeIfAbsent(assignee, a -> {
+      var m = CHAT_USER.matcher(a);
+      if (m.matches() && CHAT_CHANNELS.contains(m.group(1))) return a;
+      String telegram = linkedTelegram.apply(a);
+      if (telegram != null && !telegram.isBlank()) return "telegram:" + telegram.strip();
+      return "name:" + a;
+    });
+  }
+
+  private Reminder handler(String key, List<CaseRecord> late, List<CaseRecord> soon, LocalDate today) {
     Instant now = cases.clock().instant();
-    var m = CHAT_USER.matcher(assignee);
-    boolean chat = m.matches();
+    boolean chat = !key.startsWith("name:");
+    String assignee = chat ? null : key.substring("name:".length());
+    var named = chat ? null : CHAT_USER.matcher(assignee);
+    if (named != null && named.matches()) assignee = named.group(2);  // web:alice → alice
     int total = late.size() + soon.size();
     StringBuilder b = new StringBuilder("【催办提醒】");
     if (chat) b.append("您好！您承办的诉求");
@@ -242,9 +270,10 @@ public final class Reminders {
     b.append("\n\n请尽快办理，办好后用 /reply 编号 答复内容 回复居民；发送 /show 编号 查看详情。辛苦了！");
     List<String> ids = new ArrayList<>(ids(late));
     ids.addAll(ids(soon));
-    String channel = chat ? m.group(1) : null;
-    String chatId = chat ? m.group(2) : null;
-    return new Reminder(Kind.HANDLER, chat ? assignee : "name:" + assignee, channel, chatId, b.toString(), ids);
+    int colon = key.indexOf(':');
+    String channel = chat ? key.substring(0, colon) : null;
+    String chatId = chat ? key.substring(colon + 1) : null;
+    return new Reminder(Kind.HANDLER, key, channel, chatId, b.toString(), ids);
   }
 
   private String digest(List<CaseRecord> open, List<CaseRecord> overdue, List<CaseRecord> dueSoon,
