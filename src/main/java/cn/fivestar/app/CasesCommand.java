@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code cases list|show|update|merge|export|create}: the staff's and supervisors' case tools. */
 @Command(name = "cases", mixinStandardHelpOptions = true,
-    description = "Resident cases: list, show, update, merge, export, create (phone intake).",
+    description = "Resident cases: list, show, update, merge, export, create (phone intake), remind (催办).",
     subcommands = {CasesCommand.ListCmd.class, CasesCommand.ShowCmd.class, CasesCommand.UpdateCmd.class,
-        CasesCommand.MergeCmd.class, CasesCommand.ExportCmd.class, CasesCommand.CreateCmd.class})
+        CasesCommand.MergeCmd.class, CasesCommand.ExportCmd.class, CasesCommand.CreateCmd.class,
+        CasesRemindCommand.class})
 public final class CasesCommand implements Runnable {
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CaseService.ZONE);
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(CaseService.ZONE);
@@ -38,7 +39,7 @@ public final class CasesCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "missing subcommand: list, show, update, merge, export or create");
+        "missing subcommand: list, show, update, merge, export, create or remind");
   }
 
 

@@ -3,6 +3,7 @@ package cn.fivestar.app;
 import cn.fivestar.infra.*;
 import cn.fivestar.channels.telegram.*;
 import cn.fivestar.app.Services;
+import cn.fivestar.conversation.remind.ReminderSchedule;
 import cn.fivestar.infra.UserException;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Run the bot on Telegram (long polling, or a webhook with --webhook). Needs TELEGRAM_BOT_TOKEN; "
         + "optional TELEGRAM_API_URL, FIVESTAR_STAFF_CHAT_ID, FIVESTAR_ROLES (default DATA/roles.properties), "
-        + "TELEGRAM_WEBHOOK_SECRET. See docs/telegram.md.")
+        + "TELEGRAM_WEBHOOK_SECRET, FIVESTAR_REMIND_AT (催办 reminders on working days, default 09:00, off to "
+        + "disable). See docs/telegram.md.")
 public final class ServeCommand extends DataCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -38,6 +40,7 @@ public final class ServeCommand extends DataCommand implements Callable<Integer>
     if (listen != null && webhookUrl == null) throw UserException.usage("--listen only makes sense with --webhook");
     WebhookSettings hook = webhookUrl == null ? null
         : WebhookSettings.parse(webhookUrl, listen, System.getenv(WebhookSettings.SECRET_ENV));
+    java.time.LocalTime remindAt = ReminderSchedule.parseTime(System.getenv(ReminderSchedule.ENV));
     Services services = Services.open(dataDir());
     TelegramBot bot;
     try {
@@ -46,7 +49,11 @@ public final class ServeCommand extends DataCommand implements Callable<Integer>
       services.close();
       throw e;
     }
+    ReminderSchedule reminders = remindAt == null ? null
+        : new ReminderSchedule(services.reminders(), remindAt, services.cases().clock());
+    if (reminders != null) reminders.start(java.time.Duration.ofSeconds(30));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (reminders != null) reminders.close();
       bot.close();
       services.close();
     }, "telegram-shutdown"));

@@ -13,6 +13,8 @@ import cn.fivestar.conversation.Rating;
 import cn.fivestar.conversation.RoleDirectory;
 import cn.fivestar.conversation.Throttle;
 import cn.fivestar.conversation.intent.IntentClassifier;
+import cn.fivestar.conversation.remind.ReminderLog;
+import cn.fivestar.conversation.remind.Reminders;
 import cn.fivestar.knowledge.KnowledgeBase;
 import cn.fivestar.knowledge.KnowledgeSources;
 import java.io.UncheckedIOException;
@@ -41,6 +43,7 @@ public final class Services implements AutoCloseable {
   private final Outbox outbox;
   private final Notifiers notifiers;
   private final DialogEngine engine;
+  private final Reminders reminders;
 
   /**
    * Opens the default knowledge base ({@code index/}, built under DIR/index if missing or stale) with the answerer
@@ -92,6 +95,21 @@ public final class Services implements AutoCloseable {
     String indexVersion = knowledge instanceof KnowledgeBase kb ? kb.version() : "custom";
     this.engine = new DialogEngine(cases, answerer, IntentClassifier.shared(dataDir), new DialogStore(database, cases.clock()),
         notifiers, Throttle.defaults(cases.clock()), onUnsolved(), new AnswerLog(database, cases.clock(), () -> indexVersion));
+    this.reminders = reminders(database, cases, roles, notifiers);
+    engine.onRemindCommand(() -> (reminders.workingDay() ? "" : "今天不是工作日，按您的要求照常发送。")
+        + reminders.run(false).summary());
+  }
+
+  /**
+   * The 催办 reminders over a case store, sent through the given notifier: supervisors listed without a channel and
+   * handlers that are web accounts linked to Telegram are reached on Telegram.
+   */
+  static Reminders reminders(Database db, CaseService cases, RoleDirectory roles, Notifiers notifiers) {
+    cn.fivestar.accounts.Accounts accounts = new cn.fivestar.accounts.Accounts(db, java.time.Clock.systemUTC(), 4);
+    String web = cn.fivestar.accounts.Account.ACTOR_PREFIX;
+    return new Reminders(cases, roles, notifiers, new ReminderLog(db, cases.clock()), "telegram",
+        assignee -> !assignee.startsWith(web) ? null : accounts.find(assignee.substring(web.length()))
+            .map(cn.fivestar.accounts.Account::telegramId).orElse(null));
   }
 
   /**
@@ -155,6 +173,11 @@ public final class Services implements AutoCloseable {
 
   public DialogEngine engine() {
     return engine;
+  }
+
+  /** The 催办 reminders (serve's scheduler and the supervisors' /remind run them). */
+  public Reminders reminders() {
+    return reminders;
   }
 
   @Override

@@ -26,6 +26,9 @@ final class Commands {
   /** Two staff pressing 接办 at once: the second must see the first's take, not overwrite it. */
   private final Object takeLock = new Object();
 
+  /** Runs the 催办 reminders now and says what was sent (the supervisors' /remind); null where not wired. */
+  volatile java.util.function.Supplier<String> remind;
+
   Commands(CaseService cases) {
     this.cases = cases;
   }
@@ -52,8 +55,9 @@ final class Commands {
         if (!t.role().isStaff()) t.say(Texts.STAFF_ONLY);
         else staff(t, command, arg1, rest);
       }
-      case "/overdue", "/stats" -> {
+      case "/overdue", "/stats", "/remind" -> {
         if (t.role() != Role.SUPERVISOR) t.say(t.role().isStaff() ? Texts.SUPERVISOR_ONLY : Texts.STAFF_ONLY);
+        else if (command.equals("/remind")) t.say(remind == null ? "催办提醒在这里没有启用。" : remind.get());
         else if (command.equals("/overdue")) t.say(CaseViews.staffList("超期未办结的诉求", cases.overdue(), LIST_MAX));
         else t.say(stats(arg1));
       }

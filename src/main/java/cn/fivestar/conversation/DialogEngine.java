@@ -28,6 +28,7 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
   private final TurnDecision decision;
   private final ChatLocks locks = new ChatLocks();
   private final CaseListener listener;
+  private final Commands commands;
 
   public DialogEngine(CaseService cases, Answerer answerer, IntentClassifier classifier, DialogStore store,
                       Notifier notifier, Throttle throttle) {
@@ -46,9 +47,14 @@ public final class DialogEngine implements ConversationEngine, AutoCloseable {
     this.store = store;
     this.throttle = throttle;
     this.decision = new TurnDecision(classifier, new Intake(cases, classifier), new Questions(answerer, classifier, answers),
-        new Status(cases), new Rating(cases, notifier, onUnsolved), new Commands(cases));
+        new Status(cases), new Rating(cases, notifier, onUnsolved), commands = new Commands(cases));
     this.listener = new CaseNotices(store, notifier, locks);
     cases.addListener(listener);
+  }
+
+  /** What the supervisors' /remind runs: sends the 催办 reminders now and returns a one-line summary. */
+  public void onRemindCommand(java.util.function.Supplier<String> action) {
+    commands.remind = action;
   }
 
   @Override

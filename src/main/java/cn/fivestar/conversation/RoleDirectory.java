@@ -79,6 +79,21 @@ public final class RoleDirectory {
     return new RoleDirectory(exact, anyChannel);
   }
 
+  /**
+   * Everyone listed with this role, sorted: "channel:user" for channel lines, the bare user id for lines without a
+   * channel (for reminders and digests that must reach them).
+   */
+  public java.util.List<String> withRole(Role role) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    exact.forEach((who, r) -> {
+      if (r == role) out.add(who);
+    });
+    anyChannel.forEach((who, r) -> {
+      if (r == role) out.add(who);
+    });
+    return java.util.List.copyOf(out);
+  }
+
   /** The role for a user on a channel: an exact channel:user line wins over a bare user line; default resident. */
   public Role roleOf(String channel, String userId) {
     if (userId == null) return Role.RESIDENT;

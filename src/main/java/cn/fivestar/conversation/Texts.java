@@ -31,7 +31,8 @@ final class Texts {
   static final String SUPERVISOR_HELP = """
       督办命令：
       /overdue — 超期未办结的诉求
-      /stats — 本月响应率、解决率、满意率（/stats 全部 看全部时间）""";
+      /stats — 本月响应率、解决率、满意率（/stats 全部 看全部时间）
+      /remind — 立即发送今天的催办提醒（每天只发一次）""";
 
   static String help(Role role) {
     return switch (role) {

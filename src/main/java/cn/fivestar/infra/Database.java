@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
 public final class Database {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
-  /** Applied in order. Versions may have gaps (features own ranges: cases 1-9, dialog 10-19, telegram 20-29, accounts 30-39). */
+  /**
+   * Applied in order. Versions may have gaps (features own ranges: cases 1-9, dialog 10-19, telegram 20-29,
+   * accounts 30-39, reminders 40-49).
+   */
   static final List<String> MIGRATIONS = List.of(
       "V1__cases.sql",
       "V2__case_followers_ratings.sql",
@@ -34,7 +37,8 @@ public final class Database {
       "V10__dialog_state.sql",
       "V11__answer_feedback.sql",
       "V20__telegram_channel.sql",
-      "V30__accounts.sql");
+      "V30__accounts.sql",
+      "V40__reminders.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__[\\w-]+\\.sql");
   private final String url;

@@ -45,7 +45,8 @@ public final class CommandMenus {
     List<BotCommand> supervisor = new ArrayList<>(staff);
     supervisor.addAll(List.of(
         command("overdue", "超期未办结的诉求"),
-        command("stats", "响应率、解决率、满意率")));
+        command("stats", "响应率、解决率、满意率"),
+        command("remind", "立即发送今天的催办提醒")));
     return Map.of(Role.RESIDENT, resident, Role.STAFF, List.copyOf(staff), Role.SUPERVISOR, List.copyOf(supervisor));
   }
 
