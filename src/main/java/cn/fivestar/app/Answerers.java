@@ -24,6 +24,15 @@ public final class Answerers {
     return create(kb, () -> IntentClassifier.shared(dataDir));
   }
 
+  /** Fails with a usage error now (at start-up) when FIVESTAR_LLM_* is set but wrong. */
+  static void checkLlmSettings() {
+    try {
+      LlmGenerator.fromEnv(System.getenv());
+    } catch (IllegalArgumentException e) {
+      throw UserException.usage(e.getMessage());
+    }
+  }
+
   private static Answerer create(KnowledgeBase kb, java.util.function.Supplier<IntentClassifier> models) {
     Optional<Generator> llm;
     try {

@@ -50,15 +50,15 @@ public final class Services implements AutoCloseable {
    * configured from the environment (extractive, or an LLM when FIVESTAR_LLM_* is set), and everything else.
    */
   public static Services open(Path dataDir) {
-    KnowledgeBase kb;
-    try {
-      kb = KnowledgeBase.open(dataDir, KnowledgeSources.resolve(List.of()), false, System.err::println);
-    } catch (UncheckedIOException e) {
-      throw new UserException("cannot open the knowledge base (" + e.getMessage() + "); run from the project folder "
+    List<Path> folders = KnowledgeSources.resolve(List.of());
+    if (folders.stream().noneMatch(java.nio.file.Files::isDirectory)) {
+      throw new UserException("cannot open the knowledge base (no folder " + folders + "); run from the project folder "
           + "that holds index/, or build it with the index command");
     }
+    Answerers.checkLlmSettings();
+    BackgroundKnowledge kb = BackgroundKnowledge.start(dataDir, folders);
     try {
-      return new Services(dataDir, Answerers.create(kb, dataDir), kb);
+      return new Services(dataDir, kb, kb);
     } catch (RuntimeException e) {
       kb.close();
       throw e;
@@ -92,9 +92,9 @@ public final class Services implements AutoCloseable {
     this.cases = CaseService.forDataDir(database, dataDir);
     this.outbox = new Outbox(database, cases.clock());
     this.notifiers = new Notifiers(outbox, STAFF_CHANNELS);
-    String indexVersion = knowledge instanceof KnowledgeBase kb ? kb.version() : "custom";
+    java.util.function.Supplier<String> indexVersion = knowledge instanceof BackgroundKnowledge kb ? kb::version : () -> "custom";
     this.engine = new DialogEngine(cases, answerer, IntentClassifier.shared(dataDir), new DialogStore(database, cases.clock()),
-        notifiers, Throttle.defaults(cases.clock()), onUnsolved(), new AnswerLog(database, cases.clock(), () -> indexVersion));
+        notifiers, Throttle.defaults(cases.clock()), onUnsolved(), new AnswerLog(database, cases.clock(), indexVersion));
     this.reminders = reminders(database, cases, roles, notifiers);
     engine.onRemindCommand(() -> (reminders.workingDay() ? "" : "今天不是工作日，按您的要求照常发送。")
         + reminders.run(false).summary());
