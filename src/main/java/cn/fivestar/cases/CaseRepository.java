@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * write as one transaction that also appends its history row(s). Decides nothing: the checks and the steps of a
  * change come from {@link CaseRules}, passed in as functions that run inside the transaction on the current rows.
  */
-final class CaseRepository implements AutoCloseable {
+final class CaseRepository {
   private static final String AWAITING = "('received','assigned','in_progress','returned')";
   private static final String OPEN = "('received','assigned','in_progress','answered','returned')";
   private static final String INSERT_HISTORY = "INSERT INTO case_history (case_id, at, actor, action, from_status, "
@@ -46,10 +46,10 @@ final class CaseRepository implements AutoCloseable {
   /** An open case as seen by duplicate detection. */
   record OpenCase(String id, String text, String location) {}
 
-  private final Sql sql;
+  private final Database sql;
 
   CaseRepository(Database db) {
-    this.sql = new Sql(db);
+    this.sql = db;
   }
 
   // ---------------------------------------------------------------- creation
@@ -355,11 +355,6 @@ final class CaseRepository implements AutoCloseable {
           score + " 分" + (comment == null ? "" : "：" + comment));
       return CaseRows.byId(c, id).orElseThrow();
     });
-  }
-
-  @Override
-  public void close() {
-    sql.close();
   }
 
   // ---------------------------------------------------------------- helpers

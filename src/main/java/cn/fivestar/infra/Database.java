@@ -1,5 +1,7 @@
 package cn.fivestar.infra;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,23 +9,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
- * The one SQLite database of the bot (cases, dialog state, channel bookkeeping). Opens connections with WAL,
- * foreign keys and a busy timeout, and upgrades the schema at start-up from versioned SQL migrations
- * ({@code db/migration/V<n>__<name>.sql}, listed in {@link #MIGRATIONS}); applied versions are recorded in
- * {@code schema_migrations} (the highest also in {@code PRAGMA user_version}), so an old database is upgraded in
- * place and never dropped.
+ * The one database of the bot (cases, dialog state, queued messages, Telegram bookkeeping) and the one way every
+ * feature reaches it: {@link #read} and {@link #write} on a HikariCP pool. Connections are configured here and
+ * nowhere else (WAL, foreign keys, a busy timeout, synchronous=NORMAL). A write is one transaction, serialised in
+ * this process by a lock and across processes by {@code BEGIN IMMEDIATE} (which waits on the busy timeout instead
+ * of failing when a read transaction would later need to upgrade); reads run concurrently (WAL). Work nested in a
+ * write joins its transaction.
+ *
+ * <p>The schema is upgraded at start-up from versioned SQL migrations ({@code db/migration/V<n>__<name>.sql},
+ * listed in {@link #MIGRATIONS}); applied versions are recorded in {@code schema_migrations} (the highest also in
+ * {@code PRAGMA user_version}), so an old database is upgraded in place and never dropped.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
   /** Applied in order. Versions may have gaps (features own ranges: cases 1-9, dialog 10-19, telegram 20-29). */
@@ -34,11 +48,46 @@ public final class Database {
       "V10__dialog_state.sql",
       "V20__telegram_channel.sql");
 
+  /** Milliseconds a connection waits for another process's write lock before failing. */
+  static final int BUSY_TIMEOUT_MS = 10_000;
+  private static final int POOL_SIZE = 8;
   private static final Pattern NAME = Pattern.compile("V(\\d+)__[\\w-]+\\.sql");
+  private static final AtomicInteger POOLS = new AtomicInteger();
+  /** One housekeeping thread for every pool of the process (tests open many databases). */
+  private static final ScheduledExecutorService HOUSEKEEPING = housekeeping();
+
+  /** Work on a connection; the connection belongs to the pool (never close it, never keep it). */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** The connection this thread is working on (for nesting), and whether it is inside a write transaction. */
+  private record Current(Connection connection, boolean writing) {}
+
   private final String url;
+  private final HikariDataSource pool;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final ThreadLocal<Current> current = new ThreadLocal<>();
 
   private Database(Path file) {
     this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+    SQLiteConfig sqlite = new SQLiteConfig();
+    sqlite.enforceForeignKeys(true);
+    sqlite.setBusyTimeout(BUSY_TIMEOUT_MS);
+    sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    SQLiteDataSource source = new SQLiteDataSource(sqlite);
+    source.setUrl(url);
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("fivestar-db-" + POOLS.incrementAndGet());
+    config.setDataSource(source);
+    config.setMaximumPoolSize(POOL_SIZE);
+    config.setMinimumIdle(0); // a database opened for one command or one test holds no connection for long
+    config.setIdleTimeout(60_000);
+    config.setConnectionTimeout(30_000);
+    config.setScheduledExecutor(HOUSEKEEPING);
+    this.pool = new HikariDataSource(config);
   }
 
   /** Opens (creating if needed) the database file and applies pending migrations. */
@@ -53,6 +102,9 @@ public final class Database {
     // Processes started together (serve, web, a cases command) must not apply the same migration twice.
     try (FolderLock lock = FolderLock.acquire(file.toAbsolutePath().getParent())) {
       db.migrate(MIGRATIONS);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
     }
     return db;
   }
@@ -62,24 +114,105 @@ public final class Database {
     return open(dataDir.resolve("fivestar.db"));
   }
 
-  /** A new connection; callers close it (try-with-resources). */
-  public Connection connect() throws SQLException {
-    Connection c = DriverManager.getConnection(url);
-    try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA foreign_keys = ON");
-      s.execute("PRAGMA busy_timeout = 10000");
-      s.execute("PRAGMA journal_mode = WAL");
-      s.execute("PRAGMA synchronous = NORMAL");
+  /** Runs work outside any transaction (each statement sees the latest commit); nested in other work, joins it. */
+  public <T> T read(Work<T> work) {
+    Current cur = current.get();
+    if (cur != null) return run(work, cur.connection());
+    try (Connection c = pool.getConnection()) {
+      current.set(new Current(c, false));
+      return run(work, c);
+    } catch (SQLException e) {
+      throw error(e);
+    } finally {
+      current.remove();
     }
-    return c;
+  }
+
+  /**
+   * Runs work in one write transaction: committed when it returns, rolled back when it throws (the exception
+   * propagates unchanged, an SQLException wrapped in {@link DatabaseException}). Nested in a write, joins it.
+   */
+  public <T> T write(Work<T> work) {
+    Current outer = current.get();
+    if (outer != null && outer.writing()) return run(work, outer.connection());
+    writeLock.lock();
+    try {
+      Connection c;
+      try {
+        c = pool.getConnection();
+      } catch (SQLException e) {
+        throw error(e);
+      }
+      boolean healthy = true;
+      current.set(new Current(c, true));
+      try (Statement s = c.createStatement()) {
+        s.execute("BEGIN IMMEDIATE");
+        boolean committed = false;
+        try {
+          T result = work.run(c);
+          s.execute("COMMIT");
+          committed = true;
+          return result;
+        } finally {
+          if (!committed) {
+            try {
+              s.execute("ROLLBACK");
+            } catch (SQLException rollbackFailed) {
+              healthy = false; // the original failure is what the caller hears about
+            }
+          }
+        }
+      } catch (SQLException e) {
+        throw error(e);
+      } finally {
+        if (outer != null) current.set(outer);
+        else current.remove();
+        release(c, healthy);
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private static <T> T run(Work<T> work, Connection c) {
+    try {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw error(e);
+    }
+  }
+
+  private void release(Connection c, boolean healthy) {
+    if (healthy) {
+      try {
+        c.close();
+        return;
+      } catch (SQLException ignored) {
+        // evicted below
+      }
+    }
+    pool.evictConnection(c);
+  }
+
+  private static DatabaseException error(SQLException e) {
+    return new DatabaseException("database error: " + e.getMessage(), e);
+  }
+
+  /**
+   * A pooled connection for ad-hoc statements (tests, tools); close it to give it back. Features use
+   * {@link #read} and {@link #write}.
+   */
+  public Connection connect() throws SQLException {
+    return pool.getConnection();
   }
 
   public int schemaVersion() {
-    try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
-      return rs.getInt(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read schema version: " + e.getMessage(), e);
-    }
+    return read(Database::schemaVersion);
+  }
+
+  @Override
+  public void close() {
+    pool.close();
   }
 
   /**
@@ -88,27 +221,28 @@ public final class Database {
    * still run on a database that already has the dialog tables (V10).
    */
   void migrate(List<String> migrations) {
-    java.util.Set<Integer> applied = new java.util.HashSet<>();
-    try (Connection c = connect(); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
-          + "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (datetime('now')))");
-      try (var rs = s.executeQuery("SELECT version FROM schema_migrations")) {
-        while (rs.next()) applied.add(rs.getInt(1));
-      }
-      int legacy = schemaVersion(s);
-      if (applied.isEmpty() && legacy > 0) {
-        // A database from before schema_migrations existed: user_version N meant "everything up to N applied".
-        for (String name : migrations) {
-          Matcher m = NAME.matcher(name);
-          if (m.matches() && Integer.parseInt(m.group(1)) <= legacy) {
-            applied.add(Integer.parseInt(m.group(1)));
-            s.execute("INSERT INTO schema_migrations(version, name) VALUES (" + m.group(1) + ", '" + name + "')");
+    Set<Integer> applied = write(c -> {
+      Set<Integer> done = new HashSet<>();
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+            + "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (datetime('now')))");
+        try (var rs = s.executeQuery("SELECT version FROM schema_migrations")) {
+          while (rs.next()) done.add(rs.getInt(1));
+        }
+        int legacy = schemaVersion(c);
+        if (done.isEmpty() && legacy > 0) {
+          // A database from before schema_migrations existed: user_version N meant "everything up to N applied".
+          for (String name : migrations) {
+            Matcher m = NAME.matcher(name);
+            if (m.matches() && Integer.parseInt(m.group(1)) <= legacy) {
+              done.add(Integer.parseInt(m.group(1)));
+              s.execute("INSERT INTO schema_migrations(version, name) VALUES (" + m.group(1) + ", '" + name + "')");
+            }
           }
         }
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read applied migrations: " + e.getMessage(), e);
-    }
+      return done;
+    });
     for (String name : migrations) {
       Matcher m = NAME.matcher(name);
       if (!m.matches()) throw new IllegalStateException("bad migration name " + name);
@@ -118,29 +252,27 @@ public final class Database {
     }
   }
 
-  private static int schemaVersion(Statement s) throws SQLException {
-    try (var rs = s.executeQuery("PRAGMA user_version")) {
+  private static int schemaVersion(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
       return rs.getInt(1);
     }
   }
 
   private void apply(String name, int version, String sql) {
-    try (Connection c = connect()) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        for (String stmt : sql.split(";\\s*(\\r?\\n|$)")) {
-          if (!stmt.isBlank()) s.execute(stmt);
+    try {
+      write(c -> {
+        try (Statement s = c.createStatement()) {
+          for (String stmt : sql.split(";\\s*(\\r?\\n|$)")) {
+            if (!stmt.isBlank()) s.execute(stmt);
+          }
+          s.execute("INSERT INTO schema_migrations(version, name) VALUES (" + version + ", '" + name + "')");
+          s.execute("PRAGMA user_version = " + Math.max(version, schemaVersion(c)));
         }
-        s.execute("INSERT INTO schema_migrations(version, name) VALUES (" + version + ", '" + name + "')");
-        s.execute("PRAGMA user_version = " + Math.max(version, schemaVersion(s)));
-        c.commit();
-        log.info("applied migration {}", name);
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("migration " + name + " failed: " + e.getMessage(), e);
+        return null;
+      });
+      log.info("applied migration {}", name);
+    } catch (DatabaseException e) {
+      throw new IllegalStateException("migration " + name + " failed: " + e.getCause().getMessage(), e);
     }
   }
 
@@ -151,5 +283,20 @@ public final class Database {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static ScheduledExecutorService housekeeping() {
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "fivestar-db-housekeeping");
+      t.setDaemon(true);
+      return t;
+    });
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
+  }
+
+  @Override
+  public String toString() {
+    return url;
   }
 }

@@ -197,17 +197,17 @@ class TelegramTransportTest {
   }
 
   @Test
-  void messagesThatStillFailGoToTheOutboxAndArriveLaterInOrder() {
+  void messagesThatStillFailGoToTheRetryQueueAndArriveLaterInOrder() {
     start();
     // Four attempts fail (the retry budget), so the reply is parked; the next one queues behind it.
     api.trouble("sendMessage", new FakeBotApi.ServerError(500), new FakeBotApi.ServerError(500),
         new FakeBotApi.ServerError(500), new FakeBotApi.ServerError(500), new FakeBotApi.ServerError(500));
     api.enqueue(api.text(RESIDENT, "王阿姨", "一"));
-    api.await("the first reply parked", () -> bot.bot.outboxSize() == 1);
+    api.await("the first reply parked", () -> bot.bot.retryQueueSize() == 1);
     api.enqueue(api.text(RESIDENT, "王阿姨", "二"));
     api.await("both replies delivered", () -> api.textsTo(RESIDENT).size() == 2);
     assertEquals(List.of("收到：一 角色:RESIDENT", "收到：二 角色:RESIDENT"), api.textsTo(RESIDENT));
-    api.await("outbox empty", () -> bot.bot.outboxSize() == 0);
+    api.await("retry queue empty", () -> bot.bot.retryQueueSize() == 0);
   }
 
   @Test
@@ -368,7 +368,8 @@ class TelegramTransportTest {
     // send it again, the next run must handle it from the database.
     ObjectNode crashed = api.text(RESIDENT, "王阿姨", "崩溃前收到的");
     int crashedId = api.enqueue(crashed);
-    try (UpdateStore store = new UpdateStore(Database.inDataDir(dir), Clock.systemUTC())) {
+    {
+      UpdateStore store = new UpdateStore(Database.inDataDir(dir), Clock.systemUTC());
       Update update = new ObjectMapper().convertValue(crashed, Update.class);
       store.record(List.of(update), UpdateMapper::chatKey, crashedId + 1);
     }
