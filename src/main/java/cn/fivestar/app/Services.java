@@ -67,7 +67,7 @@ public final class Services implements AutoCloseable {
    * next chats. Closing the returned store is all the caller does.
    */
   public static CaseService caseTools(Path dataDir) {
-    Database db = Database.inDataDir(dataDir);
+    Database db = Database.configured(dataDir);
     CaseService cases = CaseService.forDataDir(db, dataDir);
     Notifiers queued = new Notifiers(new ChannelBacklog(db, cases.clock()), STAFF_CHANNELS);
     cases.addListener(new CaseNotices(new DialogStore(db, cases.clock()), queued));
@@ -83,7 +83,7 @@ public final class Services implements AutoCloseable {
     this.answerer = answerer;
     this.knowledge = knowledge;
     this.roles = RoleDirectory.forDataDir(dataDir);
-    this.database = Database.inDataDir(dataDir);
+    this.database = Database.configured(dataDir);
     this.cases = CaseService.forDataDir(database, dataDir);
     this.backlog = new ChannelBacklog(database, cases.clock());
     this.notifiers = new Notifiers(backlog, STAFF_CHANNELS);

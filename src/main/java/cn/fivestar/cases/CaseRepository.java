@@ -7,6 +7,7 @@ import static cn.fivestar.cases.CaseStatus.RECEIVED;
 
 import cn.fivestar.cases.CaseHistoryEntry.Action;
 import cn.fivestar.infra.Database;
+import cn.fivestar.infra.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,7 +60,7 @@ final class CaseRepository {
     return sql.write(c -> {
       List<CaseRecord> out = new ArrayList<>(drafts.size());
       try (PreparedStatement seq = c.prepareStatement("INSERT INTO case_day_seq (day, last) VALUES (?, 1) "
-               + "ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last");
+               + "ON CONFLICT(day) DO UPDATE SET last = case_day_seq.last + 1 RETURNING last");
            PreparedStatement ins = c.prepareStatement("INSERT INTO cases (id, status, kind, channel, user_id, chat_id, "
                + "display_name, phone, text, location, category, star, village, photo_ids, created_at, updated_at, "
                + "due_at, respond_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -187,11 +188,12 @@ final class CaseRepository {
       where += " AND created_at < ?";
       params.add(startOf(to.plusDays(1)));
     }
+    Dialect d = sql.dialect();
     String query = "SELECT category, star, status, COUNT(*),"
-        + " SUM(first_response_at IS NOT NULL OR respond_by < ?),"
-        + " SUM(first_response_at IS NOT NULL AND first_response_at <= respond_by),"
-        + " SUM(rating IS NOT NULL), SUM(rating >= 4),"
-        + " SUM(status IN " + AWAITING + " AND due_at < ?),"
+        + " " + d.countWhere("first_response_at IS NOT NULL OR respond_by < ?") + ","
+        + " " + d.countWhere("first_response_at IS NOT NULL AND first_response_at <= respond_by") + ","
+        + " " + d.countWhere("rating IS NOT NULL") + ", " + d.countWhere("rating >= 4") + ","
+        + " " + d.countWhere("status IN " + AWAITING + " AND due_at < ?") + ","
         + " SUM(CASE WHEN status = 'closed' THEN closed_at - created_at ELSE 0 END)"
         + " FROM cases WHERE " + where + " GROUP BY category, star, status";
     return sql.read(c -> {

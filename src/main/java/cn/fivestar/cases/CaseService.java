@@ -59,7 +59,7 @@ public final class CaseService implements AutoCloseable {
 
   /** Opens DATA/fivestar.db with the taxonomy and calendar of the data folder (or the defaults), real time. */
   public static CaseService open(Path dataDir) {
-    return new CaseService(Database.inDataDir(dataDir), Taxonomy.forDataDir(dataDir), WorkCalendar.forDataDir(dataDir),
+    return new CaseService(Database.configured(dataDir), Taxonomy.forDataDir(dataDir), WorkCalendar.forDataDir(dataDir),
         Clock.system(ZONE), true);
   }
 

@@ -27,15 +27,17 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The one database of the bot (cases, dialog state, queued messages, Telegram bookkeeping) and the one way every
- * feature reaches it: {@link #read} and {@link #write} on a HikariCP pool. Connections are configured here and
- * nowhere else (WAL, foreign keys, a busy timeout, synchronous=NORMAL). A write is one transaction, serialised in
- * this process by a lock and across processes by {@code BEGIN IMMEDIATE} (which waits on the busy timeout instead
- * of failing when a read transaction would later need to upgrade); reads run concurrently (WAL). Work nested in a
- * write joins its transaction.
+ * feature reaches it: {@link #read} and {@link #write} on a HikariCP pool. The store is the SQLite file of the data
+ * folder, or PostgreSQL ({@link #configured}: {@code FIVESTAR_DB_URL}); the differences live in {@link Dialect}.
+ * Connections are configured here and nowhere else (SQLite: WAL, foreign keys, a busy timeout,
+ * synchronous=NORMAL). A write is one transaction, serialised in this process by a lock and across processes by
+ * the dialect ({@code BEGIN IMMEDIATE} on SQLite, an advisory lock on PostgreSQL); reads run concurrently. Work
+ * nested in a write joins its transaction.
  *
  * <p>The schema is upgraded at start-up from versioned SQL migrations ({@code db/migration/V<n>__<name>.sql},
- * listed in {@link #MIGRATIONS}); applied versions are recorded in {@code schema_migrations} (the highest also in
- * {@code PRAGMA user_version}), so an old database is upgraded in place and never dropped.
+ * listed in {@link #MIGRATIONS}, the same files for both dialects); applied versions are recorded in
+ * {@code schema_migrations} (on SQLite the highest also in {@code PRAGMA user_version}), so an old database is
+ * upgraded in place and never dropped.
  */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -66,31 +68,52 @@ public final class Database implements AutoCloseable {
   private record Current(Connection connection, boolean writing) {}
 
   private final String url;
+  private final Dialect dialect;
   private final HikariDataSource pool;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ThreadLocal<Current> current = new ThreadLocal<>();
 
-  private Database(Path file) {
-    this.url = "jdbc:sqlite:" + file.toAbsolutePath();
-    SQLiteConfig sqlite = new SQLiteConfig();
-    sqlite.enforceForeignKeys(true);
-    sqlite.setBusyTimeout(BUSY_TIMEOUT_MS);
-    sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-    SQLiteDataSource source = new SQLiteDataSource(sqlite);
-    source.setUrl(url);
+  private Database(String url, String user, String password) {
+    this.url = url;
+    this.dialect = Dialect.of(url);
     HikariConfig config = new HikariConfig();
     config.setPoolName("fivestar-db-" + POOLS.incrementAndGet());
-    config.setDataSource(source);
+    if (dialect == Dialect.SQLITE) {
+      SQLiteConfig sqlite = new SQLiteConfig();
+      sqlite.enforceForeignKeys(true);
+      sqlite.setBusyTimeout(BUSY_TIMEOUT_MS);
+      sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+      SQLiteDataSource source = new SQLiteDataSource(sqlite);
+      source.setUrl(url);
+      config.setDataSource(source);
+    } else {
+      config.setJdbcUrl(url);
+      if (user != null) config.setUsername(user);
+      if (password != null) config.setPassword(password);
+      // a statement stuck behind another process's lock fails after a while instead of hanging a worker for ever
+      config.addDataSourceProperty("options", "-c lock_timeout=" + BUSY_TIMEOUT_MS * 3);
+      config.addDataSourceProperty("ApplicationName", "fivestar-bot");
+    }
     config.setMaximumPoolSize(POOL_SIZE);
     config.setMinimumIdle(0); // a database opened for one command or one test holds no connection for long
     config.setIdleTimeout(60_000);
     config.setConnectionTimeout(30_000);
     config.setScheduledExecutor(HOUSEKEEPING);
-    this.pool = new HikariDataSource(config);
+    try {
+      this.pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new UserException("cannot open the database " + Dialect.redact(url) + ": " + rootMessage(e));
+    }
   }
 
-  /** Opens (creating if needed) the database file and applies pending migrations. */
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+
+  /** Opens (creating if needed) the SQLite database file and applies pending migrations. */
   public static Database open(Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
@@ -98,9 +121,25 @@ public final class Database implements AutoCloseable {
     } catch (IOException e) {
       throw new UserException("cannot create data folder for " + file + ": " + e.getMessage());
     }
-    Database db = new Database(file);
+    Database db = new Database("jdbc:sqlite:" + file.toAbsolutePath(), null, null);
     // Processes started together (serve, web, a cases command) must not apply the same migration twice.
     try (FolderLock lock = FolderLock.acquire(file.toAbsolutePath().getParent())) {
+      db.migrate(MIGRATIONS);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return db;
+  }
+
+  /**
+   * Opens the database at a JDBC URL ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://HOST:PORT/DB}) and
+   * applies pending migrations (on PostgreSQL serialised between processes like every write).
+   */
+  public static Database open(String url, String user, String password) {
+    if (url.startsWith("jdbc:sqlite:")) return open(Path.of(url.substring("jdbc:sqlite:".length())));
+    Database db = new Database(url, user, password);
+    try {
       db.migrate(MIGRATIONS);
     } catch (RuntimeException e) {
       db.close();
@@ -112,6 +151,29 @@ public final class Database implements AutoCloseable {
   /** The database under a data folder: DIR/fivestar.db. */
   public static Database inDataDir(Path dataDir) {
     return open(dataDir.resolve("fivestar.db"));
+  }
+
+  /**
+   * The store the application is configured for: {@code FIVESTAR_DB_URL} (with {@code FIVESTAR_DB_USER} and
+   * {@code FIVESTAR_DB_PASSWORD}) when set, else the SQLite file in the data folder.
+   */
+  public static Database configured(Path dataDir) {
+    return configured(dataDir, System.getenv());
+  }
+
+  static Database configured(Path dataDir, java.util.Map<String, String> env) {
+    String url = env.get("FIVESTAR_DB_URL");
+    if (url == null || url.isBlank()) return inDataDir(dataDir);
+    return open(url.trim(), env.get("FIVESTAR_DB_USER"), env.get("FIVESTAR_DB_PASSWORD"));
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The JDBC URL, any password hidden. */
+  public String url() {
+    return Dialect.redact(url);
   }
 
   /** Runs work outside any transaction (each statement sees the latest commit); nested in other work, joins it. */
@@ -145,18 +207,18 @@ public final class Database implements AutoCloseable {
       }
       boolean healthy = true;
       current.set(new Current(c, true));
-      try (Statement s = c.createStatement()) {
-        s.execute("BEGIN IMMEDIATE");
+      try {
+        dialect.begin(c);
         boolean committed = false;
         try {
           T result = work.run(c);
-          s.execute("COMMIT");
+          dialect.commit(c);
           committed = true;
           return result;
         } finally {
           if (!committed) {
             try {
-              s.execute("ROLLBACK");
+              dialect.rollback(c);
             } catch (SQLException rollbackFailed) {
               healthy = false; // the original failure is what the caller hears about
             }
@@ -207,12 +269,16 @@ public final class Database implements AutoCloseable {
   }
 
   public int schemaVersion() {
-    return read(Database::schemaVersion);
+    return read(dialect::schemaVersion);
   }
 
   @Override
   public void close() {
     pool.close();
+  }
+
+  public boolean isClosed() {
+    return pool.isClosed();
   }
 
   /**
@@ -224,12 +290,10 @@ public final class Database implements AutoCloseable {
     Set<Integer> applied = write(c -> {
       Set<Integer> done = new HashSet<>();
       try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
-            + "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (datetime('now')))");
-        try (var rs = s.executeQuery("SELECT version FROM schema_migrations")) {
-          while (rs.next()) done.add(rs.getInt(1));
-        }
-        int legacy = schemaVersion(c);
+        s.execute(dialect.translate("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+            + "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (CAST(CURRENT_TIMESTAMP AS TEXT)))"));
+        done.addAll(appliedVersions(c));
+        int legacy = dialect == Dialect.SQLITE ? dialect.schemaVersion(c) : 0;
         if (done.isEmpty() && legacy > 0) {
           // A database from before schema_migrations existed: user_version N meant "everything up to N applied".
           for (String name : migrations) {
@@ -252,25 +316,30 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static int schemaVersion(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
-      return rs.getInt(1);
+  private static Set<Integer> appliedVersions(Connection c) throws SQLException {
+    Set<Integer> done = new HashSet<>();
+    try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT version FROM schema_migrations")) {
+      while (rs.next()) done.add(rs.getInt(1));
     }
+    return done;
   }
 
   private void apply(String name, int version, String sql) {
     try {
-      write(c -> {
+      boolean ran = write(c -> {
+        // another process may have applied it since we looked (writes are serialised, so this check is final)
+        if (appliedVersions(c).contains(version)) return false;
         try (Statement s = c.createStatement()) {
           for (String stmt : sql.split(";\\s*(\\r?\\n|$)")) {
-            if (!stmt.isBlank()) s.execute(stmt);
+            String translated = stmt.isBlank() ? null : dialect.migrationStatement(stmt);
+            if (translated != null) s.execute(translated);
           }
           s.execute("INSERT INTO schema_migrations(version, name) VALUES (" + version + ", '" + name + "')");
-          s.execute("PRAGMA user_version = " + Math.max(version, schemaVersion(c)));
+          dialect.recordVersion(c, version);
         }
-        return null;
+        return true;
       });
-      log.info("applied migration {}", name);
+      if (ran) log.info("applied migration {}", name);
     } catch (DatabaseException e) {
       throw new IllegalStateException("migration " + name + " failed: " + e.getCause().getMessage(), e);
     }
@@ -297,6 +366,6 @@ public final class Database implements AutoCloseable {
 
   @Override
   public String toString() {
-    return url;
+    return url();
   }
 }

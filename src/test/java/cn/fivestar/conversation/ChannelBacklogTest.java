@@ -1,5 +1,6 @@
 package cn.fivestar.conversation;
 
+import cn.fivestar.infra.TestDatabases;
 import cn.fivestar.cases.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,7 @@ class ChannelBacklogTest {
 
   @Test
   void queuedMessagesKeepTheirButtonsAndAreTakenOnce() {
-    ChannelBacklog backlog = new ChannelBacklog(Database.inDataDir(dir), new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
+    ChannelBacklog backlog = new ChannelBacklog(TestDatabases.open(dir), new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
     Outbound rate = Outbound.withButtons("请打分", List.of(List.of(new Button("5分", "rate:20260105-0001:5"))));
     backlog.add("console", "alice", Outbound.text("第一条"));
     backlog.add("console", "alice", rate);

@@ -1,5 +1,6 @@
 package cn.fivestar.conversation;
 
+import cn.fivestar.infra.TestDatabases;
 import cn.fivestar.cases.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,7 @@ class NotifiersTest {
 
   @Test
   void messagesForAChannelThatIsNotRunningWaitAndAreDeliveredOnceItIs() {
-    ChannelBacklog backlog = new ChannelBacklog(Database.inDataDir(dir), new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
+    ChannelBacklog backlog = new ChannelBacklog(TestDatabases.open(dir), new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
     Notifiers notifiers = new Notifiers(backlog);
     notifiers.toChat("telegram", "42", Outbound.text("您反映的问题有了答复"));
     notifiers.toStaff(Outbound.text("新诉求"));  // no live channel: nobody to tell, nothing breaks
@@ -40,7 +41,7 @@ class NotifiersTest {
 
   @Test
   void staffNoticesWaitForAStaffChannelThatIsNotRunningAndAreSentOnceWhenItIs() {
-    ChannelBacklog backlog = new ChannelBacklog(Database.inDataDir(dir), new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
+    ChannelBacklog backlog = new ChannelBacklog(TestDatabases.open(dir), new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
     Notifiers elsewhere = new Notifiers(backlog, Set.of("telegram"));  // e.g. `cases create`
     elsewhere.toStaff(Outbound.withButtons("新诉求 1", List.of(List.of(new Button("接办", "take:1")))));
 

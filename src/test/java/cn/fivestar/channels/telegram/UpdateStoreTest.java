@@ -1,5 +1,6 @@
 package cn.fivestar.channels.telegram;
 
+import cn.fivestar.infra.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ class UpdateStoreTest {
 
   @Test
   void recordsOnceAndKeepsTheOffsetAndUnfinishedUpdates() throws Exception {
-    Database db = Database.inDataDir(dir);
+    Database db = TestDatabases.open(dir);
     {
       UpdateStore store = new UpdateStore(db, Clock.systemUTC());
       assertEquals(OptionalInt.empty(), store.offset());
@@ -42,7 +43,7 @@ class UpdateStoreTest {
       store.markDone(7);
     }
     {
-      UpdateStore store = new UpdateStore(Database.inDataDir(dir), Clock.systemUTC());
+      UpdateStore store = new UpdateStore(TestDatabases.open(dir), Clock.systemUTC());
       assertEquals(OptionalInt.of(9), store.offset());
       List<Update> pending = store.pending();
       assertEquals(1, pending.size());
@@ -56,7 +57,7 @@ class UpdateStoreTest {
   @Test
   void anOffsetOlderThanSixDaysIsNotTrusted() throws Exception {
     Instant start = Instant.parse("2025-03-01T08:00:00Z");
-    Database db = Database.inDataDir(dir);
+    Database db = TestDatabases.open(dir);
     {
       UpdateStore store = new UpdateStore(db, Clock.fixed(start, ZoneOffset.UTC));
       store.record(List.of(update(70, 1, "一")), UpdateMapper::chatKey, 71);
