@@ -53,7 +53,7 @@ public final class Services implements AutoCloseable {
           + "that holds index/, or build it with the index command");
     }
     try {
-      return new Services(dataDir, Answerers.create(kb, dataDir), kb);
+      return new Services(dataDir, Database.configured(dataDir), Answerers.create(kb, dataDir), kb);
     } catch (RuntimeException e) {
       kb.close();
       throw e;
@@ -74,16 +74,19 @@ public final class Services implements AutoCloseable {
     return cases;
   }
 
-  /** Everything around the given answerer (tests, custom deployments); the caller closes the answerer's resources. */
+  /**
+   * Everything around the given answerer, on the data folder's own SQLite file whatever FIVESTAR_DB_URL says (tests,
+   * the scratch store of {@code eval --dialogues}); the caller closes the answerer's resources.
+   */
   public Services(Path dataDir, Answerer answerer) {
-    this(dataDir, answerer, null);
+    this(dataDir, Database.inDataDir(dataDir), answerer, null);
   }
 
-  private Services(Path dataDir, Answerer answerer, AutoCloseable knowledge) {
+  private Services(Path dataDir, Database database, Answerer answerer, AutoCloseable knowledge) {
     this.answerer = answerer;
     this.knowledge = knowledge;
     this.roles = RoleDirectory.forDataDir(dataDir);
-    this.database = Database.configured(dataDir);
+    this.database = database;
     this.cases = CaseService.forDataDir(database, dataDir);
     this.backlog = new ChannelBacklog(database, cases.clock());
     this.notifiers = new Notifiers(backlog, STAFF_CHANNELS);

@@ -22,6 +22,11 @@ public final class CaseTestSupport {
     return new CaseService(TestDatabases.open(dir), Taxonomy.defaults(), WorkCalendar.defaults(), clock);
   }
 
+  /** A second service on the same store through its own pool, as another process would open it. */
+  public static CaseService openSeparate(Path dir, Clock clock) {
+    return new CaseService(TestDatabases.openSeparate(dir), Taxonomy.defaults(), WorkCalendar.defaults(), clock);
+  }
+
   public static NewCase resident(String user, String text, String location) {
     return new NewCase("telegram", user, "chat-" + user, "居民" + user, null, text, location, "设施维修", CaseKind.HELP,
         List.of());

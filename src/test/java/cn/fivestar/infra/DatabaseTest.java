@@ -85,4 +85,19 @@ class DatabaseTest {
       return rs.getInt(1);
     }
   }
+
+  @Test
+  void theConfiguredStoreIsTheDataFolderFileUnlessFivestarDbUrlSaysOtherwise() throws Exception {
+    try (Database db = Database.configured(dir.resolve("data"), java.util.Map.of("FIVESTAR_DB_URL", " "))) {
+      assertEquals(Dialect.SQLITE, db.dialect());
+      assertTrue(db.url().endsWith("fivestar.db"), db.url());
+    }
+    try (Database db = Database.configured(dir, java.util.Map.of("FIVESTAR_DB_URL",
+        "jdbc:sqlite:" + dir.resolve("elsewhere/x.db")))) {
+      assertTrue(db.url().endsWith("elsewhere/x.db"), db.url());
+    }
+    UserException wrong = assertThrows(UserException.class, () -> Database.configured(dir,
+        java.util.Map.of("FIVESTAR_DB_URL", "jdbc:mysql://h/db?user=a&password=secret")));
+    assertTrue(wrong.getMessage().contains("password=***") && !wrong.getMessage().contains("secret"), wrong.getMessage());
+  }
 }

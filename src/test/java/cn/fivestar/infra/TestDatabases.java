@@ -46,6 +46,15 @@ public final class TestDatabases {
         : Database.open(url(databaseFor(k)), "fivestar", null));
   }
 
+  /**
+   * Another pool on the same store as {@link #open}, as a second process (a CLI beside the bot, another replica)
+   * would have: its writes meet the first pool's only in the database (BEGIN IMMEDIATE, the advisory lock).
+   */
+  public static Database openSeparate(Path dataDir) {
+    if (!postgres()) return Database.inDataDir(dataDir);
+    return Database.open(url(databaseFor(dataDir.toAbsolutePath().normalize())), "fivestar", null);
+  }
+
   /** The JDBC URL of a data folder's database (PostgreSQL), for tests that open it themselves. */
   public static String urlOf(Path dataDir) {
     if (!postgres()) return "jdbc:sqlite:" + dataDir.resolve("fivestar.db").toAbsolutePath();
