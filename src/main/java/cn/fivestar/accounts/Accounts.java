@@ -100,12 +100,11 @@ public final class Accounts {
   }
 
   public boolean any() {
-    try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT 1 FROM accounts LIMIT 1");
-         ResultSet rs = ps.executeQuery()) {
-      return rs.next();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read accounts: " + e.getMessage(), e);
-    }
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM accounts LIMIT 1"); ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    });
   }
 
   public Optional<Account> find(String name) {
@@ -135,16 +134,14 @@ public final class Accounts {
       BCrypt.verifyer().verify("x".toCharArray(), dummyHash);
       return Optional.empty();
     }
-    String stored = null;
-    try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM accounts WHERE name = ?")) {
-      ps.setString(1, name.strip());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) stored = rs.getString(1);
+    String stored = db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM accounts WHERE name = ?")) {
+        ps.setString(1, name.strip());
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getString(1) : null;
+        }
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read accounts: " + e.getMessage(), e);
-    }
+    });
     byte[] hash = stored == null ? dummyHash : stored.getBytes(StandardCharsets.US_ASCII);
     boolean ok = BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
     return ok && stored != null ? find(name) : Optional.empty();
@@ -155,27 +152,27 @@ public final class Accounts {
   }
 
   private void write(String sql, Object... args) {
-    try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot write accounts: " + e.getMessage(), e);
-    }
+    db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+        return ps.executeUpdate();
+      }
+    });
   }
 
   private List<Account> query(String sql, Object... args) {
-    List<Account> out = new ArrayList<>();
-    try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-      if (args != null) for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Account(rs.getString("name"), AccountRole.parse(rs.getString("role")), rs.getString("telegram_id"),
-              Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("password_changed_at"))));
+    return db.read(c -> {
+      List<Account> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        if (args != null) for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Account(rs.getString("name"), AccountRole.parse(rs.getString("role")), rs.getString("telegram_id"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("password_changed_at"))));
+          }
         }
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read accounts: " + e.getMessage(), e);
-    }
-    return out;
+      return out;
+    });
   }
 }

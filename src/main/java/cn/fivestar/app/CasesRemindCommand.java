@@ -4,7 +4,7 @@ import cn.fivestar.cases.CaseService;
 import cn.fivestar.cases.Taxonomy;
 import cn.fivestar.cases.WorkCalendar;
 import cn.fivestar.conversation.Notifiers;
-import cn.fivestar.conversation.Outbox;
+import cn.fivestar.conversation.ChannelBacklog;
 import cn.fivestar.conversation.RoleDirectory;
 import cn.fivestar.conversation.remind.Reminders;
 import cn.fivestar.infra.Database;
@@ -46,7 +46,7 @@ final class CasesRemindCommand extends DataCommand implements Callable<Integer> 
     try (CaseService cases = new CaseService(db, Taxonomy.forDataDir(dataDir()), WorkCalendar.forDataDir(dataDir()),
         clock)) {
       Reminders reminders = Services.reminders(db, cases, roles,
-          new Notifiers(new Outbox(db, clock), Services.STAFF_CHANNELS));
+          new Notifiers(new ChannelBacklog(db, clock), Services.STAFF_CHANNELS));
       if (!reminders.workingDay()) {
         out.println(reminders.today() + " 不是工作日（按办理时限所用的节假日日历），不发送催办。");
         out.flush();

@@ -47,7 +47,7 @@ public final class ChatCommand extends DataCommand implements Callable<Integer> 
     try (Services services = Services.open(dataDir())) {
       Role r = forced != null ? forced : services.roles().roleOf(ConsoleChat.CHANNEL, who);
       PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-      ConsoleChat chat = new ConsoleChat(services.engine(), services.outbox(), who, r, out);
+      ConsoleChat chat = new ConsoleChat(services.engine(), services.backlog(), who, r, out);
       services.notifiers().attach(ConsoleChat.CHANNEL, chat);
       chat.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.console() != null);
     }
@@ -57,7 +57,7 @@ public final class ChatCommand extends DataCommand implements Callable<Integer> 
   private int jsonChat() {
     try (Services services = Services.open(dataDir())) {
       PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-      JsonChat chat = new JsonChat(services.engine(), services.outbox(), services.roles()::roleOf);
+      JsonChat chat = new JsonChat(services.engine(), services.backlog(), services.roles()::roleOf);
       services.notifiers().attach(ConsoleChat.CHANNEL, chat);
       chat.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
     }

@@ -91,7 +91,7 @@ final class DialogueEval {
     int checked = 0;
     int passed = 0;
     try (Services services = new Services(dir, answerer)) {
-      JsonChat chat = new JsonChat(services.engine(), services.outbox(), services.roles()::roleOf);
+      JsonChat chat = new JsonChat(services.engine(), services.backlog(), services.roles()::roleOf);
       services.notifiers().attach("console", chat);
       int index = 0;
       for (JsonNode turn : dialogue.path("turns")) {

@@ -37,7 +37,7 @@ public final class FeedbackCommand implements Runnable {
   }
 
   static List<AnswerLog.Entry> read(java.nio.file.Path dataDir, int limit) {
-    Database db = Database.inDataDir(dataDir);
+    Database db = Database.configured(dataDir);
     return new AnswerLog(db, Clock.systemUTC(), () -> "").voted(limit);
   }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         CasesCommand.class, StatsCommand.class, FeedbackCommand.class,
         ClassifyCommand.class,
         ChatCommand.class, ServeCommand.class,
-        WebCommand.class, UsersCommand.class})
+        WebCommand.class, UsersCommand.class, DbCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Mixin GlobalOptions global = new GlobalOptions();

@@ -76,7 +76,7 @@ public final class ServeCommand extends DataCommand implements Callable<Integer>
     TelegramBot bot = new TelegramBot(settings, services.database(),
         userId -> services.roles().roleOf(UpdateMapper.CHANNEL, userId));
     try {
-      bot.useBacklog(services.outbox());
+      bot.useBacklog(services.backlog());
       services.notifiers().attach(UpdateMapper.CHANNEL, bot.notifier());
       if (hook == null) bot.start(services.engine());
       else bot.startWebhook(services.engine(), hook);

@@ -8,7 +8,7 @@ import cn.fivestar.conversation.CaseNotices;
 import cn.fivestar.conversation.DialogEngine;
 import cn.fivestar.conversation.DialogStore;
 import cn.fivestar.conversation.Notifiers;
-import cn.fivestar.conversation.Outbox;
+import cn.fivestar.conversation.ChannelBacklog;
 import cn.fivestar.conversation.Rating;
 import cn.fivestar.conversation.RoleDirectory;
 import cn.fivestar.conversation.Throttle;
@@ -24,14 +24,14 @@ import java.util.Set;
 
 /**
  * Everything a chat channel needs, built from one data folder: the database, the case store, the knowledge base
- * and answerer, the role directory, the outbox and the conversation engine. The console {@code chat} and the
+ * and answerer, the role directory, the backlog and the conversation engine. The console {@code chat} and the
  * Telegram {@code serve} commands both start here; a channel attaches its live notifier with
  * {@code notifiers().attach(channel, notifier)} and then feeds {@code engine()}. Close it to release everything.
  */
 public final class Services implements AutoCloseable {
   /**
    * Channels with a staff group of their own: staff notices made while they do not run in this process (a case
-   * logged with {@code cases create}, a console chat beside {@code serve}) wait for them in the outbox.
+   * logged with {@code cases create}, a console chat beside {@code serve}) wait for them in the backlog.
    */
   public static final Set<String> STAFF_CHANNELS = Set.of("telegram");
 
@@ -40,7 +40,7 @@ public final class Services implements AutoCloseable {
   private final Answerer answerer;
   private final AutoCloseable knowledge;
   private final RoleDirectory roles;
-  private final Outbox outbox;
+  private final ChannelBacklog backlog;
   private final Notifiers notifiers;
   private final DialogEngine engine;
   private final Reminders reminders;
@@ -58,7 +58,7 @@ public final class Services implements AutoCloseable {
     Answerers.checkLlmSettings();
     BackgroundKnowledge kb = BackgroundKnowledge.start(dataDir, folders);
     try {
-      return new Services(dataDir, kb, kb);
+      return new Services(dataDir, Database.configured(dataDir), kb, kb);
     } catch (RuntimeException e) {
       kb.close();
       throw e;
@@ -68,30 +68,33 @@ public final class Services implements AutoCloseable {
   /**
    * The case store alone, for the command-line case tools: changes residents should hear about (replies, progress,
    * closings with the rating request, merges) and new cases staff should hear about go the engine's way, queued in
-   * the outbox because no channel runs in this process; {@code serve} delivers them within seconds (or at its next start), the console when that person
+   * the backlog because no channel runs in this process; {@code serve} delivers them within seconds (or at its next start), the console when that person
    * next chats. Closing the returned store is all the caller does.
    */
   public static CaseService caseTools(Path dataDir) {
-    Database db = Database.inDataDir(dataDir);
+    Database db = Database.configured(dataDir);
     CaseService cases = CaseService.forDataDir(db, dataDir);
-    Notifiers queued = new Notifiers(new Outbox(db, cases.clock()), STAFF_CHANNELS);
+    Notifiers queued = new Notifiers(new ChannelBacklog(db, cases.clock()), STAFF_CHANNELS);
     cases.addListener(new CaseNotices(new DialogStore(db, cases.clock()), queued));
     return cases;
   }
 
-  /** Everything around the given answerer (tests, custom deployments); the caller closes the answerer's resources. */
+  /**
+   * Everything around the given answerer, on the data folder's own SQLite file whatever FIVESTAR_DB_URL says (tests,
+   * the scratch store of {@code eval --dialogues}); the caller closes the answerer's resources.
+   */
   public Services(Path dataDir, Answerer answerer) {
-    this(dataDir, answerer, null);
+    this(dataDir, Database.inDataDir(dataDir), answerer, null);
   }
 
-  private Services(Path dataDir, Answerer answerer, AutoCloseable knowledge) {
+  private Services(Path dataDir, Database database, Answerer answerer, AutoCloseable knowledge) {
     this.answerer = answerer;
     this.knowledge = knowledge;
-    this.database = Database.inDataDir(dataDir);
+    this.database = database;
     this.roles = roles(dataDir, database);
     this.cases = CaseService.forDataDir(database, dataDir);
-    this.outbox = new Outbox(database, cases.clock());
-    this.notifiers = new Notifiers(outbox, STAFF_CHANNELS);
+    this.backlog = new ChannelBacklog(database, cases.clock());
+    this.notifiers = new Notifiers(backlog, STAFF_CHANNELS);
     java.util.function.Supplier<String> indexVersion = knowledge instanceof BackgroundKnowledge kb ? kb::version : () -> "custom";
     this.engine = new DialogEngine(cases, answerer, IntentClassifier.shared(dataDir), new DialogStore(database, cases.clock()),
         notifiers, Throttle.defaults(cases.clock()), onUnsolved(), new AnswerLog(database, cases.clock(), indexVersion));
@@ -162,11 +165,11 @@ public final class Services implements AutoCloseable {
   }
 
   /** Messages for chats this process cannot reach; channels drain theirs (e.g. takeAll("telegram") at start). */
-  public Outbox outbox() {
-    return outbox;
+  public ChannelBacklog backlog() {
+    return backlog;
   }
 
-  /** Attach the live notifier of a channel here; unattached channels get their messages queued in the outbox. */
+  /** Attach the live notifier of a channel here; unattached channels get their messages queued in the backlog. */
   public Notifiers notifiers() {
     return notifiers;
   }
@@ -184,6 +187,7 @@ public final class Services implements AutoCloseable {
   public void close() {
     engine.close();
     cases.close();
+    database.close();
     if (knowledge != null) {
       try {
         knowledge.close();

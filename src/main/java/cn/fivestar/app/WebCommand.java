@@ -6,7 +6,7 @@ import cn.fivestar.infra.UserException;
 import cn.fivestar.accounts.Accounts;
 import cn.fivestar.cases.CaseService;
 import cn.fivestar.conversation.Notifiers;
-import cn.fivestar.conversation.Outbox;
+import cn.fivestar.conversation.ChannelBacklog;
 import java.time.Clock;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -32,7 +32,7 @@ public final class WebCommand extends DataCommand implements Callable<Integer> {
     Accounts accounts = new Accounts(db, Clock.systemUTC());
     WebSettings settings = WebSettings.resolve(bind, port, System.getenv(WebSettings.TOKEN_ENV), accounts.any());
     CaseService cases = Services.caseTools(dataDir());
-    Notifiers notifier = new Notifiers(new Outbox(db, cases.clock()), Services.STAFF_CHANNELS);
+    Notifiers notifier = new Notifiers(new ChannelBacklog(db, cases.clock()), Services.STAFF_CHANNELS);
     WebServer server = new WebServer(cases, accounts, notifier, settings.address(), settings.token(),
         HttpServers.Limits.dashboard());
     try {

@@ -7,6 +7,7 @@ import static cn.fivestar.cases.CaseStatus.RECEIVED;
 
 import cn.fivestar.cases.CaseHistoryEntry.Action;
 import cn.fivestar.infra.Database;
+import cn.fivestar.infra.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +32,7 @@ import java.util.stream.Collectors;
  * write as one transaction that also appends its history row(s). Decides nothing: the checks and the steps of a
  * change come from {@link CaseRules}, passed in as functions that run inside the transaction on the current rows.
  */
-final class CaseRepository implements AutoCloseable {
+final class CaseRepository {
   private static final String AWAITING = "('received','assigned','in_progress','returned')";
   private static final String OPEN = "('received','assigned','in_progress','answered','returned')";
   private static final String INSERT_HISTORY = "INSERT INTO case_history (case_id, at, actor, action, from_status, "
@@ -46,10 +47,10 @@ final class CaseRepository implements AutoCloseable {
   /** An open case as seen by duplicate detection. */
   record OpenCase(String id, String text, String location) {}
 
-  private final Sql sql;
+  private final Database sql;
 
   CaseRepository(Database db) {
-    this.sql = new Sql(db);
+    this.sql = db;
   }
 
   // ---------------------------------------------------------------- creation
@@ -59,7 +60,7 @@ final class CaseRepository implements AutoCloseable {
     return sql.write(c -> {
       List<CaseRecord> out = new ArrayList<>(drafts.size());
       try (PreparedStatement seq = c.prepareStatement("INSERT INTO case_day_seq (day, last) VALUES (?, 1) "
-               + "ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last");
+               + "ON CONFLICT(day) DO UPDATE SET last = case_day_seq.last + 1 RETURNING last");
            PreparedStatement ins = c.prepareStatement("INSERT INTO cases (id, status, kind, channel, user_id, chat_id, "
                + "display_name, phone, text, location, category, star, village, photo_ids, created_at, updated_at, "
                + "due_at, respond_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -187,11 +188,12 @@ final class CaseRepository implements AutoCloseable {
       where += " AND created_at < ?";
       params.add(startOf(to.plusDays(1)));
     }
+    Dialect d = sql.dialect();
     String query = "SELECT category, star, status, COUNT(*),"
-        + " SUM(first_response_at IS NOT NULL OR respond_by < ?),"
-        + " SUM(first_response_at IS NOT NULL AND first_response_at <= respond_by),"
-        + " SUM(rating IS NOT NULL), SUM(rating >= 4),"
-        + " SUM(status IN " + AWAITING + " AND due_at < ?),"
+        + " " + d.countWhere("first_response_at IS NOT NULL OR respond_by < ?") + ","
+        + " " + d.countWhere("first_response_at IS NOT NULL AND first_response_at <= respond_by") + ","
+        + " " + d.countWhere("rating IS NOT NULL") + ", " + d.countWhere("rating >= 4") + ","
+        + " " + d.countWhere("status IN " + AWAITING + " AND due_at < ?") + ","
         + " SUM(CASE WHEN status = 'closed' THEN closed_at - created_at ELSE 0 END)"
         + " FROM cases WHERE " + where + " GROUP BY category, star, status";
     return sql.read(c -> {
@@ -355,11 +357,6 @@ final class CaseRepository implements AutoCloseable {
           score + " 分" + (comment == null ? "" : "：" + comment));
       return CaseRows.byId(c, id).orElseThrow();
     });
-  }
-
-  @Override
-  public void close() {
-    sql.close();
   }
 
   // ---------------------------------------------------------------- helpers

@@ -41,9 +41,15 @@ public final class CaseService implements AutoCloseable {
   private final Clock clock;
   private final CaseRules rules;
   private final CaseRepository repo;
+  private final Database ownedDatabase; // opened by open(dataDir), closed with this service
   private final List<CaseListener> listeners = new CopyOnWriteArrayList<>();
 
   public CaseService(Database db, Taxonomy taxonomy, WorkCalendar calendar, Clock clock) {
+    this(db, taxonomy, calendar, clock, false);
+  }
+
+  private CaseService(Database db, Taxonomy taxonomy, WorkCalendar calendar, Clock clock, boolean ownsDatabase) {
+    this.ownedDatabase = ownsDatabase ? db : null;
     this.taxonomy = Objects.requireNonNull(taxonomy);
     this.calendar = Objects.requireNonNull(calendar);
     this.clock = Objects.requireNonNull(clock);
@@ -53,7 +59,8 @@ public final class CaseService implements AutoCloseable {
 
   /** Opens DATA/fivestar.db with the taxonomy and calendar of the data folder (or the defaults), real time. */
   public static CaseService open(Path dataDir) {
-    return forDataDir(Database.inDataDir(dataDir), dataDir);
+    return new CaseService(Database.configured(dataDir), Taxonomy.forDataDir(dataDir), WorkCalendar.forDataDir(dataDir),
+        Clock.system(ZONE), true);
   }
 
   /** The same on an already opened database (the application's single Database). */
@@ -313,7 +320,7 @@ public final class CaseService implements AutoCloseable {
 
   @Override
   public void close() {
-    repo.close();
+    if (ownedDatabase != null) ownedDatabase.close();
   }
 
   // ---------------------------------------------------------------- helpers

@@ -5,10 +5,8 @@ import cn.fivestar.answer.Citation;
 import cn.fivestar.infra.Database;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,25 +47,30 @@ public final class AnswerLog {
       m.put("title", c.title());
       cited.add(m);
     }
-    try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement("INSERT INTO answer_log (at, channel, user_id, question, answer, "
-             + "citations, index_version, tentative) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-      ps.setLong(1, clock.millis());
-      ps.setString(2, channel);
-      ps.setString(3, userId);
-      ps.setString(4, question);
-      ps.setString(5, a.text());
-      ps.setString(6, JSON.writeValueAsString(cited));
-      ps.setString(7, indexVersion.get());
-      ps.setInt(8, a.tentative() ? 1 : 0);
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
-    } catch (SQLException | JsonProcessingException e) {
+    String json;
+    try {
+      json = JSON.writeValueAsString(cited);
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot record answer: " + e.getMessage(), e);
     }
+    return db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO answer_log (at, channel, user_id, question, answer, "
+          + "citations, index_version, tentative) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        ps.setLong(1, clock.millis());
+        ps.setString(2, channel);
+        ps.setString(3, userId);
+        ps.setString(4, question);
+        ps.setString(5, a.text());
+        ps.setString(6, json);
+        ps.setString(7, indexVersion.get());
+        ps.setInt(8, a.tentative() ? 1 : 0);
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+          keys.next();
+          return keys.getLong(1);
+        }
+      }
+    });
   }
 
   /** The person who got the answer votes (a later vote replaces the earlier); false if it is not theirs. */
@@ -83,32 +86,32 @@ public final class AnswerLog {
   }
 
   private boolean update(String sql, String value, long id, String channel, String userId) {
-    try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, value);
-      ps.setLong(2, clock.millis());
-      ps.setLong(3, id);
-      ps.setString(4, channel);
-      ps.setString(5, userId);
-      return ps.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot store feedback: " + e.getMessage(), e);
-    }
+    return db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, value);
+        ps.setLong(2, clock.millis());
+        ps.setLong(3, id);
+        ps.setString(4, channel);
+        ps.setString(5, userId);
+        return ps.executeUpdate() == 1;
+      }
+    });
   }
 
   /** Voted answers, newest vote first; {@code limit} 0 = all. */
   public List<Entry> voted(int limit) {
     String sql = "SELECT id, at, channel, user_id, question, answer, citations, index_version, tentative, vote, voted_at, "
         + "reason FROM answer_log WHERE vote IS NOT NULL ORDER BY voted_at DESC, id DESC" + (limit > 0 ? " LIMIT " + limit : "");
-    List<Entry> out = new ArrayList<>();
-    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(new Entry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9) == 1, rs.getString(10),
-            Instant.ofEpochMilli(rs.getLong(11)), rs.getString(12)));
+    return db.read(c -> {
+      List<Entry> out = new ArrayList<>();
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        while (rs.next()) {
+          out.add(new Entry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4),
+              rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9) == 1, rs.getString(10),
+              Instant.ofEpochMilli(rs.getLong(11)), rs.getString(12)));
+        }
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read feedback: " + e.getMessage(), e);
-    }
-    return out;
+      return out;
+    });
   }
 }

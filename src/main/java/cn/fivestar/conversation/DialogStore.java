@@ -3,15 +3,13 @@ package cn.fivestar.conversation;
 import cn.fivestar.infra.Database;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Dialog state per (channel, chat, user) in the bot's SQLite database, as JSON. */
+/** Dialog state per (channel, chat, user) in the bot's database, as JSON. */
 public final class DialogStore {
   private static final Logger log = LoggerFactory.getLogger(DialogStore.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,23 +24,23 @@ public final class DialogStore {
 
   /** The stored state, or idle when none (or when a stored one cannot be read: a fresh start beats a crash). */
   public DialogState load(String channel, String chatId, String userId) {
-    try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement(
-             "SELECT state FROM dialog_state WHERE channel = ? AND chat_id = ? AND user_id = ?")) {
-      ps.setString(1, channel);
-      ps.setString(2, chatId);
-      ps.setString(3, userId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) return DialogState.idle();
-        try {
-          return JSON.readValue(rs.getString(1), DialogState.class);
-        } catch (JsonProcessingException e) {
-          log.warn("unreadable dialog state for {}:{}, starting fresh: {}", channel, chatId, e.getOriginalMessage());
-          return DialogState.idle();
+    String stored = db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT state FROM dialog_state WHERE channel = ? AND chat_id = ? AND user_id = ?")) {
+        ps.setString(1, channel);
+        ps.setString(2, chatId);
+        ps.setString(3, userId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getString(1) : null;
         }
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot load dialog state: " + e.getMessage(), e);
+    });
+    if (stored == null) return DialogState.idle();
+    try {
+      return JSON.readValue(stored, DialogState.class);
+    } catch (JsonProcessingException e) {
+      log.warn("unreadable dialog state for {}:{}, starting fresh: {}", channel, chatId, e.getOriginalMessage());
+      return DialogState.idle();
     }
   }
 
@@ -53,19 +51,18 @@ public final class DialogStore {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize dialog state", e);
     }
-    try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement(
-             "INSERT INTO dialog_state (channel, chat_id, user_id, state, updated_at) VALUES (?, ?, ?, ?, ?) "
-                 + "ON CONFLICT(channel, chat_id, user_id) DO UPDATE SET state = excluded.state, "
-                 + "updated_at = excluded.updated_at")) {
-      ps.setString(1, channel);
-      ps.setString(2, chatId);
-      ps.setString(3, userId);
-      ps.setString(4, json);
-      ps.setLong(5, clock.millis());
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot save dialog state: " + e.getMessage(), e);
-    }
+    db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO dialog_state (channel, chat_id, user_id, state, updated_at) VALUES (?, ?, ?, ?, ?) "
+              + "ON CONFLICT(channel, chat_id, user_id) DO UPDATE SET state = excluded.state, "
+              + "updated_at = excluded.updated_at")) {
+        ps.setString(1, channel);
+        ps.setString(2, chatId);
+        ps.setString(3, userId);
+        ps.setString(4, json);
+        ps.setLong(5, clock.millis());
+        return ps.executeUpdate();
+      }
+    });
   }
 }

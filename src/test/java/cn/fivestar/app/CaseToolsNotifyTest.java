@@ -59,7 +59,7 @@ class CaseToolsNotifyTest {
   private String console(String user, String script) {
     try (Services services = new Services(dir, answerer)) {
       StringWriter out = new StringWriter();
-      ConsoleChat chat = new ConsoleChat(services.engine(), services.outbox(), user, Role.RESIDENT, new PrintWriter(out, true));
+      ConsoleChat chat = new ConsoleChat(services.engine(), services.backlog(), user, Role.RESIDENT, new PrintWriter(out, true));
       services.notifiers().attach(ConsoleChat.CHANNEL, chat);
       chat.run(new BufferedReader(new StringReader(script)), false);
       return out.toString();
@@ -96,7 +96,7 @@ class CaseToolsNotifyTest {
     }
     assertEquals(0, cli("cases", "update", id, "--status", "closed", "--reply", "路灯已修好。", "--by", "staff1"));
     try (Services services = new Services(dir, answerer)) {
-      List<Outbound> queued = services.outbox().take("telegram", "31001");
+      List<Outbound> queued = services.backlog().take("telegram", "31001");
       String texts = queued.stream().map(Outbound::text).collect(Collectors.joining("\n"));
       assertTrue(texts.contains("有了答复：\n路灯已修好。") && texts.contains("已办结"), texts);
       List<String> labels = queued.get(queued.size() - 1).buttons().stream().flatMap(List::stream)
@@ -120,10 +120,10 @@ class CaseToolsNotifyTest {
     }
     assertEquals(0, cli("cases", "merge", second, first, "--by", "staff1"));
     try (Services services = new Services(dir, answerer)) {
-      String merged = services.outbox().take("telegram", "31002").stream().map(Outbound::text)
+      String merged = services.backlog().take("telegram", "31002").stream().map(Outbound::text)
           .collect(Collectors.joining("\n"));
       assertTrue(merged.contains("与编号 " + first + " 是同一件事"), merged);
-      assertTrue(services.outbox().take("telegram", "31001").isEmpty(), "the first reporter is not bothered");
+      assertTrue(services.backlog().take("telegram", "31001").isEmpty(), "the first reporter is not bothered");
     }
   }
 }

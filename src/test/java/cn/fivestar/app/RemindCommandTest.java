@@ -12,7 +12,7 @@ import cn.fivestar.cases.MutableClock;
 import cn.fivestar.conversation.Notifier;
 import cn.fivestar.conversation.Notifiers;
 import cn.fivestar.conversation.Outbound;
-import cn.fivestar.conversation.Outbox;
+import cn.fivestar.conversation.ChannelBacklog;
 import cn.fivestar.conversation.remind.RemindTestSupport;
 import cn.fivestar.infra.Database;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +74,7 @@ class RemindCommandTest {
     List<String> chats = new ArrayList<>();
     List<String> staff = new ArrayList<>();
     Database db = Database.inDataDir(dir);
-    Notifiers live = new Notifiers(new Outbox(db, java.time.Clock.systemUTC()), Services.STAFF_CHANNELS);
+    Notifiers live = new Notifiers(new ChannelBacklog(db, java.time.Clock.systemUTC()), Services.STAFF_CHANNELS);
     live.attach("telegram", new Notifier() {
       @Override
       public void toChat(String channel, String chatId, Outbound message) {

@@ -14,7 +14,7 @@ import cn.fivestar.cases.Taxonomy;
 import cn.fivestar.cases.WorkCalendar;
 import cn.fivestar.channels.web.WebServer;
 import cn.fivestar.conversation.Notifiers;
-import cn.fivestar.conversation.Outbox;
+import cn.fivestar.conversation.ChannelBacklog;
 import cn.fivestar.infra.Database;
 import cn.fivestar.infra.HttpServers;
 import java.io.File;
@@ -84,7 +84,7 @@ class WorkbenchBrowserTest {
     cases = Services.caseTools(dir);
     cases.create(new NewCase("console", "603", "603", null, null, "想问问社区有没有老年食堂，怎么报名", null, "养老助残",
         null, null));
-    Notifiers notifier = new Notifiers(new Outbox(db, cases.clock()), Services.STAFF_CHANNELS);
+    Notifiers notifier = new Notifiers(new ChannelBacklog(db, cases.clock()), Services.STAFF_CHANNELS);
     server = new WebServer(cases, accounts, notifier, new InetSocketAddress("127.0.0.1", 0), null,
         HttpServers.Limits.dashboard());
     server.start();
@@ -161,7 +161,7 @@ class WorkbenchBrowserTest {
   void staffTakesRepliesAndClosesACaseAndTheResidentHearsIt() {
     CaseRecord r = cases.create(new NewCase("telegram", "555", "555", "王大妈", PHONE, "小区门口路灯坏了三天了，晚上很黑",
         "幸福路3号院", "设施维修", null, null));
-    new Outbox(db, cases.clock()).takeAll("telegram");  // the staff notice of the new case
+    new ChannelBacklog(db, cases.clock()).takeAll("telegram");  // the staff notice of the new case
 
     driver.get(base + "/work");
     assertTrue(driver.getPageSource().contains("账号"), "a login form first");
@@ -179,7 +179,7 @@ class WorkbenchBrowserTest {
     driver.findElement(By.cssSelector("form[action$='/reply'] textarea")).sendKeys(reply);
     submit("reply");
     assertTrue(driver.getPageSource().contains("答复已发出"));
-    List<Outbox.Pending> sent = new Outbox(db, cases.clock()).takeAll("telegram");
+    List<ChannelBacklog.Pending> sent = new ChannelBacklog(db, cases.clock()).takeAll("telegram");
     assertTrue(sent.stream().anyMatch(p -> p.chatId().equals("555") && p.message().text().contains(reply)),
         "the resident's Telegram chat gets the reply through the outbox: " + sent);
 
@@ -210,10 +210,10 @@ class WorkbenchBrowserTest {
     login("zhang", "zhang-password-1");
     assertTrue(driver.getCurrentUrl().endsWith("/sup"), driver.getCurrentUrl());
     CaseRecord late = cases.overdue().stream().filter(c -> c.assignee() != null).findFirst().orElseThrow();
-    new Outbox(db, cases.clock()).takeAll("telegram");
+    new ChannelBacklog(db, cases.clock()).takeAll("telegram");
     clickAndWait(driver.findElement(By.cssSelector("form[action='/cases/" + late.id() + "/urge'] button")));
     assertTrue(driver.getPageSource().contains("已催办"));
-    List<Outbox.Pending> sent = new Outbox(db, cases.clock()).takeAll("telegram");
+    List<ChannelBacklog.Pending> sent = new ChannelBacklog(db, cases.clock()).takeAll("telegram");
     assertTrue(sent.stream().anyMatch(p -> p.chatId().equals("888") && p.message().text().contains("催办")), sent.toString());
     assertTrue(cases.history(late.id()).stream().anyMatch(h -> h.actor().equals("web:zhang") && h.note().startsWith("催办")));
 

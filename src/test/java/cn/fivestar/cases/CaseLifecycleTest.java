@@ -1,5 +1,6 @@
 package cn.fivestar.cases;
 
+import cn.fivestar.infra.TestDatabases;
 import static cn.fivestar.cases.CaseStatus.ANSWERED;
 import static cn.fivestar.cases.CaseStatus.ASSIGNED;
 import static cn.fivestar.cases.CaseStatus.CLOSED;
@@ -280,7 +281,7 @@ class CaseLifecycleTest {
   @Test
   void historyIsAppendOnlyInTheDatabase() throws SQLException {
     CaseRecord r = caseIn(ASSIGNED);
-    try (Connection c = Database.inDataDir(dir).connect(); Statement s = c.createStatement()) {
+    try (Connection c = TestDatabases.open(dir).connect(); Statement s = c.createStatement()) {
       assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE case_history SET note = 'x'"));
       assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM case_history"));
     }

@@ -42,7 +42,7 @@ class CaseMigrationTest {
     Path file = versionOneDatabase();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
       for (String stmt : resource("db/migration/V2__case_followers_ratings.sql").split(";\\s*(\\r?\\n|$)")) {
-        if (!stmt.isBlank()) s.execute(stmt);
+        if (!stmt.isBlank() && !stmt.contains("-- only postgresql")) s.execute(stmt);
       }
       s.execute("PRAGMA user_version = 2");
       s.execute("UPDATE cases SET status = 'closed', closed_at = created_at + 3600000, rating = 4");

@@ -39,11 +39,11 @@ class CaseNumbersTest {
     MutableClock clock = new MutableClock(CaseTestSupport.MONDAY_9AM);
     int threads = 8;
     int perThread = 40;
-    try (CaseService a = CaseTestSupport.open(dir, clock); CaseService b = CaseTestSupport.open(dir, clock)) {
+    try (CaseService a = CaseTestSupport.open(dir, clock); CaseService b = CaseTestSupport.openSeparate(dir, clock)) {
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       List<Future<List<String>>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        CaseService svc = t % 2 == 0 ? a : b;  // two pools on one file, like the bot and a CLI at once
+        CaseService svc = t % 2 == 0 ? a : b;  // two pools on one store, like the bot and a CLI (or two replicas) at once
         int thread = t;
         Callable<List<String>> job = () -> {
           List<String> ids = new ArrayList<>();

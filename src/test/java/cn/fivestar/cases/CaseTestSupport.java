@@ -1,5 +1,6 @@
 package cn.fivestar.cases;
 
+import cn.fivestar.infra.TestDatabases;
 import cn.fivestar.infra.Database;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +19,12 @@ public final class CaseTestSupport {
   private CaseTestSupport() {}
 
   public static CaseService open(Path dir, Clock clock) {
-    return new CaseService(Database.inDataDir(dir), Taxonomy.defaults(), WorkCalendar.defaults(), clock);
+    return new CaseService(TestDatabases.open(dir), Taxonomy.defaults(), WorkCalendar.defaults(), clock);
+  }
+
+  /** A second service on the same store through its own pool, as another process would open it. */
+  public static CaseService openSeparate(Path dir, Clock clock) {
+    return new CaseService(TestDatabases.openSeparate(dir), Taxonomy.defaults(), WorkCalendar.defaults(), clock);
   }
 
   public static NewCase resident(String user, String text, String location) {
@@ -31,8 +37,9 @@ public final class CaseTestSupport {
   }
 
   public static long count(Path dir, String sql) {
-    try (Connection c = Database.inDataDir(dir).connect(); Statement s = c.createStatement();
+    try (Connection c = TestDatabases.open(dir).connect(); Statement s = c.createStatement();
          ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {
       throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package cn.fivestar.cases;
 
+import cn.fivestar.infra.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,7 +58,7 @@ class TaxonomyTest {
     Taxonomy custom = Taxonomy.forDataDir(dir);
     assertEquals(List.of("水电气暖", "其他"), custom.categories());
     assertTrue(custom.isVillage("人民路"), "default area: village");
-    try (CaseService cases = new CaseService(cn.fivestar.infra.Database.inDataDir(dir), custom, WorkCalendar.defaults(),
+    try (CaseService cases = new CaseService(TestDatabases.open(dir), custom, WorkCalendar.defaults(),
         new MutableClock(LocalDateTime.of(2026, 3, 2, 9, 0)))) {
       CaseRecord r = cases.create(CaseTestSupport.resident("a", "停水三天了", "人民路", "水电气暖", CaseKind.HELP));
       assertEquals("生态宜居星", r.star());

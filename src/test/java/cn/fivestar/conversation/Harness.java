@@ -1,5 +1,6 @@
 package cn.fivestar.conversation;
 
+import cn.fivestar.infra.TestDatabases;
 import cn.fivestar.cases.MutableClock;
 import cn.fivestar.answer.Answerer;
 import cn.fivestar.answer.GroundedAnswerer;
@@ -69,7 +70,7 @@ final class Harness {
 
   private void start(Answerer answerer) {
     shared();
-    db = Database.open(dir.resolve("fivestar.db"));
+    db = TestDatabases.open(dir);
     cases = new CaseService(db, Taxonomy.defaults(), WorkCalendar.defaults(), clock);
     engine = new DialogEngine(cases, answerer, classifier, new DialogStore(db, clock), notifier, throttle,
         Rating.OnUnsolved.REOPEN, answers);

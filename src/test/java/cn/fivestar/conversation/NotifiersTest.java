@@ -1,5 +1,6 @@
 package cn.fivestar.conversation;
 
+import cn.fivestar.infra.TestDatabases;
 import cn.fivestar.cases.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +18,8 @@ class NotifiersTest {
 
   @Test
   void messagesForAChannelThatIsNotRunningWaitAndAreDeliveredOnceItIs() {
-    Outbox outbox = new Outbox(Database.inDataDir(dir), new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
-    Notifiers notifiers = new Notifiers(outbox);
+    ChannelBacklog backlog = new ChannelBacklog(TestDatabases.open(dir), new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
+    Notifiers notifiers = new Notifiers(backlog);
     notifiers.toChat("telegram", "42", Outbound.text("您反映的问题有了答复"));
     notifiers.toStaff(Outbound.text("新诉求"));  // no live channel: nobody to tell, nothing breaks
     assertEquals(0, notifiers.deliverQueued("telegram"), "nothing is taken without a live notifier");
@@ -35,16 +36,16 @@ class NotifiersTest {
     assertEquals(1, telegram.staff.size());
     notifiers.toChat("console", "alice", Outbound.text("给控制台"));
     assertTrue(telegram.to("alice").isEmpty());
-    assertEquals(1, outbox.take("console", "alice").size());
+    assertEquals(1, backlog.take("console", "alice").size());
   }
 
   @Test
   void staffNoticesWaitForAStaffChannelThatIsNotRunningAndAreSentOnceWhenItIs() {
-    Outbox outbox = new Outbox(Database.inDataDir(dir), new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
-    Notifiers elsewhere = new Notifiers(outbox, Set.of("telegram"));  // e.g. `cases create`
+    ChannelBacklog backlog = new ChannelBacklog(TestDatabases.open(dir), new MutableClock(LocalDateTime.of(2026, 1, 5, 9, 0)));
+    Notifiers elsewhere = new Notifiers(backlog, Set.of("telegram"));  // e.g. `cases create`
     elsewhere.toStaff(Outbound.withButtons("新诉求 1", List.of(List.of(new Button("接办", "take:1")))));
 
-    Notifiers serving = new Notifiers(outbox, Set.of("telegram"));
+    Notifiers serving = new Notifiers(backlog, Set.of("telegram"));
     RecordingNotifier telegram = new RecordingNotifier();
     serving.attach("telegram", telegram);
     serving.toStaff(Outbound.text("新诉求 2"));  // made where the channel runs: sent at once, not queued

@@ -5,7 +5,7 @@ import cn.fivestar.conversation.ConversationEngine;
 import cn.fivestar.conversation.Inbound;
 import cn.fivestar.conversation.Notifier;
 import cn.fivestar.conversation.Outbound;
-import cn.fivestar.conversation.Outbox;
+import cn.fivestar.conversation.ChannelBacklog;
 import cn.fivestar.conversation.Role;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,23 +19,23 @@ import java.util.stream.Collectors;
 /**
  * The console channel: one message per input line, replies on the output, so it can be scripted or used in a
  * terminal. Inline buttons are shown as "[确认] [取消]"; typing a label (with or without brackets) presses it.
- * Notifications for this user are printed at once; those for other console users wait in the outbox and are
+ * Notifications for this user are printed at once; those for other console users wait in the backlog and are
  * printed when that user next chats.
  */
 public final class ConsoleChat implements Notifier {
   public static final String CHANNEL = "console";
 
   private final ConversationEngine engine;
-  private final Outbox outbox;
+  private final ChannelBacklog backlog;
   private final String userId;
   private final Role role;
   private final PrintWriter out;
   /** Labels of the buttons shown last → their data. */
   private final Map<String, String> buttons = new HashMap<>();
 
-  public ConsoleChat(ConversationEngine engine, Outbox outbox, String userId, Role role, PrintWriter out) {
+  public ConsoleChat(ConversationEngine engine, ChannelBacklog backlog, String userId, Role role, PrintWriter out) {
     this.engine = engine;
-    this.outbox = outbox;
+    this.backlog = backlog;
     this.userId = userId;
     this.role = role;
     this.out = out;
@@ -83,7 +83,7 @@ public final class ConsoleChat implements Notifier {
       print(message, "【通知】");
       out.flush();
     } else {
-      outbox.add(channel, chatId, message);
+      backlog.add(channel, chatId, message);
     }
   }
 
@@ -96,7 +96,7 @@ public final class ConsoleChat implements Notifier {
   }
 
   private synchronized void deliverQueued() {
-    for (Outbound o : outbox.take(CHANNEL, userId)) print(o, "【通知】");
+    for (Outbound o : backlog.take(CHANNEL, userId)) print(o, "【通知】");
     out.flush();
   }
 

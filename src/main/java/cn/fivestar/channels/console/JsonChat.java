@@ -6,7 +6,7 @@ import cn.fivestar.conversation.Handled;
 import cn.fivestar.conversation.Inbound;
 import cn.fivestar.conversation.Notifier;
 import cn.fivestar.conversation.Outbound;
-import cn.fivestar.conversation.Outbox;
+import cn.fivestar.conversation.ChannelBacklog;
 import cn.fivestar.conversation.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,15 +33,15 @@ public final class JsonChat implements Notifier {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ConversationEngine engine;
-  private final Outbox outbox;
+  private final ChannelBacklog backlog;
   /** The role of a user not given one on their first line (roles.properties, else resident). */
   private final BiFunction<String, String, Role> defaultRole;
   private final Map<String, Role> roles = new HashMap<>();
   private final Map<String, List<Outbound>> pending = new HashMap<>();
 
-  public JsonChat(ConversationEngine engine, Outbox outbox, BiFunction<String, String, Role> defaultRole) {
+  public JsonChat(ConversationEngine engine, ChannelBacklog backlog, BiFunction<String, String, Role> defaultRole) {
     this.engine = engine;
-    this.outbox = outbox;
+    this.backlog = backlog;
     this.defaultRole = defaultRole;
   }
 
@@ -90,7 +90,7 @@ public final class JsonChat implements Notifier {
   }
 
   private List<Outbound> takePending(String user) {
-    List<Outbound> out = new ArrayList<>(outbox.take(ConsoleChat.CHANNEL, user));
+    List<Outbound> out = new ArrayList<>(backlog.take(ConsoleChat.CHANNEL, user));
     List<Outbound> mine = pending.remove(user);
     if (mine != null) out.addAll(mine);
     return out;
@@ -99,7 +99,7 @@ public final class JsonChat implements Notifier {
   @Override
   public synchronized void toChat(String channel, String chatId, Outbound message) {
     if (ConsoleChat.CHANNEL.equals(channel)) pending.computeIfAbsent(chatId, k -> new ArrayList<>()).add(message);
-    else outbox.add(channel, chatId, message);
+    else backlog.add(channel, chatId, message);
   }
 
   /** Staff notices reach every staff user seen so far, as a staff group would. */

@@ -13,23 +13,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers messages: rate-limited, retried by {@link BotApi#call}, and when Telegram still will not take one it is
- * parked in the {@link Outbox} and retried later. Nothing is dropped without a log line (personal data masked).
+ * parked in the {@link SendRetryQueue} and retried later. Nothing is dropped without a log line (personal data masked).
  */
 public final class Sender {
   private static final Logger log = LoggerFactory.getLogger(Sender.class);
-  /** A message undeliverable for a day is given up (kept in the outbox as dead). */
+  /** A message undeliverable for a day is given up (kept in the retry queue as dead). */
   static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
 
   private final BotApi api;
-  private final Outbox outbox;
+  private final SendRetryQueue retryQueue;
   private final Clock clock;
   private final Duration retryEvery;
   /** Groups upgraded to supergroups get a new id; Telegram tells us once, we remember it. */
   private final Map<String, String> movedChats = new ConcurrentHashMap<>();
 
-  public Sender(BotApi api, Outbox outbox, Clock clock, Duration retryEvery) {
+  public Sender(BotApi api, SendRetryQueue retryQueue, Clock clock, Duration retryEvery) {
     this.api = api;
-    this.outbox = outbox;
+    this.retryQueue = retryQueue;
     this.clock = clock;
     this.retryEvery = retryEvery;
   }
@@ -38,19 +38,19 @@ public final class Sender {
     messages.forEach(this::send);
   }
 
-  /** Sends now, or queues in the outbox. Never throws. */
+  /** Sends now, or queues in the retryQueue. Never throws. */
   public void send(OutMessage message) {
     OutMessage m = message.toChat(movedChats.getOrDefault(message.chatId(), message.chatId()));
     try {
-      if (outbox.hasQueued(m.chatId())) {
-        outbox.add(m, "queued behind an undelivered message", 0);
+      if (retryQueue.hasQueued(m.chatId())) {
+        retryQueue.add(m, "queued behind an undelivered message", 0);
         return;
       }
       deliver(m);
     } catch (ApiFailure f) {
       if (f.retryable()) {
         long delay = Math.max(retryEvery.toMillis(), f.retryAfterSeconds() * 1000);
-        outbox.add(m, PersonalData.mask(f.getMessage()), delay);
+        retryQueue.add(m, PersonalData.mask(f.getMessage()), delay);
         log.warn("message to chat {} queued for a later retry: {}", m.chatId(), PersonalData.mask(f.getMessage()));
       } else {
         log.error("message to chat {} not delivered: {}; text was: {}", m.chatId(),
@@ -58,7 +58,7 @@ public final class Sender {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      outbox.add(m, "interrupted while sending", 0);
+      retryQueue.add(m, "interrupted while sending", 0);
     } catch (RuntimeException e) {
       log.error("message to chat {} not delivered: {}; text was: {}", m.chatId(), PersonalData.mask(e.toString()),
           PersonalData.mask(m.text()));
@@ -88,13 +88,13 @@ public final class Sender {
   }
 
   /**
-   * One pass over the outbox: sends what is due, in order per chat (a chat whose oldest message is not due or fails
+   * One pass over the retry queue: sends what is due, in order per chat (a chat whose oldest message is not due or fails
    * again waits for the next pass). Returns how many were delivered.
    */
   public int retryQueued() {
     int delivered = 0;
     Set<String> stuck = new HashSet<>();
-    for (Outbox.Entry e : outbox.queued(500)) {
+    for (SendRetryQueue.Entry e : retryQueue.queued(500)) {
       OutMessage m = e.message();
       if (stuck.contains(m.chatId())) continue;
       if (e.nextAt() > clock.millis()) {
@@ -103,25 +103,25 @@ public final class Sender {
       }
       try {
         deliver(m);
-        outbox.delivered(e);
+        retryQueue.delivered(e);
         delivered++;
       } catch (ApiFailure f) {
         String error = PersonalData.mask(f.getMessage());
         boolean tooOld = clock.millis() - e.createdAt() > GIVE_UP_AFTER.toMillis();
         if (!f.retryable() || tooOld) {
-          outbox.dead(e, error);
+          retryQueue.dead(e, error);
           log.error("gave up on a message to chat {} after {} attempts: {}; text was: {}", m.chatId(),
               e.attempts(), error, PersonalData.mask(m.text()));
         } else {
           long wait = Math.min(retryEvery.toMillis() << Math.min(e.attempts() - 1, 10), Duration.ofHours(1).toMillis());
-          outbox.failed(e, error, Math.max(wait, f.retryAfterSeconds() * 1000));
+          retryQueue.failed(e, error, Math.max(wait, f.retryAfterSeconds() * 1000));
           stuck.add(m.chatId());
         }
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
         return delivered;
       } catch (RuntimeException ex) {
-        log.error("outbox retry failed for chat {}: {}", m.chatId(), PersonalData.mask(ex.toString()));
+        log.error("retry failed for chat {}: {}", m.chatId(), PersonalData.mask(ex.toString()));
         stuck.add(m.chatId());
       }
     }

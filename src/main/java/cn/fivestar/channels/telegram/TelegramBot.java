@@ -5,6 +5,7 @@ import cn.fivestar.infra.HttpServers;
 import cn.fivestar.infra.PersonalData;
 import cn.fivestar.infra.Secrets;
 import cn.fivestar.infra.UserException;
+import cn.fivestar.conversation.ChannelBacklog;
 import cn.fivestar.conversation.ConversationEngine;
 import cn.fivestar.conversation.Inbound;
 import cn.fivestar.conversation.Notifier;
@@ -64,7 +65,7 @@ public final class TelegramBot implements AutoCloseable {
   private final Clock clock;
   private final Function<String, Role> roleOfUser;
   private final UpdateStore store;
-  private final Outbox outbox;
+  private final SendRetryQueue retryQueue;
   private final BotApi api;
   private final Sender sender;
   private final Renderer renderer = new Renderer();
@@ -83,7 +84,7 @@ public final class TelegramBot implements AutoCloseable {
   private volatile ConversationEngine engine;
   private volatile UpdateMapper mapper;
   private volatile String username;
-  private volatile cn.fivestar.conversation.Outbox backlog;
+  private volatile ChannelBacklog backlog;
   private Thread poller;
   private volatile WebhookServer webhook;
 
@@ -97,10 +98,10 @@ public final class TelegramBot implements AutoCloseable {
     this.clock = clock;
     this.roleOfUser = roleOfUser;
     this.store = new UpdateStore(database, clock);
-    this.outbox = new Outbox(database, clock);
+    this.retryQueue = new SendRetryQueue(database, clock);
     RateLimiter limiter = new RateLimiter(settings.limits(), System::nanoTime, sleeper);
     this.api = new BotApi(settings, limiter, sleeper);
-    this.sender = new Sender(api, outbox, clock, settings.outboxInterval());
+    this.sender = new Sender(api, retryQueue, clock, settings.outboxInterval());
     this.workers = new KeyedExecutor("telegram-worker", settings.workers(), settings.maxInFlight());
     ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, r -> {
       Thread t = new Thread(r, "telegram-timer");
@@ -123,7 +124,7 @@ public final class TelegramBot implements AutoCloseable {
    * pushes from another process such as a staff member on the console): drained at start and then every few
    * seconds; pushes arriving after the bot stopped are put back there.
    */
-  public void useBacklog(cn.fivestar.conversation.Outbox queue) {
+  public void useBacklog(ChannelBacklog queue) {
     this.backlog = queue;
   }
 
@@ -203,7 +204,7 @@ public final class TelegramBot implements AutoCloseable {
     }
     drainBacklog();
     long every = settings.outboxInterval().toMillis();
-    scheduler.scheduleWithFixedDelay(this::retryOutbox, every, every, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::retrySends, every, every, TimeUnit.MILLISECONDS);
     long backlogEvery = Math.min(every, 5000);
     scheduler.scheduleWithFixedDelay(this::drainBacklog, backlogEvery, backlogEvery, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(() -> store.prune(Duration.ofDays(7)), 1, 1, TimeUnit.HOURS);
@@ -399,13 +400,13 @@ public final class TelegramBot implements AutoCloseable {
       if (released) throw new IllegalStateException("stopped");
       workers.submitNow(chatId, () -> {
         if (abandon) {
-          messages.forEach(m -> outbox.add(m, "bot stopped before sending", 0));
+          messages.forEach(m -> retryQueue.add(m, "bot stopped before sending", 0));
         } else {
           sender.sendAll(messages);
         }
       });
     } catch (IllegalStateException stoppedAlready) {
-      cn.fivestar.conversation.Outbox queue = backlog;
+      ChannelBacklog queue = backlog;
       if (queue != null) {
         queue.add(UpdateMapper.CHANNEL, chatId, message);
       } else {
@@ -415,12 +416,12 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   private void drainBacklog() {
-    cn.fivestar.conversation.Outbox queue = backlog;
+    ChannelBacklog queue = backlog;
     if (queue == null || closed.get()) return;
     try {
-      List<cn.fivestar.conversation.Outbox.Pending> waiting = queue.takeAll(UpdateMapper.CHANNEL);
+      List<ChannelBacklog.Pending> waiting = queue.takeAll(UpdateMapper.CHANNEL);
       if (!waiting.isEmpty()) log.info("delivering {} message(s) queued while the bot was away", waiting.size());
-      for (cn.fivestar.conversation.Outbox.Pending p : waiting) {
+      for (ChannelBacklog.Pending p : waiting) {
         // Staff notices made by another process (cases create, a console chat) wait under a symbolic chat.
         if (Notifiers.STAFF_CHAT.equals(p.chatId())) notifier.toStaff(p.message());
         else push(p.chatId(), p.message());
@@ -430,18 +431,18 @@ public final class TelegramBot implements AutoCloseable {
     }
   }
 
-  private void retryOutbox() {
+  private void retrySends() {
     try {
       int n = sender.retryQueued();
-      if (n > 0) log.info("delivered {} message(s) from the outbox", n);
+      if (n > 0) log.info("delivered {} message(s) from the retry queue", n);
     } catch (RuntimeException e) {
-      log.error("outbox retry failed: {}", PersonalData.mask(e.toString()));
+      log.error("retry of queued sends failed: {}", PersonalData.mask(e.toString()));
     }
   }
 
-  /** Messages waiting in the outbox. */
-  public int outboxSize() {
-    return outbox.size();
+  /** Sends waiting in the retry queue. */
+  public int retryQueueSize() {
+    return retryQueue.size();
   }
 
   /** Whether {@link #close} has begun. */
@@ -492,8 +493,6 @@ public final class TelegramBot implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       api.close();
-      store.close();
-      outbox.close();
       stopped.countDown();
       log.info("Telegram bot stopped");
     }

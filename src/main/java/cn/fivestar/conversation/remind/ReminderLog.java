@@ -26,8 +26,7 @@ public final class ReminderLog {
 
   /** Records the reminder as sent today; false when it already was (by this or another process). */
   public boolean claim(LocalDate day, String recipient, String kind, List<String> caseIds) {
-    try (Connection c = db.connect()) {
-      c.setAutoCommit(false);
+    return db.write(c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder_sent (day, recipient, kind, case_ids, sent_at)"
           + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (day, recipient, kind) DO NOTHING")) {
         ps.setString(1, day.toString());
@@ -35,45 +34,36 @@ public final class ReminderLog {
         ps.setString(3, kind);
         ps.setString(4, String.join(",", caseIds));
         ps.setLong(5, clock.millis());
-        int n = ps.executeUpdate();
-        c.commit();
-        return n == 1;
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
+        return ps.executeUpdate() == 1;
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot record a reminder: " + e.getMessage(), e);
-    }
+    });
   }
 
   /** Gives a claim back (the send failed), so a later run may try again. */
   public void release(LocalDate day, String recipient, String kind) {
-    try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement(
-             "DELETE FROM reminder_sent WHERE day = ? AND recipient = ? AND kind = ?")) {
-      ps.setString(1, day.toString());
-      ps.setString(2, recipient);
-      ps.setString(3, kind);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot release a reminder: " + e.getMessage(), e);
-    }
+    db.write(c -> {
+      try (PreparedStatement ps = key(c, "DELETE FROM reminder_sent", day, recipient, kind)) {
+        return ps.executeUpdate();
+      }
+    });
   }
 
   /** Whether this reminder was already sent on that day (for dry runs; sending relies on {@link #claim}). */
   public boolean sent(LocalDate day, String recipient, String kind) {
-    try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement(
-             "SELECT 1 FROM reminder_sent WHERE day = ? AND recipient = ? AND kind = ?")) {
-      ps.setString(1, day.toString());
-      ps.setString(2, recipient);
-      ps.setString(3, kind);
-      try (ResultSet rs = ps.executeQuery()) {
+    return db.read(c -> {
+      try (PreparedStatement ps = key(c, "SELECT 1 FROM reminder_sent", day, recipient, kind);
+           ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read sent reminders: " + e.getMessage(), e);
-    }
+    });
+  }
+
+  private static PreparedStatement key(Connection c, String head, LocalDate day, String recipient, String kind)
+      throws SQLException {
+    PreparedStatement ps = c.prepareStatement(head + " WHERE day = ? AND recipient = ? AND kind = ?");
+    ps.setString(1, day.toString());
+    ps.setString(2, recipient);
+    ps.setString(3, kind);
+    return ps;
   }
 }

@@ -28,7 +28,7 @@ import java.util.concurrent.Future;
 /**
  * Case store benchmark (not a test; see bench/README.md): committed cases per second one transaction each
  * (1 and 8 threads) and batched, then list and stats times on a store of N cases (default 100,000) with a realistic
- * mix of statuses. Usage: CasesBench [N] [DIR].
+ * mix of statuses. Usage: CasesBench [N] [DIR]; on PostgreSQL with FIVESTAR_DB_URL (bench/StoreBench.sh runs both).
  */
 public final class CasesBench {
   private static final String[] CATEGORIES = {"矛盾纠纷", "治安消防", "环境卫生", "设施维修", "物业停车", "养老助残", "就业帮扶",
@@ -85,7 +85,7 @@ public final class CasesBench {
       // the bulk was received a month ago, so the overdue list and the rates have something to show
       int batched = 0;
       t0 = System.nanoTime();
-      try (CaseService earlier = new CaseService(Database.inDataDir(dir), Taxonomy.defaults(), WorkCalendar.defaults(),
+      try (CaseService earlier = new CaseService(Database.configured(dir), Taxonomy.defaults(), WorkCalendar.defaults(),
           Clock.offset(Clock.system(CaseService.ZONE), Duration.ofDays(-30)))) {
         while (ids.size() < total) {
           List<NewCase> batch = new ArrayList<>();

@@ -44,7 +44,7 @@ class ConsoleChatTest {
   private String session(String user, Role role, String script) {
     try (Services services = new Services(dir, answerer)) {
       StringWriter out = new StringWriter();
-      ConsoleChat chat = new ConsoleChat(services.engine(), services.outbox(), user, role, new PrintWriter(out, true));
+      ConsoleChat chat = new ConsoleChat(services.engine(), services.backlog(), user, role, new PrintWriter(out, true));
       services.notifiers().attach(ConsoleChat.CHANNEL, chat);
       chat.run(new BufferedReader(new StringReader(script)), false);
       return out.toString();
@@ -92,9 +92,9 @@ class ConsoleChatTest {
   void staffSeeNewCasesWhileChatting() {
     try (Services services = new Services(dir, answerer)) {
       StringWriter staffOut = new StringWriter();
-      ConsoleChat staff = new ConsoleChat(services.engine(), services.outbox(), "s1", Role.STAFF, new PrintWriter(staffOut, true));
+      ConsoleChat staff = new ConsoleChat(services.engine(), services.backlog(), "s1", Role.STAFF, new PrintWriter(staffOut, true));
       services.notifiers().attach(ConsoleChat.CHANNEL, staff);
-      ConsoleChat resident = new ConsoleChat(services.engine(), services.outbox(), "r2", Role.RESIDENT,
+      ConsoleChat resident = new ConsoleChat(services.engine(), services.backlog(), "r2", Role.RESIDENT,
           new PrintWriter(new StringWriter(), true));
       resident.send("王庄村三组的机井坏了");
       resident.send("确认");

@@ -1,5 +1,6 @@
 package cn.fivestar.channels.telegram;
 
+import cn.fivestar.infra.TestDatabases;
 import cn.fivestar.infra.Database;
 import cn.fivestar.conversation.ConversationEngine;
 import cn.fivestar.conversation.Notifier;
@@ -25,7 +26,7 @@ final class BotHarness implements AutoCloseable {
 
   BotHarness(FakeBotApi api, Path dataDir, UnaryOperator<TelegramSettings> tweak) {
     this.api = api;
-    this.db = Database.inDataDir(dataDir);
+    this.db = TestDatabases.open(dataDir);
     this.bot = new TelegramBot(tweak.apply(testSettings(api)), db, roles(), Clock.systemUTC(),
         RateLimiter.Sleeper.SYSTEM);
   }

@@ -1,5 +1,6 @@
 package cn.fivestar.channels.telegram;
 
+import cn.fivestar.infra.TestDatabases;
 import static cn.fivestar.channels.telegram.BotHarness.STAFF_GROUP;
 import static cn.fivestar.channels.telegram.BotHarness.STAFF_USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -197,17 +198,17 @@ class TelegramTransportTest {
   }
 
   @Test
-  void messagesThatStillFailGoToTheOutboxAndArriveLaterInOrder() {
+  void messagesThatStillFailGoToTheRetryQueueAndArriveLaterInOrder() {
     start();
     // Four attempts fail (the retry budget), so the reply is parked; the next one queues behind it.
     api.trouble("sendMessage", new FakeBotApi.ServerError(500), new FakeBotApi.ServerError(500),
         new FakeBotApi.ServerError(500), new FakeBotApi.ServerError(500), new FakeBotApi.ServerError(500));
     api.enqueue(api.text(RESIDENT, "王阿姨", "一"));
-    api.await("the first reply parked", () -> bot.bot.outboxSize() == 1);
+    api.await("the first reply parked", () -> bot.bot.retryQueueSize() == 1);
     api.enqueue(api.text(RESIDENT, "王阿姨", "二"));
     api.await("both replies delivered", () -> api.textsTo(RESIDENT).size() == 2);
     assertEquals(List.of("收到：一 角色:RESIDENT", "收到：二 角色:RESIDENT"), api.textsTo(RESIDENT));
-    api.await("outbox empty", () -> bot.bot.outboxSize() == 0);
+    api.await("retry queue empty", () -> bot.bot.retryQueueSize() == 0);
   }
 
   @Test
@@ -368,7 +369,8 @@ class TelegramTransportTest {
     // send it again, the next run must handle it from the database.
     ObjectNode crashed = api.text(RESIDENT, "王阿姨", "崩溃前收到的");
     int crashedId = api.enqueue(crashed);
-    try (UpdateStore store = new UpdateStore(Database.inDataDir(dir), Clock.systemUTC())) {
+    {
+      UpdateStore store = new UpdateStore(TestDatabases.open(dir), Clock.systemUTC());
       Update update = new ObjectMapper().convertValue(crashed, Update.class);
       store.record(List.of(update), UpdateMapper::chatKey, crashedId + 1);
     }
@@ -408,7 +410,7 @@ class TelegramTransportTest {
       TelegramSettings settings = BotHarness.testSettings(api).withRetry(
           new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1)), Duration.ofSeconds(1));
       api.trouble("getMe", new FakeBotApi.EchoUrl(502), new FakeBotApi.EchoUrl(502));
-      try (TelegramBot b = new TelegramBot(settings, Database.inDataDir(dir.resolve("other")), BotHarness.roles())) {
+      try (TelegramBot b = new TelegramBot(settings, TestDatabases.open(dir.resolve("other")), BotHarness.roles())) {
         UserException e = assertThrows(UserException.class, () -> b.start(new ScriptedEngine(b.notifier())));
         assertTrue(e.getMessage().contains("upstream failed for http://127.0.0.1:"), e.getMessage());
         assertTrue(e.getMessage().contains("/bot<redacted>/getme"), e.getMessage());
@@ -431,7 +433,7 @@ class TelegramTransportTest {
     wrong = new TelegramSettings("999:wrong", wrong.apiUrl(), null, 1, 8, wrong.pollTimeout(),
         wrong.requestTimeout(), wrong.retry(), wrong.limits(), wrong.outboxInterval(), wrong.typingDelay(),
         wrong.shutdownGrace());
-    try (TelegramBot b = new TelegramBot(wrong, Database.inDataDir(dir), BotHarness.roles())) {
+    try (TelegramBot b = new TelegramBot(wrong, TestDatabases.open(dir), BotHarness.roles())) {
       UserException e = assertThrows(UserException.class, () -> b.start(new ScriptedEngine(b.notifier())));
       assertTrue(e.getMessage().contains("TELEGRAM_BOT_TOKEN"), e.getMessage());
     }

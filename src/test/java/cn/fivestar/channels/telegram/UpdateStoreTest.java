@@ -1,5 +1,6 @@
 package cn.fivestar.channels.telegram;
 
+import cn.fivestar.infra.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,8 +32,9 @@ class UpdateStoreTest {
 
   @Test
   void recordsOnceAndKeepsTheOffsetAndUnfinishedUpdates() throws Exception {
-    Database db = Database.inDataDir(dir);
-    try (UpdateStore store = new UpdateStore(db, Clock.systemUTC())) {
+    Database db = TestDatabases.open(dir);
+    {
+      UpdateStore store = new UpdateStore(db, Clock.systemUTC());
       assertEquals(OptionalInt.empty(), store.offset());
       List<Update> fresh = store.record(List.of(update(7, 1, "一"), update(8, 1, "二 13812345678")),
           UpdateMapper::chatKey, 9);
@@ -40,7 +42,8 @@ class UpdateStoreTest {
       assertEquals(0, store.record(List.of(update(8, 1, "二")), UpdateMapper::chatKey, 9).size(), "seen before");
       store.markDone(7);
     }
-    try (UpdateStore store = new UpdateStore(Database.inDataDir(dir), Clock.systemUTC())) {
+    {
+      UpdateStore store = new UpdateStore(TestDatabases.open(dir), Clock.systemUTC());
       assertEquals(OptionalInt.of(9), store.offset());
       List<Update> pending = store.pending();
       assertEquals(1, pending.size());
@@ -54,12 +57,14 @@ class UpdateStoreTest {
   @Test
   void anOffsetOlderThanSixDaysIsNotTrusted() throws Exception {
     Instant start = Instant.parse("2025-03-01T08:00:00Z");
-    Database db = Database.inDataDir(dir);
-    try (UpdateStore store = new UpdateStore(db, Clock.fixed(start, ZoneOffset.UTC))) {
+    Database db = TestDatabases.open(dir);
+    {
+      UpdateStore store = new UpdateStore(db, Clock.fixed(start, ZoneOffset.UTC));
       store.record(List.of(update(70, 1, "一")), UpdateMapper::chatKey, 71);
     }
     Clock weekLater = Clock.fixed(start.plus(Duration.ofDays(7)), ZoneOffset.UTC);
-    try (UpdateStore store = new UpdateStore(db, weekLater)) {
+    {
+      UpdateStore store = new UpdateStore(db, weekLater);
       assertEquals(OptionalInt.empty(), store.offset(), "update ids may have been reset by Telegram");
       store.markDone(70);
       assertEquals(1, store.prune(Duration.ofDays(7).minusMinutes(1)));

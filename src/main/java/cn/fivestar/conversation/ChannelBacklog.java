@@ -3,19 +3,20 @@ package cn.fivestar.conversation;
 import cn.fivestar.infra.Database;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Messages waiting for a chat the current process cannot reach: another console user, or a Telegram chat while
- * no {@code serve} is running. The channel owning the chat takes them (oldest first) and delivers them.
+ * Messages for chats of a channel that is not running in this process: another console user, or a Telegram chat
+ * while no {@code serve} runs (a {@code cases update} from the command line, a console chat beside the bot). The
+ * channel owning the chat takes them (oldest first, removed as they are taken) and delivers them; from then on,
+ * retrying a send that failed is the channel's business (Telegram: {@code channels.telegram.SendRetryQueue}).
+ * Stored in the {@code outbox} table.
  */
-public final class Outbox {
+public final class ChannelBacklog {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Database db;
@@ -24,23 +25,28 @@ public final class Outbox {
   /** One waiting message and the chat it is for. */
   public record Pending(String channel, String chatId, Outbound message) {}
 
-  public Outbox(Database db, Clock clock) {
+  public ChannelBacklog(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
   }
 
   public void add(String channel, String chatId, Outbound message) {
-    try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement(
-             "INSERT INTO outbox (channel, chat_id, message, created_at) VALUES (?, ?, ?, ?)")) {
-      ps.setString(1, channel);
-      ps.setString(2, chatId);
-      ps.setString(3, JSON.writeValueAsString(message));
-      ps.setLong(4, clock.millis());
-      ps.executeUpdate();
-    } catch (SQLException | JsonProcessingException e) {
+    String json;
+    try {
+      json = JSON.writeValueAsString(message);
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot queue message: " + e.getMessage(), e);
     }
+    db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO outbox (channel, chat_id, message, created_at) VALUES (?, ?, ?, ?)")) {
+        ps.setString(1, channel);
+        ps.setString(2, chatId);
+        ps.setString(3, json);
+        ps.setLong(4, clock.millis());
+        return ps.executeUpdate();
+      }
+    });
   }
 
   /** Removes and returns the messages for one chat. */
@@ -54,9 +60,8 @@ public final class Outbox {
   }
 
   private List<Pending> takeWhere(String where, String... args) {
-    List<Pending> out = new ArrayList<>();
-    try (Connection c = db.connect()) {
-      c.setAutoCommit(false);
+    return db.write(c -> {
+      List<Pending> out = new ArrayList<>();
       List<Long> ids = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT id, channel, chat_id, message FROM outbox WHERE " + where + " ORDER BY id")) {
@@ -64,7 +69,7 @@ public final class Outbox {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             ids.add(rs.getLong(1));
-            out.add(new Pending(rs.getString(2), rs.getString(3), JSON.readValue(rs.getString(4), Outbound.class)));
+            out.add(new Pending(rs.getString(2), rs.getString(3), parse(rs.getString(4))));
           }
         }
       }
@@ -73,12 +78,17 @@ public final class Outbox {
           del.setLong(1, id);
           del.addBatch();
         }
-        del.executeBatch();
+        if (!ids.isEmpty()) del.executeBatch();
       }
-      c.commit();
-    } catch (SQLException | JsonProcessingException e) {
-      throw new IllegalStateException("cannot read queued messages: " + e.getMessage(), e);
+      return out;
+    });
+  }
+
+  private static Outbound parse(String json) {
+    try {
+      return JSON.readValue(json, Outbound.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read queued messages: " + e.getOriginalMessage(), e);
     }
-    return out;
   }
 }
