@@ -16,6 +16,8 @@ import java.util.List;
  * {@code cases remind} running side by side. A send that fails gives its claim back ({@link #release}).
  */
 public final class ReminderLog {
+  private static final String WHERE_KEY = " WHERE day = ? AND recipient = ? AND kind = ?";
+
   private final Database db;
   private final Clock clock;
 
@@ -50,11 +52,7 @@ public final class ReminderLog {
   /** Gives a claim back (the send failed), so a later run may try again. */
   public void release(LocalDate day, String recipient, String kind) {
     try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement(
-             "DELETE FROM reminder_sent WHERE day = ? AND recipient = ? AND kind = ?")) {
-      ps.setString(1, day.toString());
-      ps.setString(2, recipient);
-      ps.setString(3, kind);
+         PreparedStatement ps = byKey(c, "DELETE FROM reminder_sent" + WHERE_KEY, day, recipient, kind)) {
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot release a reminder: " + e.getMessage(), e);
@@ -64,16 +62,26 @@ public final class ReminderLog {
   /** Whether this reminder was already sent on that day (for dry runs; sending relies on {@link #claim}). */
   public boolean sent(LocalDate day, String recipient, String kind) {
     try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement(
-             "SELECT 1 FROM reminder_sent WHERE day = ? AND recipient = ? AND kind = ?")) {
+         PreparedStatement ps = byKey(c, "SELECT 1 FROM reminder_sent" + WHERE_KEY, day, recipient, kind);
+         ResultSet rs = ps.executeQuery()) {
+      return rs.next();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read sent reminders: " + e.getMessage(), e);
+    }
+  }
+
+  /** A statement on one reminder's row, its key bound to the three parameters of {@link #WHERE_KEY}. */
+  private static PreparedStatement byKey(Connection c, String sql, LocalDate day, String recipient, String kind)
+      throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    try {
       ps.setString(1, day.toString());
       ps.setString(2, recipient);
       ps.setString(3, kind);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
+      return ps;
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read sent reminders: " + e.getMessage(), e);
+      ps.close();
+      throw e;
     }
   }
 }
