@@ -312,9 +312,9 @@ final class Intake {
     CaseKind kind = preview.kind();
     Instant due = preview.dueAt();
     StringBuilder b = new StringBuilder(IntakeTexts.SUMMARY_TITLE);
-    b.append(IntakeTexts.SUMMARY_WHAT).append(MessageText.clip(d.text(), 300)).append("\n");
-    b.append(IntakeTexts.SUMMARY_WHERE).append(d.location() == null ? IntakeTexts.SUMMARY_NO_PLACE : d.location()).append("\n");
-    b.append(IntakeTexts.SUMMARY_CATEGORY).append(category).append(IntakeTexts.starNote(star)).append("\n");
+    b.append(Texts.LABEL_WHAT).append(MessageText.clip(d.text(), 300)).append("\n");
+    b.append(Texts.LABEL_WHERE).append(d.location() == null ? IntakeTexts.SUMMARY_NO_PLACE : d.location()).append("\n");
+    b.append(Texts.LABEL_CATEGORY).append(category).append(IntakeTexts.starNote(star)).append("\n");
     b.append(IntakeTexts.SUMMARY_KIND).append(IntakeTexts.deadline(kind, CaseViews.day(due))).append("\n");
     b.append(IntakeTexts.SUMMARY_PHONE).append(d.phone() == null ? IntakeTexts.SUMMARY_NO_PHONE : d.phone());
     if (!d.photoIds().isEmpty()) b.append(IntakeTexts.summaryPhotos(d.photoIds().size()));

@@ -127,10 +127,7 @@ final class IntakeTexts {
   // ---------------------------------------------------------------- summary and filing
 
   static final String SUMMARY_TITLE = "请核对您要反映的内容：\n";
-  static final String SUMMARY_WHAT = "事项：";
-  static final String SUMMARY_WHERE = "地点：";
   static final String SUMMARY_NO_PLACE = "（咨询类，不需要地点）";
-  static final String SUMMARY_CATEGORY = "类别：";
   static final String SUMMARY_KIND = "类型：";
   static final String SUMMARY_PHONE = "联系电话：";
   static final String SUMMARY_NO_PHONE = "未留（如需工作人员联系您，可直接发送手机号）";

@@ -2,7 +2,11 @@ package cn.fivestar.conversation;
 
 import java.util.List;
 
-/** What the bot says, in one place so the tone stays consistent. */
+/**
+ * What the bot says, so wording is reviewed and changed without reading logic and the tone stays consistent. This
+ * catalogue holds the general replies, questions, status, rating, small talk and case-view labels; reporting is in
+ * {@link IntakeTexts}, staff commands and case notices in {@link StaffTexts}, reminders in {@code remind/RemindTexts}.
+ */
 final class Texts {
   private Texts() {}
 
@@ -166,4 +170,45 @@ final class Texts {
   static final String THANKS_HELPFUL = "谢谢您的反馈，很高兴能帮上忙！";
   static final String ASK_WHY_NOT_HELPFUL = "抱歉没帮上忙。能说说哪里不对、还缺什么吗？我们会据此改进资料；不想说请回复“跳过”。";
   static final String REASON_NOTED = "已记下您的意见，工作人员会据此完善资料。谢谢！";
+
+  // ---------------------------------------------------------------- case views (CaseViews): fixed labels
+
+  static final String CASE_NUMBER = "编号 ";
+  static final String FOLLOWED_CASE = "（您关注的问题）";
+  static final String LABEL_WHAT = "事项：";
+  static final String LABEL_WHERE = "地点：";
+  static final String LABEL_CATEGORY = "类别：";
+  static final String LABEL_STATUS = "状态：";
+  /** After a street-level place: only the area of someone else's case is shown. */
+  static final String AROUND = "一带";
+  static final String NO_PLACE = "未注明地点";
+  static final String NO_PLACE_SHORT = "未注明";
+
+  static String dueBy(String day) {
+    return "（预计 " + day + " 前办结）";
+  }
+
+  static String latestReply(String day) {
+    return "最新答复（" + day + "）：";
+  }
+
+  static String mergedWith(String id) {
+    return "，与编号 " + id + " 合并办理";
+  }
+
+  static String yourRating(int score) {
+    return "\n您的评价：" + score + " 分";
+  }
+
+  static String staffListEmpty(String title) {
+    return title + "：暂无。";
+  }
+
+  static String staffListHead(String title, int count) {
+    return title + "（共 " + count + " 件）：";
+  }
+
+  static String staffListMore(int count) {
+    return "\n……其余 " + count + " 件请用命令行 cases list 查看。";
+  }
 }
