@@ -38,27 +38,23 @@ public final class CaseNotices implements CaseListener {
   public void onCaseEvent(CaseEvent e) {
     CaseRecord r = e.record();
     switch (e.type()) {
-      case CREATED -> notifier.toStaff(Outbound.withButtons((r.kind() == CaseKind.URGENT ? "【紧急】请立即处置！" : "")
-          + "新诉求 " + r.id() + "｜" + r.category() + "｜"
-          + (r.location() == null ? "未注明地点" : PersonalData.mask(r.location())) + "｜" + PersonalData.mask(r.summary())
-          + "\n点“接办”或发送 /take " + r.id() + " 接办，/show " + r.id() + " 查看详情。",
+      case CREATED -> notifier.toStaff(Outbound.withButtons(StaffTexts.newCase(r.kind() == CaseKind.URGENT, r.id(),
+          r.category(), r.location() == null ? null : PersonalData.mask(r.location()), PersonalData.mask(r.summary())),
           List.of(List.of(Commands.takeButton(r.id())))));
       case REOPENED -> {
-        notifier.toStaff(Outbound.text("【重办】" + r.id() + "｜" + r.category() + "｜" + PersonalData.mask(e.text())
-            + "\n已重新交办，预计 " + CaseViews.day(r.dueAt()) + " 前办结（/show " + r.id() + " 查看）。"));
+        notifier.toStaff(Outbound.text(StaffTexts.reopenedToStaff(r.id(), r.category(), PersonalData.mask(e.text()),
+            CaseViews.day(r.dueAt()))));
         for (Recipient p : e.recipients()) {
-          if (!p.reporter()) send(p, Outbound.text("您关注的问题（编号 " + r.id() + "）有居民反映还没有解决，已重新交办。"));
+          if (!p.reporter()) send(p, Outbound.text(StaffTexts.reopenedToFollower(r.id())));
         }
       }
-      case REPLIED -> tell(e.recipients(), "您反映的问题（编号 " + r.id() + "）有了答复：\n" + e.text());
-      case MERGED -> tell(e.recipients(), "您反映的问题（编号 " + r.id() + "）与编号 " + r.mergedInto()
-          + " 是同一件事，已合并办理，后续进展会一并通知您。发送 " + r.mergedInto() + " 可以查看。");
+      case REPLIED -> tell(e.recipients(), StaffTexts.staffReplied(r.id(), e.text()));
+      case MERGED -> tell(e.recipients(), StaffTexts.mergedNotice(r.id(), r.mergedInto()));
       case STATUS_CHANGED -> {
         if (e.to() == CaseStatus.IN_PROGRESS && e.from() != CaseStatus.ANSWERED) {
-          tell(e.recipients(), "您反映的问题（编号 " + r.id() + "）工作人员已经在办理了，预计 " + CaseViews.day(r.dueAt())
-              + " 前办结。");
+          tell(e.recipients(), StaffTexts.inProgress(r.id(), CaseViews.day(r.dueAt())));
         } else if (e.to() == CaseStatus.IN_PROGRESS) {
-          tell(e.recipients(), "您反映的问题（编号 " + r.id() + "）工作人员正在继续办理。");
+          tell(e.recipients(), StaffTexts.stillInProgress(r.id()));
         } else if (e.to() == CaseStatus.CLOSED) {
           closed(e.recipients(), r);
         }
@@ -71,15 +67,14 @@ public final class CaseNotices implements CaseListener {
   }
 
   private void closed(List<Recipient> recipients, CaseRecord r) {
-    String result = r.lastReply() == null ? "" : "\n处理结果：" + r.lastReply().text();
+    String result = StaffTexts.result(r.lastReply() == null ? null : r.lastReply().text());
     for (Recipient p : recipients) {
       if (!p.reporter() || r.rating() != null) {
-        send(p, Outbound.text("您关注的问题（编号 " + r.id() + "）已办结。" + result));
+        send(p, Outbound.text(StaffTexts.closedToFollower(r.id(), result)));
         continue;
       }
       askRating(p, r.id());
-      send(p, Outbound.withButtons("您反映的问题（编号 " + r.id() + "）已办结。" + result
-          + "\n请您为这次处理结果打个分（5 分最满意）：", Ratings.buttons(r.id())));
+      send(p, Outbound.withButtons(StaffTexts.closedToReporter(r.id(), result), Ratings.buttons(r.id())));
     }
   }
 

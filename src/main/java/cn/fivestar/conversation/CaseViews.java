@@ -49,18 +49,18 @@ final class CaseViews {
   /** Number, category, status and street-level place: all a resident may learn of someone else's case. */
   static String publicLine(CaseRecord r) {
     String street = CasePublicView.streetLevelPlace(r.location());
-    return r.id() + "｜" + r.status().label() + "｜" + r.category() + (street == null ? "" : "｜" + street + "一带");
+    return r.id() + "｜" + r.status().label() + "｜" + r.category() + (street == null ? "" : "｜" + street + Texts.AROUND);
   }
 
   private static String publicDetail(CaseRecord r) {
-    StringBuilder b = new StringBuilder("编号 ").append(r.id()).append("（您关注的问题）\n");
-    b.append("类别：").append(r.category()).append("\n");
+    StringBuilder b = new StringBuilder(Texts.CASE_NUMBER).append(r.id()).append(Texts.FOLLOWED_CASE).append("\n");
+    b.append(Texts.LABEL_CATEGORY).append(r.category()).append("\n");
     String street = CasePublicView.streetLevelPlace(r.location());
-    if (street != null) b.append("地点：").append(street).append("一带\n");
-    b.append("状态：").append(r.status().label());
-    if (r.status().awaitsStaff()) b.append("（预计 ").append(day(r.dueAt())).append(" 前办结）");
+    if (street != null) b.append(Texts.LABEL_WHERE).append(street).append(Texts.AROUND).append("\n");
+    b.append(Texts.LABEL_STATUS).append(r.status().label());
+    if (r.status().awaitsStaff()) b.append(Texts.dueBy(day(r.dueAt())));
     CaseMessage last = r.lastReply();
-    if (last != null) b.append("\n最新答复（").append(day(last.at())).append("）：").append(PersonalData.mask(last.text()));
+    if (last != null) b.append("\n").append(Texts.latestReply(day(last.at()))).append(PersonalData.mask(last.text()));
     return b.toString();
   }
 
@@ -69,47 +69,47 @@ final class CaseViews {
     StringBuilder b = new StringBuilder();
     b.append(r.id()).append("｜").append(r.status().label()).append("｜").append(r.summary());
     CaseMessage last = r.lastReply();
-    if (last != null) b.append("\n   最新答复（").append(day(last.at())).append("）：").append(MessageText.clip(last.text(), 80));
+    if (last != null) b.append("\n   ").append(Texts.latestReply(day(last.at()))).append(MessageText.clip(last.text(), 80));
     return b.toString();
   }
 
   /** A reporter's own case in detail: no phone, no internal notes, no staff names. */
   private static String residentDetail(CaseRecord r) {
     StringBuilder b = new StringBuilder();
-    b.append("编号 ").append(r.id()).append("\n");
-    b.append("事项：").append(MessageText.clip(r.text(), 200)).append("\n");
-    if (r.location() != null) b.append("地点：").append(r.location()).append("\n");
-    b.append("类别：").append(r.category()).append("\n");
-    b.append("状态：").append(r.status().label());
-    if (r.status().awaitsStaff()) b.append("（预计 ").append(day(r.dueAt())).append(" 前办结）");
-    if (r.mergedInto() != null) b.append("，与编号 ").append(r.mergedInto()).append(" 合并办理");
+    b.append(Texts.CASE_NUMBER).append(r.id()).append("\n");
+    b.append(Texts.LABEL_WHAT).append(MessageText.clip(r.text(), 200)).append("\n");
+    if (r.location() != null) b.append(Texts.LABEL_WHERE).append(r.location()).append("\n");
+    b.append(Texts.LABEL_CATEGORY).append(r.category()).append("\n");
+    b.append(Texts.LABEL_STATUS).append(r.status().label());
+    if (r.status().awaitsStaff()) b.append(Texts.dueBy(day(r.dueAt())));
+    if (r.mergedInto() != null) b.append(Texts.mergedWith(r.mergedInto()));
     CaseMessage last = r.lastReply();
-    if (last != null) b.append("\n最新答复（").append(day(last.at())).append("）：").append(last.text());
-    if (r.rating() != null) b.append("\n您的评价：").append(r.rating()).append(" 分");
+    if (last != null) b.append("\n").append(Texts.latestReply(day(last.at()))).append(last.text());
+    if (r.rating() != null) b.append(Texts.yourRating(r.rating()));
     return b.toString();
   }
 
   /** A line in a staff list. */
   static String staffLine(CaseRecord r) {
-    return r.id() + "｜" + r.status().label() + "｜" + r.category() + "｜" + (r.location() == null ? "未注明地点" : r.location())
+    return r.id() + "｜" + r.status().label() + "｜" + r.category() + "｜" + (r.location() == null ? Texts.NO_PLACE : r.location())
         + "｜" + r.summary() + "｜期限 " + day(r.dueAt()) + (r.assignee() == null ? "" : "｜承办 " + r.assignee());
   }
 
   static String staffList(String title, List<CaseRecord> cases, int max) {
-    if (cases.isEmpty()) return title + "：暂无。";
-    StringBuilder b = new StringBuilder(title).append("（共 ").append(cases.size()).append(" 件）：");
+    if (cases.isEmpty()) return Texts.staffListEmpty(title);
+    StringBuilder b = new StringBuilder(Texts.staffListHead(title, cases.size()));
     cases.stream().limit(max).forEach(r -> b.append("\n").append(staffLine(r)));
-    if (cases.size() > max) b.append("\n……其余 ").append(cases.size() - max).append(" 件请用命令行 cases list 查看。");
+    if (cases.size() > max) b.append(Texts.staffListMore(cases.size() - max));
     return b.toString();
   }
 
   /** Everything staff need to work a case, including the contact phone and internal notes. */
   static String staffDetail(CaseRecord r, List<CaseHistoryEntry> history) {
     StringBuilder b = new StringBuilder();
-    b.append("编号 ").append(r.id()).append("（").append(r.kind().label()).append("，").append(r.status().label()).append("）\n");
-    b.append("事项：").append(r.text()).append("\n");
-    b.append("地点：").append(r.location() == null ? "未注明" : r.location()).append("\n");
-    b.append("类别：").append(r.category()).append(r.star() == null ? "" : "（" + r.star() + "）").append("\n");
+    b.append(Texts.CASE_NUMBER).append(r.id()).append("（").append(r.kind().label()).append("，").append(r.status().label()).append("）\n");
+    b.append(Texts.LABEL_WHAT).append(r.text()).append("\n");
+    b.append(Texts.LABEL_WHERE).append(r.location() == null ? Texts.NO_PLACE_SHORT : r.location()).append("\n");
+    b.append(Texts.LABEL_CATEGORY).append(r.category()).append(r.star() == null ? "" : "（" + r.star() + "）").append("\n");
     b.append("反映人：").append(r.displayName() == null ? r.userId() : r.displayName()).append("（").append(r.channel()).append("）");
     if (r.phone() != null) b.append("，电话 ").append(r.phone());
     b.append("\n受理：").append(dayTime(r.createdAt())).append("，期限：").append(day(r.dueAt()));

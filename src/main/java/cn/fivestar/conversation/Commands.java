@@ -2,7 +2,6 @@ package cn.fivestar.conversation;
 
 import cn.fivestar.cases.CaseException;
 import cn.fivestar.cases.CaseFilter;
-import cn.fivestar.cases.CaseHistoryEntry;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
 import cn.fivestar.cases.CaseStatistics;
@@ -19,7 +18,6 @@ import java.util.Map;
 final class Commands {
   /** Callback data of the 接办 button on new-case notices: "take:" + tracking number (well under Telegram's 64 bytes). */
   static final String TAKE = "take:";
-  private static final String TAKEN_BY = "接办人：";
   private static final int LIST_MAX = 15;
 
   private final CaseService cases;
@@ -57,8 +55,8 @@ final class Commands {
       }
       case "/overdue", "/stats", "/remind" -> {
         if (t.role() != Role.SUPERVISOR) t.say(t.role().isStaff() ? Texts.SUPERVISOR_ONLY : Texts.STAFF_ONLY);
-        else if (command.equals("/remind")) t.say(remind == null ? "催办提醒在这里没有启用。" : remind.get());
-        else if (command.equals("/overdue")) t.say(CaseViews.staffList("超期未办结的诉求", cases.overdue(), LIST_MAX));
+        else if (command.equals("/remind")) t.say(remind == null ? StaffTexts.REMIND_OFF : remind.get());
+        else if (command.equals("/overdue")) t.say(CaseViews.staffList(StaffTexts.OVERDUE_TITLE, cases.overdue(), LIST_MAX));
         else t.say(stats(arg1));
       }
       default -> t.say(Texts.unknownCommand(parts[0]));
@@ -71,19 +69,18 @@ final class Commands {
       case "/new" -> {
         List<CaseRecord> waiting = new ArrayList<>(cases.list(CaseFilter.all().withStatus(CaseStatus.RECEIVED)));
         waiting.addAll(cases.list(CaseFilter.all().withStatus(CaseStatus.RETURNED)));
-        t.say(CaseViews.staffList("待派单的诉求", waiting, LIST_MAX)
-            + (waiting.isEmpty() ? "" : "\n发送 /take 编号 接办，/show 编号 查看详情。"));
+        t.say(CaseViews.staffList(StaffTexts.WAITING_TITLE, waiting, LIST_MAX) + (waiting.isEmpty() ? "" : StaffTexts.TAKE_OR_SHOW));
       }
       case "/mine" -> {
         Map<String, CaseRecord> mine = new LinkedHashMap<>();
         for (String who : List.of(me, t.in.displayName() == null ? me : t.in.displayName())) {
           cases.list(CaseFilter.all().withAssignee(who).withOpenOnly(true)).forEach(r -> mine.putIfAbsent(r.id(), r));
         }
-        t.say(CaseViews.staffList("我承办的诉求", new ArrayList<>(mine.values()), LIST_MAX));
+        t.say(CaseViews.staffList(StaffTexts.MINE_TITLE, new ArrayList<>(mine.values()), LIST_MAX));
       }
       case "/take" -> {
         if (id == null) {
-          t.say("用法：/take 编号，例如 /take 20260105-0001");
+          t.say(StaffTexts.USAGE_TAKE);
           return;
         }
         CaseRecord r;
@@ -94,61 +91,59 @@ final class Commands {
       }
       case "/reply" -> {
         if (id == null || rest == null) {
-          t.say("用法：/reply 编号 答复内容，例如 /reply 20260105-0001 已安排电工明天上午维修。");
+          t.say(StaffTexts.USAGE_REPLY);
           return;
         }
         CaseRecord r = cases.reply(id, me, rest);
-        t.say("已答复 " + r.id() + "（" + r.status().label() + "），居民会收到通知。问题解决后可用 /status " + r.id()
-            + " closed 办结。");
+        t.say(StaffTexts.replied(r.id(), r.status().label()));
       }
       case "/close" -> {
         if (id == null) {
-          t.say("用法：/close 编号 办结说明，例如 /close 20260105-0001 路灯已修好。说明会作为处理结果告诉居民。");
+          t.say(StaffTexts.USAGE_CLOSE);
           return;
         }
         boolean wasClosed = cases.get(id).status() == CaseStatus.CLOSED;
         CaseRecord r = close(id, me, rest);
-        t.say(wasClosed ? r.id() + " 早已办结，没有再改动。" : r.id() + " 已办结，已请居民为处理结果打分。");
+        t.say(StaffTexts.closed(r.id(), wasClosed));
       }
       case "/status" -> {
         if (id == null || rest == null) {
-          t.say("用法：/status 编号 状态 [说明]，状态可用 in_progress（办理中）、answered（已答复）、closed（已办结）、"
-              + "returned（退回，需写明原因）等。");
+          t.say(StaffTexts.USAGE_STATUS);
           return;
         }
         String[] sp = rest.split("\\s+", 2);
         CaseStatus to = CaseStatus.parse(sp[0]);
         CaseRecord r = cases.transition(id, to, me, sp.length > 1 ? sp[1] : null);
-        t.say(r.id() + " 已改为「" + r.status().label() + "」。" + (to == CaseStatus.CLOSED ? "已请居民为处理结果打分。" : ""));
+        t.say(StaffTexts.statusChanged(r.id(), r.status().label(), to == CaseStatus.CLOSED));
       }
       case "/merge" -> {
         String into = rest == null ? null : rest.strip().split("\\s+")[0];
         if (id == null || into == null) {
-          t.say("用法：/merge 编号 目标编号，例如 /merge 20260105-0002 20260105-0001（把重复的诉求并入另一件，双方居民都会收到通知）");
+          t.say(StaffTexts.USAGE_MERGE);
           return;
         }
         CaseRecord r = cases.merge(id, into, me);
-        t.say(r.id() + " 已并入 " + into + "，反映人和关注人今后会收到 " + into + " 的进展。");
+        t.say(StaffTexts.merged(r.id(), into));
       }
       case "/reopen" -> {
         if (id == null || rest == null) {
-          t.say("用法：/reopen 编号 重办原因，例如 /reopen 20260105-0001 回访时居民反映灯还是不亮");
+          t.say(StaffTexts.USAGE_REOPEN);
           return;
         }
         CaseRecord r = cases.reopen(id, me, rest);
-        t.say(r.id() + " 已重新交办（办理中），新的办结期限 " + CaseViews.day(r.dueAt()) + "。");
+        t.say(StaffTexts.reopened(r.id(), CaseViews.day(r.dueAt())));
       }
       case "/note" -> {
         if (id == null || rest == null) {
-          t.say("用法：/note 编号 备注内容（只有工作人员能看到）");
+          t.say(StaffTexts.USAGE_NOTE);
           return;
         }
         CaseRecord r = cases.addNote(id, me, rest);
-        t.say("已为 " + r.id() + " 添加备注。");
+        t.say(StaffTexts.noteAdded(r.id()));
       }
       case "/show" -> {
         if (id == null) {
-          t.say("用法：/show 编号");
+          t.say(StaffTexts.USAGE_SHOW);
           return;
         }
         CaseRecord r = cases.get(id);
@@ -166,13 +161,13 @@ final class Commands {
     CaseRecord r = cases.get(id);
     if (r.status() == CaseStatus.CLOSED) return r;
     if (r.status() == CaseStatus.RETURNED) r = cases.assign(r.id(), me, me);
-    String result = text == null || text.isBlank() ? "已办结" : text;
+    String result = text == null || text.isBlank() ? StaffTexts.DEFAULT_CLOSE_RESULT : text;
     CaseUpdate close = CaseUpdate.by(me).withStatus(CaseStatus.CLOSED);
     return cases.update(r.id(), r.status() == CaseStatus.ANSWERED ? close.withNote(result) : close.withReply(result));
   }
 
   static Button takeButton(String caseId) {
-    return new Button("接办", TAKE + caseId);
+    return new Button(StaffTexts.BUTTON_TAKE, TAKE + caseId);
   }
 
   /**
@@ -182,7 +177,7 @@ final class Commands {
   void pressTake(Turn t, String id) {
     t.handledAs = HandledAs.COMMAND;
     if (!t.role().isStaff()) {
-      t.refuse("抱歉，只有社区工作人员可以接办诉求。如果您也遇到了这个问题，可以私聊我反映，我帮您登记。");
+      t.refuse(StaffTexts.TAKE_STAFF_ONLY);
       return;
     }
     CaseRecord r;
@@ -191,15 +186,15 @@ final class Commands {
       String a = r.assignee();
       boolean mine = a == null || a.equals(t.actor()) || a.equals(t.in.displayName());
       if (!mine && r.status() == CaseStatus.IN_PROGRESS) {
-        t.refuse("诉求 " + r.id() + " 已由 " + handlerName(r) + " 接办，正在办理，不用重复接办。");
+        t.refuse(StaffTexts.takenByOther(r.id(), handlerName(r)));
         return;
       }
       if (!mine && r.status() == CaseStatus.ASSIGNED) {
-        t.refuse("诉求 " + r.id() + " 已派给 " + handlerName(r) + " 办理，不用重复接办。");
+        t.refuse(StaffTexts.assignedToOther(r.id(), handlerName(r)));
         return;
       }
       if (a != null && a.equals(t.actor()) && r.status() == CaseStatus.IN_PROGRESS) {
-        t.say("诉求 " + r.id() + " 您已经接办了，正在办理中。处理后用 /reply " + r.id() + " 答复内容 回复居民。");
+        t.say(StaffTexts.alreadyYours(r.id()));
         return;
       }
       r = take(r.id(), t.actor(), t.in.displayName());
@@ -208,20 +203,12 @@ final class Commands {
   }
 
   private static void took(Turn t, CaseRecord r) {
-    t.say("已接办 " + r.id() + "，状态：" + r.status().label() + "，期限 " + CaseViews.day(r.dueAt()) + "。\n"
-        + "处理后用 /reply " + r.id() + " 答复内容 回复居民。");
+    t.say(StaffTexts.took(r.id(), r.status().label(), CaseViews.day(r.dueAt())));
   }
 
   /** The handler as people know them: the name recorded when they took the case in chat, else the assignee. */
   private String handlerName(CaseRecord r) {
-    List<CaseHistoryEntry> history = cases.history(r.id());
-    for (int i = history.size() - 1; i >= 0; i--) {
-      CaseHistoryEntry e = history.get(i);
-      if (r.assignee().equals(e.actor()) && e.note() != null && e.note().startsWith(TAKEN_BY)) {
-        return e.note().substring(TAKEN_BY.length());
-      }
-    }
-    return r.assignee();
+    return TakenBy.handlerName(r, cases.history(r.id()));
   }
 
   /**
@@ -230,7 +217,7 @@ final class Commands {
    */
   private CaseRecord take(String id, String me, String name) {
     CaseRecord r = cases.get(id);
-    String note = TAKEN_BY + (name == null || name.isBlank() ? me : MessageText.clip(name, 40));
+    String note = TakenBy.note(me, name);
     return switch (r.status()) {
       case RECEIVED, ASSIGNED -> cases.update(r.id(),
           CaseUpdate.by(me).withAssignee(me).withStatus(CaseStatus.IN_PROGRESS).withNote(note));
@@ -239,7 +226,7 @@ final class Commands {
         yield cases.transition(r.id(), CaseStatus.IN_PROGRESS, me, note);
       }
       case IN_PROGRESS -> me.equals(r.assignee()) ? r : cases.update(r.id(), CaseUpdate.by(me).withAssignee(me).withNote(note));
-      default -> throw new CaseException(CaseException.Reason.ILLEGAL_TRANSITION, "诉求 " + r.id() + " 目前是「" + r.status().label() + "」，不能再接办。");
+      default -> throw new CaseException(CaseException.Reason.ILLEGAL_TRANSITION, StaffTexts.cannotTake(r.id(), r.status().label()));
     };
   }
 
@@ -248,24 +235,14 @@ final class Commands {
     LocalDate today = LocalDate.ofInstant(cases.clock().instant(), CaseService.ZONE);
     LocalDate from = all ? null : today.withDayOfMonth(1);
     CaseStatistics s = cases.stats(from, all ? null : today);
-    StringBuilder b = new StringBuilder(all ? "全部诉求统计" : "本月（" + from.getMonthValue() + "月1日至今）诉求统计");
-    CaseStatistics.Group g = s.overall();
-    b.append("：共 ").append(g.total()).append(" 件，已办结 ").append(g.closed()).append(" 件，超期 ").append(g.overdue())
-        .append(" 件。\n响应率 ").append(percent(g.responseRate())).append("，解决率 ").append(percent(g.resolutionRate()))
-        .append("，满意率 ").append(percent(g.satisfactionRate())).append("。");
+    StringBuilder b = new StringBuilder(StaffTexts.statsHeading(all, today.getMonthValue()));
+    b.append(StaffTexts.statsOverall(s.overall()));
     if (!s.byCategory().isEmpty()) {
-      b.append("\n按类别：");
+      b.append(StaffTexts.STATS_BY_CATEGORY);
       s.byCategory().forEach((c, cg) -> {
-        if (cg.total() > 0) {
-          b.append("\n· ").append(c).append(" ").append(cg.total()).append(" 件，办结 ").append(cg.closed())
-              .append("，满意率 ").append(percent(cg.satisfactionRate()));
-        }
+        if (cg.total() > 0) b.append(StaffTexts.statsCategory(c, cg));
       });
     }
     return b.toString();
-  }
-
-  private static String percent(Double rate) {
-    return rate == null ? "—" : Math.round(rate * 1000) / 10.0 + "%";
   }
 }

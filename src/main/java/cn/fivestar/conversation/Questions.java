@@ -47,13 +47,7 @@ final class Questions {
     t.handledAs = HandledAs.ANSWER;
     StringBuilder reply = new StringBuilder(a.text());
     List<Citation> cited = a.citations();
-    if (!cited.isEmpty()) {
-      reply.append("\n\n来源：");
-      for (int i = 0; i < cited.size(); i++) {
-        if (i > 0) reply.append("；");
-        reply.append("[").append(i + 1).append("]《").append(cited.get(i).title()).append("》");
-      }
-    }
+    if (!cited.isEmpty()) reply.append(Texts.sources(cited.stream().map(Citation::title).toList()));
     DialogState keep = t.state.withQuestion(MessageText.clip(question, 200));
     boolean confident = a.answered() && !a.tentative();
     List<Button> votes = a.answered() && log != null ? feedbackButtons(t, question, a) : List.of();
@@ -98,7 +92,7 @@ final class Questions {
       return;
     }
     if (log == null || !log.vote(id, t.channel, t.userId, helpful)) {
-      t.refuse("这个按钮已经失效了。有问题可以直接问我。");
+      t.refuse(Texts.STALE_VOTE_BUTTON);
       return;
     }
     if (helpful) {

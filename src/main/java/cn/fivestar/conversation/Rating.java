@@ -54,7 +54,7 @@ public final class Rating {
     CaseRecord r = cases.rate(caseId, t.channel, t.userId, score, null);
     boolean unsolved = score <= LOW || (words != null && Cues.notFixed(words));
     if (unsolved) {
-      unsolved(t, r, "居民评价 " + score + " 分" + (words == null ? "" : "：" + MessageText.clip(words, 200)));
+      unsolved(t, r, Texts.lowScore(score, words == null ? null : MessageText.clip(words, 200)));
       return;
     }
     if (t.state.inIntake()) {
@@ -62,19 +62,19 @@ public final class Rating {
       return;
     }
     t.state = t.state.rating(Step.RATE_COMMENT, r.id(), score);
-    t.say(Texts.thanksForScore(score) + Texts.ANY_COMMENT, List.of(List.of(new Button("跳过", SKIP))));
+    t.say(Texts.thanksForScore(score) + Texts.ANY_COMMENT, List.of(List.of(new Button(Texts.BUTTON_SKIP, SKIP))));
   }
 
   /** "没修好" about a closed case, with or without a score. */
   void notSolved(Turn t, CaseRecord r, String words) {
     t.handledAs = HandledAs.RATING;
-    unsolved(t, r, "居民反映：" + MessageText.clip(words, 200));
+    unsolved(t, r, Texts.residentSays(MessageText.clip(words, 200)));
   }
 
   private void unsolved(Turn t, CaseRecord r, String reason) {
     if (!t.state.inIntake()) t.state = t.state.reset();
     if (onUnsolved == OnUnsolved.SUPERVISOR) {
-      cases.addNote(r.id(), t.actor(), reason + "（待督办人员决定是否重办）");
+      cases.addNote(r.id(), t.actor(), reason + Texts.AWAITS_SUPERVISOR);
       notifier.toStaff(Outbound.text(Texts.toSupervisorUnsolved(r.id(), r.category(), reason)));
       t.say(Texts.unsolvedToSupervisor(r.id()));
       return;

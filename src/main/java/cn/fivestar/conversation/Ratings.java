@@ -25,7 +25,7 @@ final class Ratings {
 
   static List<List<Button>> buttons(String caseId) {
     List<Button> row = new ArrayList<>();
-    for (int i = 1; i <= 5; i++) row.add(new Button(i + "分", "rate:" + caseId + ":" + i));
+    for (int i = 1; i <= 5; i++) row.add(new Button(Texts.scoreButton(i), "rate:" + caseId + ":" + i));
     return List.of(row);
   }
 }

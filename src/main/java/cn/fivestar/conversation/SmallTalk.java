@@ -23,7 +23,7 @@ final class SmallTalk {
     } else if (a.matches(".*(再见|拜拜|晚安|回头见|先走了).*")) {
       t.say(Texts.BYE);
     } else if (a.matches(".*(你好|您好|在吗|在不在|有人吗|哈喽|早上好|中午好|下午好|晚上好|嗨|喂|大家好).*")) {
-      t.say(Texts.GREETING + "\n有什么需要帮忙的，直接告诉我就好。");
+      t.say(Texts.GREETING_BACK);
     } else if (t.state.lastCase() != null && (MessageText.isYes(text) || MessageText.isSkip(text)
         || a.matches("(好|好的|好嘞|行|中|嗯+|哦+|知道了|明白了|收到|懂了)|(电话)?(就)?(不留|不用留|不留了|不用了|不需要)(电话)?(了)?"))) {
       // "确认" or "不留电话" right after registering: the case exists, nothing new to file.

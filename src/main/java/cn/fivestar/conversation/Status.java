@@ -31,9 +31,7 @@ final class Status {
       t.say(Texts.NO_CASES_YET);
       return;
     }
-    StringBuilder b = new StringBuilder("您反映和关注的问题（共 ").append(list.size()).append(" 件");
-    if (list.size() > LIST_MAX) b.append("，显示最近 ").append(LIST_MAX).append(" 件");
-    b.append("）：");
+    StringBuilder b = new StringBuilder(Texts.myCases(list.size(), Math.min(LIST_MAX, list.size())));
     for (int i = 0; i < Math.min(LIST_MAX, list.size()); i++) {
       b.append("\n").append(i + 1).append(". ").append(CaseViews.lineFor(list.get(i), t.channel, t.userId));
     }

@@ -1,6 +1,12 @@
 package cn.fivestar.conversation;
 
-/** What the bot says, in one place so the tone stays consistent. */
+import java.util.List;
+
+/**
+ * What the bot says, so wording is reviewed and changed without reading logic and the tone stays consistent. This
+ * catalogue holds the general replies, questions, status, rating, small talk and case-view labels; reporting is in
+ * {@link IntakeTexts}, staff commands and case notices in {@link StaffTexts}, reminders in {@code remind/RemindTexts}.
+ */
 final class Texts {
   private Texts() {}
 
@@ -53,6 +59,9 @@ final class Texts {
   static final String SUPERVISOR_ONLY = "抱歉，这个命令只对街道（乡镇）督办人员开放。发送 /help 查看您能用的命令。";
   static final String NOTHING_TO_CANCEL = "目前没有正在填写的内容。有需要随时告诉我。";
   static final String CANCELLED = "好的，已取消，刚才填写的内容没有提交。有需要随时再找我。";
+  /** A keyboard button pressed while a report was being filled: the draft is dropped, never filled with the label. */
+  static final String REPORT_DROPPED = "刚才正在登记的问题还没有提交，已经放弃；需要时点“我要反映问题”重新登记。";
+  static final String STALE_OFFER_BUTTON = "这个按钮已经失效了。有需要请直接告诉我。";
 
   static String tooLong(int chars) {
     return "您的消息太长了（约 " + chars + " 字），我一次最多能处理 " + MessageText.MAX_CHARS
@@ -73,12 +82,28 @@ final class Texts {
   static final String OK_ANYTHING_ELSE = "好的。还有别的需要，随时告诉我。";
   static final String ASK_AWAY = "好的，请问您想了解什么？直接把问题发给我就行，例如“社区有没有助老食堂？”“平安法治星的标准是什么？”";
   static final String STARS_TAIL = "\n\n想细问哪一颗星，直接问我就行，例如“平安法治星的标准是什么？”";
+  static final String STALE_VOTE_BUTTON = "这个按钮已经失效了。有问题可以直接问我。";
+
+  /** The sources under an answer: "来源：[1]《…》；[2]《…》". */
+  static String sources(List<String> titles) {
+    StringBuilder b = new StringBuilder("\n\n来源：");
+    for (int i = 0; i < titles.size(); i++) {
+      if (i > 0) b.append("；");
+      b.append("[").append(i + 1).append("]《").append(titles.get(i)).append("》");
+    }
+    return b.toString();
+  }
 
   // ---------------------------------------------------------------- status
 
   static final String NO_CASES_YET = "您还没有反映过问题，暂时没有查到记录。遇到问题直接告诉我发生了什么、在哪里，我来帮您登记。";
   static final String SEND_NUMBER_FOR_DETAIL = "发送编号可以查看详情。";
   static final String PLEASE_RATE = "\n\n这件事已经办结，请您为处理结果打个分：";
+
+  /** Heading of a resident's list of cases; {@code shown} is less than {@code total} when the list is cut. */
+  static String myCases(int total, int shown) {
+    return "您反映和关注的问题（共 " + total + " 件" + (shown < total ? "，显示最近 " + shown + " 件" : "") + "）：";
+  }
 
   static String noSuchCase(String id) {
     return "找不到编号为 " + id + " 的诉求，请核对编号。";
@@ -95,6 +120,23 @@ final class Texts {
   static final String ANY_COMMENT = "还有什么意见或建议吗？可以直接留言；不需要请回复“跳过”。";
   static final String THANKS_FOR_FEEDBACK = "好的，感谢您的反馈！";
   static final String COMMENT_NOTED = "您的意见已经记下，会转给社区工作人员。感谢您的反馈！";
+  static final String BUTTON_SKIP = "跳过";
+
+  static String scoreButton(int score) {
+    return score + "分";
+  }
+
+  /** Case note (staff see it) when a low score reopens a case. */
+  static String lowScore(int score, String words) {
+    return "居民评价 " + score + " 分" + (words == null ? "" : "：" + words);
+  }
+
+  /** Case note (staff see it) when a resident says the problem is not solved. */
+  static String residentSays(String words) {
+    return "居民反映：" + words;
+  }
+
+  static final String AWAITS_SUPERVISOR = "（待督办人员决定是否重办）";
 
   static String thanksForScore(int score) {
     return "感谢您的评价（" + score + " 分）！";
@@ -116,32 +158,10 @@ final class Texts {
   // ---------------------------------------------------------------- small talk
 
   static final String GOT_IT = "收到😊 有什么需要帮忙的，直接告诉我就好；发送 /help 可以看看我能做什么。";
+  static final String GREETING_BACK = GREETING + "\n有什么需要帮忙的，直接告诉我就好。";
   static final String NOT_MY_FIELD = "我是社区助手，闲聊不太在行😊\n" + RESIDENT_HELP;
   static final String ALREADY_REGISTERED = "这件事已经登记好了（编号 %s），有进展我会通知您。还有别的需要，随时告诉我。";
-  static final String PHONE_ADDED = "电话已补充到编号 %s，工作人员需要时会联系您。";
   static final String RATING_DONE = "好的，感谢您的评价！";
-
-  static final String URGENT_WHERE = "请马上告诉我具体地点（小区、几号楼几单元，或村、组，或最后出现的地方），我会补充给值班人员。";
-
-  /** Who deals with a kind of problem, said when a resident asks "这归谁管？" while reporting it. */
-  static String whoHandles(String category) {
-    String who = switch (category == null ? "" : category) {
-      case "设施维修" -> "电梯、水电、路灯、道路这类设施坏了，一般由物业或产权单位负责维修，社区负责督促落实";
-      case "物业停车" -> "物业服务和停车的问题由物业服务企业负责，社区和业委会监督";
-      case "环境卫生" -> "垃圾清运和卫生保洁由物业或环卫部门负责，社区督促落实";
-      case "治安消防" -> "安全隐患由社区会同物业、派出所和消防部门处理";
-      case "矛盾纠纷" -> "邻里矛盾由社区调解室（网格员、调解员）出面调解，必要时请民警、律师一起参与";
-      case "养老助残" -> "老人、残疾人和困难家庭的帮扶由社区负责对接相关服务";
-      case "就业帮扶" -> "就业和技能培训由社区就业服务站对接";
-      case "党务作风" -> "干部作风和支部工作的意见由社区党组织和街道负责核查";
-      default -> "这件事由社区受理后转交相关责任单位办理";
-    };
-    return who + "。我先帮您登记，社区会派单给负责的单位办理并跟进结果。";
-  }
-
-  static final String TAKE_YOUR_TIME = "好的，不着急，查好了发给我就行。";
-
-  static final String DETAIL_ADDED = "已补充到编号 %s，工作人员会一并看到。";
 
   static final String SORRY_NOT_HELPFUL = "抱歉，这个我确实帮不上忙😅 我主要能帮您反映社区里的问题、查办理进度，解答社区服务和五星支部创建方面的问题。";
 
@@ -150,4 +170,45 @@ final class Texts {
   static final String THANKS_HELPFUL = "谢谢您的反馈，很高兴能帮上忙！";
   static final String ASK_WHY_NOT_HELPFUL = "抱歉没帮上忙。能说说哪里不对、还缺什么吗？我们会据此改进资料；不想说请回复“跳过”。";
   static final String REASON_NOTED = "已记下您的意见，工作人员会据此完善资料。谢谢！";
+
+  // ---------------------------------------------------------------- case views (CaseViews): fixed labels
+
+  static final String CASE_NUMBER = "编号 ";
+  static final String FOLLOWED_CASE = "（您关注的问题）";
+  static final String LABEL_WHAT = "事项：";
+  static final String LABEL_WHERE = "地点：";
+  static final String LABEL_CATEGORY = "类别：";
+  static final String LABEL_STATUS = "状态：";
+  /** After a street-level place: only the area of someone else's case is shown. */
+  static final String AROUND = "一带";
+  static final String NO_PLACE = "未注明地点";
+  static final String NO_PLACE_SHORT = "未注明";
+
+  static String dueBy(String day) {
+    return "（预计 " + day + " 前办结）";
+  }
+
+  static String latestReply(String day) {
+    return "最新答复（" + day + "）：";
+  }
+
+  static String mergedWith(String id) {
+    return "，与编号 " + id + " 合并办理";
+  }
+
+  static String yourRating(int score) {
+    return "\n您的评价：" + score + " 分";
+  }
+
+  static String staffListEmpty(String title) {
+    return title + "：暂无。";
+  }
+
+  static String staffListHead(String title, int count) {
+    return title + "（共 " + count + " 件）：";
+  }
+
+  static String staffListMore(int count) {
+    return "\n……其余 " + count + " 件请用命令行 cases list 查看。";
+  }
 }

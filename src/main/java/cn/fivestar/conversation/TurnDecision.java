@@ -86,7 +86,7 @@ final class TurnDecision {
     }
     if (Cues.stalls(text)) {
       t.handledAs = HandledAs.REPORT;
-      t.say(Texts.TAKE_YOUR_TIME);
+      t.say(IntakeTexts.TAKE_YOUR_TIME);
       return;
     }
     if (Cues.asksHowLong(text)) {
@@ -177,7 +177,7 @@ final class TurnDecision {
       return;
     }
     if (s.lastCase() != null && Urgency.of(text) == null
-        && (Intake.onlyPhone(text) || Cues.placeOnly(text) || Slots.phone(text) != null && Cues.urges(text))) {
+        && (SlotFit.onlyPhone(text) || Cues.placeOnly(text) || Slots.phone(text) != null && Cues.urges(text))) {
       intake.addToCase(t, s.lastCase());
       return;
     }
@@ -191,7 +191,7 @@ final class TurnDecision {
       SmallTalk.reply(t);
       return;
     }
-    if (Intake.onlyPhone(text) || Slots.phone(text) != null && SmallTalk.isPleasantry(text.replace(Slots.phone(text), ""))) {
+    if (SlotFit.onlyPhone(text) || Slots.phone(text) != null && SmallTalk.isPleasantry(text.replace(Slots.phone(text), ""))) {
       intake.startWithPhone(t);
       return;
     }
@@ -237,7 +237,7 @@ final class TurnDecision {
       return;
     }
     switch (c.intent()) {
-      case REPORT -> intake.startReport(t, c.category(), Cues.asksWhoHandles(text) ? Texts.whoHandles(c.category()) : null);
+      case REPORT -> intake.startReport(t, c.category(), Cues.asksWhoHandles(text) ? IntakeTexts.whoHandles(c.category()) : null);
       case QUESTION -> questions.answer(t, text);
       case STATUS -> status.handle(t);
       case CHITCHAT -> SmallTalk.reply(t);
@@ -254,7 +254,7 @@ final class TurnDecision {
     // Staff asking how something is done are asking the documents, not reporting.
     boolean report = c.intent() == Intent.REPORT && !t.role().isStaff();
     if (report && Cues.asksWhoHandles(text)) {
-      intake.startReport(t, c.category(), Texts.whoHandles(c.category()));
+      intake.startReport(t, c.category(), IntakeTexts.whoHandles(c.category()));
       return;
     }
     if (report && (Slots.phone(text) != null || Slots.location(text) != null && Slots.location(text).matches(".*\\d.*"))) {
@@ -311,13 +311,13 @@ final class TurnDecision {
         if (t.state.inIntake()) intake.prompt(t, t.state.draft());
       }
     } else if (data.equals(Rating.SKIP) && t.state.step() == Step.RATE_COMMENT) {
-      rating.comment(t, "跳过");
+      rating.comment(t, Texts.BUTTON_SKIP);
     } else if (data.startsWith(Questions.HELPFUL) || data.startsWith(Questions.NOT_HELPFUL)) {
       questions.vote(t, data);
     } else if (data.equals(Questions.LOG_YES) || data.equals(Questions.LOG_NO)) {
       if (t.state.step() != Step.OFFER_LOG) {
         t.handledAs = HandledAs.CHITCHAT;
-        t.refuse("这个按钮已经失效了。有需要请直接告诉我。");
+        t.refuse(Texts.STALE_OFFER_BUTTON);
       } else if (data.equals(Questions.LOG_YES)) {
         intake.startConsultation(t, t.state.pendingQuestion());
       } else {
@@ -356,7 +356,7 @@ final class TurnDecision {
       intake.startBlank(t, dropped);
       return;
     }
-    if (dropped) t.say("刚才正在登记的问题还没有提交，已经放弃；需要时点“我要反映问题”重新登记。");
+    if (dropped) t.say(Texts.REPORT_DROPPED);
     switch (action) {
       case Keyboards.ASK -> {
         t.handledAs = HandledAs.ANSWER;

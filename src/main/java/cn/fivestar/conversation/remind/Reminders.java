@@ -1,7 +1,6 @@
 package cn.fivestar.conversation.remind;
 
 import cn.fivestar.cases.CaseFilter;
-import cn.fivestar.cases.CaseHistoryEntry;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
 import cn.fivestar.cases.WorkCalendar;
@@ -9,10 +8,10 @@ import cn.fivestar.conversation.Notifier;
 import cn.fivestar.conversation.Outbound;
 import cn.fivestar.conversation.Role;
 import cn.fivestar.conversation.RoleDirectory;
+import cn.fivestar.conversation.TakenBy;
 import cn.fivestar.infra.PersonalData;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,12 +44,11 @@ public final class Reminders {
   private static final Pattern CHAT_USER = Pattern.compile("([a-z][a-z0-9_-]*):(\\S+)");
   /** Channels whose users are reached in their own chat (chat id = user id there). */
   private static final java.util.Set<String> CHAT_CHANNELS = java.util.Set.of("telegram", "console");
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日").withZone(CaseService.ZONE);
-  private static final String TAKEN_BY = "接办人：";
 
   /** What a reminder is; its code is part of the once-a-day key. */
   public enum Kind {
-    HANDLER("handler", "承办人催办"), UNASSIGNED("unassigned", "待接办提醒"), DIGEST("digest", "督办摘要");
+    HANDLER("handler", RemindTexts.KIND_HANDLER), UNASSIGNED("unassigned", RemindTexts.KIND_UNASSIGNED),
+    DIGEST("digest", RemindTexts.KIND_DIGEST);
 
     private final String code;
     private final String label;
@@ -80,7 +78,7 @@ public final class Reminders {
 
     /** Where it goes, for people: "telegram:123" or "工作人员群". */
     public String target() {
-      return toStaffGroup() ? "工作人员群" : channel + ":" + chatId;
+      return toStaffGroup() ? RemindTexts.STAFF_GROUP : channel + ":" + chatId;
     }
   }
 
@@ -89,22 +87,21 @@ public final class Reminders {
                         List<Reminder> failed) {
     /** One or two lines in Chinese for chat replies and logs. */
     public String summary() {
-      if (sent.isEmpty() && skipped.isEmpty() && failed.isEmpty()) return "目前没有需要催办的诉求，也没有需要发送的督办摘要。";
-      StringBuilder b = new StringBuilder();
-      b.append(dryRun ? "将发送催办 " : "已发送催办 ").append(sent.size()).append(" 条");
+      if (sent.isEmpty() && skipped.isEmpty() && failed.isEmpty()) return RemindTexts.NOTHING_DUE;
+      StringBuilder b = new StringBuilder(RemindTexts.sent(dryRun, sent.size()));
       if (!sent.isEmpty()) {
         Map<Kind, Integer> n = new LinkedHashMap<>();
         for (Kind k : Kind.values()) n.put(k, 0);
         sent.forEach(r -> n.merge(r.kind(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
         n.forEach((k, v) -> {
-          if (v > 0) parts.add(k.label() + " " + v + " 条");
+          if (v > 0) parts.add(RemindTexts.perKind(k.label(), v));
         });
-        b.append("（").append(String.join("、", parts)).append("）");
+        b.append(RemindTexts.kinds(parts));
       }
       b.append("。");
-      if (!skipped.isEmpty()) b.append("今天已发过的 ").append(skipped.size()).append(" 条没有重复发送。");
-      if (!failed.isEmpty()) b.append("有 ").append(failed.size()).append(" 条发送失败，下次运行时会重试。");
+      if (!skipped.isEmpty()) b.append(RemindTexts.skipped(skipped.size()));
+      if (!failed.isEmpty()) b.append(RemindTexts.failed(failed.size()));
       return b.toString();
     }
   }
@@ -213,10 +210,9 @@ public final class Reminders {
     List<CaseRecord> unassigned = open.stream().filter(r -> r.status().awaitsStaff() && r.assignee() == null)
         .sorted(java.util.Comparator.comparing(CaseRecord::dueAt).thenComparing(CaseRecord::id)).toList();
     if (!unassigned.isEmpty()) {
-      StringBuilder b = new StringBuilder("【待接办提醒】各位同事好！目前还有 ").append(unassigned.size())
-          .append(" 件诉求没有人接办，请及时认领：");
+      StringBuilder b = new StringBuilder(RemindTexts.unassignedHead(unassigned.size()));
       list(b, unassigned, now, today);
-      b.append("\n发送 /take 编号 接办，/show 编号 查看详情。谢谢大家！");
+      b.append(RemindTexts.UNASSIGNED_TAIL);
       out.add(new Reminder(Kind.UNASSIGNED, "staff", null, null, b.toString(), ids(unassigned)));
     }
 
@@ -255,19 +251,16 @@ public final class Reminders {
     var named = chat ? null : CHAT_USER.matcher(assignee);
     if (named != null && named.matches()) assignee = named.group(2);  // web:alice → alice
     int total = late.size() + soon.size();
-    StringBuilder b = new StringBuilder("【催办提醒】");
-    if (chat) b.append("您好！您承办的诉求");
-    else b.append("请 ").append(PersonalData.mask(assignee)).append(" 同志留意：您承办的诉求");
-    b.append("中有 ").append(total).append(" 件需要抓紧办理。");
+    StringBuilder b = new StringBuilder(RemindTexts.handlerHead(chat ? null : PersonalData.mask(assignee), total));
     if (!late.isEmpty()) {
-      b.append("\n\n已超期（").append(late.size()).append(" 件）：");
+      b.append(RemindTexts.overdueHead(late.size()));
       list(b, late, now, today);
     }
     if (!soon.isEmpty()) {
-      b.append("\n\n即将到期（").append(soon.size()).append(" 件，一个工作日内到期）：");
+      b.append(RemindTexts.dueSoonHead(soon.size()));
       list(b, soon, now, today);
     }
-    b.append("\n\n请尽快办理，办好后用 /reply 编号 答复内容 回复居民；发送 /show 编号 查看详情。辛苦了！");
+    b.append(RemindTexts.HANDLER_TAIL);
     List<String> ids = new ArrayList<>(ids(late));
     ids.addAll(ids(soon));
     int colon = key.indexOf(':');
@@ -278,22 +271,20 @@ public final class Reminders {
 
   private String digest(List<CaseRecord> open, List<CaseRecord> overdue, List<CaseRecord> dueSoon,
                         List<CaseRecord> unassigned, Instant now, LocalDate today) {
-    StringBuilder b = new StringBuilder("【每日督办摘要】").append(DAY.format(now)).append("（")
-        .append(today.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.CHINA)).append("）\n");
-    b.append("在办诉求 ").append(open.size()).append(" 件：超期 ").append(overdue.size()).append(" 件，一个工作日内到期 ")
-        .append(dueSoon.size()).append(" 件，待接办 ").append(unassigned.size()).append(" 件。");
+    StringBuilder b = new StringBuilder(RemindTexts.digestHead(RemindTexts.day(now),
+        today.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.CHINA), open.size(), overdue.size(), dueSoon.size(),
+        unassigned.size()));
     if (overdue.isEmpty()) {
-      b.append("\n目前没有超期的诉求，请继续保持。");
+      b.append(RemindTexts.NO_OVERDUE);
     } else {
-      b.append("\n\n超期最久的诉求：");
+      b.append(RemindTexts.MOST_OVERDUE);
       for (CaseRecord r : overdue.stream().limit(DIGEST_TOP).toList()) {
-        b.append("\n· ").append(r.id()).append("｜").append(r.category()).append("｜超期 ")
-            .append(workingDaysLate(r, today)).append(" 个工作日｜承办人 ")
-            .append(r.assignee() == null ? "（无人接办）" : PersonalData.mask(handlerName(r))).append("｜")
-            .append(r.summary());
+        String handler = r.assignee() == null ? RemindTexts.NO_HANDLER
+            : PersonalData.mask(TakenBy.handlerName(r, cases.history(r.id())));
+        b.append(RemindTexts.digestLine(r.id(), r.category(), workingDaysLate(r, today), handler, r.summary()));
       }
-      if (overdue.size() > DIGEST_TOP) b.append("\n……另有 ").append(overdue.size() - DIGEST_TOP).append(" 件。");
-      b.append("\n发送 /overdue 查看全部超期诉求。");
+      if (overdue.size() > DIGEST_TOP) b.append(RemindTexts.more(overdue.size() - DIGEST_TOP));
+      b.append(RemindTexts.DIGEST_TAIL);
     }
     return b.toString();
   }
@@ -301,13 +292,13 @@ public final class Reminders {
   private void list(StringBuilder b, List<CaseRecord> list, Instant now, LocalDate today) {
     for (CaseRecord r : list.stream().limit(LIST_MAX).toList()) {
       b.append("\n· ").append(r.id()).append("｜").append(r.category()).append("｜");
-      if (r.isOverdue(now)) b.append("超期 ").append(workingDaysLate(r, today)).append(" 个工作日");
-      else if (LocalDate.ofInstant(r.dueAt(), CaseService.ZONE).equals(today)) b.append("今天到期");
-      else b.append(DAY.format(r.dueAt())).append("到期");
+      if (r.isOverdue(now)) b.append(RemindTexts.late(workingDaysLate(r, today)));
+      else if (LocalDate.ofInstant(r.dueAt(), CaseService.ZONE).equals(today)) b.append(RemindTexts.DUE_TODAY);
+      else b.append(RemindTexts.dueOn(r.dueAt()));
       if (r.location() != null) b.append("｜").append(PersonalData.mask(r.location()));
       b.append("｜").append(r.summary());
     }
-    if (list.size() > LIST_MAX) b.append("\n……另有 ").append(list.size() - LIST_MAX).append(" 件，发送 /mine 或 /new 查看。");
+    if (list.size() > LIST_MAX) b.append(RemindTexts.moreInList(list.size() - LIST_MAX));
   }
 
   /** Working days past the deadline, today included (at least 1 for an overdue case). */
@@ -318,18 +309,6 @@ public final class Reminders {
       if (cases.calendar().isWorkingDay(d)) n++;
     }
     return Math.max(1, n);
-  }
-
-  /** The handler as colleagues know them: the name recorded when they took the case in chat, else the assignee. */
-  private String handlerName(CaseRecord r) {
-    List<CaseHistoryEntry> history = cases.history(r.id());
-    for (int i = history.size() - 1; i >= 0; i--) {
-      CaseHistoryEntry e = history.get(i);
-      if (r.assignee().equals(e.actor()) && e.note() != null && e.note().startsWith(TAKEN_BY)) {
-        return e.note().substring(TAKEN_BY.length());
-      }
-    }
-    return r.assignee();
   }
 
   private static List<String> ids(List<CaseRecord> list) {

@@ -1,0 +1,60 @@
+package cn.fivestar.conversation;
+
+import cn.fivestar.cases.CasePublicView;
+import cn.fivestar.conversation.DialogState.Draft;
+import java.util.regex.Pattern;
+
+/** Whether a message answers the slot an intake waits for, and the place or phone read from such an answer. */
+final class SlotFit {
+  private SlotFit() {}
+
+  private static final Pattern PLACE_PREFIX = Pattern.compile(
+      "^(?:地点|地址|位置|地方)?(?:就)?(?:是|在|：|:)?\\s*(?:刚才说的|刚说的|刚刚说的|上面说的|前面说的)?\\s*(?:就在|在|位于)?");
+  private static final int MAX_LOCATION = 200;
+
+  /** Whether this message answers the question the intake is waiting for (the turn decision asks first). */
+  static boolean fits(Turn t) {
+    Draft d = t.state.draft();
+    String text = t.text;
+    if (text.isEmpty()) return true;
+    boolean question = Cues.questionForm(text);
+    return switch (t.state.step()) {
+      case ASK_WHAT, EDIT_WHAT -> MessageText.hasWords(text) && !question;
+      case ASK_WHERE, EDIT_WHERE -> !question && (Cues.pointsAtPlace(text) || onlyPhone(text) || d.location() == null
+          && MessageText.length(text) <= 12 && MessageText.hasWords(text) && !Cues.asksProgress(text)
+          && !MessageText.isYes(text) && !MessageText.isNo(text) && !SmallTalk.isPleasantry(text));
+      case EDIT_PHONE -> text.matches("(?s).*\\d.*") || MessageText.isSkip(text) || MessageText.isNo(text)
+          || MessageText.answer(text).matches("(电话)?(就)?(不留|不用留|不留了|不用了|不需要)(了)?");
+      case DUPLICATE -> MessageText.isNo(text) || MessageText.isAccept(text) || MessageText.answer(text).contains("新建")
+          || DuplicateOffer.followsExisting(text);
+      case CONFIRM, EDIT_CHOICE -> !question || MessageText.isYes(text);
+      default -> false;
+    };
+  }
+
+  /** The message is a phone number and little else ("电话13700002222 有事打这个"). */
+  static boolean onlyPhone(String text) {
+    String phone = Slots.phone(text);
+    return phone != null && MessageText.answer(text.replace(phone, ""))
+        .replaceAll("你好|您好|电话|手机|号码|是|打这个|有事|联系|我|俺|先|留个|留一下|记一下|给你|的|就", "").length() <= 4;
+  }
+
+  /** The place as the person put it; from a long answer that also describes the problem, just the place. */
+  static String place(String text) {
+    String p = PLACE_PREFIX.matcher(text.replace('\n', ' ').strip()).replaceFirst("").strip();
+    if (p.isEmpty()) p = text.strip();
+    String named = MessageText.length(p) > 40 ? Slots.location(p) : null;
+    return MessageText.clip(named != null ? named : p, MAX_LOCATION);
+  }
+
+  /**
+   * A place given in two steps ("樱桃沟村", then "二组 村西头大槐树那个"): the second part names no area of its own,
+   * so it continues the first; a place that names its own area replaces the first.
+   */
+  static String refine(String before, String after) {
+    if (before == null || after.contains(before)) return after;
+    boolean namesArea = CasePublicView.streetLevelPlace(after) != null;
+    boolean vagueBefore = !before.matches(".*\\d.*");
+    return !namesArea && vagueBefore ? MessageText.clip(before + after, MAX_LOCATION) : after;
+  }
+}
