@@ -48,7 +48,12 @@ final class BackgroundKnowledge implements Answerer, AutoCloseable {
     }
   }
 
-  /** The index version once open ("loading" before). */
+  /** Runs {@code action} with the knowledge base once it is open (at once if it already is). */
+  void whenOpen(java.util.function.Consumer<KnowledgeBase> action) {
+    kb.thenAccept(action);
+  }
+
+  /** The version of the index answering now ("loading" before it is open; a reload changes it). */
   String version() {
     return kb.isDone() && !kb.isCompletedExceptionally() ? kb.join().version() : "loading";
   }

@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
     description = "Run the bot on Telegram (long polling, or a webhook with --webhook). Needs TELEGRAM_BOT_TOKEN; "
         + "optional TELEGRAM_API_URL, FIVESTAR_STAFF_CHAT_ID, FIVESTAR_ROLES (default DATA/roles.properties), "
         + "TELEGRAM_WEBHOOK_SECRET, FIVESTAR_REMIND_AT (催办 reminders on working days, default 09:00, off to "
-        + "disable). See docs/telegram.md.")
+        + "disable), FIVESTAR_RELOAD_SECONDS (re-index changed documents in the background, default 30, 0 = off). "
+        + "See docs/telegram.md.")
 public final class ServeCommand extends DataCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -52,6 +53,7 @@ public final class ServeCommand extends DataCommand implements Callable<Integer>
     ReminderSchedule reminders = remindAt == null ? null
         : new ReminderSchedule(services.reminders(), remindAt, services.cases().clock());
     if (reminders != null) reminders.start(java.time.Duration.ofSeconds(30));
+    services.watchKnowledge(System.err::println);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (reminders != null) reminders.close();
       bot.close();

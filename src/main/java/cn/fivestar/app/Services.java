@@ -16,6 +16,7 @@ import cn.fivestar.conversation.intent.IntentClassifier;
 import cn.fivestar.conversation.remind.ReminderLog;
 import cn.fivestar.conversation.remind.Reminders;
 import cn.fivestar.knowledge.KnowledgeBase;
+import cn.fivestar.knowledge.KnowledgeReloader;
 import cn.fivestar.knowledge.KnowledgeSources;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ public final class Services implements AutoCloseable {
   private final Notifiers notifiers;
   private final DialogEngine engine;
   private final Reminders reminders;
+  private volatile KnowledgeReloader reloader;
 
   /**
    * Opens the default knowledge base ({@code index/}, built under DIR/index if missing or stale) with the answerer
@@ -101,6 +103,22 @@ public final class Services implements AutoCloseable {
     this.reminders = reminders(database, cases, roles, notifiers);
     engine.onRemindCommand(() -> (reminders.workingDay() ? "" : "今天不是工作日，按您的要求照常发送。")
         + reminders.run(false).summary());
+  }
+
+  /**
+   * Starts watching the knowledge base's source folders (every FIVESTAR_RELOAD_SECONDS, default 30, 0 = off):
+   * added, edited or removed documents are re-indexed in the background and swapped in without a restart.
+   * Progress lines go to {@code log}. Does nothing for a custom answerer. Stopped by {@link #close()}.
+   */
+  public void watchKnowledge(java.util.function.Consumer<String> log) {
+    if (!(knowledge instanceof BackgroundKnowledge bg) || reloader != null) return;
+    java.util.Optional<java.time.Duration> every;
+    try {
+      every = KnowledgeReloader.interval(System.getenv(KnowledgeReloader.ENV));
+    } catch (IllegalArgumentException e) {
+      throw UserException.usage(e.getMessage());
+    }
+    every.ifPresent(d -> bg.whenOpen(kb -> reloader = KnowledgeReloader.start(kb, d, log)));
   }
 
   /**
@@ -185,6 +203,7 @@ public final class Services implements AutoCloseable {
 
   @Override
   public void close() {
+    if (reloader != null) reloader.close();
     engine.close();
     cases.close();
     database.close();

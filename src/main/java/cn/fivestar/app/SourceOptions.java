@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** The repeatable {@code --source DIR} option shared by index, search, ask and eval. */
 public final class SourceOptions {
-  @Option(names = "--source", paramLabel = "DIR", description = "Folder of .txt/.md documents (repeatable). Default: index/")
+  @Option(names = "--source", paramLabel = "DIR", description = "Folder of .txt/.md/.docx/.pdf documents (repeatable). Default: index/")
   List<Path> sources = new ArrayList<>();
 
   public List<Path> folders() {

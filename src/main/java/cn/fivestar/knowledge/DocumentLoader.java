@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads .txt and .md files from folders. Files are decoded as UTF-8, or GB18030 (common for Chinese texts);
- * empty, binary or undecodable files are skipped with a problem that names the file, and the rest still load.
+ * Reads .txt, .md, .docx and .pdf files from folders. Text files are decoded as UTF-8, or GB18030 (common for
+ * Chinese texts); Word and PDF files keep their title and headings ({@link OfficeDocuments}). Empty, binary,
+ * undecodable, damaged or encrypted files are skipped with a problem that names the file, and the rest still load.
  */
 public final class DocumentLoader {
   /** A file that could not be used, and why (shown to the operator). */
@@ -36,26 +37,31 @@ public final class DocumentLoader {
   public record Result(List<SourceDocument> documents, List<Problem> problems) {}
 
   private static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
+  /** Word and PDF files carry images and fonts beside their text, so they may be larger. */
+  private static final long MAX_OFFICE_BYTES = 100L * 1024 * 1024;
+  /** The file types read, by lower-case extension. */
+  public static final List<String> EXTENSIONS = List.of(".txt", ".md", ".docx", ".pdf");
   private static final Pattern META = Pattern.compile("^(star|kind|place)\\s*[:：]\\s*(.+)$");
   private static final Charset GB18030 = Charset.forName("GB18030");
 
   private DocumentLoader() {}
 
-  /** All text files under the folders, sorted by path so builds are reproducible. */
+  /** All documents under the folders, sorted by path so builds are reproducible. */
   public static List<Path> listFiles(List<Path> folders) throws IOException {
     List<Path> files = new ArrayList<>();
     for (Path folder : folders) {
       if (!Files.isDirectory(folder)) throw new IOException("not a folder: " + folder);
       try (Stream<Path> s = Files.walk(folder)) {
-        s.filter(Files::isRegularFile).filter(DocumentLoader::isText).sorted().forEach(files::add);
+        s.filter(Files::isRegularFile).filter(DocumentLoader::isDocument).sorted().forEach(files::add);
       }
     }
     return files;
   }
 
-  static boolean isText(Path p) {
+  /** A document file to index: a known extension, not hidden, not a Word lock file (~$name.docx). */
+  static boolean isDocument(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return (n.endsWith(".txt") || n.endsWith(".md")) && !n.startsWith(".");
+    return EXTENSIONS.stream().anyMatch(n::endsWith) && !n.startsWith(".") && !n.startsWith("~$");
   }
 
   public static Result load(List<Path> files, Consumer<Integer> progress) {
@@ -76,6 +82,12 @@ public final class DocumentLoader {
   }
 
   static Optional<SourceDocument> readOne(Path file) throws IOException {
+    String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".docx") || lower.endsWith(".pdf")) {
+      if (Files.size(file) > MAX_OFFICE_BYTES) throw new BadFileException("larger than 100 MB, skipped");
+      if (Files.size(file) == 0) return Optional.empty();
+      return lower.endsWith(".pdf") ? OfficeDocuments.readPdf(file) : OfficeDocuments.readDocx(file);
+    }
     if (Files.size(file) > MAX_FILE_BYTES) throw new BadFileException("larger than 20 MB, skipped");
     String text = decode(Files.readAllBytes(file));
     List<String> lines = new ArrayList<>(text.lines().toList());
