@@ -163,7 +163,7 @@ final class Commands {
     if (r.status() == CaseStatus.RETURNED) r = cases.assign(r.id(), me, me);
     String result = text == null || text.isBlank() ? StaffTexts.DEFAULT_CLOSE_RESULT : text;
     CaseUpdate close = CaseUpdate.by(me).withStatus(CaseStatus.CLOSED);
-    return cases.update(r.id(), r.status() == CaseStatus.ANSWERED ? close.withNote(result) : close.withReply(result));
+    return cases.update(r.id(), close.withReply(result));  // the closing text is what the resident is told
   }
 
   static Button takeButton(String caseId) {

@@ -105,4 +105,12 @@ class StaffCommandsTest {
     assertEquals(CaseStatus.MERGED, h.cases.get(other.id()).status());
     assertTrue(h.staff("s", "/merge " + c.id()).contains("用法"));
   }
+
+  @Test
+  void closingAnAnsweredCaseTellsTheResidentTheClosingText() {
+    h.staff("s", "/reply " + c.id() + " 明天上午来清运");
+    h.staff("s", "/close " + c.id() + " 已清运完毕");
+    assertTrue(h.notifier.to("chat-a").stream().anyMatch(o -> o.text().contains("已办结") && o.text().contains("已清运完毕")),
+        "the result the resident reads is the closing text, not the earlier reply");
+  }
 }
