@@ -154,8 +154,9 @@ final class Commands {
   }
 
   /**
-   * Closes a case, walking the lifecycle as needed: a case not yet answered gets the closing text as its reply
-   * (what the resident is told), then is closed; a returned one is taken back first.
+   * Closes a case, walking the lifecycle as needed: the closing text becomes a reply (the result the resident
+   * reads with the rating request, also on a case answered before), then the case is closed; a returned one is
+   * taken back first.
    */
   private CaseRecord close(String id, String me, String text) {
     CaseRecord r = cases.get(id);
@@ -163,7 +164,7 @@ final class Commands {
     if (r.status() == CaseStatus.RETURNED) r = cases.assign(r.id(), me, me);
     String result = text == null || text.isBlank() ? StaffTexts.DEFAULT_CLOSE_RESULT : text;
     CaseUpdate close = CaseUpdate.by(me).withStatus(CaseStatus.CLOSED);
-    return cases.update(r.id(), close.withReply(result));  // the closing text is what the resident is told
+    return cases.update(r.id(), close.withReply(result));
   }
 
   static Button takeButton(String caseId) {
