@@ -187,37 +187,72 @@ final class CaseRepository implements AutoCloseable {
       where += " AND created_at < ?";
       params.add(startOf(to.plusDays(1)));
     }
-    String query = "SELECT category, star, status, COUNT(*),"
-        + " SUM(first_response_at IS NOT NULL OR respond_by < ?),"
-        + " SUM(first_response_at IS NOT NULL AND first_response_at <= respond_by),"
-        + " SUM(rating IS NOT NULL), SUM(rating >= 4),"
-        + " SUM(status IN " + AWAITING + " AND due_at < ?),"
-        + " SUM(CASE WHEN status = 'closed' THEN closed_at - created_at ELSE 0 END)"
-        + " FROM cases WHERE " + where + " GROUP BY category, star, status";
+    // reopenings come from the history (one 'reopened' row each), joined per case; portable SQL (CASE, not SUM of
+    // a comparison) so the query runs unchanged on other databases
+    String query = "SELECT category, star, status, assignee, COUNT(*),"
+        + " SUM(CASE WHEN first_response_at IS NOT NULL OR respond_by < ? THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN first_response_at IS NOT NULL AND first_response_at <= respond_by THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN rating IS NOT NULL THEN 1 ELSE 0 END), SUM(CASE WHEN rating >= 4 THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN status IN " + AWAITING + " AND due_at < ? THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN status = 'closed' THEN closed_at - created_at ELSE 0 END),"
+        + " SUM(CASE WHEN r.n IS NULL THEN 0 ELSE 1 END), SUM(COALESCE(r.n, 0))"
+        + " FROM cases LEFT JOIN (SELECT case_id, COUNT(*) AS n FROM case_history WHERE action = '"
+        + Action.REOPENED.code() + "' GROUP BY case_id) r ON r.case_id = cases.id"
+        + " WHERE " + where + " GROUP BY category, star, status, assignee";
     return sql.read(c -> {
       Map<CaseStatus, Long> byStatus = new EnumMap<>(CaseStatus.class);
       for (CaseStatus s : CaseStatus.values()) byStatus.put(s, 0L);
       Map<String, CaseStatistics.Group> byCategory = new LinkedHashMap<>();
       Map<String, CaseStatistics.Group> byStar = new LinkedHashMap<>();
+      Map<String, CaseStatistics.Group> byHandler = new java.util.TreeMap<>();
       CaseStatistics.Group overall = CaseStatistics.Group.EMPTY;
       try (PreparedStatement ps = c.prepareStatement(query)) {
         CaseRows.bind(ps, params);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             CaseStatus status = CaseStatus.parse(rs.getString(3));
-            long n = rs.getLong(4);
+            long n = rs.getLong(5);
             CaseStatistics.Group g = new CaseStatistics.Group(n, status == MERGED ? n : 0, status == CLOSED ? n : 0,
-                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10));
+                rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+                rs.getLong(12), rs.getLong(13));
             byStatus.merge(status, n, Long::sum);
             overall = overall.plus(g);
             byCategory.merge(rs.getString(1), g, CaseStatistics.Group::plus);
             String star = rs.getString(2);
             byStar.merge(star == null ? CaseStatistics.NO_STAR : star, g, CaseStatistics.Group::plus);
+            String handler = rs.getString(4);
+            byHandler.merge(handler == null ? CaseStatistics.NO_HANDLER : handler, g, CaseStatistics.Group::plus);
           }
         }
       }
-      return new CaseStatistics(from, to, now, byStatus, overall, byCategory, byStar);
+      return new CaseStatistics(from, to, now, byStatus, overall, byCategory, byStar, byHandler);
     });
+  }
+
+  /**
+   * How often each case was reopened (history rows with action {@code reopened}), for the cases given; cases
+   * never reopened are left out. Asked in slices so any number of ids fits the driver's parameter limit.
+   */
+  Map<String, Integer> reopenCounts(List<String> ids) {
+    Map<String, Integer> out = new java.util.HashMap<>();
+    for (int i = 0; i < ids.size(); i += 500) {
+      List<String> part = ids.subList(i, Math.min(ids.size(), i + 500));
+      String in = part.stream().map(x -> "?").collect(Collectors.joining(", "));
+      List<Object> params = new ArrayList<>();
+      params.add(Action.REOPENED.code());
+      params.addAll(part);
+      sql.read(c -> {
+        try (PreparedStatement ps = c.prepareStatement("SELECT case_id, COUNT(*) FROM case_history WHERE action = ? "
+            + "AND case_id IN (" + in + ") GROUP BY case_id")) {
+          CaseRows.bind(ps, params);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+          }
+        }
+        return null;
+      });
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- changes

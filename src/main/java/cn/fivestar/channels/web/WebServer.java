@@ -426,7 +426,7 @@ public final class WebServer implements AutoCloseable {
     Collections.reverse(ordered);
     ByteArrayOutputStream buf = new ByteArrayOutputStream(8192);
     try (Writer w = new OutputStreamWriter(buf, StandardCharsets.UTF_8)) {
-      CaseCsv.write(w, ordered);
+      CaseCsv.write(w, ordered, cases.reopenCounts(ordered));
     }
     String name = "cases" + (from == null ? "" : "-" + from) + (to == null ? "" : "-to-" + to) + ".csv";
     ex.responseHeaders().put("Content-Disposition", "attachment; filename=\"" + name + "\"");
