@@ -34,6 +34,7 @@ public final class Database {
       "V1__cases.sql",
       "V2__case_followers_ratings.sql",
       "V3__case_stats_index.sql",
+      "V4__case_reopen_handler_stats.sql",
       "V10__dialog_state.sql",
       "V11__answer_feedback.sql",
       "V20__telegram_channel.sql",

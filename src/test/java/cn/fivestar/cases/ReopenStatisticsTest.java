@@ -92,6 +92,9 @@ class ReopenStatisticsTest {
       assertEquals(Map.of(lamp, "2", pipe, "1", trash, "0", open, "0"), byId);
       assertFalse(cases.reopenCounts(List.of()).containsKey(lamp));
     }
+    // migration V4: cases_stats covers the handler; the reopen counts read a partial index
+    assertEquals(1, CaseTestSupport.count(dir, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'cases_stats' AND sql LIKE '%status, assignee%'"));
+    assertEquals(1, CaseTestSupport.count(dir, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'case_history_reopened'"));
   }
 
   @Test
