@@ -84,6 +84,7 @@ final class CaseJson {
     s.byStatus().forEach((k, v) -> st.put(k.code(), v));
     groups(o.putObject("by_category"), s.byCategory());
     groups(o.putObject("by_star"), s.byStar());
+    groups(o.putObject("by_handler"), s.byHandler());
     return o;
   }
 
@@ -104,6 +105,8 @@ final class CaseJson {
     o.put("rated", g.rated());
     o.put("satisfied", g.satisfied());
     o.put("avg_hours_to_close", g.avgHoursToClose());
+    o.put("reopens", g.reopens());
+    o.put("reopened_cases", g.reopened());
   }
 
   private static void messages(ArrayNode a, List<CaseMessage> list) {

@@ -63,19 +63,24 @@ final class CaseText {
         .append(o.responseCounted()).append("）  解决率 ").append(pct(o.resolutionRate())).append("（").append(o.closed())
         .append('/').append(o.total() - o.merged()).append("）  满意率 ").append(pct(o.satisfactionRate())).append("（")
         .append(o.satisfied()).append('/').append(o.rated()).append("）  平均办结用时 ").append(hours(o.avgHoursToClose()))
-        .append("  超期 ").append(o.overdue()).append('\n');
+        .append("  超期 ").append(o.overdue()).append("  重办 ").append(o.reopens()).append(" 次（")
+        .append(o.reopened()).append(" 件）").append('\n');
     sb.append("\n按分类：\n").append(groups("分类", s.byCategory()));
     sb.append("\n按星：\n").append(groups("星", s.byStar()));
+    sb.append("\n按承办人：\n").append(groups("承办人", s.byHandler()));
     sb.append("\n说明：响应率 = 受理后第 1 个工作日结束前已派单/办理/答复/合并的 ÷ 已到响应期限或已响应的；"
-        + "解决率 = 已办结 ÷（总数 − 已合并）；满意率 = 评 4–5 分 ÷ 已评价；超期 = 仍待办理且已过办理时限。\n");
+        + "解决率 = 已办结 ÷（总数 − 已合并）；满意率 = 评 4–5 分 ÷ 已评价（满意/已评价）；超期 = 仍待办理且已过办理时限；"
+        + "重办 = 办结后重新交办的次数（件数 = 至少重办过一次的诉求）；承办人 = 现在的承办人。\n");
     return sb.toString();
   }
 
   private static String groups(String name, java.util.Map<String, CaseStatistics.Group> groups) {
     if (groups.isEmpty()) return "  （无）\n";
-    TextTable t = new TextTable(name, "总数", "响应率", "解决率", "满意率", "平均办结用时", "超期");
+    TextTable t = new TextTable(name, "总数", "响应率", "解决率", "满意率", "满意/已评价", "平均办结用时", "超期", "重办次数",
+        "重办件数");
     groups.forEach((k, g) -> t.add(k, Long.toString(g.total()), pct(g.responseRate()), pct(g.resolutionRate()),
-        pct(g.satisfactionRate()), hours(g.avgHoursToClose()), Long.toString(g.overdue())));
+        pct(g.satisfactionRate()), g.satisfied() + "/" + g.rated(), hours(g.avgHoursToClose()),
+        Long.toString(g.overdue()), Long.toString(g.reopens()), Long.toString(g.reopened())));
     StringBuilder sb = new StringBuilder();
     t.render().lines().forEach(l -> sb.append("  ").append(l).append('\n'));
     return sb.toString();

@@ -200,13 +200,14 @@ public final class CasesCommand implements Runnable {
         // oldest first reads naturally in a spreadsheet
         List<CaseRecord> ordered = new java.util.ArrayList<>(list);
         java.util.Collections.reverse(ordered);
+        java.util.Map<String, Integer> reopens = cases.reopenCounts(ordered);
         if (file == null) {
-          CaseCsv.write(spec.commandLine().getOut(), ordered);
+          CaseCsv.write(spec.commandLine().getOut(), ordered, reopens);
         } else {
           Path parentDir = file.toAbsolutePath().getParent();
           if (parentDir != null) Files.createDirectories(parentDir);
           try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            CaseCsv.write(w, ordered);
+            CaseCsv.write(w, ordered, reopens);
           }
           spec.commandLine().getOut().println("已导出 " + ordered.size() + " 件诉求到 " + file);
           spec.commandLine().getOut().flush();

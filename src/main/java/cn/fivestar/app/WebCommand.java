@@ -5,6 +5,7 @@ import cn.fivestar.channels.web.*;
 import cn.fivestar.infra.UserException;
 import cn.fivestar.accounts.Accounts;
 import cn.fivestar.cases.CaseService;
+import cn.fivestar.conversation.AnswerLog;
 import cn.fivestar.conversation.Notifiers;
 import cn.fivestar.conversation.ChannelBacklog;
 import java.time.Clock;
@@ -33,7 +34,8 @@ public final class WebCommand extends DataCommand implements Callable<Integer> {
     WebSettings settings = WebSettings.resolve(bind, port, System.getenv(WebSettings.TOKEN_ENV), accounts.any());
     CaseService cases = Services.caseTools(dataDir());
     Notifiers notifier = new Notifiers(new ChannelBacklog(db, cases.clock()), Services.STAFF_CHANNELS);
-    WebServer server = new WebServer(cases, accounts, notifier, settings.address(), settings.token(),
+    AnswerLog answers = new AnswerLog(db, Clock.systemUTC(), () -> "");  // read here; the index version is written by chat
+    WebServer server = new WebServer(cases, accounts, notifier, answers, settings.address(), settings.token(),
         HttpServers.Limits.dashboard());
     try {
       server.start();

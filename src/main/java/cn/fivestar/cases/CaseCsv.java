@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Excel-friendly CSV export, written with jackson-dataformat-csv: UTF-8 with a byte-order mark (so Excel detects
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public final class CaseCsv {
   public static final List<String> HEADER = List.of("编号", "状态", "类型", "分类", "影响的星", "地点", "诉求内容", "反映人", "电话",
-      "渠道", "受理时间", "办理时限", "首次响应时间", "承办人", "办结时间", "合并到", "满意度", "评价", "最新答复");
+      "渠道", "受理时间", "办理时限", "首次响应时间", "承办人", "办结时间", "合并到", "满意度", "评价", "最新答复", "重办次数");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CaseService.ZONE);
   /** Minimal quoting; the caller's writer stays open (it may be standard output). */
   private static final CsvFactory FACTORY = CsvFactory.builder()
@@ -32,24 +33,36 @@ public final class CaseCsv {
 
   private CaseCsv() {}
 
-  /** The BOM, the header and one row per case, in the order given; flushes but does not close out. */
+  /** The BOM, the header and one row per case, in the order given (重办次数 0); flushes but does not close out. */
   public static void write(Writer out, List<CaseRecord> cases) throws IOException {
+    write(out, cases, Map.of());
+  }
+
+  /**
+   * The same with each case's reopen count ({@link CaseService#reopenCounts}; a case not in the map counts 0).
+   */
+  public static void write(Writer out, List<CaseRecord> cases, Map<String, Integer> reopens) throws IOException {
     out.write('\uFEFF');
     try (Rows rows = new Rows(out)) {
       rows.add(HEADER);
-      for (CaseRecord r : cases) rows.add(cells(r));
+      for (CaseRecord r : cases) rows.add(cells(r, reopens.getOrDefault(r.id(), 0)));
     }
     out.flush();
   }
 
-  /** The cells of one case, masked, in the order of {@link #HEADER}. */
+  /** The cells of one case never reopened. */
   static List<String> cells(CaseRecord r) {
+    return cells(r, 0);
+  }
+
+  /** The cells of one case, masked, in the order of {@link #HEADER}. */
+  static List<String> cells(CaseRecord r, int reopens) {
     CaseMessage reply = r.lastReply();
     return List.of(r.id(), r.status().label(), r.kind().label(), r.category(), nz(r.star()),
         mask(r.location()), mask(r.text()), mask(r.displayName()), nz(r.maskedPhone()), r.channel(),
         time(r.createdAt()), time(r.dueAt()), time(r.firstResponseAt()), nz(r.assignee()), time(r.closedAt()),
         nz(r.mergedInto()), r.rating() == null ? "" : r.rating().toString(), mask(r.ratingComment()),
-        reply == null ? "" : mask(reply.text()));
+        reply == null ? "" : mask(reply.text()), Integer.toString(reopens));
   }
 
   /** One row as written (with its CRLF): for tests of quoting. */

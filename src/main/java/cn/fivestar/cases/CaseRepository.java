@@ -178,48 +178,111 @@ final class CaseRepository {
    * runs per row.
    */
   CaseStatistics statistics(LocalDate from, LocalDate to, Instant now) {
-    List<Object> params = new ArrayList<>(List.of(now.toEpochMilli(), now.toEpochMilli()));
+    List<Object> period = new ArrayList<>();
     String where = "1 = 1";
     if (from != null) {
       where += " AND created_at >= ?";
-      params.add(startOf(from));
+      period.add(startOf(from));
     }
     if (to != null) {
       where += " AND created_at < ?";
-      params.add(startOf(to.plusDays(1)));
+      period.add(startOf(to.plusDays(1)));
     }
-    Dialect d = sql.dialect();
-    String query = "SELECT category, star, status, COUNT(*),"
-        + " " + d.countWhere("first_response_at IS NOT NULL OR respond_by < ?") + ","
-        + " " + d.countWhere("first_response_at IS NOT NULL AND first_response_at <= respond_by") + ","
-        + " " + d.countWhere("rating IS NOT NULL") + ", " + d.countWhere("rating >= 4") + ","
-        + " " + d.countWhere("status IN " + AWAITING + " AND due_at < ?") + ","
-        + " SUM(CASE WHEN status = 'closed' THEN closed_at - created_at ELSE 0 END)"
-        + " FROM cases WHERE " + where + " GROUP BY category, star, status";
+    List<Object> params = new ArrayList<>(List.of(now.toEpochMilli(), now.toEpochMilli()));
+    params.addAll(period);
+    // portable SQL (CASE, not SUM of a comparison)
+    String sums = " COUNT(*),"
+        + " SUM(CASE WHEN first_response_at IS NOT NULL OR respond_by < ? THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN first_response_at IS NOT NULL AND first_response_at <= respond_by THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN rating IS NOT NULL THEN 1 ELSE 0 END), SUM(CASE WHEN rating >= 4 THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN status IN " + AWAITING + " AND due_at < ? THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN status = 'closed' THEN closed_at - created_at ELSE 0 END)";
+    // one scan of the covering index cases_stats (V4: category, star, status, assignee, then the summed columns)
+    String bySlice = "SELECT category, star, status, assignee," + sums + " FROM cases WHERE " + where
+        + " GROUP BY category, star, status, assignee";
+    // reopenings: the history's 'reopened' rows (partial index case_history_reopened), per case, then per slice
+    String reopens = "SELECT category, star, status, assignee, COUNT(*), SUM(r.n) FROM (SELECT case_id, COUNT(*) AS n"
+        + " FROM case_history WHERE action = '" + Action.REOPENED.code() + "' GROUP BY case_id) r"
+        + " JOIN cases ON cases.id = r.case_id WHERE " + where + " GROUP BY category, star, status, assignee";
     return sql.read(c -> {
       Map<CaseStatus, Long> byStatus = new EnumMap<>(CaseStatus.class);
       for (CaseStatus s : CaseStatus.values()) byStatus.put(s, 0L);
       Map<String, CaseStatistics.Group> byCategory = new LinkedHashMap<>();
       Map<String, CaseStatistics.Group> byStar = new LinkedHashMap<>();
-      CaseStatistics.Group overall = CaseStatistics.Group.EMPTY;
-      try (PreparedStatement ps = c.prepareStatement(query)) {
-        CaseRows.bind(ps, params);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            CaseStatus status = CaseStatus.parse(rs.getString(3));
-            long n = rs.getLong(4);
-            CaseStatistics.Group g = new CaseStatistics.Group(n, status == MERGED ? n : 0, status == CLOSED ? n : 0,
-                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10));
-            byStatus.merge(status, n, Long::sum);
-            overall = overall.plus(g);
-            byCategory.merge(rs.getString(1), g, CaseStatistics.Group::plus);
-            String star = rs.getString(2);
-            byStar.merge(star == null ? CaseStatistics.NO_STAR : star, g, CaseStatistics.Group::plus);
+      Map<String, CaseStatistics.Group> byHandler = new java.util.TreeMap<>();
+      CaseStatistics.Group[] overall = {CaseStatistics.Group.EMPTY};
+      rows(c, bySlice, params, rs -> {
+        CaseStatus status = CaseStatus.parse(rs.getString(3));
+        CaseStatistics.Group g = group(rs, 5, status);
+        byStatus.merge(status, g.total(), Long::sum);
+        overall[0] = overall[0].plus(g);
+        byCategory.merge(rs.getString(1), g, CaseStatistics.Group::plus);
+        byStar.merge(star(rs.getString(2)), g, CaseStatistics.Group::plus);
+        byHandler.merge(handler(rs.getString(4)), g, CaseStatistics.Group::plus);
+      });
+      rows(c, reopens, period, rs -> {
+        CaseStatistics.Group g = new CaseStatistics.Group(0, 0, 0, 0, 0, 0, 0, 0, 0, rs.getLong(5), rs.getLong(6));
+        overall[0] = overall[0].plus(g);
+        byCategory.merge(rs.getString(1), g, CaseStatistics.Group::plus);
+        byStar.merge(star(rs.getString(2)), g, CaseStatistics.Group::plus);
+        byHandler.merge(handler(rs.getString(4)), g, CaseStatistics.Group::plus);
+      });
+      return new CaseStatistics(from, to, now, byStatus, overall[0], byCategory, byStar, byHandler);
+    });
+  }
+
+  /** The counts of one statistics row whose COUNT(*) is column first, followed by the sums. */
+  private static CaseStatistics.Group group(ResultSet rs, int first, CaseStatus status) throws SQLException {
+    long n = rs.getLong(first);
+    return new CaseStatistics.Group(n, status == MERGED ? n : 0, status == CLOSED ? n : 0, rs.getLong(first + 1),
+        rs.getLong(first + 2), rs.getLong(first + 3), rs.getLong(first + 4), rs.getLong(first + 5),
+        rs.getLong(first + 6), 0, 0);
+  }
+
+  private static String star(String star) {
+    return star == null ? CaseStatistics.NO_STAR : star;
+  }
+
+  private static String handler(String assignee) {
+    return assignee == null ? CaseStatistics.NO_HANDLER : assignee;
+  }
+
+  @FunctionalInterface
+  private interface Row {
+    void accept(ResultSet rs) throws SQLException;
+  }
+
+  private static void rows(Connection c, String query, List<Object> params, Row row) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(query)) {
+      CaseRows.bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) row.accept(rs);
+      }
+    }
+  }
+
+  /**
+   * How often each case was reopened (history rows with action {@code reopened}), for the cases given; cases
+   * never reopened are left out. Asked in slices so any number of ids fits the driver's parameter limit.
+   */
+  Map<String, Integer> reopenCounts(List<String> ids) {
+    Map<String, Integer> out = new java.util.HashMap<>();
+    for (int i = 0; i < ids.size(); i += 500) {
+      List<String> part = ids.subList(i, Math.min(ids.size(), i + 500));
+      String in = part.stream().map(x -> "?").collect(Collectors.joining(", "));
+      List<Object> params = new ArrayList<>(part);
+      sql.read(c -> {
+        try (PreparedStatement ps = c.prepareStatement("SELECT case_id, COUNT(*) FROM case_history WHERE action = '"
+            + Action.REOPENED.code() + "' AND case_id IN (" + in + ") GROUP BY case_id")) {
+          CaseRows.bind(ps, params);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
           }
         }
-      }
-      return new CaseStatistics(from, to, now, byStatus, overall, byCategory, byStar);
-    });
+        return null;
+      });
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- changes

@@ -186,6 +186,11 @@ public final class CaseService implements AutoCloseable {
     return repo.history(CaseRules.existingId(id));
   }
 
+  /** How often each of these cases was reopened (重办, from the history); cases never reopened are left out. */
+  public Map<String, Integer> reopenCounts(List<CaseRecord> cases) {
+    return repo.reopenCounts(cases.stream().map(CaseRecord::id).toList());
+  }
+
   /** Who to notify about a case: its reporter and followers that have a chat to reach them in. */
   public List<Recipient> recipients(String id) {
     return recipients(get(id));

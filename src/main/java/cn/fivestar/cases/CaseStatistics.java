@@ -14,19 +14,30 @@ import java.util.Map;
  *   <li>满意率 (satisfaction rate) = ratings of 4 or 5 ÷ rated cases.</li>
  *   <li>Average time to close: mean of closed − received over closed cases, in hours (calendar time).</li>
  *   <li>Overdue: waiting on staff (received, assigned, in progress, returned) past the deadline now.</li>
+ *   <li>重办 (reopens): counted from the case history (action {@code reopened}, one row per reopening, so cases
+ *       reopened before this figure existed count too): reopened = cases reopened at least once, reopens = all
+ *       reopenings.</li>
  * </ul>
+ * byHandler is keyed by the current handler (assignee), {@link #NO_HANDLER} for cases nobody was assigned.
  * Rates are fractions 0–1, null when nothing is counted.
  */
 public record CaseStatistics(LocalDate from, LocalDate to, Instant computedAt, Map<CaseStatus, Long> byStatus,
-                             Group overall, Map<String, Group> byCategory, Map<String, Group> byStar) {
+                             Group overall, Map<String, Group> byCategory, Map<String, Group> byStar,
+                             Map<String, Group> byHandler) {
 
   /** Key in byStar for categories that affect no star (其他). */
   public static final String NO_STAR = "—";
 
-  /** Counts for one slice; closeMillis is the summed time to close of closed cases. */
+  /** Key in byHandler for cases without a handler. */
+  public static final String NO_HANDLER = "（未派单）";
+
+  /**
+   * Counts for one slice; closeMillis is the summed time to close of closed cases; reopened the cases reopened at
+   * least once, reopens the reopenings.
+   */
   public record Group(long total, long merged, long closed, long responseCounted, long respondedInTime, long rated,
-                      long satisfied, long overdue, long closeMillis) {
-    static final Group EMPTY = new Group(0, 0, 0, 0, 0, 0, 0, 0, 0);
+                      long satisfied, long overdue, long closeMillis, long reopened, long reopens) {
+    static final Group EMPTY = new Group(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public Double responseRate() {
       return ratio(respondedInTime, responseCounted);
@@ -47,7 +58,7 @@ public record CaseStatistics(LocalDate from, LocalDate to, Instant computedAt, M
     Group plus(Group o) {
       return new Group(total + o.total, merged + o.merged, closed + o.closed, responseCounted + o.responseCounted,
           respondedInTime + o.respondedInTime, rated + o.rated, satisfied + o.satisfied, overdue + o.overdue,
-          closeMillis + o.closeMillis);
+          closeMillis + o.closeMillis, reopened + o.reopened, reopens + o.reopens);
     }
 
     private static Double ratio(long a, long b) {

@@ -50,6 +50,7 @@ public final class Database implements AutoCloseable {
       "V1__cases.sql",
       "V2__case_followers_ratings.sql",
       "V3__case_stats_index.sql",
+      "V4__case_reopen_handler_stats.sql",
       "V10__dialog_state.sql",
       "V11__answer_feedback.sql",
       "V20__telegram_channel.sql",

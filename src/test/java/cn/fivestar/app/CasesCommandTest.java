@@ -219,4 +219,32 @@ class CasesCommandTest {
       org.junit.jupiter.api.Assertions.assertTrue(run.err().contains("2000-01-01"), run.err());
     }
   }
+
+  @Test
+  void statsAndExportCountReopensAndRateSatisfactionByHandler() throws Exception {
+    String id = cli("cases", "create", "--text", "路灯不亮", "--location", "幸福社区3号楼", "--category", "设施维修", "--json")
+        .jsonLines().get(0).get("id").asText();
+    assertEquals(0, cli("cases", "update", id, "--assign", "张师傅", "--by", "李主任").code());
+    assertEquals(0, cli("cases", "update", id, "--reply", "已修好", "--status", "closed", "--by", "张师傅").code());
+    try (CaseService cases = Services.caseTools(dir)) {
+      cases.reopen(id, "web:zhang", "回访：还是不亮");
+      cases.reply(id, "张师傅", "换了灯泡");
+      cases.transition(id, CaseStatus.CLOSED, "张师傅", null);
+      cases.reopen(id, "web:zhang", "又不亮了");
+    }
+    JsonNode s = cli("stats", "--json").jsonLines().get(0);
+    assertEquals(2, s.get("reopens").asInt());
+    assertEquals(1, s.get("reopened_cases").asInt());
+    assertEquals(2, s.get("by_category").get("设施维修").get("reopens").asInt());
+    assertEquals(2, s.get("by_handler").get("张师傅").get("reopens").asInt());
+    assertTrue(s.get("by_handler").get("张师傅").get("satisfaction_rate").isNull(), "nobody rated yet");
+    CliRun text = cli("stats");
+    assertTrue(text.out().contains("按承办人") && text.out().contains("张师傅") && text.out().contains("重办 2 次（1 件）"),
+        text.out());
+    Path csv = dir.resolve("out.csv");
+    assertEquals(0, cli("cases", "export", "--format", "csv", "--out", csv.toString()).code());
+    List<List<String>> rows = CsvTestReader.rows(Files.readString(csv, StandardCharsets.UTF_8).substring(1));
+    assertEquals("重办次数", rows.get(0).get(rows.get(0).size() - 1));
+    assertEquals("2", rows.get(1).get(rows.get(1).size() - 1));
+  }
 }

@@ -13,6 +13,8 @@ import cn.fivestar.cases.NewCase;
 import cn.fivestar.cases.Taxonomy;
 import cn.fivestar.cases.WorkCalendar;
 import cn.fivestar.channels.web.WebServer;
+import cn.fivestar.conversation.AnswerLog;
+import cn.fivestar.conversation.AnswerVotes;
 import cn.fivestar.conversation.Notifiers;
 import cn.fivestar.conversation.ChannelBacklog;
 import cn.fivestar.infra.Database;
@@ -85,7 +87,13 @@ class WorkbenchBrowserTest {
     cases.create(new NewCase("console", "603", "603", null, null, "想问问社区有没有老年食堂，怎么报名", null, "养老助残",
         null, null));
     Notifiers notifier = new Notifiers(new ChannelBacklog(db, cases.clock()), Services.STAFF_CHANNELS);
-    server = new WebServer(cases, accounts, notifier, new InetSocketAddress("127.0.0.1", 0), null,
+    AnswerLog answers = new AnswerLog(db, Clock.systemUTC(), () -> "v1");
+    AnswerVotes.vote(answers, "701", "垃圾分类积分在哪里兑换？我电话13900002222", false,
+        "没说兑换地点，链接https://example.org/a-very-long-address-without-any-spaces-at-all-to-break-the-line也打不开",
+        "生态宜居星争创标准", "居民办事指南");
+    AnswerVotes.vote(answers, "702", "垃圾分类积分在哪里兑换？我电话13900002222", false, null, "生态宜居星争创标准");
+    AnswerVotes.vote(answers, "703", "一长三员是什么意思", true, null, "名词解释");
+    server = new WebServer(cases, accounts, notifier, answers, new InetSocketAddress("127.0.0.1", 0), null,
         HttpServers.Limits.dashboard());
     server.start();
     base = "http://127.0.0.1:" + server.address().getPort();
@@ -199,7 +207,7 @@ class WorkbenchBrowserTest {
     assertTrue(history.stream().anyMatch(h -> h.note() != null && h.note().contains("电话")), "the look at the phone is recorded");
 
     width(390);
-    for (String page : List.of("/work", "/work/mine", "/overdue", "/cases", "/cases/" + r.id(), "/sup", "/")) {
+    for (String page : List.of("/work", "/work/mine", "/overdue", "/cases", "/cases/" + r.id(), "/sup", "/", "/feedback")) {
       driver.get(base + page);
       assertTrue(noHorizontalScroll(), "no horizontal scroll at 390 px on " + page);
     }
@@ -228,6 +236,7 @@ class WorkbenchBrowserTest {
     pages.put("supervisor", "/sup");
     pages.put("list", "/cases");
     pages.put("overview", "/");
+    pages.put("feedback", "/feedback");
     for (int w : new int[] {390, 1280}) {
       width(w);
       for (Map.Entry<String, String> p : pages.entrySet()) {

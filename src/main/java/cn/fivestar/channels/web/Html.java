@@ -75,6 +75,7 @@ final class Html {
     nav(sb, "/cases", "案件列表", active);
     nav(sb, "/sup", "督办", active);
     nav(sb, "/", "概览", active);
+    nav(sb, "/feedback", "回答评价", active);
     sb.append("</header><main>").append(body).append("</main></body></html>");
     return sb.toString();
   }

@@ -34,7 +34,9 @@ final class OverviewPage {
     card(b, "满意率", Html.pct(all.satisfactionRate()));
     card(b, "平均办结用时", Html.hours(all.avgHoursToClose()));
     b.append("<div class=\"card\"><div>超期未办</div><div class=\"v\"><a href=\"/overdue\">").append(all.overdue())
-        .append("</a></div></div></div>");
+        .append("</a></div></div>");
+    card(b, "重办", all.reopens() + " 次 / " + all.reopened() + " 件");
+    b.append("</div>");
 
     b.append("<h2>各状态件数</h2><table><tr>");
     for (CaseStatus st : CaseStatus.values()) b.append("<th>").append(st.label()).append("</th>");
@@ -62,7 +64,7 @@ final class OverviewPage {
     table(b, "按分类", "分类", categories, s.byCategory(), "category");
     table(b, "按影响的星", "星", stars, s.byStar(), "star");
     b.append("<p class=\"muted\">响应率：受理后第一个工作日内开始办理的比例；解决率：已办结 ÷（总数 − 已合并）；"
-        + "满意率：评 4–5 分的比例；超期：仍待办理且已过办理时限。</p>");
+        + "满意率：评 4–5 分的比例；超期：仍待办理且已过办理时限；重办：办结后重新交办的次数（件数：重办过的诉求）。</p>");
     return Html.page("概览", "/", b.toString());
   }
 
@@ -99,7 +101,7 @@ final class OverviewPage {
   private static void table(StringBuilder b, String title, String head, List<String> keys,
                             Map<String, CaseStatistics.Group> groups, String param) {
     b.append("<h2>").append(esc(title)).append("</h2><table><tr><th>").append(esc(head))
-        .append("</th><th>件数</th><th>已办结</th><th>响应率</th><th>解决率</th><th>满意率</th><th>平均办结用时</th><th>超期</th></tr>");
+        .append("</th><th>件数</th><th>已办结</th><th>响应率</th><th>解决率</th><th>满意率</th><th>平均办结用时</th><th>超期</th><th>重办</th></tr>");
     for (String k : keys) {
       CaseStatistics.Group g = groups.get(k);
       if (g == null) continue;
@@ -111,7 +113,8 @@ final class OverviewPage {
           .append(g.closed()).append("</td><td class=\"n\">").append(Html.pct(g.responseRate()))
           .append("</td><td class=\"n\">").append(Html.pct(g.resolutionRate())).append("</td><td class=\"n\">")
           .append(Html.pct(g.satisfactionRate())).append("</td><td class=\"n\">").append(Html.hours(g.avgHoursToClose()))
-          .append("</td><td class=\"n\">").append(g.overdue()).append("</td></tr>");
+          .append("</td><td class=\"n\">").append(g.overdue()).append("</td><td class=\"n\">").append(g.reopens())
+          .append("</td></tr>");
     }
     b.append("</table>");
   }

@@ -138,6 +138,53 @@ final class SvgCharts {
     return sb.append("</svg>").toString();
   }
 
+  /**
+   * One column per label for a rate 0–100% (null: nothing counted, shown as "—"), with the rate above it and the
+   * count it rests on under the label; drawn 360 units wide like {@link #columns}, with lines at 50% and 100%.
+   */
+  static String rateColumns(String title, List<String> labels, List<Double> rates, long[] counts) {
+    int w = 360;
+    int h = 230;
+    int left = 30;
+    int right = 6;
+    int top = 16;
+    int bottom = 40;
+    int plot = h - top - bottom;
+    StringBuilder sb = new StringBuilder(4096);
+    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(w).append(' ').append(h)
+        .append("\" width=\"100%\" role=\"img\" aria-label=\"").append(Html.esc(title)).append("\" font-size=\"10\" ")
+        .append("font-family=\"sans-serif\"><title>").append(Html.esc(title)).append("</title>");
+    for (int p : new int[] {0, 50, 100}) {
+      int y = h - bottom - plot * p / 100;
+      sb.append("<line x1=\"").append(left).append("\" x2=\"").append(w - right).append("\" y1=\"").append(y)
+          .append("\" y2=\"").append(y).append("\" stroke=\"").append(p == 0 ? "#999" : "#ddd").append("\"/>");
+      sb.append("<text x=\"").append(left - 3).append("\" y=\"").append(y + 3).append("\" text-anchor=\"end\" fill=\"#777\">")
+          .append(p).append("%</text>");
+    }
+    double group = (double) (w - left - right) / Math.max(1, labels.size());
+    for (int g = 0; g < labels.size(); g++) {
+      Double v = g < rates.size() ? rates.get(g) : null;
+      double cx = left + g * group + group * 0.15;
+      double cw = group * 0.7;
+      double mid = cx + cw / 2;
+      if (v != null) {
+        int bh = (int) Math.round(Math.max(0, Math.min(1, v)) * plot);
+        sb.append("<rect x=\"").append(fmt(cx)).append("\" y=\"").append(h - bottom - bh).append("\" width=\"")
+            .append(fmt(cw)).append("\" height=\"").append(bh).append("\" fill=\"").append(COLORS[2]).append("\"><title>")
+            .append(Html.esc(labels.get(g) + " 起一周：" + Html.pct(v) + "（" + counts[g] + " 票）")).append("</title></rect>");
+      }
+      sb.append("<text x=\"").append(fmt(mid)).append("\" y=\"").append(v == null ? h - bottom - 3
+              : h - bottom - (int) Math.round(Math.max(0, Math.min(1, v)) * plot) - 3)
+          .append("\" text-anchor=\"middle\" font-size=\"9\">")
+          .append(v == null ? "—" : String.format(Locale.ROOT, "%.0f%%", v * 100)).append("</text>");
+      sb.append("<text x=\"").append(fmt(mid)).append("\" y=\"").append(h - bottom + 13)
+          .append("\" text-anchor=\"middle\" font-size=\"9\">").append(Html.esc(labels.get(g))).append("</text>");
+      sb.append("<text x=\"").append(fmt(mid)).append("\" y=\"").append(h - bottom + 26)
+          .append("\" text-anchor=\"middle\" fill=\"#777\" font-size=\"9\">").append(counts[g]).append("票</text>");
+    }
+    return sb.append("</svg>").toString();
+  }
+
   private static String fmt(double v) {
     return String.format(Locale.ROOT, "%.1f", v);
   }

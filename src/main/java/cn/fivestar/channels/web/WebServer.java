@@ -4,6 +4,7 @@ import static cn.fivestar.channels.web.Html.esc;
 
 import cn.fivestar.accounts.Account;
 import cn.fivestar.accounts.Accounts;
+import cn.fivestar.conversation.AnswerLog;
 import cn.fivestar.conversation.Notifier;
 import cn.fivestar.infra.PersonalData;
 import cn.fivestar.cases.CaseCsv;
@@ -47,6 +48,7 @@ public final class WebServer implements AutoCloseable {
 
   private final CaseService cases;
   private final Accounts accounts;
+  private final AnswerLog answers;
   private final Workbench workbench;
   private final WebAccess access;
   private final HttpServers.Instance server;
@@ -69,11 +71,18 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer(CaseService cases, Accounts accounts, Notifier notifier, InetSocketAddress address, String token,
                    HttpServers.Limits limits) {
+    this(cases, accounts, notifier, null, address, token, limits);
+  }
+
+  /** The same with residents' votes on answers for the 回答评价 page (answers null: the page says it is not connected). */
+  public WebServer(CaseService cases, Accounts accounts, Notifier notifier, AnswerLog answers, InetSocketAddress address,
+                   String token, HttpServers.Limits limits) {
     if (token == null && (accounts == null || !accounts.any()) && !address.getAddress().isLoopbackAddress()) {
       throw new IllegalArgumentException("a token or an account is required to listen on " + address);
     }
     this.cases = cases;
     this.accounts = accounts;
+    this.answers = answers;
     this.maxBody = limits.maxBodyBytes();
     this.access = new WebAccess(token, cases.clock());
     this.workbench = new Workbench(cases, accounts, notifier);
@@ -240,6 +249,8 @@ public final class WebServer implements AutoCloseable {
       html(ex, 200, workbench.mine(needAccount(who), now), who);
     } else if (path.equals("/sup")) {
       html(ex, 200, workbench.supervisor(who, q, now), who);
+    } else if (path.equals("/feedback")) {
+      html(ex, 200, FeedbackPage.render(answers, now), who);
     } else if (path.equals("/export.csv")) {
       export(ex, q);
     } else {
@@ -426,7 +437,7 @@ public final class WebServer implements AutoCloseable {
     Collections.reverse(ordered);
     ByteArrayOutputStream buf = new ByteArrayOutputStream(8192);
     try (Writer w = new OutputStreamWriter(buf, StandardCharsets.UTF_8)) {
-      CaseCsv.write(w, ordered);
+      CaseCsv.write(w, ordered, cases.reopenCounts(ordered));
     }
     String name = "cases" + (from == null ? "" : "-" + from) + (to == null ? "" : "-to-" + to) + ".csv";
     ex.responseHeaders().put("Content-Disposition", "attachment; filename=\"" + name + "\"");

@@ -7,6 +7,7 @@ import cn.fivestar.accounts.Accounts;
 import cn.fivestar.cases.CaseFilter;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
+import cn.fivestar.cases.CaseStatistics;
 import cn.fivestar.cases.CaseStatus;
 import cn.fivestar.cases.CaseUpdate;
 import cn.fivestar.conversation.Notifier;
@@ -322,9 +323,10 @@ final class Workbench {
     b.append("</div>");
     filterForm(b, q);
     // figures
-    figures(b, "按分类", all, now, r -> r.category());
-    figures(b, "按影响的星", all, now, r -> r.star() == null ? "—" : r.star());
-    figures(b, "按承办人", all, now, r -> r.assignee() == null ? "（未派单）" : r.assignee());
+    Map<String, Integer> reopens = cases.reopenCounts(all);
+    figures(b, "按分类", all, reopens, now, r -> r.category());
+    figures(b, "按影响的星", all, reopens, now, r -> r.star() == null ? "—" : r.star());
+    figures(b, "按承办人", all, reopens, now, r -> r.assignee() == null ? CaseStatistics.NO_HANDLER : r.assignee());
     // weekly trend
     b.append("<h2>近 8 周趋势</h2><div class=\"chart\">").append(weekly(all, now)).append("</div>");
     b.append("<h2>超期案件（").append(late.size()).append(" 件）</h2>");
@@ -360,12 +362,19 @@ final class Workbench {
     b.append("<a href=\"").append(esc(csv.substring(0, csv.length() - 1))).append("\">导出筛选结果 CSV</a></form>");
   }
 
-  private static void figures(StringBuilder b, String title, List<CaseRecord> all, Instant now,
-                              java.util.function.Function<CaseRecord, String> key) {
+  /**
+   * Received, closed, overdue, 满意率 (ratings of 4–5 ÷ rated) and 重办 (reopenings, and cases reopened) per key;
+   * merged cases count with the case they were merged into.
+   */
+  private static void figures(StringBuilder b, String title, List<CaseRecord> all, Map<String, Integer> reopens,
+                              Instant now, java.util.function.Function<CaseRecord, String> key) {
     Map<String, long[]> m = new TreeMap<>();
     for (CaseRecord r : all) {
       if (r.status() == CaseStatus.MERGED) continue;
-      long[] c = m.computeIfAbsent(key.apply(r), k -> new long[5]);
+      long[] c = m.computeIfAbsent(key.apply(r), k -> new long[7]);
+      int again = reopens.getOrDefault(r.id(), 0);
+      c[5] += again;
+      if (again > 0) c[6]++;
       c[0]++;
       if (r.status() == CaseStatus.CLOSED) c[1]++;
       if (r.isOverdue(now)) c[2]++;
@@ -381,13 +390,15 @@ final class Workbench {
       return;
     }
     b.append("<table class=\"list\"><tr><th>").append(esc(title.substring(1))).append("</th><th>受理</th><th>办结</th>"
-        + "<th>超期</th><th>满意率</th><th></th></tr>");
+        + "<th>超期</th><th>满意率</th><th>重办</th><th></th></tr>");
     for (Map.Entry<String, long[]> e : m.entrySet()) {
       long[] c = e.getValue();
       b.append("<tr><td><b>").append(esc(e.getKey())).append("</b></td><td class=\"n\" data-label=\"受理\">").append(c[0])
           .append("</td><td class=\"n\" data-label=\"办结\">").append(c[1]).append("</td><td class=\"n\" data-label=\"超期\">")
           .append(c[2]).append("</td><td class=\"n\" data-label=\"满意率\">")
-          .append(c[3] == 0 ? "—" : Html.pct((double) c[4] / c[3])).append("</td><td><span class=\"hb\" style=\"width:")
+          .append(c[3] == 0 ? "—" : Html.pct((double) c[4] / c[3]) + "（" + c[4] + "/" + c[3] + "）")
+          .append("</td><td class=\"n\" data-label=\"重办\">").append(c[5] == 0 ? "0" : c[5] + " 次/" + c[6] + " 件")
+          .append("</td><td><span class=\"hb\" style=\"width:")
           .append(Math.max(1, c[0] * 100 / Math.max(1, max))).append("%\"></span></td></tr>");
     }
     b.append("</table>");
