@@ -40,9 +40,6 @@ import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageTe
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
@@ -54,9 +51,6 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 public final class TelegramBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
   static final String APOLOGY = "抱歉，系统暂时出了点问题，您刚才的消息没有处理成功，请稍后再发一次。";
-  /** Telegram shows at most 200 characters in a button press notice. */
-  static final int CALLBACK_NOTICE_LIMIT = 200;
-  static final String NOT_DONE = "这个按钮没有生效，请看我的回复。";
   private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
   /** Pause after an empty getUpdates answer that came back long before the poll timeout. */
   static final Duration EMPTY_POLL_PAUSE = Duration.ofMillis(250);
@@ -69,6 +63,7 @@ public final class TelegramBot implements AutoCloseable {
   private final BotApi api;
   private final Sender sender;
   private final Renderer renderer = new Renderer();
+  private final CallbackAcknowledger presses;
   private final KeyedExecutor workers;
   private final ScheduledExecutorService scheduler;
   private final CommandMenus menus;
@@ -111,6 +106,7 @@ public final class TelegramBot implements AutoCloseable {
     timers.setRemoveOnCancelPolicy(true); // one "typing…" timer per update, nearly all cancelled
     this.scheduler = timers;
     this.menus = new CommandMenus(api, store, CommandMenus.standard());
+    this.presses = new CallbackAcknowledger(api);
     this.notifier = new TelegramNotifier(this::push, settings.staffChatId());
   }
 
@@ -349,48 +345,8 @@ public final class TelegramBot implements AutoCloseable {
       typing.cancel(false);
     }
     if (replies == null) replies = List.of();
-    if (t.callback() != null) replies = answerPress(t.callback(), in, replies);
+    if (t.callback() != null) replies = presses.answer(t.callback(), in, replies);
     for (Outbound o : replies) sender.sendAll(renderer.render(chatId, o, t.messageId()));
-  }
-
-  /**
-   * Answers a button press once the engine has handled it, and returns the replies still to send. A press the
-   * engine carried out uses the buttons up ({@link #acknowledgeChoice}); a refused one leaves the message as it was
-   * and tells the presser why in a notice. In a group that notice replaces the reply, so a resident pressing 接办
-   * does not post to the staff.
-   */
-  private List<Outbound> answerPress(CallbackQuery q, Inbound in, List<Outbound> replies) {
-    Outbound refusal = replies.stream().filter(Outbound::refused).findFirst().orElse(null);
-    if (refusal == null) {
-      api.optional(AnswerCallbackQuery.builder().callbackQueryId(q.getId()).build());
-      acknowledgeChoice(q, in);
-      return replies;
-    }
-    boolean group = RateLimiter.isGroup(in.chatId());
-    boolean fits = refusal.text().length() <= CALLBACK_NOTICE_LIMIT;
-    api.optional(AnswerCallbackQuery.builder().callbackQueryId(q.getId())
-        .text(fits ? refusal.text() : NOT_DONE).showAlert(group).build());
-    if (!group || !fits) return replies;
-    return replies.stream().filter(o -> !o.refused()).toList();
-  }
-
-  /**
-   * A pressed button is used up: its message loses the buttons and shows what was chosen (in a group, by whom), so
-   * nobody confirms a report twice or takes a case someone else already took.
-   */
-  private void acknowledgeChoice(CallbackQuery q, Inbound in) {
-    if (!(q.getMessage() instanceof Message m) || m.getText() == null || m.getReplyMarkup() == null) return;
-    String label = null;
-    for (InlineKeyboardRow row : m.getReplyMarkup().getKeyboard()) {
-      for (InlineKeyboardButton b : row) {
-        if (q.getData().equals(b.getCallbackData())) label = b.getText();
-      }
-    }
-    if (label == null) return;
-    String who = RateLimiter.isGroup(in.chatId()) ? in.displayName() + " 选择了：" : "您选择了：";
-    String text = m.getText() + "\n\n✅ " + who + label;
-    if (text.length() > TextSplitter.TELEGRAM_LIMIT) return;
-    api.optional(EditMessageText.builder().chatId(in.chatId()).messageId(m.getMessageId()).text(text).build());
   }
 
   /** A push from the engine: queued behind the target chat's own work. */
