@@ -14,13 +14,8 @@ import cn.fivestar.conversation.Outbound;
 import cn.fivestar.conversation.Role;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -34,13 +29,11 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
  * The Telegram channel: long-polls the Bot API with its own getUpdates loop, records each update in SQLite before
@@ -51,9 +44,6 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 public final class TelegramBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
   static final String APOLOGY = "抱歉，系统暂时出了点问题，您刚才的消息没有处理成功，请稍后再发一次。";
-  private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
-  /** Pause after an empty getUpdates answer that came back long before the poll timeout. */
-  static final Duration EMPTY_POLL_PAUSE = Duration.ofMillis(250);
 
   private final TelegramSettings settings;
   private final Clock clock;
@@ -75,12 +65,11 @@ public final class TelegramBot implements AutoCloseable {
 
   private volatile boolean released; // workers are gone: pushes go back to the backlog
   private volatile boolean abandon; // shutdown ran out of time: leave queued updates for the next start
-  private volatile CompletableFuture<?> currentPoll;
   private volatile ConversationEngine engine;
   private volatile UpdateMapper mapper;
   private volatile String username;
   private volatile ChannelBacklog backlog;
-  private Thread poller;
+  private UpdatePoller poller;
   private volatile WebhookServer webhook;
 
   public TelegramBot(TelegramSettings settings, Database database, Function<String, Role> roleOfUser) {
@@ -136,7 +125,7 @@ public final class TelegramBot implements AutoCloseable {
   public void start(ConversationEngine conversationEngine) {
     prepare(conversationEngine);
     api.optional(new DeleteWebhook());
-    poller = new Thread(this::pollLoop, "telegram-poller");
+    poller = new UpdatePoller(api, store, settings, clock, this::dispatch, stopping);
     poller.start();
     log.info("Telegram bot @{} is polling {}", username, settings);
   }
@@ -161,7 +150,7 @@ public final class TelegramBot implements AutoCloseable {
     }
     try {
       api.setWebhook(SetWebhook.builder().url(hook.publicUrl().toString()).secretToken(hook.secret())
-          .allowedUpdates(ALLOWED_UPDATES).maxConnections(settings.workers()).build());
+          .allowedUpdates(UpdateMapper.ALLOWED_UPDATES).maxConnections(settings.workers()).build());
     } catch (ApiFailure f) {
       throw new UserException("Telegram did not accept the webhook " + hook.publicUrl() + ": " + f.getMessage());
     } catch (InterruptedException e) {
@@ -225,79 +214,6 @@ public final class TelegramBot implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UserException("interrupted while connecting to the Bot API");
-    }
-  }
-
-  private void pollLoop() {
-    OptionalInt stored = store.offset();
-    Integer offset = stored.isPresent() ? stored.getAsInt() : null;
-    int failures = 0;
-    long lastBatchAt = clock.millis();
-    while (stopping.getCount() > 0) {
-      if (offset != null && clock.millis() - lastBatchAt > UpdateStore.OFFSET_TRUSTED_FOR.toMillis()) {
-        offset = null; // a week without updates: Telegram may restart update ids below our offset
-      }
-      GetUpdates request = GetUpdates.builder().offset(offset).limit(100)
-          .timeout((int) settings.pollTimeout().toSeconds()).allowedUpdates(ALLOWED_UPDATES).build();
-      try {
-        long polledAt = System.nanoTime();
-        CompletableFuture<ArrayList<Update>> call = api.poll(request);
-        currentPoll = call;
-        if (stopping.getCount() == 0) call.cancel(true);
-        List<Update> batch = call.get();
-        failures = 0;
-        if (batch == null || batch.isEmpty()) {
-          // A server that does not long-poll (telegram-test-api, some proxies) answers at once: do not hammer it.
-          if (System.nanoTime() - polledAt < settings.pollTimeout().toNanos() / 2 && !pause(EMPTY_POLL_PAUSE)) break;
-          continue;
-        }
-        int next = batch.stream().mapToInt(Update::getUpdateId).max().getAsInt() + 1;
-        List<Update> fresh = store.record(batch, UpdateMapper::chatKey, next);
-        offset = next;
-        lastBatchAt = clock.millis();
-        if (fresh.size() < batch.size()) {
-          log.info("{} re-delivered update(s) ignored", batch.size() - fresh.size());
-        }
-        for (Update u : fresh) dispatch(u);
-      } catch (CancellationException | InterruptedException e) {
-        break;
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        ApiFailure f = cause instanceof TelegramApiException t
-            ? ApiFailure.of("getUpdates", t)
-            : ApiFailure.of("getUpdates", new TelegramApiException("getUpdates failed", cause));
-        failures++;
-        if (!pause(pollPause(f, failures))) break;
-      } catch (ApiFailure f) {
-        failures++;
-        if (!pause(pollPause(f, failures))) break;
-      } catch (RuntimeException e) {
-        failures++;
-        log.error("polling failed: {}", PersonalData.mask(e.toString()));
-        if (!pause(settings.retry().backoff(failures))) break;
-      }
-    }
-  }
-
-  private Duration pollPause(ApiFailure f, int failures) {
-    if (f.kind() == ApiFailure.Kind.RATE_LIMITED) return Duration.ofSeconds(f.retryAfterSeconds());
-    String message = PersonalData.mask(f.getMessage());
-    if (Integer.valueOf(409).equals(f.errorCode())) {
-      message += " (another instance is polling with this token, or a webhook is set)";
-    }
-    if (failures == 1 || failures % 10 == 0) {
-      log.warn("polling failed ({} in a row): {}", failures, message);
-    }
-    Duration backoff = settings.retry().backoff(failures);
-    return backoff.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : backoff;
-  }
-
-  /** Waits unless the bot is stopping; false when it is. */
-  private boolean pause(Duration d) {
-    try {
-      return !stopping.await(d.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      return false;
     }
   }
 
@@ -429,12 +345,7 @@ public final class TelegramBot implements AutoCloseable {
       stopping.countDown();
       WebhookServer hook = webhook;
       if (hook != null) hook.close(); // Telegram keeps what it could not deliver and retries later
-      CompletableFuture<?> poll = currentPoll;
-      if (poll != null) poll.cancel(true);
-      if (poller != null) {
-        poller.interrupt();
-        poller.join(TimeUnit.SECONDS.toMillis(5));
-      }
+      if (poller != null) poller.awaitEnd();
       long grace = settings.shutdownGrace().toMillis();
       if (!workers.awaitIdle(grace)) {
         abandon = true;
