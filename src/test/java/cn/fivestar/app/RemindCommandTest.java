@@ -70,7 +70,8 @@ class RemindCommandTest {
     assertTrue(again.out().contains("  今天已发过，不再发送  督办摘要 → telegram:901"), again.out());
     assertEquals(5, rows("SELECT COUNT(*) FROM outbox"), "nothing queued twice");
 
-    // serve drains the outbox when it starts and every few seconds: the same path as TelegramBot.drainBacklog
+    // serve drains the outbox when it starts and every few seconds: the same Notifiers.deliverQueued that
+    // channels.telegram.QueuedDelivery calls
     List<String> chats = new ArrayList<>();
     List<String> staff = new ArrayList<>();
     Database db = Database.inDataDir(dir);

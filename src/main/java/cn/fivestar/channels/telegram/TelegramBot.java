@@ -1,65 +1,40 @@
 package cn.fivestar.channels.telegram;
 
-import cn.fivestar.infra.Database;
-import cn.fivestar.infra.HttpServers;
-import cn.fivestar.infra.PersonalData;
-import cn.fivestar.infra.Secrets;
-import cn.fivestar.infra.UserException;
 import cn.fivestar.conversation.ChannelBacklog;
 import cn.fivestar.conversation.ConversationEngine;
-import cn.fivestar.conversation.Inbound;
 import cn.fivestar.conversation.Notifier;
-import cn.fivestar.conversation.Notifiers;
-import cn.fivestar.conversation.Outbound;
 import cn.fivestar.conversation.Role;
+import cn.fivestar.infra.Database;
+import cn.fivestar.infra.HttpServers;
+import cn.fivestar.infra.Secrets;
+import cn.fivestar.infra.UserException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.ActionType;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
-import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
-import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
-import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * The Telegram channel: long-polls the Bot API with its own getUpdates loop, records each update in SQLite before
- * handling it (so a re-delivered update is handled once and one interrupted by a crash is handled after restart),
- * hands messages to the conversation engine on a bounded pool of workers with per-chat order, and renders the
- * replies. This is what {@code serve} runs.
+ * The Telegram channel, as {@code serve} runs it: updates come from the {@link UpdatePoller} (or a
+ * {@link WebhookServer}), are recorded in SQLite before they are handled (so a re-delivered update is handled once
+ * and one interrupted by a crash is handled after restart) and run on the {@link UpdateDispatcher}'s workers, one
+ * chat at a time; {@link QueuedDelivery} sends what waited. This class wires them, starts them and stops them.
  */
 public final class TelegramBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
-  static final String APOLOGY = "抱歉，系统暂时出了点问题，您刚才的消息没有处理成功，请稍后再发一次。";
-  /** Telegram shows at most 200 characters in a button press notice. */
-  static final int CALLBACK_NOTICE_LIMIT = 200;
-  static final String NOT_DONE = "这个按钮没有生效，请看我的回复。";
-  private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
-  /** Pause after an empty getUpdates answer that came back long before the poll timeout. */
-  static final Duration EMPTY_POLL_PAUSE = Duration.ofMillis(250);
+  /** Handled updates are kept this long (to recognise re-deliveries), then forgotten. */
+  private static final Duration KEEP_UPDATES = Duration.ofDays(7);
 
   private final TelegramSettings settings;
   private final Clock clock;
@@ -67,25 +42,18 @@ public final class TelegramBot implements AutoCloseable {
   private final UpdateStore store;
   private final SendRetryQueue retryQueue;
   private final BotApi api;
-  private final Sender sender;
-  private final Renderer renderer = new Renderer();
-  private final KeyedExecutor workers;
-  private final ScheduledExecutorService scheduler;
+  private final ScheduledExecutorService timers;
   private final CommandMenus menus;
+  private final QueuedDelivery delivery;
+  private final UpdateDispatcher dispatcher;
   private final TelegramNotifier notifier;
   private final CountDownLatch stopping = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private volatile boolean released; // workers are gone: pushes go back to the backlog
-  private volatile boolean abandon; // shutdown ran out of time: leave queued updates for the next start
-  private volatile CompletableFuture<?> currentPoll;
-  private volatile ConversationEngine engine;
-  private volatile UpdateMapper mapper;
   private volatile String username;
-  private volatile ChannelBacklog backlog;
-  private Thread poller;
+  private UpdatePoller poller;
   private volatile WebhookServer webhook;
 
   public TelegramBot(TelegramSettings settings, Database database, Function<String, Role> roleOfUser) {
@@ -101,17 +69,19 @@ public final class TelegramBot implements AutoCloseable {
     this.retryQueue = new SendRetryQueue(database, clock);
     RateLimiter limiter = new RateLimiter(settings.limits(), System::nanoTime, sleeper);
     this.api = new BotApi(settings, limiter, sleeper);
-    this.sender = new Sender(api, retryQueue, clock, settings.outboxInterval());
-    this.workers = new KeyedExecutor("telegram-worker", settings.workers(), settings.maxInFlight());
-    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, r -> {
+    Sender sender = new Sender(api, retryQueue, clock, settings.outboxInterval());
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, r -> {
       Thread t = new Thread(r, "telegram-timer");
       t.setDaemon(true);
       return t;
     });
-    timers.setRemoveOnCancelPolicy(true); // one "typing…" timer per update, nearly all cancelled
-    this.scheduler = timers;
+    scheduler.setRemoveOnCancelPolicy(true); // one "typing…" timer per update, nearly all cancelled
+    this.timers = scheduler;
     this.menus = new CommandMenus(api, store, CommandMenus.standard());
-    this.notifier = new TelegramNotifier(this::push, settings.staffChatId());
+    this.delivery = new QueuedDelivery(sender, closed::get);
+    this.dispatcher = new UpdateDispatcher(settings, api, store, sender, retryQueue, menus, timers,
+        delivery::putBack);
+    this.notifier = new TelegramNotifier(dispatcher::push, settings.staffChatId());
   }
 
   /** Where the engine sends pushes (staff replies to residents, new cases to the staff group). */
@@ -125,7 +95,7 @@ public final class TelegramBot implements AutoCloseable {
    * seconds; pushes arriving after the bot stopped are put back there.
    */
   public void useBacklog(ChannelBacklog queue) {
-    this.backlog = queue;
+    delivery.use(queue, notifier);
   }
 
   /** The bot's @username, known after {@link #start}. */
@@ -140,7 +110,7 @@ public final class TelegramBot implements AutoCloseable {
   public void start(ConversationEngine conversationEngine) {
     prepare(conversationEngine);
     api.optional(new DeleteWebhook());
-    poller = new Thread(this::pollLoop, "telegram-poller");
+    poller = new UpdatePoller(api, store, settings, clock, dispatcher::dispatch, stopping);
     poller.start();
     log.info("Telegram bot @{} is polling {}", username, settings);
   }
@@ -165,12 +135,11 @@ public final class TelegramBot implements AutoCloseable {
     }
     try {
       api.setWebhook(SetWebhook.builder().url(hook.publicUrl().toString()).secretToken(hook.secret())
-          .allowedUpdates(ALLOWED_UPDATES).maxConnections(settings.workers()).build());
+          .allowedUpdates(UpdateMapper.ALLOWED_UPDATES).maxConnections(settings.workers()).build());
     } catch (ApiFailure f) {
       throw new UserException("Telegram did not accept the webhook " + hook.publicUrl() + ": " + f.getMessage());
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UserException("interrupted while setting the webhook");
+      throw interrupted("setting the webhook");
     }
     log.info("Telegram bot @{} receives updates at {} (listening on port {})", username, hook.publicUrl(),
         webhook.port());
@@ -180,40 +149,31 @@ public final class TelegramBot implements AutoCloseable {
   /** Everything both modes do before updates flow in. */
   private void prepare(ConversationEngine conversationEngine) {
     if (!started.compareAndSet(false, true)) throw new IllegalStateException("already started");
-    this.engine = conversationEngine;
     User me = getMe();
     if (me == null || me.getId() == null) {
-      throw new UserException("the Bot API server at " + settings.apiUrl().getHost() + ":"
-          + settings.apiUrl().getPort() + " answered getMe without the bot's id");
+      throw new UserException("the Bot API server at " + apiAddress() + " answered getMe without the bot's id");
     }
     this.username = me.getUserName();
-    this.mapper = new UpdateMapper(username, roleOfUser);
+    dispatcher.use(conversationEngine, new UpdateMapper(username, roleOfUser));
     menus.setDefault();
     if (settings.staffChatId() != null) menus.ensure(settings.staffChatId().toString(), Role.STAFF);
-    store.prune(Duration.ofDays(7));
+    store.prune(KEEP_UPDATES);
 
     List<Update> unfinished = store.pending();
     if (!unfinished.isEmpty()) log.info("resuming {} update(s) left unfinished by the last run", unfinished.size());
-    for (Update u : unfinished) {
-      try {
-        dispatch(u);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new UserException("interrupted while starting");
-      }
+    try {
+      for (Update u : unfinished) dispatcher.dispatch(u);
+    } catch (InterruptedException e) {
+      throw interrupted("starting");
     }
-    drainBacklog();
-    long every = settings.outboxInterval().toMillis();
-    scheduler.scheduleWithFixedDelay(this::retrySends, every, every, TimeUnit.MILLISECONDS);
-    long backlogEvery = Math.min(every, 5000);
-    scheduler.scheduleWithFixedDelay(this::drainBacklog, backlogEvery, backlogEvery, TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(() -> store.prune(Duration.ofDays(7)), 1, 1, TimeUnit.HOURS);
+    delivery.start(timers, settings.outboxInterval());
+    timers.scheduleWithFixedDelay(() -> store.prune(KEEP_UPDATES), 1, 1, TimeUnit.HOURS);
   }
 
   /** One update pushed by the webhook: recorded (a repeated delivery is dropped), then queued for its chat. */
   private void receive(Update u) throws InterruptedException {
-    if (stopping.getCount() == 0) throw new IllegalStateException("stopping");
-    for (Update fresh : store.record(List.of(u), UpdateMapper::chatKey, null)) dispatch(fresh);
+    if (isStopping()) throw new IllegalStateException("stopping");
+    for (Update fresh : store.record(List.of(u), UpdateMapper::chatKey, null)) dispatcher.dispatch(fresh);
   }
 
   private User getMe() {
@@ -224,220 +184,20 @@ public final class TelegramBot implements AutoCloseable {
         throw new UserException("the Bot API refused the token (" + f.errorCode() + "): check "
             + TelegramSettings.TOKEN_ENV);
       }
-      throw new UserException("cannot reach the Bot API at " + settings.apiUrl().getHost() + ":"
-          + settings.apiUrl().getPort() + ": " + f.getMessage());
+      throw new UserException("cannot reach the Bot API at " + apiAddress() + ": " + f.getMessage());
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UserException("interrupted while connecting to the Bot API");
+      throw interrupted("connecting to the Bot API");
     }
   }
 
-  private void pollLoop() {
-    OptionalInt stored = store.offset();
-    Integer offset = stored.isPresent() ? stored.getAsInt() : null;
-    int failures = 0;
-    long lastBatchAt = clock.millis();
-    while (stopping.getCount() > 0) {
-      if (offset != null && clock.millis() - lastBatchAt > UpdateStore.OFFSET_TRUSTED_FOR.toMillis()) {
-        offset = null; // a week without updates: Telegram may restart update ids below our offset
-      }
-      GetUpdates request = GetUpdates.builder().offset(offset).limit(100)
-          .timeout((int) settings.pollTimeout().toSeconds()).allowedUpdates(ALLOWED_UPDATES).build();
-      try {
-        long polledAt = System.nanoTime();
-        CompletableFuture<ArrayList<Update>> call = api.poll(request);
-        currentPoll = call;
-        if (stopping.getCount() == 0) call.cancel(true);
-        List<Update> batch = call.get();
-        failures = 0;
-        if (batch == null || batch.isEmpty()) {
-          // A server that does not long-poll (telegram-test-api, some proxies) answers at once: do not hammer it.
-          if (System.nanoTime() - polledAt < settings.pollTimeout().toNanos() / 2 && !pause(EMPTY_POLL_PAUSE)) break;
-          continue;
-        }
-        int next = batch.stream().mapToInt(Update::getUpdateId).max().getAsInt() + 1;
-        List<Update> fresh = store.record(batch, UpdateMapper::chatKey, next);
-        offset = next;
-        lastBatchAt = clock.millis();
-        if (fresh.size() < batch.size()) {
-          log.info("{} re-delivered update(s) ignored", batch.size() - fresh.size());
-        }
-        for (Update u : fresh) dispatch(u);
-      } catch (CancellationException | InterruptedException e) {
-        break;
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        ApiFailure f = cause instanceof TelegramApiException t
-            ? ApiFailure.of("getUpdates", t)
-            : ApiFailure.of("getUpdates", new TelegramApiException("getUpdates failed", cause));
-        failures++;
-        if (!pause(pollPause(f, failures))) break;
-      } catch (ApiFailure f) {
-        failures++;
-        if (!pause(pollPause(f, failures))) break;
-      } catch (RuntimeException e) {
-        failures++;
-        log.error("polling failed: {}", PersonalData.mask(e.toString()));
-        if (!pause(settings.retry().backoff(failures))) break;
-      }
-    }
+  private String apiAddress() {
+    return settings.apiUrl().getHost() + ":" + settings.apiUrl().getPort();
   }
 
-  private Duration pollPause(ApiFailure f, int failures) {
-    if (f.kind() == ApiFailure.Kind.RATE_LIMITED) return Duration.ofSeconds(f.retryAfterSeconds());
-    String message = PersonalData.mask(f.getMessage());
-    if (Integer.valueOf(409).equals(f.errorCode())) {
-      message += " (another instance is polling with this token, or a webhook is set)";
-    }
-    if (failures == 1 || failures % 10 == 0) {
-      log.warn("polling failed ({} in a row): {}", failures, message);
-    }
-    Duration backoff = settings.retry().backoff(failures);
-    return backoff.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : backoff;
-  }
-
-  /** Waits unless the bot is stopping; false when it is. */
-  private boolean pause(Duration d) {
-    try {
-      return !stopping.await(d.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      return false;
-    }
-  }
-
-  private void dispatch(Update u) throws InterruptedException {
-    workers.submit(UpdateMapper.chatKey(u), () -> process(u));
-  }
-
-  /** Handles one update; runs on a worker, in order with the other updates of the same chat. */
-  private void process(Update u) {
-    if (abandon) return; // stays pending in the store; handled after the next start
-    UpdateMapper.Incoming incoming = null;
-    try {
-      incoming = mapper.map(u);
-      if (incoming instanceof UpdateMapper.Reply r) {
-        sender.send(new OutMessage(r.chatId(), r.text(), null, null, r.replyTo()));
-      } else if (incoming instanceof UpdateMapper.ToEngine t) {
-        converse(t);
-      }
-    } catch (RuntimeException e) {
-      log.error("update {} failed: {}", u.getUpdateId(), PersonalData.mask(e.toString()));
-      if (incoming instanceof UpdateMapper.ToEngine t) {
-        sender.send(new OutMessage(t.inbound().chatId(), APOLOGY, null, null, null));
-      }
-    } finally {
-      try {
-        store.markDone(u.getUpdateId());
-      } catch (RuntimeException e) {
-        log.error("cannot mark update {} done: {}", u.getUpdateId(), e.getMessage());
-      }
-    }
-  }
-
-  private void converse(UpdateMapper.ToEngine t) {
-    Inbound in = t.inbound();
-    String chatId = in.chatId();
-    boolean privateChat = !RateLimiter.isGroup(chatId);
-    if (privateChat) menus.ensure(chatId, in.role());
-    ScheduledFuture<?> typing = scheduler.schedule(
-        () -> api.optional(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build()),
-        settings.typingDelay().toMillis(), TimeUnit.MILLISECONDS);
-    List<Outbound> replies;
-    try {
-      replies = engine.handle(in);
-    } finally {
-      typing.cancel(false);
-    }
-    if (replies == null) replies = List.of();
-    if (t.callback() != null) replies = answerPress(t.callback(), in, replies);
-    for (Outbound o : replies) sender.sendAll(renderer.render(chatId, o, t.messageId()));
-  }
-
-  /**
-   * Answers a button press once the engine has handled it, and returns the replies still to send. A press the
-   * engine carried out uses the buttons up ({@link #acknowledgeChoice}); a refused one leaves the message as it was
-   * and tells the presser why in a notice. In a group that notice replaces the reply, so a resident pressing 接办
-   * does not post to the staff.
-   */
-  private List<Outbound> answerPress(CallbackQuery q, Inbound in, List<Outbound> replies) {
-    Outbound refusal = replies.stream().filter(Outbound::refused).findFirst().orElse(null);
-    if (refusal == null) {
-      api.optional(AnswerCallbackQuery.builder().callbackQueryId(q.getId()).build());
-      acknowledgeChoice(q, in);
-      return replies;
-    }
-    boolean group = RateLimiter.isGroup(in.chatId());
-    boolean fits = refusal.text().length() <= CALLBACK_NOTICE_LIMIT;
-    api.optional(AnswerCallbackQuery.builder().callbackQueryId(q.getId())
-        .text(fits ? refusal.text() : NOT_DONE).showAlert(group).build());
-    if (!group || !fits) return replies;
-    return replies.stream().filter(o -> !o.refused()).toList();
-  }
-
-  /**
-   * A pressed button is used up: its message loses the buttons and shows what was chosen (in a group, by whom), so
-   * nobody confirms a report twice or takes a case someone else already took.
-   */
-  private void acknowledgeChoice(CallbackQuery q, Inbound in) {
-    if (!(q.getMessage() instanceof Message m) || m.getText() == null || m.getReplyMarkup() == null) return;
-    String label = null;
-    for (InlineKeyboardRow row : m.getReplyMarkup().getKeyboard()) {
-      for (InlineKeyboardButton b : row) {
-        if (q.getData().equals(b.getCallbackData())) label = b.getText();
-      }
-    }
-    if (label == null) return;
-    String who = RateLimiter.isGroup(in.chatId()) ? in.displayName() + " 选择了：" : "您选择了：";
-    String text = m.getText() + "\n\n✅ " + who + label;
-    if (text.length() > TextSplitter.TELEGRAM_LIMIT) return;
-    api.optional(EditMessageText.builder().chatId(in.chatId()).messageId(m.getMessageId()).text(text).build());
-  }
-
-  /** A push from the engine: queued behind the target chat's own work. */
-  private void push(String chatId, Outbound message) {
-    List<OutMessage> messages = renderer.render(chatId, message, null);
-    try {
-      if (released) throw new IllegalStateException("stopped");
-      workers.submitNow(chatId, () -> {
-        if (abandon) {
-          messages.forEach(m -> retryQueue.add(m, "bot stopped before sending", 0));
-        } else {
-          sender.sendAll(messages);
-        }
-      });
-    } catch (IllegalStateException stoppedAlready) {
-      ChannelBacklog queue = backlog;
-      if (queue != null) {
-        queue.add(UpdateMapper.CHANNEL, chatId, message);
-      } else {
-        log.error("bot stopped, message to chat {} not sent: {}", chatId, PersonalData.mask(message.text()));
-      }
-    }
-  }
-
-  private void drainBacklog() {
-    ChannelBacklog queue = backlog;
-    if (queue == null || closed.get()) return;
-    try {
-      List<ChannelBacklog.Pending> waiting = queue.takeAll(UpdateMapper.CHANNEL);
-      if (!waiting.isEmpty()) log.info("delivering {} message(s) queued while the bot was away", waiting.size());
-      for (ChannelBacklog.Pending p : waiting) {
-        // Staff notices made by another process (cases create, a console chat) wait under a symbolic chat.
-        if (Notifiers.STAFF_CHAT.equals(p.chatId())) notifier.toStaff(p.message());
-        else push(p.chatId(), p.message());
-      }
-    } catch (RuntimeException e) {
-      log.error("cannot read queued messages: {}", PersonalData.mask(e.toString()));
-    }
-  }
-
-  private void retrySends() {
-    try {
-      int n = sender.retryQueued();
-      if (n > 0) log.info("delivered {} message(s) from the retry queue", n);
-    } catch (RuntimeException e) {
-      log.error("retry of queued sends failed: {}", PersonalData.mask(e.toString()));
-    }
+  /** Starting was interrupted: keep the interrupt for the caller and fail with a one-line reason. */
+  private static UserException interrupted(String whileDoing) {
+    Thread.currentThread().interrupt();
+    return new UserException("interrupted while " + whileDoing);
   }
 
   /** Sends waiting in the retry queue. */
@@ -473,22 +233,10 @@ public final class TelegramBot implements AutoCloseable {
       stopping.countDown();
       WebhookServer hook = webhook;
       if (hook != null) hook.close(); // Telegram keeps what it could not deliver and retries later
-      CompletableFuture<?> poll = currentPoll;
-      if (poll != null) poll.cancel(true);
-      if (poller != null) {
-        poller.interrupt();
-        poller.join(TimeUnit.SECONDS.toMillis(5));
-      }
-      long grace = settings.shutdownGrace().toMillis();
-      if (!workers.awaitIdle(grace)) {
-        abandon = true;
-        log.warn("shutdown: {} update(s) still queued are left for the next start", workers.size());
-        workers.awaitIdle(grace);
-      }
-      released = true;
-      workers.shutdown(1000);
-      scheduler.shutdownNow();
-      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+      if (poller != null) poller.awaitEnd();
+      dispatcher.shutdown(settings.shutdownGrace());
+      timers.shutdownNow();
+      timers.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {

@@ -22,6 +22,8 @@ import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
  */
 public final class UpdateMapper {
   public static final String CHANNEL = "telegram";
+  /** The kinds of update asked for (getUpdates, setWebhook): the ones {@link #map} understands. */
+  static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
 
   static final String UNSUPPORTED = "抱歉，我目前只能看懂文字和照片。请用文字描述您的问题，需要时也可以直接发送照片。";
 

@@ -1,0 +1,146 @@
+package cn.fivestar.channels.telegram;
+
+import cn.fivestar.conversation.ConversationEngine;
+import cn.fivestar.conversation.Inbound;
+import cn.fivestar.conversation.Outbound;
+import cn.fivestar.infra.PersonalData;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.ActionType;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Runs the bot's work on a bounded pool of workers, one task at a time per chat and in order, so a slow chat holds
+ * only itself: each recorded update is mapped, handed to the conversation engine and answered, then marked done in
+ * the {@link UpdateStore} whatever happened (a failing update gets an apology, not endless retries); pushes from the
+ * engine queue behind their chat's own work.
+ */
+final class UpdateDispatcher {
+  private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
+  static final String APOLOGY = "抱歉，系统暂时出了点问题，您刚才的消息没有处理成功，请稍后再发一次。";
+
+  private final TelegramSettings settings;
+  private final BotApi api;
+  private final UpdateStore store;
+  private final Sender sender;
+  private final SendRetryQueue retryQueue;
+  private final CommandMenus menus;
+  private final ScheduledExecutorService timers;
+  private final BiConsumer<String, Outbound> afterStop;
+  private final Renderer renderer = new Renderer();
+  private final CallbackAcknowledger presses;
+  private final KeyedExecutor workers;
+
+  private volatile boolean released; // workers are gone: pushes go to afterStop
+  private volatile boolean abandon; // shutdown ran out of time: leave queued updates for the next start
+  private volatile ConversationEngine engine;
+  private volatile UpdateMapper mapper;
+
+  /** {@code afterStop} takes the pushes that arrive once the workers are gone. */
+  UpdateDispatcher(TelegramSettings settings, BotApi api, UpdateStore store, Sender sender, SendRetryQueue retryQueue,
+      CommandMenus menus, ScheduledExecutorService timers, BiConsumer<String, Outbound> afterStop) {
+    this.settings = settings;
+    this.api = api;
+    this.store = store;
+    this.sender = sender;
+    this.retryQueue = retryQueue;
+    this.menus = menus;
+    this.timers = timers;
+    this.afterStop = afterStop;
+    this.presses = new CallbackAcknowledger(api);
+    this.workers = new KeyedExecutor("telegram-worker", settings.workers(), settings.maxInFlight());
+  }
+
+  /** Before the first update: the engine and the mapper (which needs the bot's @username from getMe). */
+  void use(ConversationEngine conversationEngine, UpdateMapper updateMapper) {
+    this.engine = conversationEngine;
+    this.mapper = updateMapper;
+  }
+
+  /** Queues a recorded update for its chat; blocks while the workers are full. */
+  void dispatch(Update u) throws InterruptedException {
+    workers.submit(UpdateMapper.chatKey(u), () -> process(u));
+  }
+
+  /** A push from the engine: queued behind the target chat's own work, without waiting for room. */
+  void push(String chatId, Outbound message) {
+    List<OutMessage> messages = renderer.render(chatId, message, null);
+    try {
+      if (released) throw new IllegalStateException("stopped");
+      workers.submitNow(chatId, () -> {
+        if (abandon) {
+          messages.forEach(m -> retryQueue.add(m, "bot stopped before sending", 0));
+        } else {
+          sender.sendAll(messages);
+        }
+      });
+    } catch (IllegalStateException stoppedAlready) {
+      afterStop.accept(chatId, message);
+    }
+  }
+
+  /**
+   * Lets the queued work finish within {@code grace}; when that is not enough, the updates still queued are left
+   * pending in the store for the next start (and pushes go to the retry queue), then the workers stop.
+   */
+  void shutdown(Duration grace) throws InterruptedException {
+    if (!workers.awaitIdle(grace.toMillis())) {
+      abandon = true;
+      log.warn("shutdown: {} update(s) still queued are left for the next start", workers.size());
+      workers.awaitIdle(grace.toMillis());
+    }
+    released = true;
+    workers.shutdown(1000);
+  }
+
+  /** Handles one update; runs on a worker, in order with the other updates of the same chat. */
+  private void process(Update u) {
+    if (abandon) return; // stays pending in the store; handled after the next start
+    UpdateMapper.Incoming incoming = null;
+    try {
+      incoming = mapper.map(u);
+      if (incoming instanceof UpdateMapper.Reply r) {
+        sender.send(new OutMessage(r.chatId(), r.text(), null, null, r.replyTo()));
+      } else if (incoming instanceof UpdateMapper.ToEngine t) {
+        converse(t);
+      }
+    } catch (RuntimeException e) {
+      log.error("update {} failed: {}", u.getUpdateId(), PersonalData.mask(e.toString()));
+      if (incoming instanceof UpdateMapper.ToEngine t) {
+        sender.send(new OutMessage(t.inbound().chatId(), APOLOGY, null, null, null));
+      }
+    } finally {
+      try {
+        store.markDone(u.getUpdateId());
+      } catch (RuntimeException e) {
+        log.error("cannot mark update {} done: {}", u.getUpdateId(), e.getMessage());
+      }
+    }
+  }
+
+  private void converse(UpdateMapper.ToEngine t) {
+    Inbound in = t.inbound();
+    String chatId = in.chatId();
+    if (!RateLimiter.isGroup(chatId)) menus.ensure(chatId, in.role());
+    // "typing…" only when the engine is slow, so quick answers do not cost an extra call
+    ScheduledFuture<?> typing = timers.schedule(
+        () -> api.optional(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build()),
+        settings.typingDelay().toMillis(), TimeUnit.MILLISECONDS);
+    List<Outbound> replies;
+    try {
+      replies = engine.handle(in);
+    } finally {
+      typing.cancel(false);
+    }
+    if (replies == null) replies = List.of();
+    if (t.callback() != null) replies = presses.answer(t.callback(), in, replies);
+    for (Outbound o : replies) sender.sendAll(renderer.render(chatId, o, t.messageId()));
+  }
+}
