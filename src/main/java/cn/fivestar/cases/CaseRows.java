@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads cases (with their replies, notes and followers) and history rows from SQL, and holds the few SQL pieces
@@ -90,8 +91,8 @@ final class CaseRows {
     List<CaseHistoryEntry> out = new ArrayList<>();
     each(c, "SELECT seq, case_id, at, actor, action, from_status, to_status, note FROM case_history WHERE case_id = ? "
         + "ORDER BY seq", List.of(id), rs -> out.add(new CaseHistoryEntry(rs.getLong(1), rs.getString(2),
-            Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), CaseHistoryEntry.Action.ofCode(rs.getString(5)),
-            status(rs.getString(6)), status(rs.getString(7)), rs.getString(8))));
+            Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), action(rs.getString(5)), status(rs.getString(6)),
+            status(rs.getString(7)), rs.getString(8))));
     return out;
   }
 
@@ -178,13 +179,23 @@ final class CaseRows {
   }
 
   private static CaseStatus status(String code) {
-    if (code == null) return null;
-    for (CaseStatus s : CaseStatus.values()) if (s.code().equals(code)) return s;
-    throw new IllegalStateException("unknown status in database: " + code);
+    return code == null ? null : decode(CaseStatus.values(), CaseStatus::code, code, "status");
+  }
+
+  private static CaseHistoryEntry.Action action(String code) {
+    return decode(CaseHistoryEntry.Action.values(), CaseHistoryEntry.Action::code, code, "history action");
   }
 
   private static CaseKind kind(String code) {
-    for (CaseKind k : CaseKind.values()) if (k.code().equals(code)) return k;
-    throw new IllegalStateException("unknown kind in database: " + code);
+    return decode(CaseKind.values(), CaseKind::code, code, "kind");
+  }
+
+  /**
+   * The constant stored as code. Strict, unlike the parse methods for people's input: an unknown code means a
+   * damaged database or one written by a newer version, and guessing would hide that.
+   */
+  private static <E> E decode(E[] values, Function<E, String> codeOf, String code, String what) {
+    for (E e : values) if (codeOf.apply(e).equals(code)) return e;
+    throw new IllegalStateException("unknown " + what + " in database: " + code);
   }
 }
