@@ -37,10 +37,5 @@ public record CaseHistoryEntry(long seq, String caseId, Instant at, String actor
     public String label() {
       return label;
     }
-
-    static Action ofCode(String code) {
-      for (Action a : values()) if (a.code.equals(code)) return a;
-      throw new IllegalStateException("unknown history action " + code);
-    }
   }
 }

@@ -5,15 +5,26 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Reads cases (with their replies, notes and followers) and history rows from SQL. */
+/**
+ * Reads cases (with their replies, notes and followers) and history rows from SQL, and holds the few SQL pieces
+ * that the case store's reads, writes and statistics share, so each is spelt once.
+ */
 final class CaseRows {
+  /** Waiting on staff: the SQL twin of {@link CaseStatus#awaitsStaff}. */
+  static final String AWAITING = "('received','assigned','in_progress','returned')";
+  /** Not closed or merged: the SQL twin of {@link CaseStatus#isOpen}. */
+  static final String OPEN = "('received','assigned','in_progress','answered','returned')";
   static final String COLUMNS = "id, status, kind, channel, user_id, chat_id, display_name, phone, text, location, "
       + "category, star, village, photo_ids, created_at, updated_at, due_at, respond_by, first_response_at, "
       + "closed_at, assignee, merged_into, rating, rating_comment";
@@ -23,6 +34,11 @@ final class CaseRows {
   static Optional<CaseRecord> byId(Connection c, String id) throws SQLException {
     List<CaseRecord> r = load(c, "id = ?", List.of(id), "id", 0);
     return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
+  }
+
+  /** The case as it is now, or a NOT_FOUND CaseException (which rolls back the transaction it is read in). */
+  static CaseRecord existing(Connection c, String id) throws SQLException {
+    return byId(c, id).orElseThrow(() -> CaseException.notFound(id));
   }
 
   /** Cases matching where (SQL over the cases table, with ? params), ordered, limit 0 = all. */
@@ -46,32 +62,22 @@ final class CaseRows {
 
     Map<String, List<CaseMessage>> replies = new HashMap<>();
     Map<String, List<CaseMessage>> notes = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT seq, case_id, at, author, visibility, body FROM case_messages WHERE " + sub + " ORDER BY seq")) {
-      bind(ps, subParams);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    each(c, "SELECT seq, case_id, at, author, visibility, body FROM case_messages WHERE " + sub + " ORDER BY seq",
+        subParams, rs -> {
           String caseId = rs.getString(2);
-          if (!rows.containsKey(caseId)) continue;
+          if (!rows.containsKey(caseId)) return;
           CaseMessage m = new CaseMessage(rs.getLong(1), caseId, Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4),
               rs.getString(6));
           (rs.getString(5).equals("reply") ? replies : notes).computeIfAbsent(caseId, k -> new ArrayList<>()).add(m);
-        }
-      }
-    }
+        });
     Map<String, List<Recipient>> followers = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT case_id, channel, user_id, chat_id FROM case_followers WHERE " + sub + " ORDER BY since, user_id")) {
-      bind(ps, subParams);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    each(c, "SELECT case_id, channel, user_id, chat_id FROM case_followers WHERE " + sub + " ORDER BY since, user_id",
+        subParams, rs -> {
           String caseId = rs.getString(1);
-          if (!rows.containsKey(caseId)) continue;
+          if (!rows.containsKey(caseId)) return;
           followers.computeIfAbsent(caseId, k -> new ArrayList<>())
               .add(new Recipient(rs.getString(2), rs.getString(3), rs.getString(4), false));
-        }
-      }
-    }
+        });
     List<CaseRecord> out = new ArrayList<>(rows.size());
     for (CaseRecord r : rows.values()) {
       String id = r.id();
@@ -83,22 +89,68 @@ final class CaseRows {
 
   static List<CaseHistoryEntry> history(Connection c, String id) throws SQLException {
     List<CaseHistoryEntry> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT seq, case_id, at, actor, action, from_status, to_status, note "
-        + "FROM case_history WHERE case_id = ? ORDER BY seq")) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new CaseHistoryEntry(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-              rs.getString(4), CaseHistoryEntry.Action.ofCode(rs.getString(5)), status(rs.getString(6)),
-              status(rs.getString(7)), rs.getString(8)));
-        }
-      }
-    }
+    each(c, "SELECT seq, case_id, at, actor, action, from_status, to_status, note FROM case_history WHERE case_id = ? "
+        + "ORDER BY seq", List.of(id), rs -> out.add(new CaseHistoryEntry(rs.getLong(1), rs.getString(2),
+            Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), action(rs.getString(5)), status(rs.getString(6)),
+            status(rs.getString(7)), rs.getString(8))));
     return out;
   }
 
-  static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+  static void bind(PreparedStatement ps, List<?> params) throws SQLException {
     for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+  }
+
+  /** One result row, read in place (the ResultSet is only valid during the call). */
+  @FunctionalInterface
+  interface Row {
+    void accept(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs a query with its ? params and hands each row to row. */
+  static void each(Connection c, String query, List<?> params, Row row) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(query)) {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) row.accept(rs);
+      }
+    }
+  }
+
+  /** Runs an INSERT/UPDATE with its ? params; returns the rows it changed. */
+  static int exec(Connection c, String sqlText, Object... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sqlText)) {
+      bind(ps, Arrays.asList(params));
+      return ps.executeUpdate();
+    }
+  }
+
+  /** "?, ?, ?" for an IN list of n values. */
+  static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+
+  /**
+   * Adds the conditions for cases received in [from, to] (local dates in {@link CaseRules#ZONE}, inclusive; null =
+   * open-ended): listings and statistics must draw the same day boundaries.
+   */
+  static void receivedIn(LocalDate from, LocalDate to, List<String> where, List<Object> params) {
+    if (from != null) {
+      where.add("created_at >= ?");
+      params.add(startOf(from));
+    }
+    if (to != null) {
+      where.add("created_at < ?");
+      params.add(startOf(to.plusDays(1)));
+    }
+  }
+
+  /** The conditions joined with AND; no condition matches every row. */
+  static String all(List<String> where) {
+    return where.isEmpty() ? "1 = 1" : String.join(" AND ", where);
+  }
+
+  private static long startOf(LocalDate d) {
+    return d.atStartOfDay(CaseRules.ZONE).toInstant().toEpochMilli();
   }
 
   private static CaseRecord row(ResultSet rs) throws SQLException {
@@ -127,13 +179,23 @@ final class CaseRows {
   }
 
   private static CaseStatus status(String code) {
-    if (code == null) return null;
-    for (CaseStatus s : CaseStatus.values()) if (s.code().equals(code)) return s;
-    throw new IllegalStateException("unknown status in database: " + code);
+    return code == null ? null : decode(CaseStatus.values(), CaseStatus::code, code, "status");
+  }
+
+  private static CaseHistoryEntry.Action action(String code) {
+    return decode(CaseHistoryEntry.Action.values(), CaseHistoryEntry.Action::code, code, "history action");
   }
 
   private static CaseKind kind(String code) {
-    for (CaseKind k : CaseKind.values()) if (k.code().equals(code)) return k;
-    throw new IllegalStateException("unknown kind in database: " + code);
+    return decode(CaseKind.values(), CaseKind::code, code, "kind");
+  }
+
+  /**
+   * The constant stored as code. Strict, unlike the parse methods for people's input: an unknown code means a
+   * damaged database or one written by a newer version, and guessing would hide that.
+   */
+  private static <E> E decode(E[] values, Function<E, String> codeOf, String code, String what) {
+    for (E e : values) if (codeOf.apply(e).equals(code)) return e;
+    throw new IllegalStateException("unknown " + what + " in database: " + code);
   }
 }

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The case store: every resident request as a tracked case, with its lifecycle ({@link CaseStatus}), deadlines in
  * working days, duplicates, merges, ratings and an append-only history. Shared by the conversation engine,
  * Telegram, the CLI and the dashboard; safe to call from many threads. A thin layer: the rules live in
- * {@link CaseRules} (pure), the SQL in {@link CaseRepository}; this class composes them, logs, and tells
+ * {@link CaseRules} (pure), the SQL in {@link CaseQueries} (reads), {@link CaseRepository} (writes) and
+ * {@link CaseStatisticsQuery}; this class composes them, logs, and tells
  * listeners about committed resident-visible changes afterwards. Every change is one transaction that also appends
  * its history row(s). Refusals are {@link CaseException}s with a Chinese message fit to show to the person who
  * asked.
@@ -40,7 +41,9 @@ public final class CaseService implements AutoCloseable {
   private final WorkCalendar calendar;
   private final Clock clock;
   private final CaseRules rules;
+  private final CaseQueries queries;
   private final CaseRepository repo;
+  private final CaseStatisticsQuery statistics;
   private final Database ownedDatabase; // opened by open(dataDir), closed with this service
   private final List<CaseListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -54,7 +57,10 @@ public final class CaseService implements AutoCloseable {
     this.calendar = Objects.requireNonNull(calendar);
     this.clock = Objects.requireNonNull(clock);
     this.rules = new CaseRules(taxonomy, calendar);
-    this.repo = new CaseRepository(Objects.requireNonNull(db));
+    Objects.requireNonNull(db);
+    this.queries = new CaseQueries(db);
+    this.repo = new CaseRepository(db);
+    this.statistics = new CaseStatisticsQuery(db);
   }
 
   /** Opens DATA/fivestar.db with the taxonomy and calendar of the data folder (or the defaults), real time. */
@@ -131,24 +137,24 @@ public final class CaseService implements AutoCloseable {
   public Optional<CaseRecord> find(String id) {
     String key = CaseRules.normalizeId(id);
     if (key == null) return Optional.empty();
-    return repo.find(key);
+    return queries.find(key);
   }
 
   /** The case or a NOT_FOUND CaseException. */
   public CaseRecord get(String id) {
     String key = CaseRules.existingId(id);
-    return repo.find(key).orElseThrow(() -> CaseException.notFound(key));
+    return queries.find(key).orElseThrow(() -> CaseException.notFound(key));
   }
 
   /** Cases this person reported or follows, newest first. */
   public List<CaseRecord> listByReporter(String channel, String userId) {
-    return repo.byReporter(channel, userId);
+    return queries.byReporter(channel, userId);
   }
 
   public List<CaseRecord> list(CaseFilter f) {
     CaseFilter checked = rules.checked(f);
     Instant now = now();
-    return repo.list(checked, now, rules.dueSoonLimit(now));
+    return queries.list(checked, now, rules.dueSoonLimit(now));
   }
 
   /** Waiting on staff past the deadline, most overdue first. */
@@ -171,24 +177,24 @@ public final class CaseService implements AutoCloseable {
     CaseDuplicates.Query q = CaseDuplicates.query(t, CaseInput.clean(location, false));
     if (q.isEmpty()) return List.of();
     Map<String, Double> scores = new HashMap<>();
-    repo.scanOpen(c -> {
+    queries.scanOpen(c -> {
       double s = q.score(c.text(), c.location());
       if (s >= 0) scores.put(c.id(), s);
     });
     List<String> ids = scores.entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(max).map(Map.Entry::getKey).toList();
-    return repo.byIds(ids);
+    return queries.byIds(ids);
   }
 
   /** The append-only history of a case, oldest first. */
   public List<CaseHistoryEntry> history(String id) {
-    return repo.history(CaseRules.existingId(id));
+    return queries.history(CaseRules.existingId(id));
   }
 
   /** How often each of these cases was reopened (重办, from the history); cases never reopened are left out. */
   public Map<String, Integer> reopenCounts(List<CaseRecord> cases) {
-    return repo.reopenCounts(cases.stream().map(CaseRecord::id).toList());
+    return queries.reopenCounts(cases.stream().map(CaseRecord::id).toList());
   }
 
   /** Who to notify about a case: its reporter and followers that have a chat to reach them in. */
@@ -208,7 +214,7 @@ public final class CaseService implements AutoCloseable {
   /** Supervisor figures over the cases received in [from, to] (local dates, inclusive; null = open-ended). */
   public CaseStatistics stats(LocalDate from, LocalDate to) {
     CaseRules.checkPeriod(from, to);
-    return repo.statistics(from, to, now());
+    return statistics.over(from, to, now());
   }
 
   // ---------------------------------------------------------------- changes

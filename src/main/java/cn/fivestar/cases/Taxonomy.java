@@ -1,10 +1,5 @@
 package cn.fivestar.cases;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,23 +36,12 @@ public final class Taxonomy {
 
   /** The default taxonomy from the classpath. */
   public static Taxonomy defaults() {
-    try (InputStream in = Taxonomy.class.getClassLoader().getResourceAsStream("cases/taxonomy.txt")) {
-      if (in == null) throw new IllegalStateException("missing resource cases/taxonomy.txt");
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "cases/taxonomy.txt");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CaseFiles.defaults("taxonomy.txt", Taxonomy::parse);
   }
 
   /** DATA/cases/taxonomy.txt when present, else the default. */
   public static Taxonomy forDataDir(Path dataDir) {
-    Path file = dataDir.resolve("cases").resolve("taxonomy.txt");
-    if (!Files.isRegularFile(file)) return defaults();
-    try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CaseFiles.forDataDir(dataDir, "taxonomy.txt", Taxonomy::parse);
   }
 
   /** Parses the file format described in cases/taxonomy.txt; errors name the line. */

@@ -1,10 +1,5 @@
 package cn.fivestar.cases;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -30,23 +25,12 @@ public final class WorkCalendar {
   }
 
   public static WorkCalendar defaults() {
-    try (InputStream in = WorkCalendar.class.getClassLoader().getResourceAsStream("cases/calendar.txt")) {
-      if (in == null) throw new IllegalStateException("missing resource cases/calendar.txt");
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "cases/calendar.txt");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CaseFiles.defaults("calendar.txt", WorkCalendar::parse);
   }
 
   /** DATA/cases/calendar.txt when present, else the default. */
   public static WorkCalendar forDataDir(Path dataDir) {
-    Path file = dataDir.resolve("cases").resolve("calendar.txt");
-    if (!Files.isRegularFile(file)) return defaults();
-    try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CaseFiles.forDataDir(dataDir, "calendar.txt", WorkCalendar::parse);
   }
 
   /** Lines "DATE[..DATE] holiday|workday [note]"; # starts a comment. Errors name the line. */
