@@ -48,6 +48,15 @@ final class BackgroundKnowledge implements Answerer, AutoCloseable {
     }
   }
 
+  /** Blocks until the knowledge base is open (or failed to open). */
+  void await() {
+    try {
+      kb.join();
+    } catch (CompletionException e) {
+      throw new IllegalStateException("knowledge base unavailable: " + e.getCause(), e);
+    }
+  }
+
   /** Runs {@code action} with the knowledge base once it is open (at once if it already is). */
   void whenOpen(java.util.function.Consumer<KnowledgeBase> action) {
     kb.thenAccept(action);
@@ -58,11 +67,20 @@ final class BackgroundKnowledge implements Answerer, AutoCloseable {
     return kb.isDone() && !kb.isCompletedExceptionally() ? kb.join().version() : "loading";
   }
 
-  /** Closes the knowledge base once it is open; never waits for the opening (a short chat may end before it). */
+  /**
+   * Closes the knowledge base, waiting for an opening still under way (the first reply went out long before; an
+   * index build must not be left half-written by the process exiting or its folder being removed).
+   */
   @Override
   public void close() {
-    kb.whenComplete((k, e) -> {
-      if (k != null) k.close();
-    });
+    try {
+      kb.get(2, java.util.concurrent.TimeUnit.MINUTES).close();
+    } catch (java.util.concurrent.ExecutionException e) {
+      // it never opened: nothing to close
+    } catch (java.util.concurrent.TimeoutException e) {
+      log.warn("the knowledge base was still opening at shutdown");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -110,6 +110,11 @@ public final class Services implements AutoCloseable {
    * added, edited or removed documents are re-indexed in the background and swapped in without a restart.
    * Progress lines go to {@code log}. Does nothing for a custom answerer. Stopped by {@link #close()}.
    */
+  /** Waits until the knowledge base (opened in the background) is ready; for callers that need it built now. */
+  public void awaitKnowledge() {
+    if (knowledge instanceof BackgroundKnowledge bg) bg.await();
+  }
+
   public void watchKnowledge(java.util.function.Consumer<String> log) {
     if (!(knowledge instanceof BackgroundKnowledge bg) || reloader != null) return;
     java.util.Optional<java.time.Duration> every;

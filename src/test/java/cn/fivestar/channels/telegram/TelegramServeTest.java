@@ -47,7 +47,9 @@ class TelegramServeTest {
   /** Builds the knowledge index once; each test copies it into its own data folder. */
   @BeforeAll
   static void buildIndex() {
-    Services.open(template).close();
+    try (Services s = Services.open(template)) {
+      s.awaitKnowledge();  // the index opens in the background; the tests copy it once built
+    }
   }
 
   @BeforeEach
