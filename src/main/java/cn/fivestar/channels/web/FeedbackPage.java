@@ -34,11 +34,11 @@ final class FeedbackPage {
     b.append("<p class=\"muted\">居民在聊天和 Telegram 里对知识问答的回答点「有用」或「没用」（没用时可以写原因）。统计时间 ")
         .append(Html.time(now)).append("。</p>");
     b.append("<div class=\"cards\">");
-    card(b, "投票总数", Long.toString(totals.votes()));
-    card(b, "有用率（全部）", Html.pct(totals.helpfulRate()));
-    card(b, "近 " + WEEKS + " 周投票", Long.toString(recent));
-    card(b, "有用率（近 " + WEEKS + " 周）", Html.pct(recent == 0 ? null : (double) recentUp / recent));
-    card(b, "没用", Long.toString(totals.votes() - totals.helpful()));
+    Html.card(b, "投票总数", Long.toString(totals.votes()));
+    Html.card(b, "有用率（全部）", Html.pct(totals.helpfulRate()));
+    Html.card(b, "近 " + WEEKS + " 周投票", Long.toString(recent));
+    Html.card(b, "有用率（近 " + WEEKS + " 周）", Html.pct(recent == 0 ? null : (double) recentUp / recent));
+    Html.card(b, "没用", Long.toString(totals.votes() - totals.helpful()));
     b.append("</div>");
 
     List<String> labels = new ArrayList<>();
@@ -100,10 +100,5 @@ final class FeedbackPage {
       sb.append(resident ? "「" + Html.masked(s) + "」" : esc(s));
     }
     return sb.toString();
-  }
-
-  private static void card(StringBuilder b, String label, String value) {
-    b.append("<div class=\"card\"><div>").append(esc(label)).append("</div><div class=\"v\">").append(esc(value))
-        .append("</div></div>");
   }
 }

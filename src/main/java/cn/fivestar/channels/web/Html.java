@@ -125,4 +125,10 @@ final class Html {
   static String or(String s) {
     return s == null || s.isBlank() ? "—" : esc(s);
   }
+
+  /** A figure on the cards row of a page (overview, 回答评价, 督办). */
+  static void card(StringBuilder b, String label, String value) {
+    b.append("<div class=\"card\"><div>").append(esc(label)).append("</div><div class=\"v\">").append(esc(value))
+        .append("</div></div>");
+  }
 }

@@ -28,14 +28,14 @@ final class OverviewPage {
         + " 至 " + (to == null ? "今天" : to)).append("；统计时间 ").append(Html.time(s.computedAt())).append("。</p>");
 
     b.append("<div class=\"cards\">");
-    card(b, "案件总数", Long.toString(all.total()));
-    card(b, "响应率", Html.pct(all.responseRate()));
-    card(b, "解决率", Html.pct(all.resolutionRate()));
-    card(b, "满意率", Html.pct(all.satisfactionRate()));
-    card(b, "平均办结用时", Html.hours(all.avgHoursToClose()));
+    Html.card(b, "案件总数", Long.toString(all.total()));
+    Html.card(b, "响应率", Html.pct(all.responseRate()));
+    Html.card(b, "解决率", Html.pct(all.resolutionRate()));
+    Html.card(b, "满意率", Html.pct(all.satisfactionRate()));
+    Html.card(b, "平均办结用时", Html.hours(all.avgHoursToClose()));
     b.append("<div class=\"card\"><div>超期未办</div><div class=\"v\"><a href=\"/overdue\">").append(all.overdue())
         .append("</a></div></div>");
-    card(b, "重办", all.reopens() + " 次 / " + all.reopened() + " 件");
+    Html.card(b, "重办", all.reopens() + " 次 / " + all.reopened() + " 件");
     b.append("</div>");
 
     b.append("<h2>各状态件数</h2><table><tr>");
@@ -74,11 +74,6 @@ final class OverviewPage {
     if (from != null) q.append("from=").append(from);
     if (to != null) q.append(from != null ? "&amp;" : "").append("to=").append(to);
     return q.toString();
-  }
-
-  private static void card(StringBuilder b, String label, String value) {
-    b.append("<div class=\"card\"><div>").append(esc(label)).append("</div><div class=\"v\">").append(esc(value))
-        .append("</div></div>");
   }
 
   /** The configured names in order, then any others found in the data (e.g. a category since removed). */

@@ -84,6 +84,17 @@ final class Query {
     return d;
   }
 
+  /** The from and to dates of a filter, either may be null. */
+  record Dates(LocalDate from, LocalDate to) {}
+
+  /** from and to as {@link #date}, and a 400 when from is after to. */
+  Dates dates() {
+    LocalDate from = date("from", "开始日期");
+    LocalDate to = date("to", "结束日期");
+    if (from != null && to != null && from.isAfter(to)) throw HttpError.badRequest("开始日期不能晚于结束日期。");
+    return new Dates(from, to);
+  }
+
   /** A checkbox-like flag: absent, empty or 0 = false; 1, true or on = true; anything else is refused. */
   boolean flag(String name, String label) {
     String v = get(name);

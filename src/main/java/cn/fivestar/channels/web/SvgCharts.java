@@ -79,6 +79,15 @@ final class SvgCharts {
     return sb;
   }
 
+  /** The opening of a column chart that scales to the page's width (100%) instead of a fixed size. */
+  private static StringBuilder openScaled(String title, int w, int h, int fontSize) {
+    StringBuilder sb = new StringBuilder(4096);
+    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(w).append(' ').append(h)
+        .append("\" width=\"100%\" role=\"img\" aria-label=\"").append(Html.esc(title)).append("\" font-size=\"")
+        .append(fontSize).append("\" font-family=\"sans-serif\"><title>").append(Html.esc(title)).append("</title>");
+    return sb;
+  }
+
   private static void label(StringBuilder sb, String label, int y) {
     String shown = label.length() > 7 ? label.substring(0, 7) + "…" : label;
     sb.append("<text x=\"").append(LABEL - 8).append("\" y=\"").append(y).append("\" text-anchor=\"end\">")
@@ -102,10 +111,7 @@ final class SvgCharts {
     int bottom = 26;
     long max = 1;
     for (long[] v : values) for (long x : v) max = Math.max(max, x);
-    StringBuilder sb = new StringBuilder(4096);
-    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(w).append(' ').append(h)
-        .append("\" width=\"100%\" role=\"img\" aria-label=\"").append(Html.esc(title)).append("\" font-size=\"11\" ")
-        .append("font-family=\"sans-serif\"><title>").append(Html.esc(title)).append("</title>");
+    StringBuilder sb = openScaled(title, w, h, 11);
     int x = left;
     for (int i = 0; i < series.size(); i++) {
       sb.append("<rect x=\"").append(x).append("\" y=\"8\" width=\"11\" height=\"11\" fill=\"")
@@ -150,10 +156,7 @@ final class SvgCharts {
     int top = 16;
     int bottom = 40;
     int plot = h - top - bottom;
-    StringBuilder sb = new StringBuilder(4096);
-    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(w).append(' ').append(h)
-        .append("\" width=\"100%\" role=\"img\" aria-label=\"").append(Html.esc(title)).append("\" font-size=\"10\" ")
-        .append("font-family=\"sans-serif\"><title>").append(Html.esc(title)).append("</title>");
+    StringBuilder sb = openScaled(title, w, h, 10);
     for (int p : new int[] {0, 50, 100}) {
       int y = h - bottom - plot * p / 100;
       sb.append("<line x1=\"").append(left).append("\" x2=\"").append(w - right).append("\" y1=\"").append(y)
