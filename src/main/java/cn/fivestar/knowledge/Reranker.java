@@ -49,34 +49,38 @@ final class Reranker {
    */
   double coverage(String query, String text) {
     String core = QueryBuilder.normalize(query);
-    String content = queries.stripQuestionWords(core);
-    List<Weighted> qWords = new ArrayList<>();
-    for (String t : new java.util.LinkedHashSet<>(queries.wordTerms(content))) {
-      qWords.add(new Weighted(t, wordIdf.applyAsDouble(t), queries.thesaurus().synonymsOf(t, core)));
-    }
-    List<Weighted> qBigrams = new ArrayList<>();
-    for (String t : new java.util.LinkedHashSet<>(queries.bigramTerms(content))) {
-      qBigrams.add(new Weighted(t, bigramIdf.applyAsDouble(t), List.of()));
-    }
+    List<Weighted> qWords = weightedWords(core);
+    List<Weighted> qBigrams = weightedBigrams(core);
     Set<String> words = new java.util.HashSet<>(queries.wordTerms(text));
     Set<String> bigrams = new java.util.HashSet<>(queries.bigramTerms(text));
     return Math.max(0.5 * overlap(qWords, words, null) + 0.5 * overlap(qBigrams, bigrams, null),
         overlap(qWords, words, text));
   }
 
+  /** The query's content words (question words removed) with their IDF and their official synonyms. */
+  private List<Weighted> weightedWords(String core) {
+    List<Weighted> out = new ArrayList<>();
+    for (String t : new java.util.LinkedHashSet<>(queries.wordTerms(queries.stripQuestionWords(core)))) {
+      out.add(new Weighted(t, wordIdf.applyAsDouble(t), queries.thesaurus().synonymsOf(t, core)));
+    }
+    return out;
+  }
+
+  /** The query's content bigrams with their IDF. */
+  private List<Weighted> weightedBigrams(String core) {
+    List<Weighted> out = new ArrayList<>();
+    for (String t : new java.util.LinkedHashSet<>(queries.bigramTerms(queries.stripQuestionWords(core)))) {
+      out.add(new Weighted(t, bigramIdf.applyAsDouble(t), List.of()));
+    }
+    return out;
+  }
+
   List<Hit> rerank(String query, List<Candidate> candidates, int k, Weights w) {
     if (candidates.isEmpty()) return List.of();
     String core = QueryBuilder.normalize(query);
-    String content = queries.stripQuestionWords(core);
     // Weights and synonyms are looked up once per query, not once per candidate.
-    List<Weighted> qWords = new ArrayList<>();
-    for (String t : new java.util.LinkedHashSet<>(queries.wordTerms(content))) {
-      qWords.add(new Weighted(t, wordIdf.applyAsDouble(t), queries.thesaurus().synonymsOf(t, core)));
-    }
-    List<Weighted> qBigrams = new ArrayList<>();
-    for (String t : new java.util.LinkedHashSet<>(queries.bigramTerms(content))) {
-      qBigrams.add(new Weighted(t, bigramIdf.applyAsDouble(t), List.of()));
-    }
+    List<Weighted> qWords = weightedWords(core);
+    List<Weighted> qBigrams = weightedBigrams(core);
     boolean quantity = QUANTITY_QUESTION.matcher(core).find();
     Predicate<String> countsAsked = Counts.ofAskedThing(core);
     List<String> asked = Definitions.asked(core);
