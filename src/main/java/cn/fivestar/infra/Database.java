@@ -54,6 +54,7 @@ public final class Database implements AutoCloseable {
       "V10__dialog_state.sql",
       "V11__answer_feedback.sql",
       "V20__telegram_channel.sql",
+      "V21__chat_leases.sql",
       "V30__accounts.sql",
       "V40__reminders.sql");
 

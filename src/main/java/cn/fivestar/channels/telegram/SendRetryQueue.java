@@ -26,6 +26,8 @@ public final class SendRetryQueue {
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, Integer> queuedPerChat = new HashMap<>();
+  private String claimer; // replicas: the id rows are claimed under; null for a single process
+  private long claimMillis;
 
   public SendRetryQueue(Database database, Clock clock) {
     this.db = database;
@@ -38,6 +40,17 @@ public final class SendRetryQueue {
       }
       return null;
     });
+  }
+
+  /**
+   * Replicas on a shared store: {@link #queued} first claims the rows it returns for this replica (for
+   * {@code claimFor}, renewed on every pass), and never rows of a chat another replica holds a live claim on, so one
+   * replica resends a chat's messages, in order. The claim is one conditional update in a write transaction, which
+   * the store serialises (the advisory lock), so two replicas never claim the same row.
+   */
+  synchronized void claimAs(String replica, java.time.Duration claimFor) {
+    this.claimer = replica;
+    this.claimMillis = claimFor.toMillis();
   }
 
   public synchronized void add(OutMessage m, String error, long delayMillis) {
@@ -73,11 +86,29 @@ public final class SendRetryQueue {
   /** Queued messages, oldest first (due or not: a chat's later messages must wait for its earlier ones). */
   public synchronized List<Entry> queued(int limit) {
     record Row(long id, String payload, int attempts, long createdAt, long nextAt) {}
+    String me = claimer;
+    if (me != null) {
+      long now = clock.millis();
+      db.write(c -> {
+        try (PreparedStatement st = c.prepareStatement("UPDATE tg_outbox SET claimed_by = ?, claimed_until = ?"
+            + " WHERE state = 'queued' AND chat_id NOT IN (SELECT chat_id FROM tg_outbox WHERE state = 'queued'"
+            + " AND claimed_by IS NOT NULL AND claimed_by <> ? AND claimed_until >= ?)")) {
+          st.setString(1, me);
+          st.setLong(2, now + claimMillis);
+          st.setString(3, me);
+          st.setLong(4, now);
+          return st.executeUpdate();
+        }
+      });
+    }
     List<Row> rows = db.read(c -> {
       List<Row> out = new ArrayList<>();
       try (PreparedStatement st = c.prepareStatement("SELECT id, payload, attempts, created_at, next_at"
-          + " FROM tg_outbox WHERE state = 'queued' ORDER BY id LIMIT ?")) {
-        st.setInt(1, limit);
+          + " FROM tg_outbox WHERE state = 'queued'" + (me == null ? "" : " AND claimed_by = ?")
+          + " ORDER BY id LIMIT ?")) {
+        int i = 1;
+        if (me != null) st.setString(i++, me);
+        st.setInt(i, limit);
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) out.add(new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getLong(5)));
         }

@@ -5,12 +5,15 @@ import cn.fivestar.conversation.ConversationEngine;
 import cn.fivestar.conversation.Notifier;
 import cn.fivestar.conversation.Role;
 import cn.fivestar.infra.Database;
+import cn.fivestar.infra.Dialect;
+import cn.fivestar.infra.PersonalData;
 import cn.fivestar.infra.HttpServers;
 import cn.fivestar.infra.Secrets;
 import cn.fivestar.infra.UserException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -52,6 +55,9 @@ public final class TelegramBot implements AutoCloseable {
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  private final Database database;
+  private volatile Duration leaseLength = Duration.ofSeconds(30);
+  private volatile ChatLeases leases; // webhook replicas on PostgreSQL; null for a single process
   private volatile String username;
   private UpdatePoller poller;
   private volatile WebhookServer webhook;
@@ -65,6 +71,7 @@ public final class TelegramBot implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.roleOfUser = roleOfUser;
+    this.database = database;
     this.store = new UpdateStore(database, clock);
     this.retryQueue = new SendRetryQueue(database, clock);
     RateLimiter limiter = new RateLimiter(settings.limits(), System::nanoTime, sleeper);
@@ -126,6 +133,13 @@ public final class TelegramBot implements AutoCloseable {
   /** {@link #startWebhook(ConversationEngine, WebhookSettings)} with other HTTP limits (tests: short timeouts). */
   int startWebhook(ConversationEngine conversationEngine, WebhookSettings hook, HttpServers.Limits limits) {
     Secrets.register(hook.secret());
+    if (database.dialect() == Dialect.POSTGRESQL) {
+      // several replicas may share this store: chats are handled under leases, the retry queue is claimed
+      String replica = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+      leases = new ChatLeases(database, clock, replica, leaseLength);
+      dispatcher.useLeases(leases);
+      retryQueue.claimAs(replica, leaseLength);
+    }
     prepare(conversationEngine);
     webhook = new WebhookServer(hook, this::receive, limits);
     try {
@@ -159,21 +173,79 @@ public final class TelegramBot implements AutoCloseable {
     if (settings.staffChatId() != null) menus.ensure(settings.staffChatId().toString(), Role.STAFF);
     store.prune(KEEP_UPDATES);
 
-    List<Update> unfinished = store.pending();
-    if (!unfinished.isEmpty()) log.info("resuming {} update(s) left unfinished by the last run", unfinished.size());
-    try {
-      for (Update u : unfinished) dispatcher.dispatch(u);
-    } catch (InterruptedException e) {
-      throw interrupted("starting");
+    ChatLeases l = leases;
+    if (l != null) {
+      // replicas: pending updates of chats nobody holds (now, and whenever a holder's lease runs out)
+      takeOverOrphans();
+      long every = Math.max(50, l.length().toMillis() / 3);
+      timers.scheduleWithFixedDelay(this::renewAndTakeOver, every, every, TimeUnit.MILLISECONDS);
+    } else {
+      List<Update> unfinished = store.pending();
+      if (!unfinished.isEmpty()) log.info("resuming {} update(s) left unfinished by the last run", unfinished.size());
+      try {
+        for (Update u : unfinished) dispatcher.dispatch(u);
+      } catch (InterruptedException e) {
+        throw interrupted("starting");
+      }
     }
     delivery.start(timers, settings.outboxInterval());
     timers.scheduleWithFixedDelay(() -> store.prune(KEEP_UPDATES), 1, 1, TimeUnit.HOURS);
   }
 
-  /** One update pushed by the webhook: recorded (a repeated delivery is dropped), then queued for its chat. */
+  private void takeOverOrphans() {
+    List<String> chats = leases.orphaned();
+    if (!chats.isEmpty()) log.info("taking up pending updates of {} chat(s) no replica holds", chats.size());
+    chats.forEach(dispatcher::drain);
+  }
+
+  private void renewAndTakeOver() {
+    try {
+      leases.renewHeld();
+      takeOverOrphans();
+    } catch (RuntimeException e) {
+      log.error("chat leases: {}", PersonalData.mask(e.toString()));
+    }
+  }
+
+  /**
+   * One update pushed by the webhook: recorded (a repeated delivery is dropped), then queued for its chat; with
+   * replicas, its chat's pending updates are handled here if this replica can lease the chat.
+   */
   private void receive(Update u) throws InterruptedException {
     if (isStopping()) throw new IllegalStateException("stopping");
-    for (Update fresh : store.record(List.of(u), UpdateMapper::chatKey, null)) dispatcher.dispatch(fresh);
+    List<Update> fresh = store.record(List.of(u), UpdateMapper::chatKey, null);
+    if (leases != null) {
+      if (!fresh.isEmpty()) dispatcher.drain(UpdateMapper.chatKey(u));
+    } else {
+      for (Update f : fresh) dispatcher.dispatch(f);
+    }
+  }
+
+  /** The chat lease length for replicas on PostgreSQL (default 30 s); before starting (tests: short). */
+  TelegramBot leaseFor(Duration length) {
+    this.leaseLength = length;
+    return this;
+  }
+
+  /**
+   * Stops abruptly, as a replica that dies (tests): no grace, nothing released; updates recorded but not handled
+   * stay pending and their chats' leases run out, for another replica to take over.
+   */
+  void kill() {
+    if (!closed.compareAndSet(false, true)) return;
+    try {
+      stopping.countDown();
+      WebhookServer hook = webhook;
+      if (hook != null) hook.close();
+      timers.shutdownNow();
+      dispatcher.kill();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      api.close();
+      stopped.countDown();
+      log.info("Telegram bot killed");
+    }
   }
 
   private User getMe() {

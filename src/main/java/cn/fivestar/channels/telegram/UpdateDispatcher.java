@@ -6,6 +6,8 @@ import cn.fivestar.conversation.Outbound;
 import cn.fivestar.infra.PersonalData;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,9 @@ final class UpdateDispatcher {
 
   private volatile boolean released; // workers are gone: pushes go to afterStop
   private volatile boolean abandon; // shutdown ran out of time: leave queued updates for the next start
+  private volatile boolean killed; // stopped abruptly (tests: a replica that dies): leases are left to expire
+  private volatile ChatLeases leases; // replicas on a shared store; null for a single process
+  private final Set<String> drainQueued = ConcurrentHashMap.newKeySet();
   private volatile ConversationEngine engine;
   private volatile UpdateMapper mapper;
 
@@ -62,6 +67,49 @@ final class UpdateDispatcher {
   void use(ConversationEngine conversationEngine, UpdateMapper updateMapper) {
     this.engine = conversationEngine;
     this.mapper = updateMapper;
+  }
+
+  /** Replica mode: updates are taken from the store per chat under the chat's lease ({@link #drain}). */
+  void useLeases(ChatLeases chatLeases) {
+    this.leases = chatLeases;
+  }
+
+  /**
+   * Replica mode: handles the chat's pending updates from the shared store, oldest first, while this replica holds
+   * the chat's lease (another replica holding it handles them itself: it looks again after letting go). At most one
+   * such task is queued per chat.
+   */
+  void drain(String chatKey) {
+    if (released || !drainQueued.add(chatKey)) return;
+    try {
+      workers.submitNow(chatKey, () -> {
+        drainQueued.remove(chatKey);
+        drainNow(chatKey);
+      });
+    } catch (IllegalStateException stopped) {
+      drainQueued.remove(chatKey);
+    }
+  }
+
+  private void drainNow(String chatKey) {
+    ChatLeases l = leases;
+    while (!abandon) {
+      if (!l.acquire(chatKey)) return;
+      boolean lost = false;
+      Update u;
+      while (!abandon && (u = store.nextPending(chatKey)) != null) {
+        process(u);
+        if (!l.acquire(chatKey)) { // renewed; lost only when it expired and another replica took over
+          lost = true;
+          break;
+        }
+      }
+      if (lost) return;
+      if (killed) return; // a dead replica lets nothing go: its leases expire and are taken over
+      l.release(chatKey);
+      // an update recorded by another replica while we held the lease: that replica could not take it, so we do
+      if (abandon || store.nextPending(chatKey) == null) return;
+    }
   }
 
   /** Queues a recorded update for its chat; blocks while the workers are full. */
@@ -96,6 +144,18 @@ final class UpdateDispatcher {
       log.warn("shutdown: {} update(s) still queued are left for the next start", workers.size());
       workers.awaitIdle(grace.toMillis());
     }
+    released = true;
+    workers.shutdown(1000);
+  }
+
+  /**
+   * Stops at once, as a replica that dies would (tests): the update in hand finishes, nothing more is handled,
+   * leases are not released, the updates not handled stay pending in the store.
+   */
+  void kill() throws InterruptedException {
+    killed = true;
+    abandon = true; // queued updates are skipped (they stay pending), queued pushes go to the retry queue
+    workers.awaitIdle(5000); // only the update in hand finishes, as if the process died right after it
     released = true;
     workers.shutdown(1000);
   }

@@ -115,6 +115,25 @@ public final class UpdateStore {
     return out;
   }
 
+  /** The oldest pending update of one chat (replicas: handled in update_id order from the shared store), or null. */
+  public Update nextPending(String chatKey) {
+    String payload = db.read(c -> {
+      try (PreparedStatement st = c.prepareStatement("SELECT payload FROM tg_update WHERE chat_key = ?"
+          + " AND state = 'pending' ORDER BY update_id LIMIT 1")) {
+        st.setString(1, chatKey);
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next() ? rs.getString(1) : null;
+        }
+      }
+    });
+    if (payload == null) return null;
+    try {
+      return json.readValue(payload, Update.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read a pending update: " + e.getMessage(), e);
+    }
+  }
+
   /** Whether this update id was ever taken (handled or not). */
   public boolean seen(int updateId) {
     return db.read(c -> {
