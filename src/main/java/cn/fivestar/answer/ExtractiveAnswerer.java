@@ -37,7 +37,7 @@ final class ExtractiveAnswerer {
   private static final Pattern QUANTITY = Pattern.compile("多少|" + Counts.ASKING_JI + "|数量");
   /** "哪位民警", "什么形式", "哪条路": the run of Chinese characters after the question word. */
   private static final Pattern ASKED_KIND =
-      Pattern.compile("(?:哪|什么(?!时候|意思|样|地方))[位个条家所座项种名些]?(\\p{IsHan}+)");
+      Pattern.compile("(?:哪[几两三四五六七八九十]?|什么(?!时候|意思|样|地方|名字|名称))[位个条家所座项种名些类]?(\\p{IsHan}+)");
   /** "X是谁", "X由谁担任", "谁来当X": X is the role asked about. */
   private static final Pattern WHO = Pattern.compile("(\\p{IsHan}{2,})(?:是谁|由谁|是哪位)");
   private static final String UNITS = "个项名人户家次场支种条类颗位所栋间万%％";
@@ -46,6 +46,8 @@ final class ExtractiveAnswerer {
   private static final Pattern QUOTED = Pattern.compile("[“\"「][^”\"」]{2,16}[”\"」]");
   private static final Pattern PLACE = Pattern.compile(
       "[\\p{IsHan}&&[^的和在与及对把被了是为将从到以由向给让、]]{2,8}?(街道|社区|村|镇)(?![委党居干网治级服民两])");
+  private static final Set<String> ABSTRACT_KINDS = Set.of(
+      "名字", "名称", "单位", "内容", "形式", "方式", "模式", "办法", "做法", "作用", "意思", "活动", "工作", "东西");
   private static final Pattern HOW = Pattern.compile("怎么|如何|怎样|为什么|哪些|什么样");
   private static final int FACT_PASSAGES = 3;
   /** A sentence that opens by referring back needs the one before it. */
@@ -105,7 +107,13 @@ final class ExtractiveAnswerer {
     List<String> extra = related.stream().filter(t -> overlap.terms(t).stream().noneMatch(asked::contains)).toList();
     List<Scored> candidates = score(question, String.join(" ", howto ? related : extra), used, howto);
     boolean colloquial = !hits.isEmpty() && hits.get(0).coverage() < COLLOQUIAL_COVERAGE;
-    List<Scored> chosen = howto ? pickPractices(candidates) : pickFact(question, candidates, colloquial);
+    // Passages of the top passage's document: a story split in passages holds its lead in the first and the
+    // facts (who took part, which road) in the next ones.
+    Set<Integer> topDocument = new HashSet<>();
+    for (int p = 0; p < used.size(); p++) {
+      if (used.get(p).passage().source().equals(used.get(0).passage().source())) topDocument.add(p);
+    }
+    List<Scored> chosen = howto ? pickPractices(candidates) : pickFact(question, candidates, colloquial, topDocument);
     return render(original, chosen, used, howto);
   }
 
@@ -143,6 +151,9 @@ final class ExtractiveAnswerer {
         if (!howto && asked != null && namesKind(s, asked)) score += 0.2;
         if (!howto && role != null && namesHolder(s, role, question)) score += 0.5;
         if (!howto && defines(terms, s)) score += 1.0;  // structural evidence: decisive
+        // A sentence saying nothing but the question's own words and places ("西工房社区提升智慧社区治理的模式")
+        // is the topic, not the answer.
+        if (!howto && restates(question, s)) score -= 1.0;
         if (howto && namesPractice(s)) score += 0.3;
         out.add(new Scored(trim(s), p, i, score));
       }
@@ -206,6 +217,33 @@ final class ExtractiveAnswerer {
     return false;
   }
 
+  /**
+   * Whether the sentence adds fewer than two characters (words, figures) to the question once its place names
+   * are left out: it restates the question's topic without answering it.
+   */
+  static boolean restates(String question, String sentence) {
+    String rest = PLACE.matcher(sentence.replaceAll("\\[\\d+\\]", "")).replaceAll("");
+    int novel = 0;
+    for (int i = 0; i < rest.length(); i++) {
+      char c = rest.charAt(i);
+      // A figure or a name is new content: "共创建达标星级楼组279个" answers "创建达标的星级楼组有多少个".
+      if (Character.isLetterOrDigit(c) && question.indexOf(c) < 0 && "的了是在和与及等地得着".indexOf(c) < 0) novel++;
+    }
+    return novel < 2;
+  }
+
+  /**
+   * Whether a fact answer names a thing of the kind its "which/what" question asks for (a road for 哪条路, a
+   * unit for 哪个单位); true when the question asks for no particular kind.
+   */
+  static boolean holdsAskedKind(String question, String answer) {
+    if (isHowTo(question)) return true;
+    String kind = askedKind(question);
+    // Abstract kinds are answered in other words: 什么形式 by "四不两直方式", 哪个单位 by "市总工会".
+    if (kind == null || ABSTRACT_KINDS.contains(kind)) return true;
+    return namesKind(answer.replaceAll("\\[\\d+\\]", ""), kind);
+  }
+
   /** "X是什么意思": the sentence spells one of the asked terms out (see {@link Definitions}). */
   private static boolean defines(List<String> terms, String sentence) {
     for (String t : terms) if (Definitions.spellsOut(sentence, t)) return true;
@@ -222,17 +260,21 @@ final class ExtractiveAnswerer {
     return false;
   }
 
-  private static List<Scored> pickFact(String question, List<Scored> all, boolean colloquial) {
+  private static List<Scored> pickFact(
+      String question, List<Scored> all, boolean colloquial, Set<Integer> topDocument) {
     // "How many…" is answered by a sentence with a number, when the passages have one.
     List<Scored> numbered = asksQuantity(question)
         ? all.stream().filter(c -> answersQuantity(question, c.sentence())).toList() : List.of();
     List<Scored> candidates = numbered.isEmpty() ? all : numbered;
     if (candidates.isEmpty()) return List.of();
+    String kind = askedKind(question);
     Scored overall = candidates.stream().max(Comparator.comparingDouble(Scored::score)).orElseThrow();
     // Retrieval ranks whole passages well; prefer the top passage's best sentence unless another passage has a
-    // clearly better one.
+    // clearly better one. A story's lead and its facts lie in different passages: a sentence of the top
+    // passage's document naming the asked kind ("工商所、派出所等公共单位" for 哪些公共单位) counts as the top's.
     Scored best = candidates.stream()
-        .filter(c -> c.passage() == 0)
+        .filter(c -> c.passage() == 0 || (topDocument.contains(c.passage()) && kind != null
+            && !ABSTRACT_KINDS.contains(kind) && namesKind(c.sentence(), kind)))
         .max(Comparator.comparingDouble(Scored::score))
         .filter(top -> top.score() + 0.25 >= overall.score())
         .orElse(overall);

@@ -76,7 +76,9 @@ public final class GroundedAnswerer implements Answerer {
     }
     Answer answer = grounded(original, q, hits);
     if (!answer.answered()) return answer;
-    if (support(q, answer) >= MIN_SUPPORT) return answer;
+    // "哪条路？" answered by a sentence naming no road: the topic of the question, not the thing it asks for.
+    boolean holdsKind = llm.isPresent() || ExtractiveAnswerer.holdsAskedKind(q, answer.text());
+    if (holdsKind && support(q, answer) >= MIN_SUPPORT) return answer;
     // The quoted sentences do not address the question itself: say these are related practices, not the answer.
     return new Answer(original, true, true, TENTATIVE + answer.text(), answer.citations());
   }
