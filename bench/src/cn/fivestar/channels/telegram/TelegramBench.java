@@ -1,7 +1,8 @@
 package cn.fivestar.channels.telegram;
 
-import cn.fivestar.app.Database;
+import cn.fivestar.infra.Database;
 import cn.fivestar.app.Services;
+import cn.fivestar.app.ServeCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,7 @@ public final class TelegramBench {
       if (real) {
         bot = ServeCommand.open(settings, services);
       } else {
-        bot = new TelegramBot(settings, Database.inDataDir(data), BotHarness.roles());
+        bot = new TelegramBot(settings, Database.configured(data), BotHarness.roles());
         bot.start(new ScriptedEngine(bot.notifier()));
       }
       try {
