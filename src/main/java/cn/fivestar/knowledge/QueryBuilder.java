@@ -25,11 +25,15 @@ final class QueryBuilder {
   /** Multi-character phrases that only make a sentence a question. */
   private static final Pattern QUESTION_PHRASES = Pattern.compile(
       "请问|请教|怎么样|怎么办|怎么|怎样|如何|为什么|什么样|什么|哪些|哪个|哪里|哪儿|哪家|多少|几个|几项|几名|几种|"
-          + "有没有|是不是|能不能|可不可以|可以吗|是否|一下|我们|你们|咱们|他们|大家");
+          + "有没有|是不是|能不能|可不可以|可以吗|是否|一下|我们|你们|咱们|他们|大家"
+          // Henan and other colloquial forms of the same: pronouns and question words, not topics.
+          + "|咋办|咋弄|咋整|咋样|咋回事|咋|啥样|俺们|俺|恁们|恁|咱|中不中");
+  /** "管不管", "修没修": an A-not-A question asks about A. */
+  private static final Pattern A_NOT_A = Pattern.compile("(\\p{IsHan})[不没]\\1");
   private static final Set<String> STOP_TOKENS = Set.of(
       "的", "了", "吗", "呢", "吧", "啊", "呀", "是", "有", "在", "和", "与", "及", "或", "都", "也", "就", "要", "会",
       "能", "想", "去", "来", "给", "把", "被", "让", "对", "这", "那", "我", "你", "他", "她", "它", "谁", "做", "搞",
-      "个", "些", "呗", "嘛", "还", "又", "很", "太", "么", "啥");
+      "个", "些", "呗", "嘛", "还", "又", "很", "太", "么", "啥", "哩", "嘞", "哈", "喽");
 
   private final Analyzer words;
   private final Analyzer bigrams;
@@ -70,7 +74,7 @@ final class QueryBuilder {
   }
 
   String stripQuestionWords(String text) {
-    return QUESTION_PHRASES.matcher(text).replaceAll(" ");
+    return A_NOT_A.matcher(QUESTION_PHRASES.matcher(text).replaceAll(" ")).replaceAll("$1");
   }
 
   /** Every smartcn term of the text, in order (what the index holds). */

@@ -152,6 +152,19 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void dialectPronounsAndQuestionFormsDoNotLowerCoverage() {
+    try (KnowledgeBase kb = open(new ArrayList<>())) {
+      float plain = kb.search("社区的调解室有哪些人？", 1).get(0).coverage();
+      // 俺们 (我们), 咋 (怎么), 管不管 (管): how a Henan resident asks, not what about.
+      float dialect = kb.search("俺们社区的调解室有哪些人？", 1).get(0).coverage();
+      float aNotA = kb.search("俺们社区的调解室管不管？", 1).get(0).coverage();
+      float plainA = kb.search("社区的调解室管吗？", 1).get(0).coverage();
+      assertEquals(plain, dialect, 1e-6, "俺们");
+      assertEquals(plainA, aNotA, 1e-6, "管不管");
+    }
+  }
+
+  @Test
   void aQuestionAboutPartyMembersPrefersThePassageAboutPartyMembers() throws IOException {
     // "支部" is in almost every passage of this domain; counting it as a match for "党员" let a branch's
     // volunteer team outrank the party members' own volunteer service.
