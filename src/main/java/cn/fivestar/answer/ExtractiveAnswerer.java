@@ -50,12 +50,24 @@ final class ExtractiveAnswerer {
       "名字", "名称", "单位", "内容", "形式", "方式", "模式", "办法", "做法", "作用", "意思", "活动", "工作", "东西");
   private static final Pattern HOW = Pattern.compile("怎么|如何|怎样|为什么|哪些|什么样");
   private static final int FACT_PASSAGES = 3;
+  /** How far below the best sentence one naming the asked thing may score and still be preferred. */
+  private static final double NAMING_MARGIN = 0.5;
   /** A sentence that opens by referring back needs the one before it. */
   private static final Pattern REFERS_BACK = Pattern.compile("[他她它]们?|这|该|此|其|同时|此外|另外|随后|之后|为此|对此|目前|现在");
   private static final float COLLOQUIAL_COVERAGE = 0.5f;
   private static final int HOWTO_PASSAGES = 8;
   private static final int HOWTO_SENTENCES = 10;
   private static final int MAX_SENTENCE_CHARS = 160;
+  /** A fact sentence longer than this is quoted from the clauses that hold the answer, not from its start. */
+  private static final int FACT_EXCERPT_CHARS = 100;
+  /** Passages searched for the top document's sentences naming the asked thing (a story's facts lie deeper). */
+  private static final int TOP_DOCUMENT_PASSAGES = 20;
+  /** Before a kind word, these make it generic ("各社区", "逐社区", "这条路"), not the name of one. */
+  private static final Pattern LISTED_BEFORE = Pattern.compile("[”」\\p{IsHan}][一二三四五六七八九十两\\d]+[个种类项名条]?$");
+  /** "（记者 鲁燕，通讯员 张晓霞）": who wrote the report, never an answer. */
+  private static final Pattern BYLINE = Pattern.compile("[（(]?\\s*(记者|通讯员|本报记者|责任编辑|编辑|来源)");
+  private static final Pattern PLACE_END = Pattern.compile("(街道|社区|村|镇|区|县|市|省)$");
+  private static final String NOT_A_NAME = "各每逐本该全此这那其等暨及和与或、的了在是为由对向到从把被给之些哪几多个种类项名条大，。：；（）“”";
 
   private static final Analyzer WORDS = ChineseAnalysis.words();
 
@@ -101,7 +113,7 @@ final class ExtractiveAnswerer {
   /** {@code related} are the documents' terms for the question's topic (see KnowledgeBase#relatedTerms). */
   Answer answer(String original, String question, List<String> related, List<Hit> hits) {
     boolean howto = isHowTo(question);
-    List<Hit> used = hits.subList(0, Math.min(howto ? HOWTO_PASSAGES : FACT_PASSAGES, hits.size()));
+    List<Hit> used = howto ? hits.subList(0, Math.min(HOWTO_PASSAGES, hits.size())) : factPassages(question, hits);
     // Official terms sharing a word with the question (社区, 城市社区) say nothing about which sentence answers it.
     Set<String> asked = overlap.terms(question);
     List<String> extra = related.stream().filter(t -> overlap.terms(t).stream().noneMatch(asked::contains)).toList();
@@ -115,6 +127,23 @@ final class ExtractiveAnswerer {
     }
     List<Scored> chosen = howto ? pickPractices(candidates) : pickFact(question, candidates, colloquial, topDocument);
     return render(original, chosen, used, howto);
+  }
+
+  /**
+   * The best {@value #FACT_PASSAGES} passages, plus, for a question asking which thing of a kind (哪条路, 哪些社区),
+   * further passages of the top passage's document: a story tells its topic first and its particulars (the road
+   * swept, the communities visited) in later passages that rank lower.
+   */
+  private static List<Hit> factPassages(String question, List<Hit> hits) {
+    List<Hit> used = new ArrayList<>(hits.subList(0, Math.min(FACT_PASSAGES, hits.size())));
+    String kind = askedKind(question);
+    if (kind == null || ABSTRACT_KINDS.contains(kind) || hits.isEmpty()) return used;
+    String top = hits.get(0).passage().source();
+    for (int i = FACT_PASSAGES; i < Math.min(TOP_DOCUMENT_PASSAGES, hits.size()); i++) {
+      Hit h = hits.get(i);
+      if (h.passage().source().equals(top) && namesInstance(h.text(), kind, question)) used.add(h);
+    }
+    return used;
   }
 
   private List<Scored> score(String question, String related, List<Hit> hits, boolean howto) {
@@ -134,7 +163,7 @@ final class ExtractiveAnswerer {
       List<String> sentences = howto ? Sentences.split(h.text()) : Sentences.splitStatements(h.text());
       for (int i = 0; i < sentences.size(); i++) {
         String s = sentences.get(i);
-        if (s.length() < 4) continue;
+        if (s.length() < 4 || BYLINE.matcher(s).lookingAt()) continue;
         String context = h.passage().heading() + s;
         double score = overlap.coverage(question, context);
         if (howto) {
@@ -149,15 +178,64 @@ final class ExtractiveAnswerer {
         if (quantity && NUMBER.matcher(s).find()) score += 0.15;
         if (quantity && countsAsked.test(s)) score += 0.3;
         if (!howto && asked != null && namesKind(s, asked)) score += 0.2;
+        if (!howto && asked != null && namesInstance(s, asked, question)) score += 0.2;
         if (!howto && role != null && namesHolder(s, role, question)) score += 0.5;
         if (!howto && defines(terms, s)) score += 1.0;  // structural evidence: decisive
         // A sentence saying nothing but the question's own words and places ("西工房社区提升智慧社区治理的模式")
         // is the topic, not the answer.
         if (!howto && restates(question, s)) score -= 1.0;
         if (howto && namesPractice(s)) score += 0.3;
-        out.add(new Scored(trim(s), p, i, score));
+        // A question asking for one particular (who, which, how many) is answered by the clauses holding it.
+        boolean particular = asked != null || role != null || quantity;
+        out.add(new Scored(!howto && particular ? excerpt(question, asked, s) : trim(s), p, i, score));
       }
     }
+    return out;
+  }
+
+  /**
+   * A long fact sentence cut to the run of clauses that best answers the question: the clauses sharing most
+   * of its words, or naming the asked kind of thing, so the answer is not lost past a cut at the sentence's start.
+   */
+  private String excerpt(String question, String kind, String sentence) {
+    if (sentence.length() <= FACT_EXCERPT_CHARS + 20) return sentence;
+    List<String> clauses = clauses(sentence);
+    String best = null;
+    double bestScore = -1;
+    for (int from = 0; from < clauses.size(); from++) {
+      StringBuilder window = new StringBuilder();
+      for (int to = from; to < clauses.size(); to++) {
+        if (window.length() > 0 && window.length() + clauses.get(to).length() > FACT_EXCERPT_CHARS) break;
+        window.append(clauses.get(to));
+        String w = window.toString();
+        double score = overlap.coverage(question, w);
+        if (kind != null && namesInstance(w, kind, question)) score += 0.3;
+        if (score > bestScore + 1e-9) {  // ties keep the earlier, shorter window
+          bestScore = score;
+          best = w;
+        }
+      }
+    }
+    if (best == null || best.length() > MAX_SENTENCE_CHARS) return trim(sentence);
+    String cut = best.replaceAll("[，,、：；]$", "");
+    return sentence.endsWith(best) ? cut : cut + "……";
+  }
+
+  /** The clauses of a sentence, each with its closing comma, colon or semicolon. */
+  private static List<String> clauses(String sentence) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    int depth = 0;  // commas inside brackets or quotes do not end a clause
+    for (int i = 0; i < sentence.length(); i++) {
+      char c = sentence.charAt(i);
+      if (c == '（' || c == '“' || c == '(') depth++;
+      else if ((c == '）' || c == '”' || c == ')') && depth > 0) depth--;
+      else if (depth == 0 && "，,；;：".indexOf(c) >= 0) {
+        out.add(sentence.substring(start, i + 1));
+        start = i + 1;
+      }
+    }
+    if (start < sentence.length()) out.add(sentence.substring(start));
     return out;
   }
 
@@ -218,6 +296,39 @@ final class ExtractiveAnswerer {
   }
 
   /**
+   * Whether the sentence names one particular thing of the asked kind that the question does not already name:
+   * "思源社区" for 哪些社区, "楼栋管理员" for 哪三种管理员, "四个篇章" for 哪几个篇章 — not "各社区", "逐社区".
+   */
+  static boolean namesInstance(String sentence, String kind, String question) {
+    // A one-character kind other than a place's (路, 河, 楼) is part of too many words (方 in 地方, 多方).
+    if (kind.length() < 2 && "路街河村楼院巷湖山桥".indexOf(kind) < 0) return false;
+    // "哪位民警", "书记是谁": a person is named after the role ("民警王永强").
+    if (question.contains("哪位") || question.contains("谁")) return namesHolder(sentence, kind, question);
+    // "哪些公共单位": the kind word must go on as in the question (公共单位, not 公共空间).
+    int at = question.indexOf(kind) + kind.length();
+    char next = kind.length() >= 2 && at < question.length() ? question.charAt(at) : ' ';
+    boolean mustFollow = Character.isIdeographic(next) && "的了呢吗啊是有在都".indexOf(next) < 0;
+    int from = 0;
+    for (int i; (i = sentence.indexOf(kind, from)) >= 0; from = i + 1) {
+      if (i == 0) continue;
+      char before = sentence.charAt(i - 1);
+      // "“廉政篇”“警示篇”四个篇章", "楼栋、单元、楼层三类管理员": the names listed just before their count.
+      if (LISTED_BEFORE.matcher(sentence.substring(Math.max(0, i - 6), i)).find()) return true;
+      if (!Character.isIdeographic(before) || NOT_A_NAME.indexOf(before) >= 0) continue;
+      // "社区民警", "街道书记": a place before the kind says whose, not which one.
+      if (PLACE_END.matcher(sentence.substring(0, i)).find()) continue;
+      String name = sentence.substring(Math.max(0, i - 2), i + kind.length());
+      String after = sentence.substring(i + kind.length());
+      if (mustFollow && (after.isEmpty() || after.charAt(0) != next)) continue;
+      if (!question.contains(name) && !after.startsWith("街道") && !after.startsWith("社区") && !after.startsWith("村")
+          && !after.startsWith("镇")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether the sentence adds fewer than two characters (words, figures) to the question once its place names
    * are left out: it restates the question's topic without answering it.
    */
@@ -269,6 +380,14 @@ final class ExtractiveAnswerer {
     if (candidates.isEmpty()) return List.of();
     String kind = askedKind(question);
     Scored overall = candidates.stream().max(Comparator.comparingDouble(Scored::score)).orElseThrow();
+    if (kind != null && !ABSTRACT_KINDS.contains(kind)) {
+      // "哪些社区" is answered by the sentence naming the communities, not by the lead that says "逐社区观摩".
+      List<Scored> naming = candidates.stream()
+          .filter(c -> namesInstance(c.sentence(), kind, question) && c.score() + NAMING_MARGIN >= overall.score())
+          .toList();
+      if (!naming.isEmpty()) candidates = naming;
+    }
+    Scored top = candidates.stream().max(Comparator.comparingDouble(Scored::score)).orElseThrow();
     // Retrieval ranks whole passages well; prefer the top passage's best sentence unless another passage has a
     // clearly better one. A story's lead and its facts lie in different passages: a sentence of the top
     // passage's document naming the asked kind ("工商所、派出所等公共单位" for 哪些公共单位) counts as the top's.
@@ -276,15 +395,15 @@ final class ExtractiveAnswerer {
         .filter(c -> c.passage() == 0 || (topDocument.contains(c.passage()) && kind != null
             && !ABSTRACT_KINDS.contains(kind) && namesKind(c.sentence(), kind)))
         .max(Comparator.comparingDouble(Scored::score))
-        .filter(top -> top.score() + 0.25 >= overall.score())
-        .orElse(overall);
+        .filter(t -> t.score() + 0.25 >= top.score())
+        .orElse(top);
     List<Scored> chosen = new ArrayList<>(List.of(best));
     // The sentence before often names who or what the best one is about; a short one is worth adding, and so
     // is one the best sentence refers back to ("他们…", "这也是…").
     boolean refersBack = REFERS_BACK.matcher(best.sentence()).lookingAt();
     all.stream()
         .filter(c -> c.passage() == best.passage() && c.order() == best.order() - 1
-            && c.sentence().length() <= (refersBack || colloquial ? 80 : 50))
+            && c.sentence().length() <= (refersBack ? FACT_EXCERPT_CHARS + 2 : colloquial ? 80 : 50))
         .findFirst()
         .ifPresent(prev -> chosen.add(0, prev));
     // A short best sentence, or one that only states the problem of a "how" question, needs the sentences

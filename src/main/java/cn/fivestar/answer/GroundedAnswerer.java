@@ -31,7 +31,8 @@ public final class GroundedAnswerer implements Answerer {
    */
   static final double MIN_SUPPORT = 0.25;
   static final int MAX_QUESTION_CHARS = 500;
-  private static final int PASSAGES = 8;
+  /** All the reranked candidates: a fact may lie in a lower-ranked passage of the top passage's story. */
+  private static final int PASSAGES = 20;
   private static final int LLM_PASSAGES = 5;
   static final String TENTATIVE = "资料里没有和您的问题完全对应的内容，下面是其他社区的相关做法，供您参考：\n";
 

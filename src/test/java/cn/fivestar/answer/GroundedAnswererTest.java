@@ -237,6 +237,54 @@ class GroundedAnswererTest {
   }
 
   @Test
+  void aThingOfTheAskedKindIsOneTheSentenceNamesNotAGenericMention() {
+    String q = "绿东村街道观摩去了哪些社区的党群服务中心？";
+    assertTrue(ExtractiveAnswerer.namesInstance("观摩团先后来到思源社区党群服务中心和白鸽社区党群服务中心。", "社区", q));
+    assertFalse(ExtractiveAnswerer.namesInstance("绿东村街道组织了逐社区（村）观摩暨社区（村）党组织书记活动。", "社区", q));
+    String chapters = "廉洁文化长廊包括哪几个篇章？";
+    assertTrue(ExtractiveAnswerer.namesInstance("长廊分为“廉政篇”“警示篇”四个篇章。", "篇章", chapters));
+    assertFalse(ExtractiveAnswerer.namesInstance("廉洁文化长廊四大篇章和清廉践行馆。", "篇章", chapters));
+    // A person is named after the role; a place before it says whose, not who.
+    String who = "新圃西街社区的副主任是哪位民警兼任的？";
+    assertTrue(ExtractiveAnswerer.namesInstance("民警王永强由派出所选派，兼任社区副主任。", "民警", who));
+    assertFalse(ExtractiveAnswerer.namesInstance("“平安小分队”（新圃西街社区民警兼任社区副主任）。", "民警", who));
+    // 公共单位, not 公共空间.
+    assertFalse(ExtractiveAnswerer.namesInstance("拆违腾挪公共空间。", "公共", "社区有哪些公共单位参与创星？"));
+  }
+
+  @Test
+  void aFactInALaterPassageOrDeepInALongSentenceIsQuotedNotTheStorysLead(@TempDir Path other) throws IOException {
+    Path docs = Files.createDirectories(other.resolve("docs"));
+    Files.writeString(docs.resolve("story-jinxiucheng.md"), """
+        # 锦绣城社区的环境微治理
+        star: 共建共享星
+        kind: story
+        place: 锦绣城社区
+
+        ## 环境“微治理”活动
+        9月19日，棉纺路街道锦绣城社区借“五星”支部创建的契机，把辖区党员和群众资源整合起来，开展了辖区环境“微治理”。
+
+        ## 党员动手清扫花坛
+        活动中，辖区党员拿着铁铲、扫帚等工具分工配合，把主干道工人北路路边花坛里的枯枝落叶清理干净。
+        （记者 鲁燕，通讯员 周璐）
+
+        ## 楼组自治
+        观摩团查看了纬五路13号院“三项工程、一项管理”项目的成果，了解了居民自治管理模式在这个楼院运行得怎样，\
+        大家一致认为楼院面貌焕然一新、居民满意度明显提高，按照星级楼组创建的说法，“1+3+N”是指1名楼组党小组长，\
+        加楼栋管理员、单元管理员、楼层管理员三类管理员，再加各类志愿者队伍。
+        """);
+    try (KnowledgeBase small = KnowledgeBase.open(other.resolve("data"), List.of(docs), false, s -> {})) {
+      GroundedAnswerer a = new GroundedAnswerer(small, Optional.empty(), "抱歉。");
+      Answer road = a.answer("锦绣城社区党员环境“微治理”时清扫的是哪条路？", List.of());
+      assertTrue(road.text().contains("工人北路"), road.text());
+      assertFalse(road.text().contains("记者"), road.text());
+      Answer kinds = a.answer("“1+3+N”中的“3”是指哪三类管理员？", List.of());
+      assertTrue(kinds.text().contains("楼栋管理员、单元管理员、楼层管理员"), kinds.text());
+      assertTrue(kinds.text().length() < 140, kinds.text());
+    }
+  }
+
+  @Test
   void aCountIsRecognisedNextToTheThingAskedAbout() {
     assertTrue(ExtractiveAnswerer.answersQuantity("街道安置了多少劳动力？", "校企共建安置劳动力60余人。[1]"));
     assertFalse(ExtractiveAnswerer.answersQuantity("本科线是多少分？", "公益培训3000人次。[1]"));
