@@ -52,6 +52,7 @@ public final class SearchCommand extends DataCommand implements Callable<Integer
       m.put("heading", h.passage().heading());
       m.put("text", h.text());
       m.put("score", Math.round(h.score() * 1000) / 1000.0);
+      m.put("coverage", Math.round(h.coverage() * 1000) / 1000.0);
       list.add(m);
     }
     Map<String, Object> out = new LinkedHashMap<>();

@@ -24,7 +24,9 @@ final class QueryBuilder {
 
   /** Multi-character phrases that only make a sentence a question. */
   private static final Pattern QUESTION_PHRASES = Pattern.compile(
-      "请问|请教|怎么样|怎么办|怎么|怎样|如何|为什么|什么样|什么|哪些|哪个|哪里|哪儿|哪家|多少|几个|几项|几名|几种|"
+      "请问|请教|怎么样|怎么办|怎么|怎样|如何|为什么|"
+          // "用的是什么形式": the form is what is asked, not a word the answer shares ("形式多样" is no answer).
+          + "(?:什么|哪种|啥)(?:样的)?(?:形式|方式)|什么样|什么|哪些|哪个|哪里|哪儿|哪家|多少|几个|几项|几名|几种|"
           + "有没有|是不是|能不能|可不可以|可以吗|是否|一下|我们|你们|咱们|他们|大家"
           // Henan and other colloquial forms of the same: pronouns and question words, not topics.
           + "|咋办|咋弄|咋整|咋样|咋回事|咋|啥样|俺们|俺|恁们|恁|咱|中不中");
