@@ -261,7 +261,9 @@ final class ExtractiveAnswerer {
     Matcher m = WHO.matcher(question);
     if (!m.find()) return null;
     String run = m.group(1);
-    return run.length() <= 3 ? run : run.substring(run.length() - 2);
+    String role = run.length() <= 3 ? run : run.substring(run.length() - 2);
+    // "那个是谁牵头的": a pronoun refers back to the topic; it names no role.
+    return role.matches("[这那哪][个些位]|[他她它]们?|[这那]") ? null : role;
   }
 
   /** The sentence names someone in the role: the role word followed by a name the question does not hold. */

@@ -248,6 +248,9 @@ class GroundedAnswererTest {
     String who = "新圃西街社区的副主任是哪位民警兼任的？";
     assertTrue(ExtractiveAnswerer.namesInstance("民警王永强由派出所选派，兼任社区副主任。", "民警", who));
     assertFalse(ExtractiveAnswerer.namesInstance("“平安小分队”（新圃西街社区民警兼任社区副主任）。", "民警", who));
+    // "那个是谁牵头的" asks about the topic before it, not about a role called 那个.
+    assertEquals(null, ExtractiveAnswerer.askedRole("那个是谁牵头的"));
+    assertEquals("书记", ExtractiveAnswerer.askedRole("德化街街道机关党支部书记是谁？"));
     // 公共单位, not 公共空间.
     assertFalse(ExtractiveAnswerer.namesInstance("拆违腾挪公共空间。", "公共", "社区有哪些公共单位参与创星？"));
   }
