@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleBiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -72,9 +73,18 @@ final class ExtractiveAnswerer {
   private static final Analyzer WORDS = ChineseAnalysis.words();
 
   private final TermOverlap overlap;
+  /**
+   * Share of a fact sentence's match score given to IDF-weighted coverage (the rest is plain bigram overlap).
+   * Measured on the 244 team questions: 0.3 answered 2 more colloquial questions on either corpus than 0 (and
+   * 0.5 answered the same on the seeds, one fewer on index/), facts unchanged.
+   */
+  private static final double WEIGHTED_SHARE = 0.3;
+  /** IDF-weighted coverage of a question by a text (rare words such as 消防 count more than 社区). */
+  private final ToDoubleBiFunction<String, String> weighted;
 
-  ExtractiveAnswerer(TermOverlap overlap) {
+  ExtractiveAnswerer(TermOverlap overlap, ToDoubleBiFunction<String, String> weighted) {
     this.overlap = overlap;
+    this.weighted = weighted;
   }
 
   record Scored(String sentence, int passage, int order, double score) {}
@@ -165,7 +175,10 @@ final class ExtractiveAnswerer {
         String s = sentences.get(i);
         if (s.length() < 4 || BYLINE.matcher(s).lookingAt()) continue;
         String context = h.passage().heading() + s;
-        double score = overlap.coverage(question, context);
+        // A rare word of the question (消防) tells the answering sentence better than a common one (社区).
+        double score = howto ? overlap.coverage(question, context)
+            : (1 - WEIGHTED_SHARE) * overlap.coverage(question, context)
+                + WEIGHTED_SHARE * weighted.applyAsDouble(question, context);
         if (howto) {
           // A practice often shares no word with "怎么争创X星" but uses the star's vocabulary (调解, 网格…).
           score = 0.5 * score + 0.5 * overlap.anyOf(related, context);
@@ -210,6 +223,7 @@ final class ExtractiveAnswerer {
         String w = window.toString();
         double score = overlap.coverage(question, w);
         if (kind != null && namesInstance(w, kind, question)) score += 0.3;
+        if (w.endsWith("：") || w.endsWith(":")) continue;  // "常用的意见渠道有：" announces the answer; the list is it
         if (score > bestScore + 1e-9) {  // ties keep the earlier, shorter window
           bestScore = score;
           best = w;
@@ -388,6 +402,14 @@ final class ExtractiveAnswerer {
           .filter(c -> namesInstance(c.sentence(), kind, question) && c.score() + NAMING_MARGIN >= overall.score())
           .toList();
       if (!naming.isEmpty()) candidates = naming;
+    }
+    String role = askedRole(question);
+    if (role != null) {
+      // "书记是谁" is answered by the sentence naming the 书记, wherever it ranks among the top passages.
+      List<Scored> holders = candidates.stream()
+          .filter(c -> namesHolder(c.sentence(), role, question) && c.score() + NAMING_MARGIN >= overall.score())
+          .toList();
+      if (!holders.isEmpty()) candidates = holders;
     }
     Scored top = candidates.stream().max(Comparator.comparingDouble(Scored::score)).orElseThrow();
     // Retrieval ranks whole passages well; prefer the top passage's best sentence unless another passage has a

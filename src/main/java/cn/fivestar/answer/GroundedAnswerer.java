@@ -39,7 +39,7 @@ public final class GroundedAnswerer implements Answerer {
   private final KnowledgeBase kb;
   private final Optional<Generator> llm;
   private final TermOverlap overlap = new TermOverlap();
-  private final ExtractiveAnswerer extractive = new ExtractiveAnswerer(overlap);
+  private final ExtractiveAnswerer extractive;
   private final StarNavigator stars;
   private final String refusal;
   private final Topics topics;
@@ -55,6 +55,7 @@ public final class GroundedAnswerer implements Answerer {
     this.kb = kb;
     this.llm = llm;
     this.stars = new StarNavigator(kb, overlap);
+    this.extractive = new ExtractiveAnswerer(overlap, kb::coverage);
     this.refusal = refusal;
   }
 

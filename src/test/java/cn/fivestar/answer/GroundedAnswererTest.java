@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fivestar.conversation.intent.IntentClassifier;
+import cn.fivestar.knowledge.Hit;
 import cn.fivestar.knowledge.KnowledgeBase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -284,6 +285,36 @@ class GroundedAnswererTest {
       Answer kinds = a.answer("“1+3+N”中的“3”是指哪三类管理员？", List.of());
       assertTrue(kinds.text().contains("楼栋管理员、单元管理员、楼层管理员"), kinds.text());
       assertTrue(kinds.text().length() < 140, kinds.text());
+    }
+  }
+
+  @Test
+  void theSentenceHoldingTheQuestionsRareWordIsQuotedBeforeOneHoldingItsCommonWords(@TempDir Path other)
+      throws IOException {
+    Path docs = Files.createDirectories(other.resolve("docs"));
+    Files.writeString(docs.resolve("story-peixun.md"), """
+        # 农业银行社区的培训
+        kind: story
+        place: 农业银行社区
+
+        社区党支部牵头“智联就业”项目，联合辖区培训机构开展公益培训3000人次，指导372人考证，帮助学员创业开店32人，社区党支部书记亲自跟进每一期培训班。
+        社区加强与商户沟通，定期开展消防安全培训。
+        """);
+    // 党支部 is everywhere in the documents, 消防 in one sentence: the question's rare word picks the answer.
+    for (String place : List.of("冯春", "秦江", "锦绣城", "白鸽")) {
+      Files.writeString(docs.resolve(place + ".md"), "# " + place + "社区\nkind: story\n\n" + place
+          + "社区党支部带领党员开展志愿服务，社区党支部书记走访居民。\n");
+    }
+    try (KnowledgeBase small = KnowledgeBase.open(other.resolve("data"), List.of(docs), false, s -> {})) {
+      String q = "社区党支部有没有消防培训？";
+      // The weighted coverage is the knowledge base's (IDF); here a stand-in that only credits the rare word.
+      ExtractiveAnswerer rare = new ExtractiveAnswerer(new TermOverlap(), (question, text) -> text.contains("消防") ? 1 : 0);
+      ExtractiveAnswerer none = new ExtractiveAnswerer(new TermOverlap(), (question, text) -> 0);
+      List<Hit> hits = small.search(q, 5);
+      String withRare = rare.answer(q, q, List.of(), hits).text();
+      String without = none.answer(q, q, List.of(), hits).text();
+      assertTrue(withRare.startsWith("社区加强与商户沟通"), withRare);
+      assertFalse(without.contains("消防"), without);
     }
   }
 
