@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * them out in one of three ways: a parenthesis right after the term (“三净三有”（地面净、墙壁净、门窗净…）), a
  * clause starting with 即/是指 (“一长三员”…，即社区“两委”成员任网格长…), or a list whose items follow the
  * abbreviation's characters (亮赛比: 亮出承诺、赛出实绩、比出干劲) or its counts (三净: three items with 净).
+ * A role term is also defined by what is made it (把“支部过硬星”作为“主星”).
  */
 public final class Definitions {
   private static final String QUESTION_WORDS =
@@ -61,6 +62,8 @@ public final class Definitions {
   public static boolean spellsOut(String sentence, String term) {
     if (term.length() < 2) return false;
     if (sentence.contains(term) && explainedAfter(sentence, term)) return true;
+    // "把“支部过硬星”作为“主星”": the thing made the term is what the term means here.
+    if (Pattern.compile("[把将][^，。；]{1,24}作为[“\"]?" + Pattern.quote(term)).matcher(sentence).find()) return true;
     // A list shaped like counts ("两委" ~ any two items with 委) is too common to trust without the term itself.
     boolean counted = term.chars().anyMatch(c -> NUMERALS.indexOf(c) >= 0);
     return (!counted || sentence.contains(term)) && listFollows(sentence, term);
@@ -97,7 +100,8 @@ public final class Definitions {
     }
     if (lists.isEmpty()) return false;
     boolean counted = term.chars().anyMatch(c -> NUMERALS.indexOf(c) >= 0);
-    return counted ? countsMatch(lists, term) : lists.stream().anyMatch(l -> acronymOf(l, term));
+    // Two characters spread over any list ("主星引领、明星带动" for 主星) prove nothing; 亮赛比 over three items does.
+    return counted ? countsMatch(lists, term) : term.length() >= 3 && lists.stream().anyMatch(l -> acronymOf(l, term));
   }
 
   /** 亮赛比 ~ 亮出承诺、赛出实绩、比出干劲: consecutive items, each starting with the next character. */

@@ -43,6 +43,13 @@ class DefinitionsTest {
     assertTrue(Definitions.spellsOut("本次观摩活动以“亮出承诺、赛出实绩、比出干劲”为主题。", "亮赛比"));
     assertFalse(Definitions.spellsOut("各社区党组织书记参加了此次活动。", "亮赛比"));
     assertFalse(Definitions.spellsOut("村委、居委和网格员共同参与。", "两委"), "a counted term must be named");
+  }
+
+  @Test
+  void whatIsMadeTheTermDefinesIt() {
+    assertTrue(Definitions.spellsOut("秦岭路街道始终把“支部过硬星”作为“主星”贯穿始终。", "主星"));
+    // Two characters spread over a slogan are no spelling-out of a two-character term.
+    assertFalse(Definitions.spellsOut("按照“主星引领、明星带动、群星参与”的思路，靶向发力。", "主星"));
     assertEquals(List.of(), Definitions.asked("垃圾分类是什么时候开始的？"));
   }
 }
