@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class Definitions {
   private static final String QUESTION_WORDS =
-      "是什么(?!时候|样|地方)|什么是|什么意思|意思|是指|指什么|指的是|含义|怎么理解|是啥|啥是";
+      "是什么(?!时候|样|地方)|什么是|什么意思|意思|是指|指什么|指的是|含义|怎么理解|是[^为]?啥|啥是|弄啥|干啥的";
   private static final Pattern QUESTION = Pattern.compile(QUESTION_WORDS);
   private static final Pattern NOISE = Pattern.compile("[“”\"‘’\\s？?。！!，,：:]|" + QUESTION_WORDS + "|创建");
   private static final Pattern QUOTED = Pattern.compile("[“\"‘'「『]([^”\"’'」』]{2,12})[”\"’'」』]");

@@ -46,6 +46,13 @@ class DefinitionsTest {
   }
 
   @Test
+  void henanWaysOfAskingWhatSomethingIsAreDefinitionQuestions() {
+    assertEquals(List.of("亮赛比"), Definitions.asked("居委会说书记们要搞“亮赛比”，这是比啥哩？"));
+    assertEquals(List.of("红色物业"), Definitions.asked("“红色物业”是弄啥哩？"));
+    assertEquals(List.of(), Definitions.asked("社区为啥要创星？"));
+  }
+
+  @Test
   void whatIsMadeTheTermDefinesIt() {
     assertTrue(Definitions.spellsOut("秦岭路街道始终把“支部过硬星”作为“主星”贯穿始终。", "主星"));
     // Two characters spread over a slogan are no spelling-out of a two-character term.
