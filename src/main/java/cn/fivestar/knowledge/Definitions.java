@@ -85,6 +85,8 @@ public final class Definitions {
       int end = at + term.length();
       while (end < text.length() && "”\"’'」』".indexOf(text.charAt(end)) >= 0) end++;
       if (end < text.length() && (text.charAt(end) == '（' || text.charAt(end) == '(')) return true;
+      // A glossary's "“红色物业”指在党组织引领下…": 指 right after the term.
+      if (end < text.length() && text.charAt(end) == '指' && !text.startsWith("指导", end)) return true;
       Matcher m = EXPLAINS.matcher(text.substring(end, Math.min(text.length(), end + EXPLAIN_WINDOW)));
       if (m.find()) return true;
     }

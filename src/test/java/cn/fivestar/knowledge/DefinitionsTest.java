@@ -53,6 +53,12 @@ class DefinitionsTest {
   }
 
   @Test
+  void aGlossaryLineWithZhiAfterTheTermDefinesIt() {
+    assertTrue(Definitions.spellsOut("“红色物业”指在党组织引领下参与社区治理的物业服务。", "红色物业"));
+    assertFalse(Definitions.spellsOut("红色物业指导员定期上门。", "红色物业"));
+  }
+
+  @Test
   void whatIsMadeTheTermDefinesIt() {
     assertTrue(Definitions.spellsOut("秦岭路街道始终把“支部过硬星”作为“主星”贯穿始终。", "主星"));
     // Two characters spread over a slogan are no spelling-out of a two-character term.
