@@ -67,6 +67,8 @@ final class ExtractiveAnswerer {
   private static final Pattern LISTED_BEFORE = Pattern.compile("[”」\\p{IsHan}][一二三四五六七八九十两\\d]+[个种类项名条]?$");
   /** "（记者 鲁燕，通讯员 张晓霞）": who wrote the report, never an answer. */
   private static final Pattern BYLINE = Pattern.compile("[（(]?\\s*(记者|通讯员|本报记者|责任编辑|编辑|来源)");
+  /** Last characters of words for a person's role: 书记, 主任, 民警, 网格员, 站长, 老师. */
+  private static final String PERSON_END = "记任警员长师官者";
   private static final Pattern PLACE_END = Pattern.compile("(街道|社区|村|镇|区|县|市|省)$");
   private static final String NOT_A_NAME = "各每逐本该全此这那其等暨及和与或、的了在是为由对向到从把被给之些哪几多个种类项名条大，。：；（）“”";
 
@@ -317,9 +319,9 @@ final class ExtractiveAnswerer {
    */
   static boolean namesInstance(String sentence, String kind, String question) {
     // A one-character kind other than a place's (路, 河, 楼) is part of too many words (方 in 地方, 多方).
-    if (kind.length() < 2 && "路街河村楼院巷湖山桥".indexOf(kind) < 0) return false;
-    // "哪位民警", "书记是谁": a person is named after the role ("民警王永强").
-    if (question.contains("哪位") || question.contains("谁")) return namesHolder(sentence, kind, question);
+    if (kind.length() < 2 && "路街河".indexOf(kind) < 0) return false;
+    // "哪位民警", "书记是谁": a person is named after the whole role ("党工委书记张俊英", not "党工委副书记…").
+    if (question.contains("哪位") || question.contains("谁")) return namesHolder(sentence, personRole(question, kind), question);
     // "哪些公共单位": the kind word must go on as in the question (公共单位, not 公共空间).
     int at = question.indexOf(kind) + kind.length();
     char next = kind.length() >= 2 && at < question.length() ? question.charAt(at) : ' ';
@@ -342,6 +344,20 @@ final class ExtractiveAnswerer {
       }
     }
     return false;
+  }
+
+  /**
+   * The role a "哪位…" question names, up to its first word for a person (书记, 民警, 主任…): 党工委书记 in
+   * "哪位党工委书记做的讲解"; the asked kind when the question names no such word.
+   */
+  static String personRole(String question, String kind) {
+    Matcher m = Pattern.compile("哪位(\\p{IsHan}+)").matcher(question);
+    if (!m.find()) return kind;
+    String run = m.group(1);
+    for (int i = 0; i < Math.min(run.length(), 8); i++) {
+      if (PERSON_END.indexOf(run.charAt(i)) >= 0) return run.substring(0, i + 1);
+    }
+    return kind;
   }
 
   /**

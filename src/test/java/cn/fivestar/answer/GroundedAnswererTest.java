@@ -122,7 +122,8 @@ class GroundedAnswererTest {
 
   @Test
   void everydayServiceQuestionsAboutThingsTheDocumentsNeverNameAreRefused() {
-    for (String q : List.of("低保怎么申请？需要什么条件？", "残疾证怎么办理？", "老年人乘车卡在哪办？")) {
+    for (String q : List.of("低保怎么申请？需要什么条件？", "残疾证怎么办理？", "老年人乘车卡在哪办？",
+        "孩子上小学怎么查自己家划在哪个学区？", "多大岁数的老人能领高龄津贴？")) {
       Answer a = answerer.answer(q, List.of());
       assertFalse(a.answered(), q + " -> " + a.text());
     }
@@ -249,6 +250,12 @@ class GroundedAnswererTest {
     String who = "新圃西街社区的副主任是哪位民警兼任的？";
     assertTrue(ExtractiveAnswerer.namesInstance("民警王永强由派出所选派，兼任社区副主任。", "民警", who));
     assertFalse(ExtractiveAnswerer.namesInstance("“平安小分队”（新圃西街社区民警兼任社区副主任）。", "民警", who));
+    String secretary = "观摩时是花园路街道哪位党工委书记做的讲解？";
+    String kind = ExtractiveAnswerer.askedKind(secretary);
+    assertTrue(ExtractiveAnswerer.namesInstance("在街道党工委书记张俊英的陪同下观摩。", kind, secretary));
+    assertFalse(ExtractiveAnswerer.namesInstance("街道党工委副书记崔海东走访老兵。", kind, secretary));
+    // "哪座楼" is answered by "河南合作大厦": 楼 inside 楼组, 楼院 names no building.
+    assertFalse(ExtractiveAnswerer.namesInstance("推进星级楼组创建。", "楼", "示范点打造在哪座楼？"));
     // "那个是谁牵头的" asks about the topic before it, not about a role called 那个.
     assertEquals(null, ExtractiveAnswerer.askedRole("那个是谁牵头的"));
     assertEquals("书记", ExtractiveAnswerer.askedRole("德化街街道机关党支部书记是谁？"));
