@@ -71,6 +71,10 @@ final class ExtractiveAnswerer {
   private static final String PERSON_END = "记任警员长师官者";
   private static final Pattern PLACE_END = Pattern.compile("(街道|社区|村|镇|区|县|市|省)$");
   private static final String NOT_A_NAME = "各每逐本该全此这那其等暨及和与或、的了在是为由对向到从把被给之些哪几多个种类项名条大，。：；（）“”";
+  /** How reports frame the work or point elsewhere ("以…为契机", "报道把创建称为…", "详见…"), rather than a practice. */
+  private static final Pattern FRAMING =
+      Pattern.compile("为契机|为载体|总体要求|开展以来|真实缩影|一个缩影|走向深入|报道把|报道中|详见|本资料|一般背景|称为");
+  private static final double FRAMING_PENALTY = 0.3;
 
   private static final Analyzer WORDS = ChineseAnalysis.words();
 
@@ -463,19 +467,33 @@ final class ExtractiveAnswerer {
     return chosen;
   }
 
+  /**
+   * The practices of a how-to answer. Sentences scoring below 40% of the best are dropped; among the others a
+   * sentence about the report itself ("报道把创建称为…", "详见…") comes after the practices it frames.
+   */
   private List<Scored> pickPractices(List<Scored> candidates) {
-    List<Scored> sorted = new ArrayList<>(candidates);
+    double cut = candidates.stream().mapToDouble(Scored::score).max().orElse(0) * 0.4;
+    List<Scored> sorted = new ArrayList<>();
+    for (Scored c : candidates) {
+      if (c.score() < cut) continue;
+      double framing = FRAMING.matcher(c.sentence()).find() ? FRAMING_PENALTY : 0;
+      sorted.add(new Scored(c.sentence(), c.passage(), c.order(), c.score() - framing));
+    }
     sorted.sort(Comparator.comparingDouble(Scored::score).reversed());
-    double cut = sorted.isEmpty() ? 0 : sorted.get(0).score() * 0.4;
     List<Scored> chosen = new ArrayList<>();
+    Set<String> mechanisms = new HashSet<>();
     Map<Integer, Integer> perPassage = new LinkedHashMap<>();
     // First the best sentence of each passage (practices from many places), then second sentences if room.
     for (int round = 1; round <= 2; round++) {
       for (Scored s : sorted) {
-        if (chosen.size() >= HOWTO_SENTENCES || s.score() < cut) break;
+        if (chosen.size() >= HOWTO_SENTENCES) break;
         if (perPassage.getOrDefault(s.passage(), 0) >= round || chosen.contains(s)) continue;
         if (chosen.stream().anyMatch(c -> overlap.similar(c.sentence(), s.sentence()))) continue;
+        // The same mechanism told again (a story and its digest in the glossary) leaves room for another one.
+        List<String> named = Mechanisms.in(s.sentence());
+        if (!named.isEmpty() && mechanisms.containsAll(named)) continue;
         chosen.add(s);
+        mechanisms.addAll(named);
         perPassage.merge(s.passage(), 1, Integer::sum);
       }
     }
@@ -483,6 +501,7 @@ final class ExtractiveAnswerer {
     chosen.sort(Comparator.comparingInt(Scored::passage).thenComparingInt(Scored::order));
     return chosen;
   }
+
 
   private static Answer render(String question, List<Scored> chosen, List<Hit> hits, boolean howto) {
     Map<Integer, Integer> citationNo = new LinkedHashMap<>();

@@ -40,7 +40,6 @@ final class StarNavigator {
   /** Any star, by its full or core name (幸福和谐指数 counts for 幸福和谐星, 过硬支部星 for 支部过硬星). */
   private static final Pattern ANY_STAR = Pattern.compile(
       "(支部过硬|过硬支部|共建共享|平安法治|平安法制|幸福和谐|宜业兴业|产业兴旺|生态宜居|文明幸福)");
-  private static final Pattern QUOTED = Pattern.compile("[“\"「]([^”\"」]{2,20})[”\"」]");
   /** How reports frame a campaign ("以…为契机", "开展以来"), rather than what was done. */
   private static final Pattern FRAMING = Pattern.compile("为契机|为载体|总体要求|开展以来|真实缩影|一个缩影|走向深入");
   private static final Pattern NUMBER = Pattern.compile("\\d");
@@ -51,9 +50,16 @@ final class StarNavigator {
   private static final int PER_SOURCE = 3;
   private static final int CANDIDATES = 40;
   private static final int MAX_LINE_CHARS = 120;
+  /**
+   * How much the text's own tie to the star counts against vocabulary alone: a sentence the document ties to
+   * the star (tie 0.6 and up) outranks one that only uses the star's words.
+   */
+  private static final double TIE_WEIGHT = 2.0;
 
   private final KnowledgeBase kb;
   private final TermOverlap overlap;
+  /** {@link #leadInScopes()} of the index version it was computed for. */
+  private volatile Map.Entry<String, Map<String, String>> scopes;
 
   StarNavigator(KnowledgeBase kb, TermOverlap overlap) {
     this.kb = kb;
@@ -179,9 +185,12 @@ final class StarNavigator {
       String headingStar = Stars.find(p.heading());
       String docStar = p.star();
       boolean docOfOneStar = Stars.COMMUNITY.contains(docStar) || Stars.VILLAGE.contains(docStar);
-      String scope = headingStar != null ? headingStar : docOfOneStar ? docStar : null;
+      String scope = headingStar != null ? headingStar : docOfOneStar ? docStar : leadInScopes().get(key(p));
       List<String> sentences = Sentences.splitStatements(p.text());
+      boolean onTopic = false;  // the sentence before is clearly about the star's work
       for (String s : sentences) {
+        boolean follows = onTopic;
+        onTopic = false;
         String named = namedStar(s);
         if (leadIn(s)) {  // "功能服务引领，争创“幸福和谐星”。" opens a star's part of a report
           scope = named;
@@ -196,14 +205,19 @@ final class StarNavigator {
         // The star's own name ("平安法治") holds vocabulary words (平安, 法治) that say nothing about the practice.
         double vocab = vocabularyShare(vocabulary, starWords, ANY_STAR.matcher(s).replaceAll(" "));
         double asked = topic.isBlank() ? 0 : overlap.coverage(topic, s);
-        if (tie == 0 && vocab < 1.0) continue;  // neither tied to the star nor clearly about its work
-        // Most specific first: a named practice, a figure, a place.
-        double specific = (criteriaPractice || namesPractice(s) ? 0.6 : 0) + (NUMBER.matcher(s).find() ? 0.3 : 0)
+        onTopic = vocab >= 1.0;
+        // Neither tied to the star nor clearly about its work. A report's paragraph on the star's work goes on in
+        // sentences using fewer of its words ("…抓招商、促营商…。建立全员招商机制…"): one following such a
+        // sentence needs only one.
+        if (tie == 0 && vocab < (follows ? 0.5 : 1.0)) continue;
+        // Most specific first: a named practice (“梨园之家”, 一图一表一清单) before a figure, then a place. A
+        // criteria document's practice line is a practice, but one without a name says less.
+        double specific = (namesPractice(s) ? 0.6 : criteriaPractice ? 0.2 : 0) + (NUMBER.matcher(s).find() ? 0.2 : 0)
             + (placeOf(s, p).isEmpty() ? 0 : 0.2) + (s.length() >= 30 ? 0 : -0.3);
         // A practice of the other variant (a village's for a community question) is still a practice, but later.
         if (Stars.aboutVillage(p.place() + p.title()) != village && !criteriaPractice) specific -= 0.3;
         if (FRAMING.matcher(s).find()) specific -= 0.8;
-        double score = specific + 1.5 * tie + vocab + 0.8 * asked;
+        double score = specific + TIE_WEIGHT * tie + vocab + 0.8 * asked;
         candidates.add(new Item(cap(s), h, score, false));
       }
     }
@@ -234,6 +248,38 @@ final class StarNavigator {
       perSource.merge(src, 1, Integer::sum);
     }
     return chosen;
+  }
+
+  /**
+   * The star a passage's section is about when an earlier passage of the same section opened that star's part
+   * with a lead-in ("功能服务引领，争创“幸福和谐星”。" then, in the next passage, "利用社区少年儿童活动中心…"): a
+   * report's part on one star often runs over into the next passage. Keyed by {@link #key(Passage)}; computed
+   * once per index version.
+   */
+  private Map<String, String> leadInScopes() {
+    String version = kb.version();
+    Map.Entry<String, Map<String, String>> cached = scopes;
+    if (cached != null && cached.getKey().equals(version)) return cached.getValue();
+    Map<String, String> out = new HashMap<>();
+    Passage previous = null;
+    String scope = null;
+    for (Passage p : kb.passages(SearchFilter.NONE)) {
+      boolean sameSection = previous != null && previous.source().equals(p.source())
+          && previous.heading().equals(p.heading());
+      if (sameSection && scope != null) out.put(key(p), scope);
+      // A star's part runs into the next passage at most: further on, a page's next article may have begun.
+      scope = null;
+      for (String s : Sentences.splitStatements(p.text())) {
+        if (leadIn(s)) scope = namedStar(s);
+      }
+      previous = p;
+    }
+    scopes = Map.entry(version, out);
+    return out;
+  }
+
+  private static String key(Passage p) {
+    return p.source() + "#" + p.position();
   }
 
   /**
@@ -292,15 +338,9 @@ final class StarNavigator {
     return !practiceNames(s).isEmpty();
   }
 
-  /** Quoted names that are not the campaign's or a star's name (一长三员, 书记周周评). */
+  /** The mechanisms a sentence names (see {@link Mechanisms}): “一长三员”, “书记周周评”, 一图一表一清单. */
   private static List<String> practiceNames(String s) {
-    List<String> out = new ArrayList<>();
-    Matcher m = QUOTED.matcher(s);
-    while (m.find()) {
-      String name = m.group(1);
-      if (!name.contains("五星") && !name.endsWith("星") && !name.equals("支部")) out.add(name);
-    }
-    return out;
+    return Mechanisms.in(s);
   }
 
   /** A criteria document's practice line names its place in brackets; otherwise as for other answers. */
