@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
 final class StarNavigator {
   private static final Pattern ASKS_CRITERIA = Pattern.compile(
       "任务|标准|要求|条件|内容|包括|包含|指标|怎么评|如何评|评定|争创|创建|怎么创|如何创|怎样创|咋创|怎么争|咋争|争|做什么|哪些工作|"
-          + "做法|经验|举措|办法|借鉴|参考|是什么|怎么做|咋做|怎么搞|咋搞|下手");
+          + "做法|经验|举措|办法|借鉴|参考|是什么|怎么做|咋做|怎么搞|咋搞|下手"
+          // "别的社区都做了哪些事": what was done for the star is its practices.
+          + "|哪些事|什么事|啥事|做了哪些|做了什么|干了哪些|干了啥|哪些活动|哪些项目|哪些实事|怎么干|咋干");
   /** The words of a star question that say how it asks, not what about. */
   private static final Pattern ASKING = Pattern.compile(
       "我们|咱们|俺们|社区|村里|村|街道|想要|想|要|咋|怎么|如何|怎样|争创|创建|创|争|有哪些|哪些|什么|啥|好的|好|具体|做法|办法|经验|"

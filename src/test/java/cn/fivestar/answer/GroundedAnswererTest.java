@@ -229,6 +229,14 @@ class GroundedAnswererTest {
   }
 
   @Test
+  void askingWhatWasDoneForAStarGetsTheStarsPractices() {
+    assertEquals("幸福和谐星", StarNavigator.askedStar("“幸福和谐星”方面，别的社区都做了哪些事？"));
+    assertEquals(null, StarNavigator.askedStar("幸福和谐星是哪年提出的？"));
+    Answer a = answerer.answer("“幸福和谐星”方面，别的社区都做了哪些事？", List.of());
+    assertTrue(a.text().startsWith("【幸福和谐星"), "a star answer, not one sentence: " + a.text());
+  }
+
+  @Test
   void aWhichQuestionIsAnsweredByTheSentenceNamingThatKindOfThing() {
     assertEquals("民警", ExtractiveAnswerer.askedKind("新圃西街社区的副主任是由哪位民警兼任的？"));
     assertEquals("路", ExtractiveAnswerer.askedKind("党员清扫的是哪条路？"));
