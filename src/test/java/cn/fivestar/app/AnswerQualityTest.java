@@ -16,14 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the blind set: 244
- * questions, 207 of them written by people who never saw the system's output) on both corpora: the shipped
+ * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the two blind sets: 334
+ * questions, 297 of them written by people who never saw the system's output) on both corpora: the shipped
  * {@code index/} and the raw seeds. The floors are the figures reached when this test was written, a little
  * below, so a change that makes answers worse fails; the README gives the targets and how far they are.
  */
 class AnswerQualityTest {
   private static final List<String> SETS = List.of(
-      "eval/team-questions.jsonl", "eval/validation-1.jsonl", "eval/validation-2.jsonl", "eval/questions-blind.jsonl");
+      "eval/team-questions.jsonl", "eval/validation-1.jsonl", "eval/validation-2.jsonl", "eval/questions-blind.jsonl",
+      "eval/questions-blind-2.jsonl");
   private static final Path SEEDS = Path.of("../shared/seeds");
 
   @TempDir Path data;
@@ -34,13 +35,13 @@ class AnswerQualityTest {
 
   @Test
   void shippedIndex() {
-    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.94, 100, 0.86, 0.81, 0.98, 0.045));
+    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.94, 100, 0.82, 0.77, 0.98, 0.055));
   }
 
   @Test
   void rawSeeds() {
     assumeTrue(Files.isDirectory(SEEDS), "the seeds are not beside this checkout");
-    check(List.of(SEEDS), new Floors(0.99, 110, 0.86, 0.81, 0.98, 0.0));
+    check(List.of(SEEDS), new Floors(0.98, 110, 0.81, 0.77, 0.98, 0.012));
   }
 
   private void check(List<Path> sources, Floors floors) {
