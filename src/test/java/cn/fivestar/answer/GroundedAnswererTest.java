@@ -232,6 +232,7 @@ class GroundedAnswererTest {
   void askingWhatWasDoneForAStarGetsTheStarsPractices() {
     assertEquals("幸福和谐星", StarNavigator.askedStar("“幸福和谐星”方面，别的社区都做了哪些事？"));
     assertEquals(null, StarNavigator.askedStar("幸福和谐星是哪年提出的？"));
+    assertEquals("生态宜居星", StarNavigator.askedStar("俺村想评那个生态宜居 平时能干点啥"));
     Answer a = answerer.answer("“幸福和谐星”方面，别的社区都做了哪些事？", List.of());
     assertTrue(a.text().startsWith("【幸福和谐星"), "a star answer, not one sentence: " + a.text());
   }
