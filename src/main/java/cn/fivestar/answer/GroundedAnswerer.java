@@ -72,8 +72,14 @@ public final class GroundedAnswerer implements Answerer {
       if (!items.isEmpty()) return starAnswer(original, q, star, items);
     }
     List<Hit> hits = kb.search(q, PASSAGES);
-    if (hits.isEmpty() || Regions.asksAboutOtherRegion(kb, q) || Procedures.asksUnknownProcedure(kb, q)
-        || !covered(q, hits.get(0).coverage())) {
+    // A follow-up ("在哪个社区？" after a question about children's activities) carries the earlier question's
+    // words, which the knowledge base already covered; its own few words only narrow it down.
+    float coverage = hits.isEmpty() ? 0 : hits.get(0).coverage();
+    boolean followUp = !q.equals(clean(original));
+    boolean covered = followUp
+        ? coveredFollowUp(q, clean(original), history.get(history.size() - 1), coverage)
+        : covered(q, coverage);
+    if (hits.isEmpty() || Regions.asksAboutOtherRegion(kb, q) || Procedures.asksUnknownProcedure(kb, q) || !covered) {
       return new Answer(original, false, refusal, List.of());
     }
     Answer answer = grounded(original, q, hits);
@@ -129,6 +135,23 @@ public final class GroundedAnswerer implements Answerer {
     StringBuilder text = new StringBuilder(a.text().replaceAll("\\[\\d+\\]", ""));
     for (Citation c : a.citations()) text.append('\n').append(c.title());
     return kb.coverage(q, text.toString());
+  }
+
+  /**
+   * A follow-up keeps the earlier question's subject when its own words are ones the documents use ("在哪个社区",
+   * "具体怎么做的"); a word they never use ("那明天天气呢") turns to something else, judged as a new question.
+   */
+  private boolean coveredFollowUp(String q, String own, String previous, float coverage) {
+    // "那个", "这些" point back at the earlier subject; they are no new word.
+    String words = own.replaceAll("[那这哪][个些里儿]?", " ");
+    if (!kb.unknownWords(words).isEmpty() || topics.offTopic().test(own)) {
+      List<Hit> alone = kb.search(own, 1);  // a new subject: judged on its own words
+      return !alone.isEmpty() && covered(own, alone.get(0).coverage());
+    }
+    // Only a subject the knowledge base covered carries over ("那股票呢" then "具体怎么做的" is still about shares).
+    List<Hit> earlier = kb.search(previous, 1);
+    boolean earlierCovered = !earlier.isEmpty() && covered(previous, earlier.get(0).coverage());
+    return earlierCovered ? coverage >= MIN_COMMUNITY_COVERAGE : covered(q, coverage);
   }
 
   private boolean covered(String q, float coverage) {

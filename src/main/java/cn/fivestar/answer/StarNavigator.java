@@ -35,7 +35,7 @@ final class StarNavigator {
           + "做法|经验|举措|办法|借鉴|参考|是什么|怎么做|咋做|怎么搞|咋搞|下手"
           // "别的社区都做了哪些事": what was done for the star is its practices.
           + "|哪些事|什么事|啥事|做了哪些|做了什么|干了哪些|干了啥|哪些活动|哪些项目|哪些实事|怎么干|咋干"
-          + "|干点啥|干些啥|干啥|做点啥|做些啥|干什么|能做什么");
+          + "|干点啥|干些啥|干啥|做点啥|做些啥|干什么|能做什么|主要看|看啥|看什么|评啥|考啥|考核什么");
   /** The words of a star question that say how it asks, not what about. */
   private static final Pattern ASKING = Pattern.compile(
       "我们|咱们|俺们|社区|村里|村|街道|想要|想|要|咋|怎么|如何|怎样|争创|创建|创|争|有哪些|哪些|什么|啥|好的|好|具体|做法|办法|经验|"

@@ -132,6 +132,15 @@ class GroundedAnswererTest {
   }
 
   @Test
+  void aFollowUpInTheDocumentsWordsKeepsTheEarlierSubjectOneAboutSomethingElseDoesNot() {
+    List<String> history = List.of("邻居吵架打架了，有没有地方能调解？");
+    assertTrue(answerer.answer(history.get(0), List.of()).answered());
+    Answer where = answerer.answer("在哪个社区", history);
+    assertTrue(where.answered() && where.text().contains("阳光花苑社区"), where.text());
+    assertFalse(answerer.answer("那明天天气呢", history).answered());
+  }
+
+  @Test
   void followUpIsUnderstoodFromThePreviousQuestion() {
     Answer a = answerer.answer("那幸福和谐星呢？", List.of("平安法治星有哪些任务？"));
     assertTrue(a.answered());
