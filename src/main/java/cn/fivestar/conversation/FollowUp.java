@@ -19,7 +19,9 @@ final class FollowUp {
           + "为什么|为啥|有啥用|管用吗|靠谱|例子|经验|案例|哪个社区|哪个村|谁弄的|谁组织|在哪");
   /** Points back at something named before. */
   private static final Pattern ANAPHORA = Pattern.compile(
-      "那个|这个|那些|这些|他们|她们|它们|那里|那儿|这里|这儿|那边|这边|上面说的|刚才说的|刚才问的|刚问的|你说的");
+      "那个|这个|那些|这些|他们|她们|它们|那里|那儿|这里|这儿|那边|这边|上面说的|刚才说的|刚才问的|刚问的|你说的"
+          // "她腿脚不中 能给送到家不": opening with he/she means the person the previous question was about.
+          + "|^[他她它]");
   /** "平安法治星呢", "村里呢": an ellipsis that takes the rest from the previous question. */
   private static final Pattern ELLIPSIS = Pattern.compile("^.{1,10}呢$");
   private static final int SHORT = 16;

@@ -141,6 +141,13 @@ class GroundedAnswererTest {
   }
 
   @Test
+  void aQuestionOpeningWithSheIsAboutThePersonAskedAboutBefore() {
+    List<String> history = List.of("我妈一个人住，社区的助老食堂在哪？");
+    assertEquals("我妈一个人住，社区的助老食堂在哪？ 她腿脚不好，能送到家吗",
+        FollowUps.rewrite("她腿脚不好，能送到家吗", history));
+  }
+
+  @Test
   void followUpIsUnderstoodFromThePreviousQuestion() {
     Answer a = answerer.answer("那幸福和谐星呢？", List.of("平安法治星有哪些任务？"));
     assertTrue(a.answered());
