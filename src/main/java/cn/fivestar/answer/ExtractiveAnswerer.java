@@ -66,8 +66,6 @@ final class ExtractiveAnswerer {
   private static final int TOP_DOCUMENT_PASSAGES = 20;
   /** Before a kind word, these make it generic ("各社区", "逐社区", "这条路"), not the name of one. */
   private static final Pattern LISTED_BEFORE = Pattern.compile("[”」\\p{IsHan}][一二三四五六七八九十两\\d]+[个种类项名条]?$");
-  /** "“梨园之家”（秦岭路街道）：…": an item of a list of practices, another practice than the one after it. */
-  private static final Pattern LIST_ITEM = Pattern.compile("[^，。；：（]{2,24}（[^）]{2,20}）：");
   /** "（记者 鲁燕，通讯员 张晓霞）": who wrote the report, never an answer. */
   private static final Pattern BYLINE = Pattern.compile("[（(]?\\s*(记者|通讯员|本报记者|责任编辑|编辑|来源)");
   /** Last characters of words for a person's role: 书记, 主任, 民警, 网格员, 站长, 老师. */
@@ -450,8 +448,7 @@ final class ExtractiveAnswerer {
     boolean refersBack = REFERS_BACK.matcher(best.sentence()).lookingAt();
     all.stream()
         .filter(c -> c.passage() == best.passage() && c.order() == best.order() - 1
-            && c.sentence().length() <= (refersBack ? FACT_EXCERPT_CHARS + 2 : colloquial ? 80 : 50)
-            && !LIST_ITEM.matcher(c.sentence()).lookingAt())
+            && c.sentence().length() <= (refersBack ? FACT_EXCERPT_CHARS + 2 : colloquial ? 80 : 50))
         .findFirst()
         .ifPresent(prev -> chosen.add(0, prev));
     // A short best sentence, or one that only states the problem of a "how" question, needs the sentences
