@@ -87,10 +87,19 @@ public final class Definitions {
       if (end < text.length() && (text.charAt(end) == '（' || text.charAt(end) == '(')) return true;
       // A glossary's "“红色物业”指在党组织引领下…": 指 right after the term.
       if (end < text.length() && text.charAt(end) == '指' && !text.startsWith("指导", end)) return true;
-      Matcher m = EXPLAINS.matcher(text.substring(end, Math.min(text.length(), end + EXPLAIN_WINDOW)));
-      if (m.find()) return true;
+      String after = text.substring(end, Math.min(text.length(), end + EXPLAIN_WINDOW));
+      Matcher m = EXPLAINS.matcher(after);
+      // The explaining word belongs to the term's clause, or opens the next one ("…模式，即…"); a 就是 further on
+      // ("以“五星支部”创建为题交流经验，这就是“座谈会”") explains something else.
+      if (m.find() && explainsTerm(after.substring(0, m.start()))) return true;
     }
     return false;
+  }
+
+  private static boolean explainsTerm(String between) {
+    int breaks = 0;
+    for (int i = 0; i < between.length(); i++) if ("，,；;。".indexOf(between.charAt(i)) >= 0) breaks++;
+    return breaks == 0 || breaks == 1 && "，,".indexOf(between.charAt(between.length() - 1)) >= 0;
   }
 
   /** A list ("a、b、c") somewhere in the text whose items follow the term's characters or counts. */

@@ -59,6 +59,12 @@ class DefinitionsTest {
   }
 
   @Test
+  void aJiushiFurtherOnExplainsSomethingElse() {
+    assertFalse(Definitions.spellsOut("书记们以“五星支部”创建为题交流经验、比拼赶超，这就是“十佳百优座谈会”。", "五星支部"));
+    assertTrue(Definitions.spellsOut("实行“一长三员”网格化社会治理工作模式，即社区“两委”成员任网格长。", "一长三员"));
+  }
+
+  @Test
   void whatIsMadeTheTermDefinesIt() {
     assertTrue(Definitions.spellsOut("秦岭路街道始终把“支部过硬星”作为“主星”贯穿始终。", "主星"));
     // Two characters spread over a slogan are no spelling-out of a two-character term.
