@@ -71,7 +71,7 @@ final class ExtractiveAnswerer {
   /** Last characters of words for a person's role: 书记, 主任, 民警, 网格员, 站长, 老师. */
   private static final String PERSON_END = "记任警员长师官者";
   private static final Pattern PLACE_END = Pattern.compile("(街道|社区|村|镇|区|县|市|省)$");
-  private static final String NOT_A_NAME = "各每逐本该全此这那其等暨及和与或、的了在是为由对向到从把被给之些哪几多个种类项名条大，。：；（）“”";
+  private static final String NOT_A_NAME = "各每逐本该全此这那其等暨及和与或、的了在是为由对向到从把被给之用些哪几多个种类项名条大，。：；（）“”";
   /** How reports frame the work or point elsewhere ("以…为契机", "报道把创建称为…", "详见…"), rather than a practice. */
   private static final Pattern FRAMING =
       Pattern.compile("为契机|为载体|总体要求|开展以来|真实缩影|一个缩影|走向深入|报道把|报道中|详见|本资料|一般背景|称为");
@@ -143,7 +143,8 @@ final class ExtractiveAnswerer {
       if (used.get(p).passage().source().equals(used.get(0).passage().source())) topDocument.add(p);
     }
     List<Scored> chosen = howto ? pickPractices(candidates) : pickFact(question, candidates, colloquial, topDocument);
-    return render(original, chosen, used, howto);
+    Answer answer = render(original, chosen, used, howto);
+    return howto || chosen.isEmpty() ? answer : withAskedPlace(question, answer, used.get(chosen.get(0).passage()));
   }
 
   /**
@@ -503,6 +504,20 @@ final class ExtractiveAnswerer {
     return chosen;
   }
 
+
+  /**
+   * "那个是哪个街道弄的": when the quoted sentence names no street (or community, village) but its document is that
+   * place's story, the place is said first — the document's own place is the answer.
+   */
+  private static Answer withAskedPlace(String question, Answer answer, Hit source) {
+    String kind = askedKind(question);
+    String place = source.passage().place();
+    if (kind == null || !List.of("街道", "社区", "村", "镇").contains(kind) || !place.contains(kind)
+        || namesInstance(answer.text().replaceAll("\\[\\d+\\]", ""), kind, question)) {
+      return answer;
+    }
+    return new Answer(answer.question(), true, "【" + place + "】" + answer.text(), answer.citations());
+  }
 
   private static Answer render(String question, List<Scored> chosen, List<Hit> hits, boolean howto) {
     Map<Integer, Integer> citationNo = new LinkedHashMap<>();

@@ -148,6 +148,24 @@ class GroundedAnswererTest {
   }
 
   @Test
+  void askingWhichStreetOfAStoryWhoseSentenceNamesNoneGetsTheStorysPlace(@TempDir Path other) throws IOException {
+    Path docs = Files.createDirectories(other.resolve("docs"));
+    Files.writeString(docs.resolve("story-liyuan.md"), """
+        # 梨园之家
+        kind: story
+        place: 秦岭路街道
+
+        辖区老年人多、爱听传统戏剧，社区就以老年人活动中心和党群服务中心的“梨园之家”为切入口，吸引群众参与。
+        街道和社区每月都组织文艺演出。
+        """);
+    try (KnowledgeBase small = KnowledgeBase.open(other.resolve("data"), List.of(docs), false, s -> {})) {
+      Answer a = new GroundedAnswerer(small, Optional.empty(), "抱歉。").answer("梨园之家是哪个街道办的？", List.of());
+      assertTrue(a.text().startsWith("【秦岭路街道】辖区老年人多"), a.text());
+      assertFalse(a.tentative(), a.text());
+    }
+  }
+
+  @Test
   void followUpIsUnderstoodFromThePreviousQuestion() {
     Answer a = answerer.answer("那幸福和谐星呢？", List.of("平安法治星有哪些任务？"));
     assertTrue(a.answered());
