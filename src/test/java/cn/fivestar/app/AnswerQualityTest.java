@@ -35,7 +35,7 @@ class AnswerQualityTest {
 
   @Test
   void shippedIndex() {
-    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.94, 100, 0.82, 0.77, 0.98, 0.055));
+    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.95, 100, 0.82, 0.77, 0.98, 0.05));
   }
 
   @Test
