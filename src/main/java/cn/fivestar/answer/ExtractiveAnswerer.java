@@ -1,6 +1,5 @@
 package cn.fivestar.answer;
 
-import cn.fivestar.knowledge.ChineseAnalysis;
 import cn.fivestar.knowledge.Counts;
 import cn.fivestar.knowledge.Definitions;
 import cn.fivestar.knowledge.Hit;
@@ -18,7 +17,6 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleBiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.Analyzer;
 
 /**
  * Answers without an LLM: picks the sentences of the top passages that answer the question and stitches them
@@ -36,20 +34,10 @@ final class ExtractiveAnswerer {
    */
   private static final Pattern HOW_TO_ACT =
       Pattern.compile("(?<!是)(怎么|如何|怎样|咋)(?![样回办])|从哪|哪些地方|哪些方面|下手|什么办法|哪些办法");
-  private static final Pattern QUANTITY = Pattern.compile("多少|" + Counts.ASKING_JI + "|数量");
-  /** "哪位民警", "什么形式", "哪条路": the run of Chinese characters after the question word. */
-  private static final Pattern ASKED_KIND =
-      Pattern.compile("(?:哪[几两三四五六七八九十]?|什么(?!时候|意思|样|地方|名字|名称))[位个条家所座项种名些类]?(\\p{IsHan}+)");
-  /** "X是谁", "X由谁担任", "谁来当X": X is the role asked about. */
-  private static final Pattern WHO = Pattern.compile("(\\p{IsHan}{2,})(?:是谁|由谁|是哪位)");
-  private static final String UNITS = "个项名人户家次场支种条类颗位所栋间万%％";
-  private static final Pattern ASKED_UNIT = Pattern.compile("(?:多少|几)(\\p{IsHan})");
-  private static final Pattern NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万两]+[个项名人户家次场支种条类颗]");
+    private static final Pattern NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万两]+[个项名人户家次场支种条类颗]");
   private static final Pattern QUOTED = Pattern.compile("[“\"「][^”\"」]{2,16}[”\"」]");
   private static final Pattern PLACE = Pattern.compile(
       "[\\p{IsHan}&&[^的和在与及对把被了是为将从到以由向给让、]]{2,8}?(街道|社区|村|镇)(?![委党居干网治级服民两])");
-  private static final Set<String> ABSTRACT_KINDS = Set.of(
-      "名字", "名称", "单位", "内容", "形式", "方式", "模式", "办法", "做法", "作用", "意思", "活动", "工作", "东西");
   private static final Pattern HOW = Pattern.compile("怎么|如何|怎样|为什么|哪些|什么样");
   private static final int FACT_PASSAGES = 3;
   /** How far below the best sentence one naming the asked thing may score and still be preferred. */
@@ -59,27 +47,18 @@ final class ExtractiveAnswerer {
   private static final float COLLOQUIAL_COVERAGE = 0.5f;
   private static final int HOWTO_PASSAGES = 8;
   private static final int HOWTO_SENTENCES = 10;
-  private static final int MAX_SENTENCE_CHARS = 160;
-  /** A fact sentence longer than this is quoted from the clauses that hold the answer, not from its start. */
-  private static final int FACT_EXCERPT_CHARS = 100;
   /** Passages searched for the top document's sentences naming the asked thing (a story's facts lie deeper). */
   private static final int TOP_DOCUMENT_PASSAGES = 20;
-  /** Before a kind word, these make it generic ("各社区", "逐社区", "这条路"), not the name of one. */
-  private static final Pattern LISTED_BEFORE = Pattern.compile("[”」\\p{IsHan}][一二三四五六七八九十两\\d]+[个种类项名条]?$");
   /** "（记者 鲁燕，通讯员 张晓霞）": who wrote the report, never an answer. */
   private static final Pattern BYLINE = Pattern.compile("[（(]?\\s*(记者|通讯员|本报记者|责任编辑|编辑|来源)");
-  /** Last characters of words for a person's role: 书记, 主任, 民警, 网格员, 站长, 老师. */
-  private static final String PERSON_END = "记任警员长师官者";
-  private static final Pattern PLACE_END = Pattern.compile("(街道|社区|村|镇|区|县|市|省)$");
-  private static final String NOT_A_NAME = "各每逐本该全此这那其等暨及和与或、的了在是为由对向到从把被给之用些哪几多个种类项名条大，。：；（）“”";
   /** How reports frame the work or point elsewhere ("以…为契机", "报道把创建称为…", "详见…"), rather than a practice. */
   private static final Pattern FRAMING =
       Pattern.compile("为契机|为载体|总体要求|开展以来|真实缩影|一个缩影|走向深入|报道把|报道中|详见|本资料|一般背景|称为");
   private static final double FRAMING_PENALTY = 0.3;
 
-  private static final Analyzer WORDS = ChineseAnalysis.words();
 
   private final TermOverlap overlap;
+  private final Excerpts excerpts;
   /**
    * Share of a fact sentence's match score given to IDF-weighted coverage (the rest is plain bigram overlap).
    * Measured on the 244 team questions: 0.3 answered 2 more colloquial questions on either corpus than 0 (and
@@ -91,35 +70,11 @@ final class ExtractiveAnswerer {
 
   ExtractiveAnswerer(TermOverlap overlap, ToDoubleBiFunction<String, String> weighted) {
     this.overlap = overlap;
+    this.excerpts = new Excerpts(overlap);
     this.weighted = weighted;
   }
 
   record Scored(String sentence, int passage, int order, double score) {}
-
-  static boolean asksQuantity(String question) {
-    return QUANTITY.matcher(question).find();
-  }
-
-  /** Measure words that count the same things: 多少名党员 is answered by "9716人". */
-  private static String unitGroup(String unit) {
-    for (String group : List.of("名人位", "户家", "个项条类种颗", "次场", "栋间所")) {
-      if (group.contains(unit)) return group;
-    }
-    return unit;
-  }
-
-  /**
-   * Whether the text holds a count of the kind asked for: a number followed by the question's measure word
-   * ("多少户" → "1200户"), or by any measure word when the question names none. Dates do not count.
-   */
-  static boolean answersQuantity(String question, String text) {
-    String body = text.replaceAll("\\[\\d+\\]", "");
-    if (Counts.ofAskedThing(question).test(body)) return true;  // "多少劳动力" ~ "安置劳动力60余人"
-    Matcher q = ASKED_UNIT.matcher(question);
-    String units = q.find() && !"年月日天".contains(q.group(1)) ? unitGroup(q.group(1)) : UNITS;
-    // "20余起", "3000多人次": an approximate count still answers the question.
-    return Pattern.compile("(\\d|[一二三四五六七八九十百千万两])\\s*[余多]?[" + units + "]").matcher(body).find();
-  }
 
   static boolean isHowTo(String question) {
     if (HOWTO.matcher(question).find()) return true;
@@ -154,20 +109,20 @@ final class ExtractiveAnswerer {
    */
   private static List<Hit> factPassages(String question, List<Hit> hits) {
     List<Hit> used = new ArrayList<>(hits.subList(0, Math.min(FACT_PASSAGES, hits.size())));
-    String kind = askedKind(question);
-    if (kind == null || ABSTRACT_KINDS.contains(kind) || hits.isEmpty()) return used;
+    String kind = AskedThing.askedKind(question);
+    if (!AskedThing.concrete(kind) || hits.isEmpty()) return used;
     String top = hits.get(0).passage().source();
     for (int i = FACT_PASSAGES; i < Math.min(TOP_DOCUMENT_PASSAGES, hits.size()); i++) {
       Hit h = hits.get(i);
-      if (h.passage().source().equals(top) && namesInstance(h.text(), kind, question)) used.add(h);
+      if (h.passage().source().equals(top) && AskedThing.namesInstance(h.text(), kind, question)) used.add(h);
     }
     return used;
   }
 
   private List<Scored> score(String question, String related, List<Hit> hits, boolean howto) {
-    boolean quantity = QUANTITY.matcher(question).find();
-    String asked = askedKind(question);
-    String role = askedRole(question);
+    boolean quantity = Quantities.asked(question);
+    String asked = AskedThing.askedKind(question);
+    String role = AskedThing.askedRole(question);
     Predicate<String> countsAsked = Counts.ofAskedThing(question);
     List<String> terms = Definitions.asked(question);
     List<Scored> out = new ArrayList<>();
@@ -198,187 +153,20 @@ final class ExtractiveAnswerer {
         score += 0.35 * (h.score() / top);
         if (quantity && NUMBER.matcher(s).find()) score += 0.15;
         if (quantity && countsAsked.test(s)) score += 0.3;
-        if (!howto && asked != null && namesKind(s, asked)) score += 0.2;
-        if (!howto && asked != null && namesInstance(s, asked, question)) score += 0.2;
-        if (!howto && role != null && namesHolder(s, role, question)) score += 0.5;
+        if (!howto && asked != null && AskedThing.namesKind(s, asked)) score += 0.2;
+        if (!howto && asked != null && AskedThing.namesInstance(s, asked, question)) score += 0.2;
+        if (!howto && role != null && AskedThing.namesHolder(s, role, question)) score += 0.5;
         if (!howto && defines(terms, s)) score += 1.0;  // structural evidence: decisive
         // A sentence saying nothing but the question's own words and places ("西工房社区提升智慧社区治理的模式")
         // is the topic, not the answer.
-        if (!howto && restates(question, s)) score -= 1.0;
+        if (!howto && AskedThing.restates(question, s)) score -= 1.0;
         if (howto && namesPractice(s)) score += 0.3;
         // A question asking for one particular (who, which, how many) is answered by the clauses holding it.
         boolean particular = asked != null || role != null || quantity;
-        out.add(new Scored(!howto && particular ? excerpt(question, asked, s) : trim(s), p, i, score));
+        out.add(new Scored(!howto && particular ? excerpts.of(question, asked, s) : Excerpts.cut(s), p, i, score));
       }
     }
     return out;
-  }
-
-  /**
-   * A long fact sentence cut to the run of clauses that best answers the question: the clauses sharing most
-   * of its words, or naming the asked kind of thing, so the answer is not lost past a cut at the sentence's start.
-   */
-  private String excerpt(String question, String kind, String sentence) {
-    if (sentence.length() <= FACT_EXCERPT_CHARS + 20) return sentence;
-    List<String> clauses = clauses(sentence);
-    String best = null;
-    double bestScore = -1;
-    for (int from = 0; from < clauses.size(); from++) {
-      StringBuilder window = new StringBuilder();
-      for (int to = from; to < clauses.size(); to++) {
-        if (window.length() > 0 && window.length() + clauses.get(to).length() > FACT_EXCERPT_CHARS) break;
-        window.append(clauses.get(to));
-        String w = window.toString();
-        double score = overlap.coverage(question, w);
-        if (kind != null && namesInstance(w, kind, question)) score += 0.3;
-        if (w.endsWith("：") || w.endsWith(":")) continue;  // "常用的意见渠道有：" announces the answer; the list is it
-        if (score > bestScore + 1e-9) {  // ties keep the earlier, shorter window
-          bestScore = score;
-          best = w;
-        }
-      }
-    }
-    if (best == null || best.length() > MAX_SENTENCE_CHARS) return trim(sentence);
-    String cut = best.replaceAll("[，,、：；]$", "");
-    return sentence.endsWith(best) ? cut : cut + "……";
-  }
-
-  /** The clauses of a sentence, each with its closing comma, colon or semicolon. */
-  private static List<String> clauses(String sentence) {
-    List<String> out = new ArrayList<>();
-    int start = 0;
-    int depth = 0;  // commas inside brackets or quotes do not end a clause
-    for (int i = 0; i < sentence.length(); i++) {
-      char c = sentence.charAt(i);
-      if (c == '（' || c == '“' || c == '(') depth++;
-      else if ((c == '）' || c == '”' || c == ')') && depth > 0) depth--;
-      else if (depth == 0 && "，,；;：".indexOf(c) >= 0) {
-        out.add(sentence.substring(start, i + 1));
-        start = i + 1;
-      }
-    }
-    if (start < sentence.length()) out.add(sentence.substring(start));
-    return out;
-  }
-
-  /**
-   * The kind of thing a "which/what" question asks for: 民警 in "哪位民警", 路 in "哪条路？", 单位 in "哪个单位".
-   * The sentence that answers names one; the sentences around it often repeat only the question's other words.
-   */
-  static String askedKind(String question) {
-    Matcher m = ASKED_KIND.matcher(question);
-    if (!m.find()) return null;
-    String run = m.group(1);
-    if (run.length() == 1) return run;  // "哪条路？"
-    List<String> words = ChineseAnalysis.terms(WORDS, "f", run);
-    // A single character inside a longer run ("哪些人组成") is too common to point at the answer.
-    return words.isEmpty() || words.get(0).length() < 2 ? null : words.get(0);
-  }
-
-  /**
-   * The role a "who" question asks about: 书记 in "机关党支部书记是谁？", 网格长 in "网格长由谁担任？"; null for
-   * other questions.
-   */
-  static String askedRole(String question) {
-    Matcher m = WHO.matcher(question);
-    if (!m.find()) return null;
-    String run = m.group(1);
-    String role = run.length() <= 3 ? run : run.substring(run.length() - 2);
-    // "那个是谁牵头的": a pronoun refers back to the topic; it names no role.
-    return role.matches("[这那哪][个些位]|[他她它]们?|[这那]") ? null : role;
-  }
-
-  /** The sentence names someone in the role: the role word followed by a name the question does not hold. */
-  static boolean namesHolder(String sentence, String role, String question) {
-    int from = 0;
-    for (int i; (i = sentence.indexOf(role, from)) >= 0; from = i + 1) {
-      int at = i + role.length();
-      if (at + 2 <= sentence.length()) {
-        String next = sentence.substring(at, at + 2);
-        if (next.codePoints().allMatch(Character::isIdeographic) && !question.contains(next)
-            && "的和是在由为等及与、".indexOf(next.charAt(0)) < 0) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether the sentence names a thing of the asked kind: "工人北路" for 哪条路, but not the 路 of a street
-   * office's or community's name (棉纺路街道).
-   */
-  static boolean namesKind(String sentence, String kind) {
-    int from = 0;
-    for (int i; (i = sentence.indexOf(kind, from)) >= 0; from = i + 1) {
-      String after = sentence.substring(i + kind.length());
-      if (!after.startsWith("街道") && !after.startsWith("社区") && !after.startsWith("村") && !after.startsWith("镇")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether the sentence names one particular thing of the asked kind that the question does not already name:
-   * "思源社区" for 哪些社区, "楼栋管理员" for 哪三种管理员, "四个篇章" for 哪几个篇章 — not "各社区", "逐社区".
-   */
-  static boolean namesInstance(String sentence, String kind, String question) {
-    // A one-character kind other than a place's (路, 河, 楼) is part of too many words (方 in 地方, 多方).
-    if (kind.length() < 2 && "路街河".indexOf(kind) < 0) return false;
-    // "哪位民警", "书记是谁": a person is named after the whole role ("党工委书记张俊英", not "党工委副书记…").
-    if (question.contains("哪位") || question.contains("谁")) return namesHolder(sentence, personRole(question, kind), question);
-    // "哪些公共单位": the kind word must go on as in the question (公共单位, not 公共空间).
-    int at = question.indexOf(kind) + kind.length();
-    char next = kind.length() >= 2 && at < question.length() ? question.charAt(at) : ' ';
-    boolean mustFollow = Character.isIdeographic(next) && "的了呢吗啊是有在都".indexOf(next) < 0;
-    int from = 0;
-    for (int i; (i = sentence.indexOf(kind, from)) >= 0; from = i + 1) {
-      if (i == 0) continue;
-      char before = sentence.charAt(i - 1);
-      // "“廉政篇”“警示篇”四个篇章", "楼栋、单元、楼层三类管理员": the names listed just before their count.
-      if (LISTED_BEFORE.matcher(sentence.substring(Math.max(0, i - 6), i)).find()) return true;
-      if (!Character.isIdeographic(before) || NOT_A_NAME.indexOf(before) >= 0) continue;
-      // "社区民警", "街道书记": a place before the kind says whose, not which one.
-      if (PLACE_END.matcher(sentence.substring(0, i)).find()) continue;
-      String name = sentence.substring(Math.max(0, i - 2), i + kind.length());
-      String after = sentence.substring(i + kind.length());
-      if (mustFollow && (after.isEmpty() || after.charAt(0) != next)) continue;
-      if (!question.contains(name) && !after.startsWith("街道") && !after.startsWith("社区") && !after.startsWith("村")
-          && !after.startsWith("镇")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * The role a "哪位…" question names, up to its first word for a person (书记, 民警, 主任…): 党工委书记 in
-   * "哪位党工委书记做的讲解"; the asked kind when the question names no such word.
-   */
-  static String personRole(String question, String kind) {
-    Matcher m = Pattern.compile("哪位(\\p{IsHan}+)").matcher(question);
-    if (!m.find()) return kind;
-    String run = m.group(1);
-    for (int i = 0; i < Math.min(run.length(), 8); i++) {
-      if (PERSON_END.indexOf(run.charAt(i)) >= 0) return run.substring(0, i + 1);
-    }
-    return kind;
-  }
-
-  /**
-   * Whether the sentence adds fewer than two characters (words, figures) to the question once its place names
-   * are left out: it restates the question's topic without answering it.
-   */
-  static boolean restates(String question, String sentence) {
-    String rest = PLACE.matcher(sentence.replaceAll("\\[\\d+\\]", "")).replaceAll("");
-    int novel = 0;
-    for (int i = 0; i < rest.length(); i++) {
-      char c = rest.charAt(i);
-      // A figure or a name is new content: "共创建达标星级楼组279个" answers "创建达标的星级楼组有多少个".
-      if (Character.isLetterOrDigit(c) && question.indexOf(c) < 0 && "的了是在和与及等地得着".indexOf(c) < 0) novel++;
-    }
-    return novel < 2;
   }
 
   /**
@@ -387,10 +175,10 @@ final class ExtractiveAnswerer {
    */
   static boolean holdsAskedKind(String question, String answer) {
     if (isHowTo(question)) return true;
-    String kind = askedKind(question);
+    String kind = AskedThing.askedKind(question);
     // Abstract kinds are answered in other words: 什么形式 by "四不两直方式", 哪个单位 by "市总工会".
-    if (kind == null || ABSTRACT_KINDS.contains(kind)) return true;
-    return namesKind(answer.replaceAll("\\[\\d+\\]", ""), kind);
+    if (!AskedThing.concrete(kind)) return true;
+    return AskedThing.namesKind(answer.replaceAll("\\[\\d+\\]", ""), kind);
   }
 
   /** "X是什么意思": the sentence spells one of the asked terms out (see {@link Definitions}). */
@@ -412,24 +200,24 @@ final class ExtractiveAnswerer {
   private static List<Scored> pickFact(
       String question, List<Scored> all, boolean colloquial, Set<Integer> topDocument) {
     // "How many…" is answered by a sentence with a number, when the passages have one.
-    List<Scored> numbered = asksQuantity(question)
-        ? all.stream().filter(c -> answersQuantity(question, c.sentence())).toList() : List.of();
+    List<Scored> numbered = Quantities.asked(question)
+        ? all.stream().filter(c -> Quantities.answered(question, c.sentence())).toList() : List.of();
     List<Scored> candidates = numbered.isEmpty() ? all : numbered;
     if (candidates.isEmpty()) return List.of();
-    String kind = askedKind(question);
+    String kind = AskedThing.askedKind(question);
     Scored overall = candidates.stream().max(Comparator.comparingDouble(Scored::score)).orElseThrow();
-    if (kind != null && !ABSTRACT_KINDS.contains(kind)) {
+    if (AskedThing.concrete(kind)) {
       // "哪些社区" is answered by the sentence naming the communities, not by the lead that says "逐社区观摩".
       List<Scored> naming = candidates.stream()
-          .filter(c -> namesInstance(c.sentence(), kind, question) && c.score() + NAMING_MARGIN >= overall.score())
+          .filter(c -> AskedThing.namesInstance(c.sentence(), kind, question) && c.score() + NAMING_MARGIN >= overall.score())
           .toList();
       if (!naming.isEmpty()) candidates = naming;
     }
-    String role = askedRole(question);
+    String role = AskedThing.askedRole(question);
     if (role != null) {
       // "书记是谁" is answered by the sentence naming the 书记, wherever it ranks among the top passages.
       List<Scored> holders = candidates.stream()
-          .filter(c -> namesHolder(c.sentence(), role, question) && c.score() + NAMING_MARGIN >= overall.score())
+          .filter(c -> AskedThing.namesHolder(c.sentence(), role, question) && c.score() + NAMING_MARGIN >= overall.score())
           .toList();
       if (!holders.isEmpty()) candidates = holders;
     }
@@ -438,8 +226,8 @@ final class ExtractiveAnswerer {
     // clearly better one. A story's lead and its facts lie in different passages: a sentence of the top
     // passage's document naming the asked kind ("工商所、派出所等公共单位" for 哪些公共单位) counts as the top's.
     Scored best = candidates.stream()
-        .filter(c -> c.passage() == 0 || (topDocument.contains(c.passage()) && kind != null
-            && !ABSTRACT_KINDS.contains(kind) && namesKind(c.sentence(), kind)))
+        .filter(c -> c.passage() == 0 || (topDocument.contains(c.passage()) && AskedThing.concrete(kind)
+            && AskedThing.namesKind(c.sentence(), kind)))
         .max(Comparator.comparingDouble(Scored::score))
         .filter(t -> t.score() + 0.25 >= top.score())
         .orElse(top);
@@ -449,7 +237,7 @@ final class ExtractiveAnswerer {
     boolean refersBack = REFERS_BACK.matcher(best.sentence()).lookingAt();
     all.stream()
         .filter(c -> c.passage() == best.passage() && c.order() == best.order() - 1
-            && c.sentence().length() <= (refersBack ? FACT_EXCERPT_CHARS + 2 : colloquial ? 80 : 50))
+            && c.sentence().length() <= (refersBack ? Excerpts.FACT_CHARS + 2 : colloquial ? 80 : 50))
         .findFirst()
         .ifPresent(prev -> chosen.add(0, prev));
     // A short best sentence, or one that only states the problem of a "how" question, needs the sentences
@@ -510,10 +298,10 @@ final class ExtractiveAnswerer {
    * place's story, the place is said first — the document's own place is the answer.
    */
   private static Answer withAskedPlace(String question, Answer answer, Hit source) {
-    String kind = askedKind(question);
+    String kind = AskedThing.askedKind(question);
     String place = source.passage().place();
     if (kind == null || !List.of("街道", "社区", "村", "镇").contains(kind) || !place.contains(kind)
-        || namesInstance(answer.text().replaceAll("\\[\\d+\\]", ""), kind, question)) {
+        || AskedThing.namesInstance(answer.text().replaceAll("\\[\\d+\\]", ""), kind, question)) {
       return answer;
     }
     return new Answer(answer.question(), true, "【" + place + "】" + answer.text(), answer.citations());
@@ -559,9 +347,4 @@ final class ExtractiveAnswerer {
     return "";
   }
 
-  private static String trim(String s) {
-    if (s.length() <= MAX_SENTENCE_CHARS) return s;
-    List<String> pieces = Sentences.cap(s, MAX_SENTENCE_CHARS);
-    return pieces.get(0).replaceAll("[，,、：]$", "") + "……";
-  }
 }

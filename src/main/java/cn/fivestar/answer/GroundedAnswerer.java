@@ -119,7 +119,7 @@ public final class GroundedAnswerer implements Answerer {
       }
     }
     Answer answer = extractive.answer(original, q, kb.relatedTerms(q), hits);
-    if (ExtractiveAnswerer.asksQuantity(q) && !ExtractiveAnswerer.answersQuantity(q, answer.text())) {
+    if (Quantities.asked(q) && !Quantities.answered(q, answer.text())) {
       // "How many…" answered without any number: the documents mention the subject but not the figure.
       return new Answer(original, false, refusal, List.of());
     }

@@ -273,10 +273,10 @@ class GroundedAnswererTest {
 
   @Test
   void aWhichQuestionIsAnsweredByTheSentenceNamingThatKindOfThing() {
-    assertEquals("民警", ExtractiveAnswerer.askedKind("新圃西街社区的副主任是由哪位民警兼任的？"));
-    assertEquals("路", ExtractiveAnswerer.askedKind("党员清扫的是哪条路？"));
-    assertEquals(null, ExtractiveAnswerer.askedKind("调解室由哪些人组成？"));
-    assertEquals(null, ExtractiveAnswerer.askedKind("垃圾分类是什么时候开始的？"));
+    assertEquals("民警", AskedThing.askedKind("新圃西街社区的副主任是由哪位民警兼任的？"));
+    assertEquals("路", AskedThing.askedKind("党员清扫的是哪条路？"));
+    assertEquals(null, AskedThing.askedKind("调解室由哪些人组成？"));
+    assertEquals(null, AskedThing.askedKind("垃圾分类是什么时候开始的？"));
     Answer a = answerer.answer("一站式调解室设在哪个社区？", List.of());
     assertTrue(a.text().contains("阳光花苑社区"), a.text());
   }
@@ -284,26 +284,26 @@ class GroundedAnswererTest {
   @Test
   void aThingOfTheAskedKindIsOneTheSentenceNamesNotAGenericMention() {
     String q = "绿东村街道观摩去了哪些社区的党群服务中心？";
-    assertTrue(ExtractiveAnswerer.namesInstance("观摩团先后来到思源社区党群服务中心和白鸽社区党群服务中心。", "社区", q));
-    assertFalse(ExtractiveAnswerer.namesInstance("绿东村街道组织了逐社区（村）观摩暨社区（村）党组织书记活动。", "社区", q));
+    assertTrue(AskedThing.namesInstance("观摩团先后来到思源社区党群服务中心和白鸽社区党群服务中心。", "社区", q));
+    assertFalse(AskedThing.namesInstance("绿东村街道组织了逐社区（村）观摩暨社区（村）党组织书记活动。", "社区", q));
     String chapters = "廉洁文化长廊包括哪几个篇章？";
-    assertTrue(ExtractiveAnswerer.namesInstance("长廊分为“廉政篇”“警示篇”四个篇章。", "篇章", chapters));
-    assertFalse(ExtractiveAnswerer.namesInstance("廉洁文化长廊四大篇章和清廉践行馆。", "篇章", chapters));
+    assertTrue(AskedThing.namesInstance("长廊分为“廉政篇”“警示篇”四个篇章。", "篇章", chapters));
+    assertFalse(AskedThing.namesInstance("廉洁文化长廊四大篇章和清廉践行馆。", "篇章", chapters));
     // A person is named after the role; a place before it says whose, not who.
     String who = "新圃西街社区的副主任是哪位民警兼任的？";
-    assertTrue(ExtractiveAnswerer.namesInstance("民警王永强由派出所选派，兼任社区副主任。", "民警", who));
-    assertFalse(ExtractiveAnswerer.namesInstance("“平安小分队”（新圃西街社区民警兼任社区副主任）。", "民警", who));
+    assertTrue(AskedThing.namesInstance("民警王永强由派出所选派，兼任社区副主任。", "民警", who));
+    assertFalse(AskedThing.namesInstance("“平安小分队”（新圃西街社区民警兼任社区副主任）。", "民警", who));
     String secretary = "观摩时是花园路街道哪位党工委书记做的讲解？";
-    String kind = ExtractiveAnswerer.askedKind(secretary);
-    assertTrue(ExtractiveAnswerer.namesInstance("在街道党工委书记张俊英的陪同下观摩。", kind, secretary));
-    assertFalse(ExtractiveAnswerer.namesInstance("街道党工委副书记崔海东走访老兵。", kind, secretary));
+    String kind = AskedThing.askedKind(secretary);
+    assertTrue(AskedThing.namesInstance("在街道党工委书记张俊英的陪同下观摩。", kind, secretary));
+    assertFalse(AskedThing.namesInstance("街道党工委副书记崔海东走访老兵。", kind, secretary));
     // "哪座楼" is answered by "河南合作大厦": 楼 inside 楼组, 楼院 names no building.
-    assertFalse(ExtractiveAnswerer.namesInstance("推进星级楼组创建。", "楼", "示范点打造在哪座楼？"));
+    assertFalse(AskedThing.namesInstance("推进星级楼组创建。", "楼", "示范点打造在哪座楼？"));
     // "那个是谁牵头的" asks about the topic before it, not about a role called 那个.
-    assertEquals(null, ExtractiveAnswerer.askedRole("那个是谁牵头的"));
-    assertEquals("书记", ExtractiveAnswerer.askedRole("德化街街道机关党支部书记是谁？"));
+    assertEquals(null, AskedThing.askedRole("那个是谁牵头的"));
+    assertEquals("书记", AskedThing.askedRole("德化街街道机关党支部书记是谁？"));
     // 公共单位, not 公共空间.
-    assertFalse(ExtractiveAnswerer.namesInstance("拆违腾挪公共空间。", "公共", "社区有哪些公共单位参与创星？"));
+    assertFalse(AskedThing.namesInstance("拆违腾挪公共空间。", "公共", "社区有哪些公共单位参与创星？"));
   }
 
   @Test
@@ -370,8 +370,8 @@ class GroundedAnswererTest {
 
   @Test
   void aCountIsRecognisedNextToTheThingAskedAbout() {
-    assertTrue(ExtractiveAnswerer.answersQuantity("街道安置了多少劳动力？", "校企共建安置劳动力60余人。[1]"));
-    assertFalse(ExtractiveAnswerer.answersQuantity("本科线是多少分？", "公益培训3000人次。[1]"));
+    assertTrue(Quantities.answered("街道安置了多少劳动力？", "校企共建安置劳动力60余人。[1]"));
+    assertFalse(Quantities.answered("本科线是多少分？", "公益培训3000人次。[1]"));
   }
 
   @Test
@@ -392,11 +392,11 @@ class GroundedAnswererTest {
 
   @Test
   void onlyARealHowManyQuestionNeedsACount() {
-    assertTrue(ExtractiveAnswerer.asksQuantity("冯春社区划分了几个网格？"));
-    assertTrue(ExtractiveAnswerer.asksQuantity("花园路街道有多少名党员？"));
-    assertFalse(ExtractiveAnswerer.asksQuantity("包工头欠了我几个月的钱不给，能去社区找人说理吗？"));
-    assertFalse(ExtractiveAnswerer.asksQuantity("楼道灯坏了好几天了，找谁修？"));
-    assertFalse(ExtractiveAnswerer.asksQuantity("秦江社区是第几批评上的？"));
-    assertTrue(ExtractiveAnswerer.asksQuantity("有几个村的支部评上了五星？"));
+    assertTrue(Quantities.asked("冯春社区划分了几个网格？"));
+    assertTrue(Quantities.asked("花园路街道有多少名党员？"));
+    assertFalse(Quantities.asked("包工头欠了我几个月的钱不给，能去社区找人说理吗？"));
+    assertFalse(Quantities.asked("楼道灯坏了好几天了，找谁修？"));
+    assertFalse(Quantities.asked("秦江社区是第几批评上的？"));
+    assertTrue(Quantities.asked("有几个村的支部评上了五星？"));
   }
 }

@@ -1,0 +1,159 @@
+package cn.fivestar.answer;
+
+import cn.fivestar.knowledge.ChineseAnalysis;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * What a fact question asks for — a kind of thing ("哪条路", "哪些社区"), a person in a role ("书记是谁", "哪位民警")
+ * — and whether a sentence names one: the sentence that holds the asked thing answers, the ones around it
+ * usually repeat the question's topic.
+ */
+final class AskedThing {
+  /** "哪位民警", "什么形式", "哪条路": the run of Chinese characters after the question word. */
+  private static final Pattern ASKED_KIND =
+      Pattern.compile("(?:哪[几两三四五六七八九十]?|什么(?!时候|意思|样|地方|名字|名称))[位个条家所座项种名些类]?(\\p{IsHan}+)");
+  /** "X是谁", "X由谁担任", "谁来当X": X is the role asked about. */
+  private static final Pattern WHO = Pattern.compile("(\\p{IsHan}{2,})(?:是谁|由谁|是哪位)");
+  private static final Set<String> ABSTRACT_KINDS = Set.of(
+      "名字", "名称", "单位", "内容", "形式", "方式", "模式", "办法", "做法", "作用", "意思", "活动", "工作", "东西");
+  /** Before a kind word, these make it generic ("各社区", "逐社区", "这条路"), not the name of one. */
+  private static final Pattern LISTED_BEFORE = Pattern.compile("[”」\\p{IsHan}][一二三四五六七八九十两\\d]+[个种类项名条]?$");
+  /** Last characters of words for a person's role: 书记, 主任, 民警, 网格员, 站长, 老师. */
+  private static final String PERSON_END = "记任警员长师官者";
+  private static final Pattern PLACE_END = Pattern.compile("(街道|社区|村|镇|区|县|市|省)$");
+  private static final String NOT_A_NAME = "各每逐本该全此这那其等暨及和与或、的了在是为由对向到从把被给之用些哪几多个种类项名条大，。：；（）“”";
+  private static final Pattern PLACE = Pattern.compile(
+      "[\\p{IsHan}&&[^的和在与及对把被了是为将从到以由向给让、]]{2,8}?(街道|社区|村|镇)(?![委党居干网治级服民两])");
+  private static final Analyzer WORDS = ChineseAnalysis.words();
+
+  private AskedThing() {}
+
+  /** Whether the kind is one a sentence names by name (a road, a community), not an abstract one (形式, 单位). */
+  static boolean concrete(String kind) {
+    return kind != null && !ABSTRACT_KINDS.contains(kind);
+  }
+
+  /**
+   * The kind of thing a "which/what" question asks for: 民警 in "哪位民警", 路 in "哪条路？", 单位 in "哪个单位".
+   * The sentence that answers names one; the sentences around it often repeat only the question's other words.
+   */
+  static String askedKind(String question) {
+    Matcher m = ASKED_KIND.matcher(question);
+    if (!m.find()) return null;
+    String run = m.group(1);
+    if (run.length() == 1) return run;  // "哪条路？"
+    List<String> words = ChineseAnalysis.terms(WORDS, "f", run);
+    // A single character inside a longer run ("哪些人组成") is too common to point at the answer.
+    return words.isEmpty() || words.get(0).length() < 2 ? null : words.get(0);
+  }
+
+  /**
+   * The role a "who" question asks about: 书记 in "机关党支部书记是谁？", 网格长 in "网格长由谁担任？"; null for
+   * other questions.
+   */
+  static String askedRole(String question) {
+    Matcher m = WHO.matcher(question);
+    if (!m.find()) return null;
+    String run = m.group(1);
+    String role = run.length() <= 3 ? run : run.substring(run.length() - 2);
+    // "那个是谁牵头的": a pronoun refers back to the topic; it names no role.
+    return role.matches("[这那哪][个些位]|[他她它]们?|[这那]") ? null : role;
+  }
+
+  /** The sentence names someone in the role: the role word followed by a name the question does not hold. */
+  static boolean namesHolder(String sentence, String role, String question) {
+    int from = 0;
+    for (int i; (i = sentence.indexOf(role, from)) >= 0; from = i + 1) {
+      int at = i + role.length();
+      if (at + 2 <= sentence.length()) {
+        String next = sentence.substring(at, at + 2);
+        if (next.codePoints().allMatch(Character::isIdeographic) && !question.contains(next)
+            && "的和是在由为等及与、".indexOf(next.charAt(0)) < 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the sentence names a thing of the asked kind: "工人北路" for 哪条路, but not the 路 of a street
+   * office's or community's name (棉纺路街道).
+   */
+  static boolean namesKind(String sentence, String kind) {
+    int from = 0;
+    for (int i; (i = sentence.indexOf(kind, from)) >= 0; from = i + 1) {
+      String after = sentence.substring(i + kind.length());
+      if (!after.startsWith("街道") && !after.startsWith("社区") && !after.startsWith("村") && !after.startsWith("镇")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the sentence names one particular thing of the asked kind that the question does not already name:
+   * "思源社区" for 哪些社区, "楼栋管理员" for 哪三种管理员, "四个篇章" for 哪几个篇章 — not "各社区", "逐社区".
+   */
+  static boolean namesInstance(String sentence, String kind, String question) {
+    // A one-character kind other than a place's (路, 河, 楼) is part of too many words (方 in 地方, 多方).
+    if (kind.length() < 2 && "路街河".indexOf(kind) < 0) return false;
+    // "哪位民警", "书记是谁": a person is named after the whole role ("党工委书记张俊英", not "党工委副书记…").
+    if (question.contains("哪位") || question.contains("谁")) return namesHolder(sentence, personRole(question, kind), question);
+    // "哪些公共单位": the kind word must go on as in the question (公共单位, not 公共空间).
+    int at = question.indexOf(kind) + kind.length();
+    char next = kind.length() >= 2 && at < question.length() ? question.charAt(at) : ' ';
+    boolean mustFollow = Character.isIdeographic(next) && "的了呢吗啊是有在都".indexOf(next) < 0;
+    int from = 0;
+    for (int i; (i = sentence.indexOf(kind, from)) >= 0; from = i + 1) {
+      if (i == 0) continue;
+      char before = sentence.charAt(i - 1);
+      // "“廉政篇”“警示篇”四个篇章", "楼栋、单元、楼层三类管理员": the names listed just before their count.
+      if (LISTED_BEFORE.matcher(sentence.substring(Math.max(0, i - 6), i)).find()) return true;
+      if (!Character.isIdeographic(before) || NOT_A_NAME.indexOf(before) >= 0) continue;
+      // "社区民警", "街道书记": a place before the kind says whose, not which one.
+      if (PLACE_END.matcher(sentence.substring(0, i)).find()) continue;
+      String name = sentence.substring(Math.max(0, i - 2), i + kind.length());
+      String after = sentence.substring(i + kind.length());
+      if (mustFollow && (after.isEmpty() || after.charAt(0) != next)) continue;
+      if (!question.contains(name) && !after.startsWith("街道") && !after.startsWith("社区") && !after.startsWith("村")
+          && !after.startsWith("镇")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The role a "哪位…" question names, up to its first word for a person (书记, 民警, 主任…): 党工委书记 in
+   * "哪位党工委书记做的讲解"; the asked kind when the question names no such word.
+   */
+  static String personRole(String question, String kind) {
+    Matcher m = Pattern.compile("哪位(\\p{IsHan}+)").matcher(question);
+    if (!m.find()) return kind;
+    String run = m.group(1);
+    for (int i = 0; i < Math.min(run.length(), 8); i++) {
+      if (PERSON_END.indexOf(run.charAt(i)) >= 0) return run.substring(0, i + 1);
+    }
+    return kind;
+  }
+
+  /**
+   * Whether the sentence adds fewer than two characters (words, figures) to the question once its place names
+   * are left out: it restates the question's topic without answering it.
+   */
+  static boolean restates(String question, String sentence) {
+    String rest = PLACE.matcher(sentence.replaceAll("\\[\\d+\\]", "")).replaceAll("");
+    int novel = 0;
+    for (int i = 0; i < rest.length(); i++) {
+      char c = rest.charAt(i);
+      // A figure or a name is new content: "共创建达标星级楼组279个" answers "创建达标的星级楼组有多少个".
+      if (Character.isLetterOrDigit(c) && question.indexOf(c) < 0 && "的了是在和与及等地得着".indexOf(c) < 0) novel++;
+    }
+    return novel < 2;
+  }
+}
