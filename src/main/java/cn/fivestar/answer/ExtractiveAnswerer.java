@@ -53,7 +53,8 @@ final class ExtractiveAnswerer {
   private static final Pattern BYLINE = Pattern.compile("[（(]?\\s*(记者|通讯员|本报记者|责任编辑|编辑|来源)");
   /** How reports frame the work or point elsewhere ("以…为契机", "报道把创建称为…", "详见…"), rather than a practice. */
   private static final Pattern FRAMING =
-      Pattern.compile("为契机|为载体|总体要求|开展以来|真实缩影|一个缩影|走向深入|报道把|报道中|详见|本资料|一般背景|称为");
+      Pattern.compile("为契机|为载体|总体要求|开展以来|真实缩影|一个缩影|走向深入|报道把|报道中|报道标题|详见|本资料|一般背景|称为"
+          + "|下一步|负责人表示|荣誉社区");
   private static final double FRAMING_PENALTY = 0.3;
 
 
