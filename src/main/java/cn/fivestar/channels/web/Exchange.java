@@ -21,6 +21,7 @@ final class Exchange {
   private final Request request;
   private final Response response;
   private final Callback callback;
+  private boolean bodyRead;
 
   Exchange(Request request, Response response, Callback callback) {
     this.request = request;
@@ -72,8 +73,14 @@ final class Exchange {
     return Request.getRemoteAddr(request);
   }
 
+  private boolean hasBody() {
+    HttpFields headers = request.getHeaders();
+    return headers.contains(HttpHeader.TRANSFER_ENCODING) || headers.getLongField(HttpHeader.CONTENT_LENGTH) > 0;
+  }
+
   /** The posted form (UTF-8); a body over maxBytes is a 413 before any of it is parsed. */
   Query form(int maxBytes) throws IOException {
+    bodyRead = true;
     try {
       return Query.form(new String(HttpServers.readBody(request, maxBytes), StandardCharsets.UTF_8));
     } catch (HttpServers.BodyTooLarge e) {
@@ -94,6 +101,10 @@ final class Exchange {
     h.put("X-Frame-Options", "DENY");
     h.put("Referrer-Policy", "no-referrer");
     h.put("Cache-Control", "no-store");
+    // Answered before its body was read (a POST without a session, a wrong method): the unread body would be
+    // left on the connection, which the server then drops while the client may already reuse it for the next
+    // request. Saying so lets the client open a fresh one.
+    if (!bodyRead && hasBody()) h.put(HttpHeader.CONNECTION, "close");
     HttpServers.send(response, callback, status, type, body);
   }
 }

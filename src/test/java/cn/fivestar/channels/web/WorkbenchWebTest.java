@@ -83,6 +83,15 @@ class WorkbenchWebTest {
   }
 
   @Test
+  void aPostAnsweredBeforeItsBodyIsReadClosesTheConnectionSoTheNextRequestGetsAFreshOne() throws Exception {
+    HttpResponse<String> refused = post("/cases/" + lamp.id() + "/note", "text=" + "x".repeat(2000), null);
+    assertEquals(401, refused.statusCode());
+    assertEquals("close", refused.headers().firstValue("Connection").orElse("").toLowerCase(java.util.Locale.ROOT));
+    // A page whose request carries no body keeps the connection for the next request.
+    assertTrue(get("/login", null).headers().firstValue("Connection").isEmpty());
+  }
+
+  @Test
   void actionsNeedTheSessionsCsrfTokenAndAreRecordedUnderTheAccount() throws Exception {
     String alice = login("alice", "alice-password-1");
     HttpResponse<String> page = get("/cases/" + lamp.id(), alice);
