@@ -26,11 +26,20 @@ final class AskedThing {
   private static final String PERSON_END = "记任警员长师官者";
   private static final Pattern PLACE_END = Pattern.compile("(街道|社区|村|镇|区|县|市|省)$");
   private static final String NOT_A_NAME = "各每逐本该全此这那其等暨及和与或、的了在是为由对向到从把被给之用些哪几多个种类项名条大，。：；（）“”";
-  private static final Pattern PLACE = Pattern.compile(
+  /** A place name ending in 街道, 社区, 村 or 镇 (not 社区党委, 村委…). */
+  static final Pattern PLACE = Pattern.compile(
       "[\\p{IsHan}&&[^的和在与及对把被了是为将从到以由向给让、]]{2,8}?(街道|社区|村|镇)(?![委党居干网治级服民两])");
   private static final Analyzer WORDS = ChineseAnalysis.words();
 
+  /** The endings of the places a question may ask about ("哪个街道", "哪些社区"). */
+  static final List<String> PLACE_KINDS = List.of("街道", "社区", "村", "镇");
+
   private AskedThing() {}
+
+  /** Whether the text goes on with a place ending: the 路 of "棉纺路街道" is part of a place's name, not a road. */
+  private static boolean placeEndingFollows(String after) {
+    return PLACE_KINDS.stream().anyMatch(after::startsWith);
+  }
 
   /** Whether the kind is one a sentence names by name (a road, a community), not an abstract one (形式, 单位). */
   static boolean concrete(String kind) {
@@ -88,9 +97,7 @@ final class AskedThing {
     int from = 0;
     for (int i; (i = sentence.indexOf(kind, from)) >= 0; from = i + 1) {
       String after = sentence.substring(i + kind.length());
-      if (!after.startsWith("街道") && !after.startsWith("社区") && !after.startsWith("村") && !after.startsWith("镇")) {
-        return true;
-      }
+      if (!placeEndingFollows(after)) return true;
     }
     return false;
   }
@@ -103,7 +110,9 @@ final class AskedThing {
     // A one-character kind other than a place's (路, 河, 楼) is part of too many words (方 in 地方, 多方).
     if (kind.length() < 2 && "路街河".indexOf(kind) < 0) return false;
     // "哪位民警", "书记是谁": a person is named after the whole role ("党工委书记张俊英", not "党工委副书记…").
-    if (question.contains("哪位") || question.contains("谁")) return namesHolder(sentence, personRole(question, kind), question);
+    if (question.contains("哪位") || question.contains("谁")) {
+      return namesHolder(sentence, personRole(question, kind), question);
+    }
     // "哪些公共单位": the kind word must go on as in the question (公共单位, not 公共空间).
     int at = question.indexOf(kind) + kind.length();
     char next = kind.length() >= 2 && at < question.length() ? question.charAt(at) : ' ';
@@ -120,10 +129,7 @@ final class AskedThing {
       String name = sentence.substring(Math.max(0, i - 2), i + kind.length());
       String after = sentence.substring(i + kind.length());
       if (mustFollow && (after.isEmpty() || after.charAt(0) != next)) continue;
-      if (!question.contains(name) && !after.startsWith("街道") && !after.startsWith("社区") && !after.startsWith("村")
-          && !after.startsWith("镇")) {
-        return true;
-      }
+      if (!question.contains(name) && !placeEndingFollows(after)) return true;
     }
     return false;
   }

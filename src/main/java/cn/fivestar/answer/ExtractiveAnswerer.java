@@ -36,8 +36,6 @@ final class ExtractiveAnswerer {
       Pattern.compile("(?<!是)(怎么|如何|怎样|咋)(?![样回办])|从哪|哪些地方|哪些方面|下手|什么办法|哪些办法");
     private static final Pattern NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万两]+[个项名人户家次场支种条类颗]");
   private static final Pattern QUOTED = Pattern.compile("[“\"「][^”\"」]{2,16}[”\"」]");
-  private static final Pattern PLACE = Pattern.compile(
-      "[\\p{IsHan}&&[^的和在与及对把被了是为将从到以由向给让、]]{2,8}?(街道|社区|村|镇)(?![委党居干网治级服民两])");
   private static final Pattern HOW = Pattern.compile("怎么|如何|怎样|为什么|哪些|什么样");
   private static final int FACT_PASSAGES = 3;
   /** How far below the best sentence one naming the asked thing may score and still be preferred. */
@@ -207,20 +205,14 @@ final class ExtractiveAnswerer {
     if (candidates.isEmpty()) return List.of();
     String kind = AskedThing.askedKind(question);
     Scored overall = candidates.stream().max(Comparator.comparingDouble(Scored::score)).orElseThrow();
+    // "哪些社区" is answered by the sentence naming the communities, not by the lead that says "逐社区观摩"; "书记是谁"
+    // by the sentence naming the 书记, wherever it ranks among the top passages.
     if (AskedThing.concrete(kind)) {
-      // "哪些社区" is answered by the sentence naming the communities, not by the lead that says "逐社区观摩".
-      List<Scored> naming = candidates.stream()
-          .filter(c -> AskedThing.namesInstance(c.sentence(), kind, question) && c.score() + NAMING_MARGIN >= overall.score())
-          .toList();
-      if (!naming.isEmpty()) candidates = naming;
+      candidates = preferNaming(candidates, overall, c -> AskedThing.namesInstance(c.sentence(), kind, question));
     }
     String role = AskedThing.askedRole(question);
     if (role != null) {
-      // "书记是谁" is answered by the sentence naming the 书记, wherever it ranks among the top passages.
-      List<Scored> holders = candidates.stream()
-          .filter(c -> AskedThing.namesHolder(c.sentence(), role, question) && c.score() + NAMING_MARGIN >= overall.score())
-          .toList();
-      if (!holders.isEmpty()) candidates = holders;
+      candidates = preferNaming(candidates, overall, c -> AskedThing.namesHolder(c.sentence(), role, question));
     }
     Scored top = candidates.stream().max(Comparator.comparingDouble(Scored::score)).orElseThrow();
     // Retrieval ranks whole passages well; prefer the top passage's best sentence unless another passage has a
@@ -262,6 +254,14 @@ final class ExtractiveAnswerer {
    * The practices of a how-to answer. Sentences scoring below 40% of the best are dropped; among the others a
    * sentence about the report itself ("报道把创建称为…", "详见…") comes after the practices it frames.
    */
+  /** The candidates that name the asked thing and score close enough to the best; all of them when none does. */
+  private static List<Scored> preferNaming(List<Scored> candidates, Scored best, Predicate<Scored> names) {
+    List<Scored> naming = candidates.stream()
+        .filter(c -> names.test(c) && c.score() + NAMING_MARGIN >= best.score())
+        .toList();
+    return naming.isEmpty() ? candidates : naming;
+  }
+
   private List<Scored> pickPractices(List<Scored> candidates) {
     double cut = candidates.stream().mapToDouble(Scored::score).max().orElse(0) * 0.4;
     List<Scored> sorted = new ArrayList<>();
@@ -301,7 +301,7 @@ final class ExtractiveAnswerer {
   private static Answer withAskedPlace(String question, Answer answer, Hit source) {
     String kind = AskedThing.askedKind(question);
     String place = source.passage().place();
-    if (kind == null || !List.of("街道", "社区", "村", "镇").contains(kind) || !place.contains(kind)
+    if (kind == null || !AskedThing.PLACE_KINDS.contains(kind) || !place.contains(kind)
         || AskedThing.namesInstance(answer.text().replaceAll("\\[\\d+\\]", ""), kind, question)) {
       return answer;
     }
@@ -342,7 +342,7 @@ final class ExtractiveAnswerer {
   static String placeOf(String sentence, Passage p) {
     if (!p.place().isEmpty() && !p.place().equals("城市社区") && !p.place().equals("农村")) return p.place();
     for (String s : List.of(sentence, p.heading())) {
-      Matcher m = PLACE.matcher(s);
+      Matcher m = AskedThing.PLACE.matcher(s);
       if (m.find()) return m.group();
     }
     return "";

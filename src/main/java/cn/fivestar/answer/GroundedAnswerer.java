@@ -144,14 +144,15 @@ public final class GroundedAnswerer implements Answerer {
   private boolean coveredFollowUp(String q, String own, String previous, float coverage) {
     // "那个", "这些" point back at the earlier subject; they are no new word.
     String words = own.replaceAll("[那这哪][个些里儿]?", " ");
-    if (!kb.unknownWords(words).isEmpty() || topics.offTopic().test(own)) {
-      List<Hit> alone = kb.search(own, 1);  // a new subject: judged on its own words
-      return !alone.isEmpty() && covered(own, alone.get(0).coverage());
-    }
+    if (!kb.unknownWords(words).isEmpty() || topics.offTopic().test(own)) return coveredAlone(own);  // a new subject
     // Only a subject the knowledge base covered carries over ("那股票呢" then "具体怎么做的" is still about shares).
-    List<Hit> earlier = kb.search(previous, 1);
-    boolean earlierCovered = !earlier.isEmpty() && covered(previous, earlier.get(0).coverage());
-    return earlierCovered ? coverage >= MIN_COMMUNITY_COVERAGE : covered(q, coverage);
+    return coveredAlone(previous) ? coverage >= MIN_COMMUNITY_COVERAGE : covered(q, coverage);
+  }
+
+  /** Whether the knowledge base covers the text asked on its own. */
+  private boolean coveredAlone(String text) {
+    List<Hit> hits = kb.search(text, 1);
+    return !hits.isEmpty() && covered(text, hits.get(0).coverage());
   }
 
   private boolean covered(String q, float coverage) {

@@ -63,7 +63,10 @@ public final class Definitions {
     if (term.length() < 2) return false;
     if (sentence.contains(term) && explainedAfter(sentence, term)) return true;
     // "把“支部过硬星”作为“主星”": the thing made the term is what the term means here.
-    if (Pattern.compile("[把将][^，。；]{1,24}作为[“\"]?" + Pattern.quote(term)).matcher(sentence).find()) return true;
+    if (sentence.contains(term)
+        && Pattern.compile("[把将][^，。；]{1,24}作为[“\"]?" + Pattern.quote(term)).matcher(sentence).find()) {
+      return true;
+    }
     // A list shaped like counts ("两委" ~ any two items with 委) is too common to trust without the term itself.
     boolean counted = term.chars().anyMatch(c -> NUMERALS.indexOf(c) >= 0);
     return (!counted || sentence.contains(term)) && listFollows(sentence, term);
