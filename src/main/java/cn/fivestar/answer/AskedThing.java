@@ -30,6 +30,16 @@ final class AskedThing {
   static final Pattern PLACE = Pattern.compile(
       "[\\p{IsHan}&&[^的和在与及对把被了是为将从到以由向给让、]]{2,8}?(街道|社区|村|镇)(?![委党居干网治级服民两])");
   private static final Analyzer WORDS = ChineseAnalysis.words();
+  private static final Pattern BUILDING = Pattern.compile("\\p{IsHan}{2,6}(?:大厦|大楼)");
+  /** "谁" with no role before it ("是谁领学的", "谁带队"): any person in a role, named after it. */
+  private static final Pattern ROLE_THEN_NAME = Pattern.compile(
+      "(?:书记|主任|民警|部长|局长|所长|站长|组长|网格长|网格员|委员|主席|老师|律师|队长|负责人|老党员|党员|老兵|居民)([\\p{IsHan}]{2,3})");
+  /** The most common Chinese surnames: a name after a role starts with one (王恪玲), a verb does not (负责). */
+  private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+      + "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱"
+      + "严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅"
+      + "童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚"
+      + "娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
 
   /** The endings of the places a question may ask about ("哪个街道", "哪些社区"). */
   static final List<String> PLACE_KINDS = List.of("街道", "社区", "村", "镇");
@@ -89,6 +99,21 @@ final class AskedThing {
     return false;
   }
 
+  /** Whether a "谁" question names no role ("是谁领学的"): any named person in a role answers it. */
+  static boolean asksAnyPerson(String question) {
+    return question.contains("谁") && askedRole(question) == null;
+  }
+
+  /** The sentence names a person after a role ("机关党支部书记王恪玲") whom the question does not name. */
+  static boolean namesPerson(String sentence, String question) {
+    Matcher m = ROLE_THEN_NAME.matcher(sentence);
+    while (m.find()) {
+      String name = m.group(1);
+      if (SURNAMES.indexOf(name.charAt(0)) >= 0 && !question.contains(name.substring(0, 2))) return true;
+    }
+    return false;
+  }
+
   /**
    * Whether the sentence names a thing of the asked kind: "工人北路" for 哪条路, but not the 路 of a street
    * office's or community's name (棉纺路街道).
@@ -107,6 +132,13 @@ final class AskedThing {
    * "思源社区" for 哪些社区, "楼栋管理员" for 哪三种管理员, "四个篇章" for 哪几个篇章 — not "各社区", "逐社区".
    */
   static boolean namesInstance(String sentence, String kind, String question) {
+    // "哪座楼": a building is named 河南合作大厦 or …大楼, rarely …楼.
+    if (kind.equals("楼")) {
+      Matcher m = BUILDING.matcher(sentence);
+      while (m.find()) {
+        if (!question.contains(m.group())) return true;
+      }
+    }
     // A one-character kind other than a place's (路, 河, 楼) is part of too many words (方 in 地方, 多方).
     if (kind.length() < 2 && "路街河".indexOf(kind) < 0) return false;
     // "哪位民警", "书记是谁": a person is named after the whole role ("党工委书记张俊英", not "党工委副书记…").

@@ -54,6 +54,8 @@ final class ExtractiveAnswerer {
       Pattern.compile("为契机|为载体|总体要求|开展以来|真实缩影|一个缩影|走向深入|报道把|报道中|报道标题|详见|本资料|一般背景|称为"
           + "|下一步|负责人表示|荣誉社区");
   private static final double FRAMING_PENALTY = 0.3;
+  /** "党组织全覆盖（花园路街道）：": a digest item's label and place. */
+  private static final Pattern ITEM_LABEL = Pattern.compile("[^，。；：]{2,30}（[^（）]{2,20}）：");
 
 
   private final TermOverlap overlap;
@@ -213,6 +215,8 @@ final class ExtractiveAnswerer {
     String role = AskedThing.askedRole(question);
     if (role != null) {
       candidates = preferNaming(candidates, overall, c -> AskedThing.namesHolder(c.sentence(), role, question));
+    } else if (AskedThing.asksAnyPerson(question)) {
+      candidates = preferNaming(candidates, overall, c -> AskedThing.namesPerson(c.sentence(), question));
     }
     Scored top = candidates.stream().max(Comparator.comparingDouble(Scored::score)).orElseThrow();
     // Retrieval ranks whole passages well; prefer the top passage's best sentence unless another passage has a
@@ -228,8 +232,11 @@ final class ExtractiveAnswerer {
     // The sentence before often names who or what the best one is about; a short one is worth adding, and so
     // is one the best sentence refers back to ("他们…", "这也是…").
     boolean refersBack = REFERS_BACK.matcher(best.sentence()).lookingAt();
+    // A digest's item ("党组织全覆盖（花园路街道）：…") opens with its own subject; the line before is another item,
+    // kept only for a resident's question, which is answered less precisely (two neighbouring practices).
+    boolean ownItem = !colloquial && ITEM_LABEL.matcher(best.sentence()).lookingAt();
     all.stream()
-        .filter(c -> c.passage() == best.passage() && c.order() == best.order() - 1
+        .filter(c -> !ownItem && c.passage() == best.passage() && c.order() == best.order() - 1
             && c.sentence().length() <= (refersBack ? Excerpts.FACT_CHARS + 2 : colloquial ? 80 : 50))
         .findFirst()
         .ifPresent(prev -> chosen.add(0, prev));
