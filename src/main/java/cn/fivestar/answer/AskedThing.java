@@ -16,8 +16,12 @@ final class AskedThing {
   /** "哪位民警", "什么形式", "哪条路": the run of Chinese characters after the question word. */
   private static final Pattern ASKED_KIND =
       Pattern.compile("(?:哪[几两三四五六七八九十]?|什么(?!时候|意思|样|地方|名字|名称))[位个条家所座项种名些类]?(\\p{IsHan}+)");
+  /** "书记叫啥名字", "主任姓什么": the name itself is asked for. */
+  private static final String NAME_ASKED = "叫啥名|叫什么名|叫啥|叫什么|姓什么|姓啥|名字是";
   /** "X是谁", "X由谁担任", "谁来当X": X is the role asked about. */
   private static final Pattern WHO = Pattern.compile("(\\p{IsHan}{2,})(?:是谁|由谁|是哪位)");
+  /** "书记叫啥名字": only a person's role (书记, 主任, 民警…) has a name to ask for; a park "叫什么" is a thing. */
+  private static final Pattern NAME_WHO = Pattern.compile("(\\p{IsHan}{1,}[记任警员长师官者])(?:" + NAME_ASKED + ")");
   private static final Set<String> ABSTRACT_KINDS = Set.of(
       "名字", "名称", "单位", "内容", "形式", "方式", "模式", "办法", "做法", "作用", "意思", "活动", "工作", "东西");
   /** Before a kind word, these make it generic ("各社区", "逐社区", "这条路"), not the name of one. */
@@ -76,7 +80,10 @@ final class AskedThing {
    */
   static String askedRole(String question) {
     Matcher m = WHO.matcher(question);
-    if (!m.find()) return null;
+    if (!m.find()) {
+      m = NAME_WHO.matcher(question);
+      if (!m.find()) return null;
+    }
     String run = m.group(1);
     String role = run.length() <= 3 ? run : run.substring(run.length() - 2);
     // "那个是谁牵头的": a pronoun refers back to the topic; it names no role.
@@ -94,6 +101,24 @@ final class AskedThing {
             && "的和是在由为等及与、".indexOf(next.charAt(0)) < 0) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /** "秦江社区党支部书记叫啥名字？": asks the name of the person in a role. */
+  static boolean asksName(String question) {
+    return NAME_WHO.matcher(question).find() && askedRole(question) != null;
+  }
+
+  /** The text names the role's holder by name: the role word, then a name starting with a surname (张金岭). */
+  static boolean namesHolderByName(String text, String role, String question) {
+    int from = 0;
+    for (int i; (i = text.indexOf(role, from)) >= 0; from = i + 1) {
+      int at = i + role.length();
+      if (at < text.length() && SURNAMES.indexOf(text.charAt(at)) >= 0
+          && namesHolder(text.substring(i, Math.min(text.length(), at + 3)), role, question)) {
+        return true;
       }
     }
     return false;

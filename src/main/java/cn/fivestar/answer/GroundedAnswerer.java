@@ -123,6 +123,10 @@ public final class GroundedAnswerer implements Answerer {
       // "How many…" answered without any number: the documents mention the subject but not the figure.
       return new Answer(original, false, refusal, List.of());
     }
+    if (AskedThing.asksName(q) && !AskedThing.namesHolderByName(answer.text(), AskedThing.askedRole(q), q)) {
+      // "书记叫啥名字？" answered without a name: the documents mention the role, not who holds it.
+      return new Answer(original, false, refusal, List.of());
+    }
     if (Procedures.asksHours(q) && !Procedures.givesTime(answer.text())) {
       // "周末几点开门？" answered without any time: the documents name the place, not its hours.
       return new Answer(original, false, refusal, List.of());

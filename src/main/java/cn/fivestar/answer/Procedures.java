@@ -17,12 +17,17 @@ final class Procedures {
       "申请|办理|补办|报销|提取|领取|咋领|怎么领|上户口|落户|备案|认证|开具|开(?=.{0,8}证明)|缴费|交费|(?:在哪|去哪|到哪|哪里|哪儿|怎么|咋)(?:交|缴|领)|(?:在哪|去哪|到哪|哪里|哪儿)办"
           + "|带什么|带啥|什么材料|啥材料|哪些材料|手续"
           // Looking something up (怎么查学区) and entitlements (高龄津贴, 补贴) are services too.
-          + "|查询|(?:怎么|咋|在哪|去哪|到哪|哪里|哪儿)查|津贴|补贴|补助|抚恤");
+          + "|查询|(?:怎么|咋|在哪|去哪|到哪|哪里|哪儿)查|津贴|补贴|补助|抚恤"
+          // "能办居住证不", "社保还能补缴不", "能打疫苗不", "养老金啥时候涨": getting a document, a payment or a jab.
+          // Lookaheads: the thing asked about (居住证, 疫苗) stays in the subject that is checked against the documents.
+          + "|补缴|办(?=(?:个|张|一个|一张)?\\p{IsHan}{0,4}证(?!明))|(?=疫苗)|(?:啥|什么)时候(?:涨|发|到账)|涨多少");
   /** Words of a procedure question that say how it asks, not what it asks about. */
   private static final Pattern FILLER = Pattern.compile(
       "需要|什么|啥|条件|材料|手续|流程|怎么|咋|如何|怎样|多大|岁数|在哪儿?|去哪儿?|到哪儿?|哪里|能不能|能|可以|不|吗|呢|嘞|哩|俺|我们|我|想|问问|"
           + "请问|要不要|要|得|社区|小区|街道|居委会|村里|村|的|了|一下|做|办|去|交|缴|领|开|带|有|是|在|和|给|帮");
-  private static final Pattern HOURS = Pattern.compile("几点|几号|什么时候开|开门|关门|下班|上班时间|营业时间|开放时间");
+  /** "几点下班", "周末下班吗" — but not "下班了想去社区…", which says when the resident is free. */
+  private static final Pattern HOURS =
+      Pattern.compile("几点|几号|什么时候开|开门|关门|(?:几点|啥时候|什么时候)下班|下班吗|上班时间|营业时间|开放时间");
   private static final Pattern TIME = Pattern.compile(
       "\\d{1,2}\\s*[点时:：]|[上下]午|早上|晚上|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|周[一二三四五六日末]|星期|节假日|全天|24小时");
 

@@ -42,6 +42,13 @@ public final class IntentClassifier {
    * colloquial community ones at least 0.50.
    */
   private static final double COMMUNITY_CATEGORY_CONFIDENCE = 0.45;
+  /**
+   * "社区有组织没", "街道能帮上啥忙不", "企业遇到难处街道管不管": a resident asking whether the community does something
+   * asks about community life even when no case category fits (a ping-pong club, a veteran's medal, a business).
+   */
+  private static final Pattern ASKS_COMMUNITY = Pattern.compile(
+      "(?:社区|街道|村里|村委|居委会|网格员)[^，。？！,.?!\\s]{0,10}?"
+          + "(?:有没有|有没|管不管|管没管|能不能|能不|会不会|给不给|帮不帮|有啥|有什么|能帮|能给|会给|管吗|管不|有人|有组织|有这)");
 
   private final Lexicon lexicon;
   private final SoftmaxModel intents;
@@ -230,7 +237,8 @@ public final class IntentClassifier {
    * together let through every colloquial community question and no everyday off-topic one.
    */
   public boolean aboutCommunityLife(String text) {
-    return communityTopic(text) >= 0.5 && categoryConfidence(text) >= COMMUNITY_CATEGORY_CONFIDENCE;
+    return communityTopic(text) >= 0.5
+        && (categoryConfidence(text) >= COMMUNITY_CATEGORY_CONFIDENCE || ASKS_COMMUNITY.matcher(text).find());
   }
 
   /**
