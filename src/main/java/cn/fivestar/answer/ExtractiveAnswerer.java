@@ -54,6 +54,8 @@ final class ExtractiveAnswerer {
       Pattern.compile("为契机|为载体|总体要求|开展以来|真实缩影|一个缩影|走向深入|报道把|报道中|报道标题|详见|本资料|一般背景|称为"
           + "|下一步|负责人表示|荣誉社区");
   private static final double FRAMING_PENALTY = 0.3;
+  /** "这激发了…", "这样各社区…": what a practice led to, said after it; not a practice of its own. */
+  private static final Pattern CONSEQUENCE = Pattern.compile("(?:【[^】]*】)?(?:这样|这激发|这让|这使|这也|由此|从而|通过这)");
   /** "党组织全覆盖（花园路街道）：": a digest item's label and place. */
   private static final Pattern ITEM_LABEL = Pattern.compile("[^，。；：]{2,30}（[^（）]{2,20}）：");
 
@@ -274,7 +276,8 @@ final class ExtractiveAnswerer {
     List<Scored> sorted = new ArrayList<>();
     for (Scored c : candidates) {
       if (c.score() < cut) continue;
-      double framing = FRAMING.matcher(c.sentence()).find() ? FRAMING_PENALTY : 0;
+      double framing = FRAMING.matcher(c.sentence()).find() || CONSEQUENCE.matcher(c.sentence()).lookingAt()
+          ? FRAMING_PENALTY : 0;
       sorted.add(new Scored(c.sentence(), c.passage(), c.order(), c.score() - framing));
     }
     sorted.sort(Comparator.comparingDouble(Scored::score).reversed());
