@@ -21,6 +21,8 @@ public final class GroundedAnswerer implements Answerer {
    * answers are marked tentative.
    */
   static final float MIN_COMMUNITY_COVERAGE = 0.08f;
+  /** Past this many characters a question tells a story, and its coverage bar falls in proportion. */
+  static final int STORY_CHARS = 24;
   /** An off-topic question is refused unless the documents clearly cover it after all. */
   static final float MIN_OFF_TOPIC_COVERAGE = 0.5f;
   /**
@@ -163,7 +165,16 @@ public final class GroundedAnswerer implements Answerer {
     if (coverage >= MIN_OFF_TOPIC_COVERAGE) return true;
     if (coverage >= MIN_COVERAGE) return !topics.offTopic().test(q);
     // A question naming one of the stars is about the campaign itself, whatever else it says.
-    return coverage >= MIN_COMMUNITY_COVERAGE && (Stars.find(q) != null || topics.communityMatter().test(q));
+    return coverage >= communityCoverage(q) && (Stars.find(q) != null || topics.communityMatter().test(q));
+  }
+
+  /**
+   * The coverage bar for a question about community life: a resident telling a long story ("俺在巷子里开了个小饭馆
+   * 后厨天天动火…社区有人教没") uses many words no document needs, so the bar falls with the question's length.
+   */
+  private static float communityCoverage(String q) {
+    long chars = q.codePoints().filter(Character::isIdeographic).count();
+    return MIN_COMMUNITY_COVERAGE * Math.min(1f, STORY_CHARS / (float) Math.max(1, chars));
   }
 
   /** Bounded length, control characters removed: user text is data, whatever it contains. */

@@ -20,7 +20,9 @@ final class Procedures {
           + "|查询|(?:怎么|咋|在哪|去哪|到哪|哪里|哪儿)查|津贴|补贴|补助|抚恤"
           // "能办居住证不", "社保还能补缴不", "能打疫苗不", "养老金啥时候涨": getting a document, a payment or a jab.
           // Lookaheads: the thing asked about (居住证, 疫苗) stays in the subject that is checked against the documents.
-          + "|补缴|办(?=(?:个|张|一个|一张)?\\p{IsHan}{0,4}证(?!明))|(?=疫苗)|(?:啥|什么)时候(?:涨|发|到账)|涨多少");
+          + "|补缴|办(?=(?:个|张|一个|一张)?\\p{IsHan}{0,4}证(?!明))|(?=疫苗)|(?:啥|什么)时候(?:涨|发|到账)|涨多少"
+          // "优待卡在社区能办不", "残疾证咋评级、去哪做鉴定", "系统在哪下载、怎么登录": a card, an assessment, an app.
+          + "|(?=[证卡]\\p{IsHan}{0,6}办)|鉴定|评级|(?:去哪|在哪|到哪)做|下载|登录|登陆");
   /** Words of a procedure question that say how it asks, not what it asks about. */
   private static final Pattern FILLER = Pattern.compile(
       "需要|什么|啥|条件|材料|手续|流程|怎么|咋|如何|怎样|多大|岁数|在哪儿?|去哪儿?|到哪儿?|哪里|能不能|能|可以|不|吗|呢|嘞|哩|俺|我们|我|想|问问|"

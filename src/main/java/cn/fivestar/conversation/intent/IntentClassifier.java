@@ -47,7 +47,7 @@ public final class IntentClassifier {
    * asks about community life even when no case category fits (a ping-pong club, a veteran's medal, a business).
    */
   private static final Pattern ASKS_COMMUNITY = Pattern.compile(
-      "(?:社区|街道|村里|村委|居委会|网格员)[^，。？！,.?!\\s]{0,10}?"
+      "(?:社区|街道|村里|村委|居委会|网格员|楼里|院里|小区)[^，。？！,.?!\\s]{0,10}?"
           + "(?:有没有|有没|管不管|管没管|能不能|能不|会不会|给不给|帮不帮|有啥|有什么|能帮|能给|会给|管吗|管不|有人|有组织|有这)");
 
   private final Lexicon lexicon;
