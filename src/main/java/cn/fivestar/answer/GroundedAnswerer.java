@@ -177,6 +177,14 @@ public final class GroundedAnswerer implements Answerer {
     return MIN_COMMUNITY_COVERAGE * Math.min(1f, STORY_CHARS / (float) Math.max(1, chars));
   }
 
+  /**
+   * Whether the question asks how to get an everyday public service (办证, 申请低保, 补缴社保): a question to pass
+   * on, never a problem to report, even when the intent model reads "俺爹65了 优待卡能办不" as a report.
+   */
+  public static boolean asksEverydayService(String question) {
+    return Procedures.asksService(question);
+  }
+
   /** Bounded length, control characters removed: user text is data, whatever it contains. */
   static String clean(String text) {
     String s = text.length() > MAX_QUESTION_CHARS ? text.substring(0, MAX_QUESTION_CHARS) : text;

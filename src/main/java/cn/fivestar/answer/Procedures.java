@@ -50,6 +50,11 @@ final class Procedures {
     return false;
   }
 
+  /** "优待卡在社区能办不", "低保怎么申请": asks how to get a public service, whether or not the documents name it. */
+  static boolean asksService(String question) {
+    return PROCEDURE.matcher(question).find();
+  }
+
   /** "几点开门", "周末下班吗": asks when something is open. */
   static boolean asksHours(String question) {
     return HOURS.matcher(question).find();

@@ -1,6 +1,7 @@
 package cn.fivestar.conversation;
 
 import cn.fivestar.answer.Answer;
+import cn.fivestar.answer.GroundedAnswerer;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.conversation.DialogState.Step;
 import cn.fivestar.conversation.intent.Classification;
@@ -263,7 +264,8 @@ final class TurnDecision {
       return;
     }
     Answer a = questions.ask(t, text);
-    if (report && !a.answered() && classifier.aboutCommunityLife(text)) {
+    // A refused service question ("优待卡能办不") is a question to pass on, not a problem to locate and file.
+    if (report && !a.answered() && classifier.aboutCommunityLife(text) && !GroundedAnswerer.asksEverydayService(text)) {
       intake.startReport(t, c.category(), null);
       return;
     }

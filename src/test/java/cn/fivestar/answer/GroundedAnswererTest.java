@@ -123,12 +123,36 @@ class GroundedAnswererTest {
   @Test
   void everydayServiceQuestionsAboutThingsTheDocumentsNeverNameAreRefused() {
     for (String q : List.of("低保怎么申请？需要什么条件？", "残疾证怎么办理？", "老年人乘车卡在哪办？",
-        "孩子上小学怎么查自己家划在哪个学区？", "多大岁数的老人能领高龄津贴？")) {
+        "孩子上小学怎么查自己家划在哪个学区？", "多大岁数的老人能领高龄津贴？", "俺爹65了 老年优待卡在社区能办不",
+        "社保断缴了几个月还能补缴不", "社区能打流感疫苗不", "残疾证咋评级 去哪做鉴定")) {
       Answer a = answerer.answer(q, List.of());
       assertFalse(a.answered(), q + " -> " + a.text());
     }
     // "怎么办" is a resident's problem, not a procedure.
     assertTrue(answerer.answer("邻居吵架了怎么办？", List.of()).answered());
+  }
+
+  @Test
+  void aNameQuestionIsAnsweredWithANameOrRefused() {
+    // The documents name the 调解员 role but nobody holding it.
+    assertFalse(answerer.answer("阳光花苑社区的调解员叫啥名字？", List.of()).answered());
+    assertTrue(AskedThing.asksName("秦江社区党支部书记叫啥名字？"));
+    assertFalse(AskedThing.asksName("花园路街道共建的街边游园叫什么？"), "a park's name is not a person's");
+    assertTrue(AskedThing.namesHolderByName("党总支书记张金岭在党员大会上", "书记", "樱桃沟社区书记叫啥名字"));
+    assertFalse(AskedThing.namesHolderByName("书记来带动", "书记", "秦江社区书记叫啥名字"));
+  }
+
+  @Test
+  void aWhoQuestionWithoutARolePrefersTheSentenceNamingAPerson() {
+    assertTrue(AskedThing.asksAnyPerson("学讲评活动上，是谁领学的经济会议精神？"));
+    assertTrue(AskedThing.namesPerson("学习环节由机关党支部书记王恪玲带领大家学习", "是谁领学的"));
+    assertFalse(AskedThing.namesPerson("党支部书记负责抓总定盘", "是谁领学的"), "负责 is no name");
+  }
+
+  @Test
+  void freeAfterWorkIsNoQuestionAboutOpeningHours() {
+    assertFalse(Procedures.asksHours("俺是党员，下班了想在社区干点啥，中不中？"));
+    assertTrue(Procedures.asksHours("党群服务中心几点下班？"));
   }
 
   @Test

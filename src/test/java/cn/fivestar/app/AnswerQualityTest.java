@@ -16,32 +16,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the two blind sets: 334
- * questions, 297 of them written by people who never saw the system's output) on both corpora: the shipped
+ * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the four blind sets: 534
+ * questions, 497 of them written by people who never saw the system's output) on both corpora: the shipped
  * {@code index/} and the raw seeds. The floors are the figures reached when this test was written, a little
  * below, so a change that makes answers worse fails; the README gives the targets and how far they are.
  */
 class AnswerQualityTest {
   private static final List<String> SETS = List.of(
       "eval/team-questions.jsonl", "eval/validation-1.jsonl", "eval/validation-2.jsonl", "eval/questions-blind.jsonl",
-      "eval/questions-blind-2.jsonl");
+      "eval/questions-blind-2.jsonl", "eval/questions-blind-3.jsonl", "eval/questions-blind-4.jsonl");
   private static final Path SEEDS = Path.of("../shared/seeds");
 
   @TempDir Path data;
 
   /** Floors for one corpus. */
   record Floors(double fact, int factMedianChars, double para, double howtoCoverage, double inScopeAnswered,
-      double inScopeConfidentWrong) {}
+      double inScopeConfidentWrong, double outOfScopeRefused, double outOfScopeConfident) {}
 
   @Test
   void shippedIndex() {
-    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.95, 100, 0.82, 0.77, 0.98, 0.05));
+    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.95, 100, 0.76, 0.68, 0.97, 0.045, 0.97, 0.01));
   }
 
   @Test
   void rawSeeds() {
     assumeTrue(Files.isDirectory(SEEDS), "the seeds are not beside this checkout");
-    check(List.of(SEEDS), new Floors(0.98, 110, 0.81, 0.77, 0.98, 0.012));
+    check(List.of(SEEDS), new Floors(0.98, 110, 0.73, 0.70, 0.97, 0.022, 0.97, 0.01));
   }
 
   private void check(List<Path> sources, Floors floors) {
@@ -56,9 +56,9 @@ class AnswerQualityTest {
       EvalCommand.Tally para = byKind.get("para");
       EvalCommand.Tally howto = byKind.get("howto");
       EvalCommand.Tally inScope = byKind.get("in-scope");
-      // Targets met: every out-of-scope question refused, none answered with confidence.
-      atLeast(failures, "out-of-scope refused", share(oos.refused, oos), 1.0);
-      atMost(failures, "out-of-scope confident", share(oos.confidentWrong, oos), 0.0);
+      // Target: every out-of-scope question refused, none answered with confidence (met on the first five sets).
+      atLeast(failures, "out-of-scope refused", share(oos.refused, oos), floors.outOfScopeRefused());
+      atMost(failures, "out-of-scope confident", share(oos.confidentWrong, oos), floors.outOfScopeConfident());
       atLeast(failures, "fact correct", share(fact.correct, fact), floors.fact());
       atMost(failures, "fact median characters", EvalCommand.medianFactLength(fact), floors.factMedianChars());
       atLeast(failures, "colloquial correct", share(para.correct, para), floors.para());

@@ -1,6 +1,7 @@
 package cn.fivestar.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fivestar.answer.Answer;
@@ -80,6 +81,16 @@ class QuestionConversationTest {
     assertEquals(CaseKind.CONSULTATION, c.kind());
     assertEquals("明天郑州会下雨吗？", c.text());
     assertEquals("其他", c.category());
+  }
+
+  @Test
+  void aServiceQuestionTheDocumentsDoNotCoverIsOfferedToStaffNotFiledAsAProblem() {
+    // The intent model reads this as a report; it asks how to get a card, so no location is asked for.
+    String reply = h.say("a", "俺爹65了 老年优待卡在社区能办不");
+    assertTrue(reply.contains("转给社区工作人员"), reply);
+    assertFalse(reply.contains("在哪里"), reply);
+    String summary = h.press("a", Role.RESIDENT, "log:yes");
+    assertTrue(summary.contains("咨询"), summary);
   }
 
   @Test
