@@ -106,6 +106,12 @@ final class AskedThing {
     return false;
   }
 
+  /** Whether the question asks for one particular: a thing of a kind, a person, a count. */
+  static boolean asksParticular(String question) {
+    return askedKind(question) != null || askedRole(question) != null || question.contains("谁")
+        || Quantities.asked(question);
+  }
+
   /** "秦江社区党支部书记叫啥名字？": asks the name of the person in a role. */
   static boolean asksName(String question) {
     return NAME_WHO.matcher(question).find() && askedRole(question) != null;

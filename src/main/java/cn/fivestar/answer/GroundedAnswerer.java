@@ -89,8 +89,12 @@ public final class GroundedAnswerer implements Answerer {
     // "哪条路？" answered by a sentence naming no road: the topic of the question, not the thing it asks for.
     boolean holdsKind = llm.isPresent() || ExtractiveAnswerer.holdsAskedKind(q, answer.text());
     if (holdsKind && support(q, answer) >= MIN_SUPPORT) return answer;
-    // The quoted sentences do not address the question itself: say these are related practices, not the answer.
-    return new Answer(original, true, true, TENTATIVE + answer.text(), answer.citations());
+    // The quoted sentences do not address the question itself: say these are related practices, not the answer,
+    // and offer the best practice of each of the top passages (a question asking for one particular keeps its
+    // sentence: a list would not answer "哪条路" either; a how-to answer is a list already).
+    Answer shown = llm.isPresent() || AskedThing.asksParticular(q) || ExtractiveAnswerer.isHowTo(q) ? answer
+        : extractive.relatedPractices(original, q, kb.relatedTerms(q), hits);
+    return new Answer(original, true, true, TENTATIVE + shown.text(), shown.citations());
   }
 
   /**

@@ -262,6 +262,8 @@ class GroundedAnswererTest {
     assertTrue(a.answered() && a.tentative(), a.text());
     assertTrue(a.text().startsWith(GroundedAnswerer.TENTATIVE), a.text());
     assertTrue(a.text().contains("助老食堂"), a.text());
+    // Related practices are offered one per passage, a few at most, each numbered.
+    assertTrue(a.text().contains("1. ") && a.citations().size() <= 3, a.text());
   }
 
   @Test
