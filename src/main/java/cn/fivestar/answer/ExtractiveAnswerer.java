@@ -58,6 +58,8 @@ final class ExtractiveAnswerer {
   private static final double FRAMING_PENALTY = 0.3;
   /** "这激发了…", "这样各社区…": what a practice led to, said after it; not a practice of its own. */
   private static final Pattern CONSEQUENCE = Pattern.compile("(?:【[^】]*】)?(?:这样|这激发|这让|这使|这也|由此|从而|通过这)");
+  /** A remark about the documents or the bot rather than about the matter itself. */
+  private static final Pattern REMARK = Pattern.compile("这篇报道|本资料|机器人|一般背景|报道标题|本篇");
   /** "党组织全覆盖（花园路街道）：": a digest item's label and place. */
   private static final Pattern ITEM_LABEL = Pattern.compile("[^，。；：]{2,30}（[^（）]{2,20}）：");
 
@@ -117,7 +119,10 @@ final class ExtractiveAnswerer {
     List<Hit> used = hits.subList(0, Math.min(RELATED_PASSAGES, hits.size()));
     List<Scored> best = new ArrayList<>();
     for (Scored c : score(question, String.join(" ", related), used, true)) {
-      if (FRAMING.matcher(c.sentence()).find() || CONSEQUENCE.matcher(c.sentence()).lookingAt()) continue;
+      if (FRAMING.matcher(c.sentence()).find() || REMARK.matcher(c.sentence()).find()
+          || CONSEQUENCE.matcher(c.sentence()).lookingAt()) {
+        continue;
+      }
       Scored same = best.stream().filter(b -> b.passage() == c.passage()).findFirst().orElse(null);
       if (same == null) {
         best.add(c);
@@ -191,6 +196,8 @@ final class ExtractiveAnswerer {
         // A sentence saying nothing but the question's own words and places ("西工房社区提升智慧社区治理的模式")
         // is the topic, not the answer.
         if (!howto && AskedThing.restates(question, s)) score -= 1.0;
+        // "这篇报道讲的是…", "在本机器人里归为…": a remark about the documents, never an answer.
+        if (!howto && REMARK.matcher(s).find()) score -= 1.0;
         if (howto && namesPractice(s)) score += 0.3;
         // A question asking for one particular (who, which, how many) is answered by the clauses holding it.
         boolean particular = asked != null || role != null || quantity;
@@ -267,6 +274,7 @@ final class ExtractiveAnswerer {
     boolean ownItem = !colloquial && ITEM_LABEL.matcher(best.sentence()).lookingAt();
     all.stream()
         .filter(c -> !ownItem && c.passage() == best.passage() && c.order() == best.order() - 1
+            && !REMARK.matcher(c.sentence()).find()
             && c.sentence().length() <= (refersBack ? Excerpts.FACT_CHARS + 2 : colloquial ? 80 : 50))
         .findFirst()
         .ifPresent(prev -> chosen.add(0, prev));

@@ -43,6 +43,12 @@ final class Procedures {
   static boolean asksUnknownProcedure(KnowledgeBase kb, String question) {
     Matcher m = PROCEDURE.matcher(question);
     if (!m.find()) return false;
+    // "系统在哪下载、怎么登录": documents that never use the verb (下载, 补缴) describe no such procedure.
+    for (m.reset(); m.find(); ) {
+      if (m.group().codePoints().filter(Character::isIdeographic).count() >= 2 && !kb.unseenBigrams(m.group()).isEmpty()) {
+        return true;
+      }
+    }
     String subject = FILLER.matcher(PROCEDURE.matcher(question).replaceAll(" ")).replaceAll(" ");
     for (String run : runs(subject)) {
       if (!kb.unseenBigrams(run).isEmpty()) return true;
