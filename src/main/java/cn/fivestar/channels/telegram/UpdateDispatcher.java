@@ -155,7 +155,9 @@ final class UpdateDispatcher {
   void kill() throws InterruptedException {
     killed = true;
     abandon = true; // queued updates are skipped (they stay pending), queued pushes go to the retry queue
-    workers.awaitIdle(5000); // only the update in hand finishes, as if the process died right after it
+    // Only the update in hand finishes, as if the process died right after it. The wait is long: on a loaded
+    // machine a slow update cut short by the interrupt below would be answered with an apology and marked done.
+    workers.awaitIdle(30_000);
     released = true;
     workers.shutdown(1000);
   }
