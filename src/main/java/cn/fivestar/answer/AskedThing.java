@@ -15,7 +15,7 @@ import org.apache.lucene.analysis.Analyzer;
 final class AskedThing {
   /** "哪位民警", "什么形式", "哪条路": the run of Chinese characters after the question word. */
   private static final Pattern ASKED_KIND =
-      Pattern.compile("(?:哪[几两三四五六七八九十]?|什么(?!时候|意思|样|地方|名字|名称))[位个条家所座项种名些类]?(\\p{IsHan}+)");
+      Pattern.compile("(?:哪[几两三四五六七八九十]?|什么(?!时候|意思|样|地方|名字|名称))[位个条家所座项种名些类大]?(\\p{IsHan}+)");
   /** "书记叫啥名字", "主任姓什么": the name itself is asked for. */
   private static final String NAME_ASKED = "叫啥名|叫什么名|叫啥|叫什么|姓什么|姓啥|名字是";
   /** "X是谁", "X由谁担任", "谁来当X": X is the role asked about. */
