@@ -29,7 +29,9 @@ final class Procedures {
           + "请问|要不要|要|得|社区|小区|街道|居委会|村里|村|的|了|一下|做|办|去|交|缴|领|开|带|有|是|在|和|给|帮");
   /** "几点下班", "周末下班吗" — but not "下班了想去社区…", which says when the resident is free. */
   private static final Pattern HOURS =
-      Pattern.compile("几点|几号|什么时候开|开门|关门|(?:几点|啥时候|什么时候)下班|下班吗|上班时间|营业时间|开放时间");
+      Pattern.compile("几点|几号|什么时候开|开门|关门|(?:几点|啥时候|什么时候)下班|下班吗|上班时间|营业时间|开放时间"
+          // "幼儿园啥时候报名", "下一期啥时候开班": a date the reports do not give unless they say when.
+          + "|(?:啥|什么)时候(?:报名|开班|开学|开课|截止)|下一期");
   private static final Pattern TIME = Pattern.compile(
       "\\d{1,2}\\s*[点时:：]|[上下]午|早上|晚上|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|周[一二三四五六日末]|星期|节假日|全天|24小时");
 
@@ -61,7 +63,7 @@ final class Procedures {
     return PROCEDURE.matcher(question).find();
   }
 
-  /** "几点开门", "周末下班吗": asks when something is open. */
+  /** "几点开门", "周末下班吗", "啥时候报名": asks when something is open or starts. */
   static boolean asksHours(String question) {
     return HOURS.matcher(question).find();
   }
