@@ -58,8 +58,8 @@ final class ExtractiveAnswerer {
   private static final double FRAMING_PENALTY = 0.3;
   /** "这激发了…", "这样各社区…": what a practice led to, said after it; not a practice of its own. */
   private static final Pattern CONSEQUENCE = Pattern.compile("(?:【[^】]*】)?(?:这样|这激发|这让|这使|这也|由此|从而|通过这)");
-  /** A remark about the documents or the bot rather than about the matter itself. */
-  private static final Pattern REMARK = Pattern.compile("这篇报道|本资料|机器人|一般背景|报道标题|本篇");
+  /** A remark about the documents or the bot (opening the sentence, or the bot anywhere), not about the matter. */
+  private static final Pattern REMARK = Pattern.compile("^(?:这篇报道|本资料|报道标题|本篇)|机器人");
   /** "党组织全覆盖（花园路街道）：": a digest item's label and place. */
   private static final Pattern ITEM_LABEL = Pattern.compile("[^，。；：]{2,30}（[^（）]{2,20}）：");
 
