@@ -139,18 +139,23 @@ final class ExtractiveAnswerer {
   }
 
   /**
-   * The best {@value #FACT_PASSAGES} passages, plus, for a question asking which thing of a kind (哪条路, 哪些社区),
-   * further passages of the top passage's document: a story tells its topic first and its particulars (the road
-   * swept, the communities visited) in later passages that rank lower.
+   * The best {@value #FACT_PASSAGES} passages, plus, for a question asking which thing of a kind (哪条路, 哪些社区)
+   * or how many, further passages of the top passage's document that name one or give the count: a story tells
+   * its topic first and its particulars (the road swept, the communities visited, the figures) in later passages
+   * that rank lower.
    */
   private static List<Hit> factPassages(String question, List<Hit> hits) {
     List<Hit> used = new ArrayList<>(hits.subList(0, Math.min(FACT_PASSAGES, hits.size())));
     String kind = AskedThing.askedKind(question);
-    if (!AskedThing.concrete(kind) || hits.isEmpty()) return used;
+    boolean quantity = Quantities.asked(question);
+    if (!AskedThing.concrete(kind) && !quantity || hits.isEmpty()) return used;
     String top = hits.get(0).passage().source();
     for (int i = FACT_PASSAGES; i < Math.min(TOP_DOCUMENT_PASSAGES, hits.size()); i++) {
       Hit h = hits.get(i);
-      if (h.passage().source().equals(top) && AskedThing.namesInstance(h.text(), kind, question)) used.add(h);
+      if (!h.passage().source().equals(top)) continue;
+      // "识别多少类问题" is answered by the story's later passage that counts 类 ("11大类56小类").
+      boolean holds = quantity ? Quantities.answered(question, h.text()) : AskedThing.namesInstance(h.text(), kind, question);
+      if (holds) used.add(h);
     }
     return used;
   }

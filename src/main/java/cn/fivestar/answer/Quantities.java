@@ -19,7 +19,7 @@ final class Quantities {
 
   /** Measure words that count the same things: 多少名党员 is answered by "9716人". */
   private static String unitGroup(String unit) {
-    for (String group : List.of("名人位", "户家", "个项条类种颗", "次场", "栋间所")) {
+    for (String group : List.of("名人位", "户家", "个项条颗", "类种", "次场", "栋间所")) {
       if (group.contains(unit)) return group;
     }
     return unit;
@@ -34,7 +34,7 @@ final class Quantities {
     if (Counts.ofAskedThing(question).test(body)) return true;  // "多少劳动力" ~ "安置劳动力60余人"
     Matcher q = ASKED_UNIT.matcher(question);
     String units = q.find() && !"年月日天".contains(q.group(1)) ? unitGroup(q.group(1)) : UNITS;
-    // "20余起", "3000多人次": an approximate count still answers the question.
-    return Pattern.compile("(\\d|[一二三四五六七八九十百千万两])\\s*[余多]?[" + units + "]").matcher(body).find();
+    // "20余起", "3000多人次": an approximate count still answers the question; so does "11大类56小类".
+    return Pattern.compile("(\\d|[一二三四五六七八九十百千万两])\\s*[余多]?[大小]?[" + units + "]").matcher(body).find();
   }
 }
