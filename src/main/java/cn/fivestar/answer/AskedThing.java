@@ -74,6 +74,22 @@ final class AskedThing {
     return words.isEmpty() || words.get(0).length() < 2 ? null : words.get(0);
   }
 
+  /** "以什么为指引", "按照什么原则", "围绕什么主题": the first word after the question word, which the answer repeats. */
+  private static final Pattern AFTER_WHAT = Pattern.compile("(?:什么|啥)(?:样的)?(\\p{IsHan}{2,8})");
+
+  /**
+   * The word a "什么" question's answer repeats around its answer ("…为指引" for 以什么为指引, "…的原则" for 按照什么原则);
+   * null when the question has none.
+   */
+  static String slotWord(String question) {
+    Matcher m = AFTER_WHAT.matcher(question);
+    if (!m.find()) return null;
+    for (String w : ChineseAnalysis.terms(WORDS, "f", m.group(1))) {
+      if (w.length() >= 2) return w;
+    }
+    return null;
+  }
+
   /**
    * The role a "who" question asks about: 书记 in "机关党支部书记是谁？", 网格长 in "网格长由谁担任？"; null for
    * other questions.
