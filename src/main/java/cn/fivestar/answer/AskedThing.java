@@ -138,6 +138,8 @@ final class AskedThing {
     int from = 0;
     for (int i; (i = text.indexOf(role, from)) >= 0; from = i + 1) {
       int at = i + role.length();
+      // "“书记周周评”": the role word opens the name of a practice, not a person's title.
+      if (i > 0 && "“\"「".indexOf(text.charAt(i - 1)) >= 0) continue;
       if (at < text.length() && SURNAMES.indexOf(text.charAt(at)) >= 0
           && namesHolder(text.substring(i, Math.min(text.length(), at + 3)), role, question)) {
         return true;

@@ -133,6 +133,10 @@ public final class GroundedAnswerer implements Answerer {
       // "书记叫啥名字？" answered without a name: the documents mention the role, not who holds it.
       return new Answer(original, false, refusal, List.of());
     }
+    if (Procedures.asksPhone(q) && !Procedures.givesPhone(answer.text())) {
+      // "该打哪个电话报修？" answered without a number: the documents name the service, not how to call it.
+      return new Answer(original, false, refusal, List.of());
+    }
     if (Procedures.asksHours(q) && !Procedures.givesTime(answer.text())) {
       // "周末几点开门？" answered without any time: the documents name the place, not its hours.
       return new Answer(original, false, refusal, List.of());

@@ -32,6 +32,8 @@ final class Procedures {
       Pattern.compile("几点|几号|什么时候开|开门|关门|(?:几点|啥时候|什么时候)下班|下班吗|上班时间|营业时间|开放时间"
           // "幼儿园啥时候报名", "下一期啥时候开班": a date the reports do not give unless they say when.
           + "|(?:啥|什么)时候(?:报名|开班|开学|开课|截止)|下一期");
+  private static final Pattern PHONE_ASKED = Pattern.compile("(?:哪个|什么|啥)电话|电话(?:是)?多少|电话号码|联系方式|热线");
+  private static final Pattern PHONE = Pattern.compile("\\d{3,4}-?\\d{7,8}|1\\d{10}|\\b\\d{5}\\b");
   private static final Pattern TIME = Pattern.compile(
       "\\d{1,2}\\s*[点时:：]|[上下]午|早上|晚上|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|周[一二三四五六日末]|星期|节假日|全天|24小时");
 
@@ -66,6 +68,16 @@ final class Procedures {
   /** "几点开门", "周末下班吗", "啥时候报名": asks when something is open or starts. */
   static boolean asksHours(String question) {
     return HOURS.matcher(question).find();
+  }
+
+  /** "该打哪个电话报修", "电话是多少": asks for a number to call. */
+  static boolean asksPhone(String question) {
+    return PHONE_ASKED.matcher(question).find();
+  }
+
+  /** Whether an answer gives a number one could call (a hotline such as 12345 included). */
+  static boolean givesPhone(String text) {
+    return PHONE.matcher(text.replaceAll("\\[\\d+\\]", "")).find();
   }
 
   /** Whether an answer gives a time of day, a date or a weekday. */

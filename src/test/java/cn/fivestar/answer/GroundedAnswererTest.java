@@ -140,6 +140,7 @@ class GroundedAnswererTest {
     assertFalse(AskedThing.asksName("花园路街道共建的街边游园叫什么？"), "a park's name is not a person's");
     assertTrue(AskedThing.namesHolderByName("党总支书记张金岭在党员大会上", "书记", "樱桃沟社区书记叫啥名字"));
     assertFalse(AskedThing.namesHolderByName("书记来带动", "书记", "秦江社区书记叫啥名字"));
+    assertFalse(AskedThing.namesHolderByName("秦江社区“书记周周评”每到周五", "书记", "西流湖街道书记叫什么名字"));
   }
 
   @Test
@@ -147,6 +148,14 @@ class GroundedAnswererTest {
     assertTrue(AskedThing.asksAnyPerson("学讲评活动上，是谁领学的经济会议精神？"));
     assertTrue(AskedThing.namesPerson("学习环节由机关党支部书记王恪玲带领大家学习", "是谁领学的"));
     assertFalse(AskedThing.namesPerson("党支部书记负责抓总定盘", "是谁领学的"), "负责 is no name");
+  }
+
+  @Test
+  void aQuestionAskingForANumberToCallNeedsANumber() {
+    assertTrue(Procedures.asksPhone("小区宽带老掉线 该打哪个电话报修"));
+    assertFalse(Procedures.givesPhone("阳光花苑社区设立“一站式调解室”，由律师、民警组成。[1]"));
+    assertTrue(Procedures.givesPhone("请拨打0371-12345678"));
+    assertFalse(answerer.answer("邻居吵架该打哪个电话找调解？", List.of()).answered());
   }
 
   @Test
