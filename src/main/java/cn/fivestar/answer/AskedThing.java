@@ -101,6 +101,9 @@ final class AskedThing {
       if (!m.find()) return null;
     }
     String run = m.group(1);
+    // "书记都是谁": an adverb between the role and the question word is no part of the role.
+    run = run.replaceAll("[都也又就还们分别]+$", "");
+    if (run.isEmpty()) return null;
     String role = run.length() <= 3 ? run : run.substring(run.length() - 2);
     // "那个是谁牵头的": a pronoun refers back to the topic; it names no role.
     return role.matches("[这那哪][个些位]|[他她它]们?|[这那]") ? null : role;

@@ -133,6 +133,10 @@ public final class GroundedAnswerer implements Answerer {
       // "书记叫啥名字？" answered without a name: the documents mention the role, not who holds it.
       return new Answer(original, false, refusal, List.of());
     }
+    if (Procedures.asksDurationOrPrice(q) && !Procedures.givesDurationOrPrice(q, answer.text())) {
+      // "一期学多长时间？要交钱不？": the documents tell of the training, not its length or fee.
+      return new Answer(original, false, refusal, List.of());
+    }
     if (Procedures.asksPhone(q) && !Procedures.givesPhone(answer.text())) {
       // "该打哪个电话报修？" answered without a number: the documents name the service, not how to call it.
       return new Answer(original, false, refusal, List.of());

@@ -32,6 +32,11 @@ final class Procedures {
       Pattern.compile("几点|几号|什么时候开|开门|关门|(?:几点|啥时候|什么时候)下班|下班吗|上班时间|营业时间|开放时间"
           // "幼儿园啥时候报名", "下一期啥时候开班": a date the reports do not give unless they say when.
           + "|(?:啥|什么)时候(?:报名|开班|开学|开课|截止)|下一期");
+  // Not "几天", "几个月": a resident's story says "放了好几天了" without asking how long.
+  private static final Pattern DURATION_ASKED = Pattern.compile("多长时间|学多长|要多久|多久一次|多久能");
+  private static final Pattern DURATION = Pattern.compile("[\\d一二三四五六七八九十两半]+\\s*(?:个)?(?:天|日|周|星期|个月|月|年|小时|课时|期)");
+  private static final Pattern PRICE_ASKED = Pattern.compile("多少钱|要交钱|交不交钱|要不要钱|收费吗|收不收费|学费|贵不贵|贵不|花多少钱");
+  private static final Pattern PRICE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:元|块)|免费|不收费|不要钱");
   private static final Pattern PHONE_ASKED = Pattern.compile("(?:哪个|什么|啥)电话|电话(?:是)?多少|电话号码|联系方式|热线");
   private static final Pattern PHONE = Pattern.compile("\\d{3,4}-?\\d{7,8}|1\\d{10}|\\b\\d{5}\\b");
   private static final Pattern TIME = Pattern.compile(
@@ -78,6 +83,19 @@ final class Procedures {
   /** Whether an answer gives a number one could call (a hotline such as 12345 included). */
   static boolean givesPhone(String text) {
     return PHONE.matcher(text.replaceAll("\\[\\d+\\]", "")).find();
+  }
+
+  /** "一期学多长时间", "要交钱不", "多少钱": asks how long something lasts or what it costs. */
+  static boolean asksDurationOrPrice(String question) {
+    return DURATION_ASKED.matcher(question).find() || PRICE_ASKED.matcher(question).find();
+  }
+
+  /** Whether an answer gives the duration or the price the question asks for. */
+  static boolean givesDurationOrPrice(String question, String text) {
+    String body = text.replaceAll("\\[\\d+\\]", "");
+    boolean duration = !DURATION_ASKED.matcher(question).find() || DURATION.matcher(body).find();
+    boolean price = !PRICE_ASKED.matcher(question).find() || PRICE.matcher(body).find();
+    return duration && price;
   }
 
   /** Whether an answer gives a time of day, a date or a weekday. */

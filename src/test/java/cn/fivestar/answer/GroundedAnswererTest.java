@@ -144,6 +144,11 @@ class GroundedAnswererTest {
   }
 
   @Test
+  void anAdverbBeforeTheQuestionWordIsNoPartOfTheRole() {
+    assertEquals("书记", AskedThing.askedRole("十佳百优基层党组织书记都是谁？"));
+  }
+
+  @Test
   void aWhoQuestionWithoutARolePrefersTheSentenceNamingAPerson() {
     assertTrue(AskedThing.asksAnyPerson("学讲评活动上，是谁领学的经济会议精神？"));
     assertTrue(AskedThing.namesPerson("学习环节由机关党支部书记王恪玲带领大家学习", "是谁领学的"));
@@ -156,6 +161,18 @@ class GroundedAnswererTest {
     assertFalse(Procedures.givesPhone("阳光花苑社区设立“一站式调解室”，由律师、民警组成。[1]"));
     assertTrue(Procedures.givesPhone("请拨打0371-12345678"));
     assertFalse(answerer.answer("邻居吵架该打哪个电话找调解？", List.of()).answered());
+  }
+
+  @Test
+  void aQuestionAskingHowLongOrHowMuchNeedsADurationOrAPrice() {
+    String q = "农业银行社区的技能培训一期学多长时间？要交钱不？";
+    assertTrue(Procedures.asksDurationOrPrice(q));
+    assertFalse(Procedures.givesDurationOrPrice(q, "农业银行社区开办“智联就业”技能培训。[1]"));
+    assertTrue(Procedures.givesDurationOrPrice(q, "培训为期3个月，免费。[1]"));
+    assertFalse(answerer.answer(q, List.of()).answered());
+    // A story's "放了好几天了" or "不要钱的班" asks for neither.
+    assertFalse(Procedures.asksDurationOrPrice("小区门口那堆垃圾放了好几天了 就没人看见吗"));
+    assertFalse(Procedures.asksDurationOrPrice("想拿个证书 有没有不要钱的班能上呀"));
   }
 
   @Test
