@@ -16,15 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the four blind sets: 534
- * questions, 497 of them written by people who never saw the system's output) on both corpora: the shipped
+ * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the seven blind sets: 754
+ * questions, 717 of them written by people who never saw the system's output) on both corpora: the shipped
  * {@code index/} and the raw seeds. The floors are the figures reached when this test was written, a little
  * below, so a change that makes answers worse fails; the README gives the targets and how far they are.
  */
 class AnswerQualityTest {
   private static final List<String> SETS = List.of(
       "eval/team-questions.jsonl", "eval/validation-1.jsonl", "eval/validation-2.jsonl", "eval/questions-blind.jsonl",
-      "eval/questions-blind-2.jsonl", "eval/questions-blind-3.jsonl", "eval/questions-blind-4.jsonl");
+      "eval/questions-blind-2.jsonl", "eval/questions-blind-3.jsonl", "eval/questions-blind-4.jsonl",
+      "eval/questions-blind-5.jsonl", "eval/questions-blind-6.jsonl", "eval/questions-blind-7.jsonl");
   private static final Path SEEDS = Path.of("../shared/seeds");
 
   @TempDir Path data;
@@ -35,13 +36,13 @@ class AnswerQualityTest {
 
   @Test
   void shippedIndex() {
-    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.95, 100, 0.76, 0.68, 0.97, 0.045, 0.97, 0.01));
+    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.93, 100, 0.66, 0.60, 0.95, 0.055, 0.94, 0.015));
   }
 
   @Test
   void rawSeeds() {
     assumeTrue(Files.isDirectory(SEEDS), "the seeds are not beside this checkout");
-    check(List.of(SEEDS), new Floors(0.98, 110, 0.73, 0.70, 0.97, 0.022, 0.97, 0.01));
+    check(List.of(SEEDS), new Floors(0.95, 110, 0.68, 0.59, 0.95, 0.042, 0.93, 0.035));
   }
 
   private void check(List<Path> sources, Floors floors) {
@@ -56,7 +57,7 @@ class AnswerQualityTest {
       EvalCommand.Tally para = byKind.get("para");
       EvalCommand.Tally howto = byKind.get("howto");
       EvalCommand.Tally inScope = byKind.get("in-scope");
-      // Target: every out-of-scope question refused, none answered with confidence (met on the first five sets).
+      // Target: every out-of-scope question refused, none answered with confidence (met on the first five sets only).
       atLeast(failures, "out-of-scope refused", share(oos.refused, oos), floors.outOfScopeRefused());
       atMost(failures, "out-of-scope confident", share(oos.confidentWrong, oos), floors.outOfScopeConfident());
       atLeast(failures, "fact correct", share(fact.correct, fact), floors.fact());
