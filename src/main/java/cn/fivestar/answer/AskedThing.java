@@ -34,10 +34,12 @@ final class AskedThing {
   static final Pattern PLACE = Pattern.compile(
       "[\\p{IsHan}&&[^的和在与及对把被了是为将从到以由向给让、]]{2,8}?(街道|社区|村|镇)(?![委党居干网治级服民两])");
   private static final Analyzer WORDS = ChineseAnalysis.words();
+  /** "以什么为指引", "按照什么原则", "围绕什么主题": the first word after the question word, which the answer repeats. */
+  private static final Pattern AFTER_WHAT = Pattern.compile("(?:什么|啥)(?:样的)?(\\p{IsHan}{2,8})");
   private static final Pattern BUILDING = Pattern.compile("\\p{IsHan}{2,6}(?:大厦|大楼)");
-  /** "谁" with no role before it ("是谁领学的", "谁带队"): any person in a role, named after it. */
-  private static final Pattern ROLE_THEN_NAME = Pattern.compile(
-      "(?:书记|主任|民警|部长|局长|所长|站长|组长|网格长|网格员|委员|主席|老师|律师|队长|负责人|老党员|党员|老兵|居民)([\\p{IsHan}]{2,3})");
+  /** "谁" with no role before it ("是谁领学的", "谁带队"): any person in one of these roles, named after it. */
+  private static final List<String> PERSON_ROLES = List.of("书记", "主任", "民警", "部长", "局长", "所长", "站长",
+      "组长", "网格长", "网格员", "委员", "主席", "老师", "律师", "队长", "负责人", "党员", "老兵", "居民");
   /** The most common Chinese surnames: a name after a role starts with one (王恪玲), a verb does not (负责). */
   private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
       + "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱"
@@ -73,9 +75,6 @@ final class AskedThing {
     // A single character inside a longer run ("哪些人组成") is too common to point at the answer.
     return words.isEmpty() || words.get(0).length() < 2 ? null : words.get(0);
   }
-
-  /** "以什么为指引", "按照什么原则", "围绕什么主题": the first word after the question word, which the answer repeats. */
-  private static final Pattern AFTER_WHAT = Pattern.compile("(?:什么|啥)(?:样的)?(\\p{IsHan}{2,8})");
 
   /**
    * The word a "什么" question's answer repeats around its answer ("…为指引" for 以什么为指引, "…的原则" for 按照什么原则);
@@ -158,12 +157,7 @@ final class AskedThing {
 
   /** The sentence names a person after a role ("机关党支部书记王恪玲") whom the question does not name. */
   static boolean namesPerson(String sentence, String question) {
-    Matcher m = ROLE_THEN_NAME.matcher(sentence);
-    while (m.find()) {
-      String name = m.group(1);
-      if (SURNAMES.indexOf(name.charAt(0)) >= 0 && !question.contains(name.substring(0, 2))) return true;
-    }
-    return false;
+    return PERSON_ROLES.stream().anyMatch(role -> namesHolderByName(sentence, role, question));
   }
 
   /**

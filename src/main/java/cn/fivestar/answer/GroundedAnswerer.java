@@ -125,27 +125,21 @@ public final class GroundedAnswerer implements Answerer {
       }
     }
     Answer answer = extractive.answer(original, q, kb.relatedTerms(q), hits);
-    if (Quantities.asked(q) && !Quantities.answered(q, answer.text())) {
-      // "How many…" answered without any number: the documents mention the subject but not the figure.
-      return new Answer(original, false, refusal, List.of());
-    }
-    if (AskedThing.asksName(q) && !AskedThing.namesHolderByName(answer.text(), AskedThing.askedRole(q), q)) {
-      // "书记叫啥名字？" answered without a name: the documents mention the role, not who holds it.
-      return new Answer(original, false, refusal, List.of());
-    }
-    if (Procedures.asksDurationOrPrice(q) && !Procedures.givesDurationOrPrice(q, answer.text())) {
-      // "一期学多长时间？要交钱不？": the documents tell of the training, not its length or fee.
-      return new Answer(original, false, refusal, List.of());
-    }
-    if (Procedures.asksPhone(q) && !Procedures.givesPhone(answer.text())) {
-      // "该打哪个电话报修？" answered without a number: the documents name the service, not how to call it.
-      return new Answer(original, false, refusal, List.of());
-    }
-    if (Procedures.asksHours(q) && !Procedures.givesTime(answer.text())) {
-      // "周末几点开门？" answered without any time: the documents name the place, not its hours.
-      return new Answer(original, false, refusal, List.of());
-    }
-    return answer;
+    return givesDetailAsked(q, answer.text()) ? answer : new Answer(original, false, refusal, List.of());
+  }
+
+  /**
+   * Whether an answer gives the one detail its question asks for, when it asks for one the documents may simply
+   * not hold: a figure (多少), a holder's name (书记叫啥名字), a duration or price (学多长时间, 要交钱不), a number to
+   * call (该打哪个电话), opening hours (周末几点开门). Without it the documents mention the subject, not the detail,
+   * and the question is refused rather than answered with the subject.
+   */
+  private static boolean givesDetailAsked(String q, String text) {
+    return (!Quantities.asked(q) || Quantities.answered(q, text))
+        && (!AskedThing.asksName(q) || AskedThing.namesHolderByName(text, AskedThing.askedRole(q), q))
+        && (!Procedures.asksDurationOrPrice(q) || Procedures.givesDurationOrPrice(q, text))
+        && (!Procedures.asksPhone(q) || Procedures.givesPhone(text))
+        && (!Procedures.asksHours(q) || Procedures.givesTime(text));
   }
 
   /** How much of the question the quoted sentences (with their sources' titles and headings) cover. */
