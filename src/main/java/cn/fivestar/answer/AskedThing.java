@@ -124,10 +124,10 @@ final class AskedThing {
     return false;
   }
 
-  /** Whether the question asks for one particular: a thing of a kind, a person, a count. */
+  /** Whether the question asks for one particular: a thing of a kind, a person, a count, a date. */
   static boolean asksParticular(String question) {
     return askedKind(question) != null || askedRole(question) != null || question.contains("谁")
-        || Quantities.asked(question);
+        || AskedDetail.asked(question);
   }
 
   /** "秦江社区党支部书记叫啥名字？": asks the name of the person in a role. */

@@ -29,11 +29,11 @@ final class ExtractiveAnswerer {
           + "|借鉴|可参考|参考的|作参考|做参考|哪些项目|哪些活动|啥办法|啥好办法|什么好办法|啥门道|咋做|咋干|咋搞"
           + "|做了哪些事|干了哪些事|做了哪些实事");
   /**
-   * "怎么/如何" + a verb, but not "是怎么…的" (how something was done), "怎么样", "怎么回事", nor "怎么办"
-   * (a resident's problem, answered as a fact question).
+   * "怎么/如何" + a verb, but not "是怎么…的" (how something was done), "怎么样", "怎么回事", nor "怎么办" or
+   * "咋整" (a resident's problem, answered as a fact question).
    */
   private static final Pattern HOW_TO_ACT =
-      Pattern.compile("(?<!是)(怎么|如何|怎样|咋)(?![样回办])|从哪|哪些地方|哪些方面|下手|什么办法|哪些办法");
+      Pattern.compile("(?<!是)(怎么|如何|怎样|咋)(?![样回办整])|从哪|哪些地方|哪些方面|下手|什么办法|哪些办法");
     private static final Pattern NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万两]+[个项名人户家次场支种条类颗]");
   private static final Pattern QUOTED = Pattern.compile("[“\"「][^”\"」]{2,16}[”\"」]");
   private static final Pattern HOW = Pattern.compile("怎么|如何|怎样|为什么|哪些|什么样");
@@ -149,14 +149,14 @@ final class ExtractiveAnswerer {
   private static List<Hit> factPassages(String question, List<Hit> hits) {
     List<Hit> used = new ArrayList<>(hits.subList(0, Math.min(FACT_PASSAGES, hits.size())));
     String kind = AskedThing.askedKind(question);
-    boolean quantity = Quantities.asked(question);
-    if (!AskedThing.concrete(kind) && !quantity || hits.isEmpty()) return used;
+    boolean detail = AskedDetail.asked(question);
+    if (!AskedThing.concrete(kind) && !detail || hits.isEmpty()) return used;
     String top = hits.get(0).passage().source();
     for (int i = FACT_PASSAGES; i < Math.min(TOP_DOCUMENT_PASSAGES, hits.size()); i++) {
       Hit h = hits.get(i);
       if (!h.passage().source().equals(top)) continue;
       // "识别多少类问题" is answered by the story's later passage that counts 类 ("11大类56小类").
-      boolean holds = quantity ? Quantities.answered(question, h.text()) : AskedThing.namesInstance(h.text(), kind, question);
+      boolean holds = detail ? AskedDetail.given(question, h.text()) : AskedThing.namesInstance(h.text(), kind, question);
       if (holds) used.add(h);
     }
     return used;
@@ -246,10 +246,10 @@ final class ExtractiveAnswerer {
 
   private static List<Scored> pickFact(
       String question, List<Scored> all, boolean colloquial, Set<Integer> topDocument) {
-    // "How many…" is answered by a sentence with a number, when the passages have one.
-    List<Scored> numbered = Quantities.asked(question)
-        ? all.stream().filter(c -> Quantities.answered(question, c.sentence())).toList() : List.of();
-    List<Scored> candidates = numbered.isEmpty() ? all : numbered;
+    // "How many…" is answered by a sentence with a number, "哪一天" by one with a date, when the passages have one.
+    List<Scored> giving = AskedDetail.asked(question)
+        ? all.stream().filter(c -> AskedDetail.given(question, c.sentence())).toList() : List.of();
+    List<Scored> candidates = giving.isEmpty() ? all : giving;
     if (candidates.isEmpty()) return List.of();
     String kind = AskedThing.askedKind(question);
     Scored overall = candidates.stream().max(Comparator.comparingDouble(Scored::score)).orElseThrow();

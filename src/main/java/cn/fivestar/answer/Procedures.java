@@ -22,20 +22,26 @@ final class Procedures {
           // Lookaheads: the thing asked about (居住证, 疫苗) stays in the subject that is checked against the documents.
           + "|补缴|办(?=(?:个|张|一个|一张)?\\p{IsHan}{0,4}证(?!明))|(?=疫苗)|(?:啥|什么)时候(?:涨|发|到账)|涨多少"
           // "优待卡在社区能办不", "残疾证咋评级、去哪做鉴定", "系统在哪下载、怎么登录": a card, an assessment, an app.
-          + "|(?=[证卡]\\p{IsHan}{0,6}办)|鉴定|评级|(?:去哪|在哪|到哪)做|下载|登录|登陆");
+          + "|(?=[证卡]\\p{IsHan}{0,6}办)|鉴定|评级|(?:去哪|在哪|到哪)做|下载|登录|登陆"
+          // "租户要去社区登记不": registering somewhere (not "查人口登记的要上门", which tells who comes).
+          + "|(?:去|到|在)\\p{IsHan}{0,4}登记");
   /** Words of a procedure question that say how it asks, not what it asks about. */
   private static final Pattern FILLER = Pattern.compile(
       "需要|什么|啥|条件|材料|手续|流程|怎么|咋|如何|怎样|多大|岁数|在哪儿?|去哪儿?|到哪儿?|哪里|能不能|能|可以|不|吗|呢|嘞|哩|俺|我们|我|想|问问|"
           + "请问|要不要|要|得|社区|小区|街道|居委会|村里|村|的|了|一下|做|办|去|交|缴|领|开|带|有|是|在|和|给|帮");
   /** "几点下班", "周末下班吗" — but not "下班了想去社区…", which says when the resident is free. */
   private static final Pattern HOURS =
-      Pattern.compile("几点|几号|什么时候开|开门|关门|(?:几点|啥时候|什么时候)下班|下班吗|上班时间|营业时间|开放时间"
+      Pattern.compile("几点|几号|什么时候开|[开关]门(?:吗|不|没|了没|了吗)|[开关]不[开关]门|(?:啥|什么)时候[开关]门|(?:几点|啥时候|什么时候)下班|下班吗|上班时间|营业时间|开放时间"
           // "幼儿园啥时候报名", "下一期啥时候开班": a date the reports do not give unless they say when.
           + "|(?:啥|什么)时候(?:报名|开班|开学|开课|截止)|下一期");
   // Not "几天", "几个月": a resident's story says "放了好几天了" without asking how long.
   private static final Pattern DURATION_ASKED = Pattern.compile("多长时间|学多长|要多久|多久一次|多久能");
   private static final Pattern DURATION = Pattern.compile("[\\d一二三四五六七八九十两半]+\\s*(?:个)?(?:天|日|周|星期|个月|月|年|小时|课时|期)");
-  private static final Pattern PRICE_ASKED = Pattern.compile("多少钱|要交钱|交不交钱|要不要钱|收费吗|收不收费|学费|贵不贵|贵不|花多少钱");
+  /** "哪一天开的会", "什么时候成立的": a date, which the reports give as 9月19日 or 2021年. */
+  private static final Pattern DATE_ASKED = Pattern.compile("哪一?天|哪一?年|几月几|什么日子|何时|(?:什么|啥)时候|什么时间");
+  private static final Pattern DATE = Pattern.compile(
+      "\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|\\d{4}\\s*年|\\d{1,2}\\s*月[份初中底]?|[上中下]旬|[春夏秋冬]天|年[初中底]|季度");
+  private static final Pattern PRICE_ASKED = Pattern.compile("掏钱|掏多少|摊多少|出多少钱|费多少|多少费|上门费|多少钱|要交钱|交不交钱|要不要钱|收费吗|收不收费|学费|贵不贵|贵不|花多少钱");
   private static final Pattern PRICE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:元|块)|免费|不收费|不要钱");
   private static final Pattern PHONE_ASKED = Pattern.compile("(?:哪个|什么|啥)电话|电话(?:是)?多少|电话号码|联系方式|热线");
   private static final Pattern PHONE = Pattern.compile("\\d{3,4}-?\\d{7,8}|1\\d{10}|\\b\\d{5}\\b");
@@ -75,6 +81,16 @@ final class Procedures {
     return HOURS.matcher(question).find();
   }
 
+  /** "哪一天开的会", "啥时候成立的": asks for a date. */
+  static boolean asksDate(String question) {
+    return DATE_ASKED.matcher(question).find();
+  }
+
+  /** Whether an answer gives a date, a year, a month or a season. */
+  static boolean givesDate(String text) {
+    return DATE.matcher(text.replaceAll("\\[\\d+\\]", "")).find();
+  }
+
   /** "该打哪个电话报修", "电话是多少": asks for a number to call. */
   static boolean asksPhone(String question) {
     return PHONE_ASKED.matcher(question).find();
@@ -92,7 +108,8 @@ final class Procedures {
 
   /** Whether an answer gives the duration or the price the question asks for. */
   static boolean givesDurationOrPrice(String question, String text) {
-    String body = text.replaceAll("\\[\\d+\\]", "");
+    // A date ("7月1日") is no duration.
+    String body = text.replaceAll("\\[\\d+\\]", "").replaceAll("\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]", "");
     boolean duration = !DURATION_ASKED.matcher(question).find() || DURATION.matcher(body).find();
     boolean price = !PRICE_ASKED.matcher(question).find() || PRICE.matcher(body).find();
     return duration && price;

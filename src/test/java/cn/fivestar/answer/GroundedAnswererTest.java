@@ -179,6 +179,45 @@ class GroundedAnswererTest {
   void freeAfterWorkIsNoQuestionAboutOpeningHours() {
     assertFalse(Procedures.asksHours("俺是党员，下班了想在社区干点啥，中不中？"));
     assertTrue(Procedures.asksHours("党群服务中心几点下班？"));
+    // Not opening a door to strangers: a resident's worry, not opening hours.
+    assertFalse(Procedures.asksHours("俺一个人在家 不敢给生人开门 能叫个熟人陪着来不"));
+    assertTrue(Procedures.asksHours("社区党群服务中心周末开门吗？"));
+  }
+
+  @Test
+  void aDateQuestionIsAnsweredByTheSentenceGivingTheDate(@TempDir Path other) throws IOException {
+    Path docs = Files.createDirectories(other.resolve("docs"));
+    Files.writeString(docs.resolve("story-yingtaogou.md"), """
+        # 樱桃沟社区一人负责一颗星
+        kind: story
+        place: 樱桃沟社区
+
+        樱桃沟社区党总支书记张金岭在党员大会上对照五颗星的标准，把任务逐一细化分解。
+        他在会上给大家鼓劲：社区总支一共5个人，一人负责一颗星，只要大家想到一处、劲往一处使，就一定能把“五星”支部创成，让群众的日子越过越红火。
+        这次党员大会是5月29日召开的。
+        """);
+    try (KnowledgeBase small = KnowledgeBase.open(other.resolve("data"), List.of(docs), false, s -> {})) {
+      GroundedAnswerer a = new GroundedAnswerer(small, Optional.empty(), "抱歉。");
+      Answer date = a.answer("张金岭是在哪一天的党员大会上细化分解任务的？", List.of());
+      assertTrue(date.answered() && date.text().contains("5月29日"), date.text());
+      // A date is no duration, and a question the documents give no duration for is refused.
+      assertFalse(Procedures.givesDurationOrPrice("开了多长时间？", "5月29日召开。"));
+      assertFalse(a.answer("樱桃沟社区的党员大会开了多长时间？", List.of()).answered());
+    }
+  }
+
+  @Test
+  void aHolderNamedForAnotherPlaceDoesNotAnswerForThePlaceAsked() {
+    String q = "百花社区党委书记叫什么名字？";
+    assertTrue(AskedDetail.given("省五建社区党委书记叫什么名字？", "9月22日，省五建社区党委书记李红梦到市总工会送去锦旗。"));
+    assertFalse(AskedDetail.given(q, "9月22日，省五建社区党委书记李红梦到市总工会送去锦旗。"));
+  }
+
+  @Test
+  void askingWhetherOneMustPayNeedsAPrice() {
+    assertTrue(Procedures.asksDurationOrPrice("老旧小区改造俺家要掏钱不 一平方摊多少"));
+    assertTrue(Procedures.asksDurationOrPrice("热水器坏了 找谁来修 上门费多少"));
+    assertFalse(Procedures.givesDurationOrPrice("俺家要掏钱不", "街道有50多名党员干部下沉到社区宣传政策。"));
   }
 
   @Test
@@ -282,7 +321,7 @@ class GroundedAnswererTest {
 
   @Test
   void aCommunityMatterInEverydayWordsGetsRelatedPracticesMarkedAsSuch() {
-    String q = "我家老人一个人在家，白天没人照看，社区能帮帮忙吗？";
+    String q = "我家老人一个人在家，白天没人照看，有人能帮帮忙吗？";
     assertFalse(answerer.answer(q, List.of()).answered(), "too few shared words for coverage alone");
     Answer a = withTopics().answer(q, List.of());
     assertTrue(a.answered() && a.tentative(), a.text());
@@ -290,6 +329,18 @@ class GroundedAnswererTest {
     assertTrue(a.text().contains("助老食堂"), a.text());
     // Related practices are offered one per passage, a few at most, each numbered.
     assertTrue(a.text().contains("1. ") && a.citations().size() <= 3, a.text());
+  }
+
+  @Test
+  void aQuestionAboutTheResidentsOwnPlaceIsCommunityLifeWithoutTheTopicModel() {
+    // No topic model: the form alone ("俺们院…咋整", "社区能…吗") says the matter is the community's.
+    for (String q : List.of("俺们院里老有人半夜吵吵 咋整", "我家老人一个人在家，白天没人照看，社区能帮帮忙吗？")) {
+      Answer a = answerer.answer(q, List.of());
+      assertTrue(a.answered() && a.tentative(), q + " -> " + a.text());
+    }
+    // Asking how to get a public service done at the community office is no community matter of this kind.
+    Answer service = answerer.answer("房子租出去了 租户要去社区登记不", List.of());
+    assertFalse(service.answered(), service.text());
   }
 
   @Test
