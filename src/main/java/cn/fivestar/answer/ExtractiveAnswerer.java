@@ -99,6 +99,14 @@ final class ExtractiveAnswerer {
     Set<String> asked = overlap.terms(question);
     List<String> extra = related.stream().filter(t -> overlap.terms(t).stream().noneMatch(asked::contains)).toList();
     List<Scored> candidates = score(question, String.join(" ", howto ? related : extra), used, howto);
+    String star = Stars.find(question);
+    if (howto && star != null) {
+      // "争创支部过硬星，怎么让老党员发挥作用": a practice the text ties to another star does not answer it.
+      candidates = candidates.stream().filter(c -> {
+        Set<String> named = StarNavigator.starsNamed(c.sentence());
+        return named.isEmpty() || named.contains(star);
+      }).toList();
+    }
     boolean colloquial = !hits.isEmpty() && hits.get(0).coverage() < COLLOQUIAL_COVERAGE;
     // Passages of the top passage's document: a story split in passages holds its lead in the first and the
     // facts (who took part, which road) in the next ones.

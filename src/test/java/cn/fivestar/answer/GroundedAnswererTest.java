@@ -375,6 +375,15 @@ class GroundedAnswererTest {
   }
 
   @Test
+  void aStarQuestionAboutOneTopicGetsThatTopicsPracticesNotAnotherStars() {
+    String q = "争创平安法治星，调解员和网格员的队伍怎么建起来？";
+    assertEquals(null, StarNavigator.askedStar(q), "a topic within the star's work, not the star in general");
+    Answer a = answerer.answer(q, List.of());
+    assertTrue(a.answered() && a.text().contains("调解"), a.text());
+    assertFalse(a.text().contains("宜业兴业星"), "a practice tied to another star: " + a.text());
+  }
+
+  @Test
   void aWhichQuestionIsAnsweredByTheSentenceNamingThatKindOfThing() {
     assertEquals("民警", AskedThing.askedKind("新圃西街社区的副主任是由哪位民警兼任的？"));
     assertEquals("路", AskedThing.askedKind("党员清扫的是哪条路？"));
