@@ -371,7 +371,7 @@ final class ExtractiveAnswerer {
     return new Answer(answer.question(), true, "【" + place + "】" + answer.text(), answer.citations());
   }
 
-  private static final String HOWTO_HEADER = "根据知识库，相关标准和各地的做法如下：\n";
+  static final String HOWTO_HEADER = "根据知识库，相关标准和各地的做法如下：\n";
 
   private static Answer render(String question, List<Scored> chosen, List<Hit> hits, boolean howto, String header) {
     Map<Integer, Integer> citationNo = new LinkedHashMap<>();

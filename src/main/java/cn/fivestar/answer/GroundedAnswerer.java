@@ -109,9 +109,13 @@ public final class GroundedAnswerer implements Answerer {
     // The quoted sentences do not address the question itself: say these are related practices, not the answer,
     // and offer the best practice of each of the top passages (a question asking for one particular keeps its
     // sentence: a list would not answer "哪条路" either; a how-to answer is a list already).
-    Answer shown = llm.isPresent() || AskedThing.asksParticular(q) || ExtractiveAnswerer.isHowTo(q) ? answer
+    boolean particular = AskedThing.asksParticular(q);
+    Answer shown = llm.isPresent() || particular || ExtractiveAnswerer.isHowTo(q) ? answer
         : extractive.relatedPractices(original, q, kb.relatedTerms(q), hits);
-    return new Answer(original, true, true, TENTATIVE + shown.text(), shown.citations());
+    // The tentative opening replaces a how-to list's own header, which would claim the list answers the question.
+    String body = shown.text().startsWith(ExtractiveAnswerer.HOWTO_HEADER)
+        ? shown.text().substring(ExtractiveAnswerer.HOWTO_HEADER.length()) : shown.text();
+    return new Answer(original, true, true, TENTATIVE + body, shown.citations());
   }
 
   /**

@@ -35,7 +35,7 @@ final class Procedures {
           // "幼儿园啥时候报名", "下一期啥时候开班": a date the reports do not give unless they say when.
           + "|(?:啥|什么)时候(?:报名|开班|开学|开课|截止)|下一期");
   // Not "几天", "几个月": a resident's story says "放了好几天了" without asking how long.
-  private static final Pattern DURATION_ASKED = Pattern.compile("多长时间|学多长|要多久|多久一次|多久能");
+  private static final Pattern DURATION_ASKED = Pattern.compile("多长时间|学多长|要多久|多久\\p{IsHan}{0,3}一次|多久能");
   private static final Pattern DURATION = Pattern.compile("[\\d一二三四五六七八九十两半]+\\s*(?:个)?(?:天|日|周|星期|个月|月|年|小时|课时|期)");
   /** "哪一天开的会", "什么时候成立的": a date, which the reports give as 9月19日 or 2021年. */
   private static final Pattern DATE_ASKED = Pattern.compile("哪一?天|哪一?年|几月几|什么日子|何时|(?:什么|啥)时候|什么时间");
@@ -108,8 +108,8 @@ final class Procedures {
 
   /** Whether an answer gives the duration or the price the question asks for. */
   static boolean givesDurationOrPrice(String question, String text) {
-    // A date ("7月1日") is no duration.
-    String body = text.replaceAll("\\[\\d+\\]", "").replaceAll("\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]", "");
+    // A date ("7月1日") is no duration, a quoted name (“社区半月谈”) none either.
+    String body = Quantities.withoutNames(text).replaceAll("\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]", "");
     boolean duration = !DURATION_ASKED.matcher(question).find() || DURATION.matcher(body).find();
     boolean price = !PRICE_ASKED.matcher(question).find() || PRICE.matcher(body).find();
     return duration && price;

@@ -13,6 +13,11 @@ final class Quantities {
 
   private Quantities() {}
 
+  /** The text without citation marks and quoted names: "“五星”支部", "‘社区半月谈’" hold no count or duration. */
+  static String withoutNames(String text) {
+    return text.replaceAll("\\[\\d+\\]", "").replaceAll("“[^“”]{1,12}”|‘[^‘’]{1,12}’", " ");
+  }
+
   static boolean asked(String question) {
     return QUANTITY.matcher(question).find();
   }
@@ -30,7 +35,7 @@ final class Quantities {
    * ("多少户" → "1200户"), or by any measure word when the question names none. Dates do not count.
    */
   static boolean answered(String question, String text) {
-    String body = text.replaceAll("\\[\\d+\\]", "");
+    String body = withoutNames(text);
     if (Counts.ofAskedThing(question).test(body)) return true;  // "多少劳动力" ~ "安置劳动力60余人"
     Matcher q = ASKED_UNIT.matcher(question);
     String units = q.find() && !"年月日天".contains(q.group(1)) ? unitGroup(q.group(1)) : UNITS;

@@ -214,6 +214,15 @@ class GroundedAnswererTest {
   }
 
   @Test
+  void aQuotedNameHoldsNoCountAndNoDuration() {
+    assertFalse(Quantities.answered("樱桃沟社区评了几星？", "“五星”支部创建是“一把手工程”，见“二七区‘五星’支部创建的组织体系”。"));
+    assertTrue(Quantities.answered("樱桃沟社区评了几星？", "樱桃沟社区评上了3星。"));
+    String q = "“清风邮局”信箱多久开一次箱？";
+    assertTrue(Procedures.asksDurationOrPrice(q));
+    assertFalse(Procedures.givesDurationOrPrice(q, "居民的意见再通过“社区半月谈”恳谈协商、推动办理。"));
+  }
+
+  @Test
   void askingWhetherOneMustPayNeedsAPrice() {
     assertTrue(Procedures.asksDurationOrPrice("老旧小区改造俺家要掏钱不 一平方摊多少"));
     assertTrue(Procedures.asksDurationOrPrice("热水器坏了 找谁来修 上门费多少"));
@@ -286,6 +295,13 @@ class GroundedAnswererTest {
     Answer a = answerer.answer("上海的社区网格是怎么划分的？", List.of());
     assertFalse(a.answered(), a.text());
     assertTrue(answerer.answer("冯春社区的网格是怎么划分的？", List.of()).answered());
+  }
+
+  @Test
+  void aTentativeListDoesNotAlsoClaimToAnswer() {
+    Answer a = withTopics().answer("俺们院老人多 社区咋帮着照顾照顾", List.of());
+    assertTrue(a.answered() && a.tentative() && a.text().startsWith(GroundedAnswerer.TENTATIVE), a.text());
+    assertFalse(a.text().contains(ExtractiveAnswerer.HOWTO_HEADER.strip()), a.text());
   }
 
   @Test
