@@ -190,8 +190,11 @@ final class ExtractiveAnswerer {
         String s = sentences.get(i);
         if (s.length() < 4 || BYLINE.matcher(s).lookingAt()) continue;
         String context = h.passage().heading() + s;
-        // A rare word of the question (消防) tells the answering sentence better than a common one (社区).
-        double score = howto ? overlap.coverage(question, context)
+        // A rare word of the question (消防, 红歌) tells the answering sentence better than a common one (社区). For
+        // practices the weighted share alone: measured on 672 questions, plain bigram overlap (the earlier rule)
+        // answered 2 fewer colloquial questions on either corpus and covered 0.608 / 0.655 of the expected
+        // practices against 0.615 / 0.659 (index/ / seeds).
+        double score = howto ? weighted.applyAsDouble(question, context)
             : (1 - WEIGHTED_SHARE) * overlap.coverage(question, context)
                 + WEIGHTED_SHARE * weighted.applyAsDouble(question, context);
         if (howto) {
