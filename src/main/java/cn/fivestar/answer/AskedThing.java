@@ -16,6 +16,7 @@ final class AskedThing {
   /** "哪位民警", "什么形式", "哪条路": the run of Chinese characters after the question word. */
   private static final Pattern ASKED_KIND =
       Pattern.compile("(?:哪[几两三四五六七八九十]?|什么(?!时候|意思|样|地方|名字|名称))[位个条家所座项种名些类大]?(\\p{IsHan}+)");
+  private static final Pattern ASKS_WHO = Pattern.compile("谁(?![都也家])");
   /** "书记叫啥名字", "主任姓什么": the name itself is asked for. */
   private static final String NAME_ASKED = "叫啥名|叫什么名|叫啥|叫什么|姓什么|姓啥|名字是";
   /** "X是谁", "X由谁担任", "谁来当X": X is the role asked about. */
@@ -126,7 +127,7 @@ final class AskedThing {
 
   /** Whether the question asks for one particular: a thing of a kind, a person, a count, a date. */
   static boolean asksParticular(String question) {
-    return askedKind(question) != null || askedRole(question) != null || question.contains("谁")
+    return askedKind(question) != null || askedRole(question) != null || asksWho(question)
         || AskedDetail.asked(question);
   }
 
@@ -150,9 +151,14 @@ final class AskedThing {
     return false;
   }
 
+  /** "谁带队", "找谁" ask for a person; "谁都能进", "谁也不管", "谁家" do not. */
+  static boolean asksWho(String question) {
+    return ASKS_WHO.matcher(question).find();
+  }
+
   /** Whether a "谁" question names no role ("是谁领学的"): any named person in a role answers it. */
   static boolean asksAnyPerson(String question) {
-    return question.contains("谁") && askedRole(question) == null;
+    return asksWho(question) && askedRole(question) == null;
   }
 
   /** The sentence names a person after a role ("机关党支部书记王恪玲") whom the question does not name. */
@@ -188,7 +194,7 @@ final class AskedThing {
     // A one-character kind other than a place's (路, 河, 楼) is part of too many words (方 in 地方, 多方).
     if (kind.length() < 2 && "路街河".indexOf(kind) < 0) return false;
     // "哪位民警", "书记是谁": a person is named after the whole role ("党工委书记张俊英", not "党工委副书记…").
-    if (question.contains("哪位") || question.contains("谁")) {
+    if (question.contains("哪位") || asksWho(question)) {
       return namesHolder(sentence, personRole(question, kind), question);
     }
     // "哪些公共单位": the kind word must go on as in the question (公共单位, not 公共空间).

@@ -144,6 +144,13 @@ class GroundedAnswererTest {
   }
 
   @Test
+  void anyoneAtAllIsNoQuestionAboutWho() {
+    assertFalse(AskedThing.asksWho("俺们院大门敞着谁都能进 咋整"));
+    assertFalse(AskedThing.asksParticular("俺们院大门敞着谁都能进 咋整"));
+    assertTrue(AskedThing.asksWho("楼道灯坏了找谁修？"));
+  }
+
+  @Test
   void anAdverbBeforeTheQuestionWordIsNoPartOfTheRole() {
     assertEquals("书记", AskedThing.askedRole("十佳百优基层党组织书记都是谁？"));
   }
