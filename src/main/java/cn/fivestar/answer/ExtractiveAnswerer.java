@@ -93,7 +93,8 @@ final class ExtractiveAnswerer {
 
   /** {@code related} are the documents' terms for the question's topic (see KnowledgeBase#relatedTerms). */
   Answer answer(String original, String question, List<String> related, List<Hit> hits) {
-    boolean howto = isHowTo(question);
+    // "下一期啥时候开班 咋报名": a how-to question that also asks for a detail is answered by the detail, not a list.
+    boolean howto = isHowTo(question) && !AskedDetail.asked(question);
     List<Hit> used = howto ? hits.subList(0, Math.min(HOWTO_PASSAGES, hits.size())) : factPassages(question, hits);
     // Official terms sharing a word with the question (社区, 城市社区) say nothing about which sentence answers it.
     Set<String> asked = overlap.terms(question);

@@ -144,6 +144,13 @@ class GroundedAnswererTest {
   }
 
   @Test
+  void aFewOfUsIsNoQuestionAboutHowMany() {
+    assertFalse(Quantities.asked("俺们几个老党员退休了 想在楼里搭个伙给邻居干点事 咋弄"));
+    assertFalse(Quantities.asked("这几天老有人敲门"));
+    assertTrue(Quantities.asked("冯春社区划分了几个网格？"));
+  }
+
+  @Test
   void anyoneAtAllIsNoQuestionAboutWho() {
     assertFalse(AskedThing.asksWho("俺们院大门敞着谁都能进 咋整"));
     assertFalse(AskedThing.asksParticular("俺们院大门敞着谁都能进 咋整"));
