@@ -20,9 +20,16 @@ final class Regions {
   static boolean asksAboutOtherRegion(KnowledgeBase kb, String question) {
     for (String word : kb.unknownWords(question)) {
       String bare = word.replaceFirst("(省|市|自治区)$", "");
-      if (NAMES.contains(word) || NAMES.contains(bare)) return true;
+      if ((NAMES.contains(word) || NAMES.contains(bare)) && !whereSomeoneIs(question, word)) return true;
     }
     return false;
+  }
+
+  /** "孩子在深圳", "老伴在上海住院": where a relative is, which tells the resident's story, not the region asked about. */
+  private static boolean whereSomeoneIs(String question, String region) {
+    return java.util.regex.Pattern.compile(
+            "(?:孩子|儿子|闺女|女儿|老伴|家人|亲戚|他|她|爹|妈|娘|爸|哥|姐|弟|妹)们?[都也还]?在" + java.util.regex.Pattern.quote(region))
+        .matcher(question).find();
   }
 
   private static Set<String> load() {

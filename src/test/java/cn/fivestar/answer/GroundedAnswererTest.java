@@ -144,6 +144,21 @@ class GroundedAnswererTest {
   }
 
   @Test
+  void howOftenIsAnsweredByAFrequency() {
+    String q = "村里订了创星计划 上头多长时间查一回";
+    assertTrue(Procedures.givesDurationOrPrice(q, "建立周督、月点评机制。"));
+    assertTrue(Procedures.givesDurationOrPrice("消防培训多久一次", "定期开展消防安全培训。"));
+    assertFalse(Procedures.givesDurationOrPrice(q, "各村对照任务目标提出创星计划。"));
+  }
+
+  @Test
+  void whereARelativeLivesIsNoQuestionAboutThatRegion() {
+    String q = "俺七十多了 孩子在深圳 白天一个人在屋里憋得慌 社区有没有能坐坐说说话的地儿";
+    assertFalse(Regions.asksAboutOtherRegion(kb, q));
+    assertTrue(Regions.asksAboutOtherRegion(kb, "深圳的养老政策是什么？"));
+  }
+
+  @Test
   void aFewOfUsIsNoQuestionAboutHowMany() {
     assertFalse(Quantities.asked("俺们几个老党员退休了 想在楼里搭个伙给邻居干点事 咋弄"));
     assertFalse(Quantities.asked("这几天老有人敲门"));
