@@ -29,11 +29,11 @@ final class ExtractiveAnswerer {
           + "|借鉴|可参考|参考的|作参考|做参考|哪些项目|哪些活动|啥办法|啥好办法|什么好办法|啥门道|咋做|咋干|咋搞"
           + "|做了哪些事|干了哪些事|做了哪些实事");
   /**
-   * "怎么/如何" + a verb, but not "是怎么…的" (how something was done), "怎么样", "怎么回事", nor "怎么办" or
+   * "怎么/如何" + a verb, but not "是怎么…的" (how something was done), "不咋熟" (not very), "怎么样", "怎么回事", nor "怎么办" or
    * "咋整" (a resident's problem, answered as a fact question).
    */
   private static final Pattern HOW_TO_ACT =
-      Pattern.compile("(?<!是)(怎么|如何|怎样|咋)(?![样回办整])|从哪|哪些地方|哪些方面|下手|什么办法|哪些办法");
+      Pattern.compile("(?<![是不])(怎么|如何|怎样|咋)(?![样回办整])|从哪|哪些地方|哪些方面|下手|什么办法|哪些办法");
     private static final Pattern NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万两]+[个项名人户家次场支种条类颗]");
   private static final Pattern QUOTED = Pattern.compile("[“\"「][^”\"」]{2,16}[”\"」]");
   private static final Pattern HOW = Pattern.compile("怎么|如何|怎样|为什么|哪些|什么样");

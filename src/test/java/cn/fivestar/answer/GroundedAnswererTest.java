@@ -405,7 +405,8 @@ class GroundedAnswererTest {
         "美丽乡村如何建设？")) {
       assertTrue(ExtractiveAnswerer.isHowTo(q), q);
     }
-    for (String q : List.of("樱桃沟社区怎么分工创星？", "老人吃饭难，街道是怎么解决的？", "这个活动怎么样？", "冯春社区划分了几个网格？")) {
+    for (String q : List.of("樱桃沟社区怎么分工创星？", "老人吃饭难，街道是怎么解决的？", "这个活动怎么样？", "冯春社区划分了几个网格？",
+        "邻居之间都不咋熟 想搞个一块儿吃饭的活动 社区有没有")) {
       assertFalse(ExtractiveAnswerer.isHowTo(q), q);
     }
   }
