@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the seven blind sets: 754
- * questions, 717 of them written by people who never saw the system's output) on both corpora: the shipped
+ * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the nine blind sets: 914
+ * questions, 877 of them written by people who never saw the system's output) on both corpora: the shipped
  * {@code index/} and the raw seeds. The floors are the figures reached when this test was written, a little
  * below, so a change that makes answers worse fails; the README gives the targets and how far they are.
  */
@@ -25,7 +25,8 @@ class AnswerQualityTest {
   private static final List<String> SETS = List.of(
       "eval/team-questions.jsonl", "eval/validation-1.jsonl", "eval/validation-2.jsonl", "eval/questions-blind.jsonl",
       "eval/questions-blind-2.jsonl", "eval/questions-blind-3.jsonl", "eval/questions-blind-4.jsonl",
-      "eval/questions-blind-5.jsonl", "eval/questions-blind-6.jsonl", "eval/questions-blind-7.jsonl");
+      "eval/questions-blind-5.jsonl", "eval/questions-blind-6.jsonl", "eval/questions-blind-7.jsonl",
+      "eval/questions-blind-8.jsonl", "eval/questions-blind-9.jsonl");
   private static final Path SEEDS = Path.of("../shared/seeds");
 
   @TempDir Path data;
@@ -36,13 +37,13 @@ class AnswerQualityTest {
 
   @Test
   void shippedIndex() {
-    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.925, 100, 0.66, 0.60, 0.95, 0.055, 0.94, 0.015));
+    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.93, 100, 0.65, 0.60, 0.965, 0.05, 0.92, 0.03));
   }
 
   @Test
   void rawSeeds() {
     assumeTrue(Files.isDirectory(SEEDS), "the seeds are not beside this checkout");
-    check(List.of(SEEDS), new Floors(0.95, 110, 0.68, 0.59, 0.95, 0.042, 0.93, 0.035));
+    check(List.of(SEEDS), new Floors(0.945, 110, 0.675, 0.62, 0.965, 0.03, 0.92, 0.02));
   }
 
   private void check(List<Path> sources, Floors floors) {
