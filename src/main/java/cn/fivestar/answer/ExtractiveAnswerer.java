@@ -35,6 +35,7 @@ final class ExtractiveAnswerer {
   private static final Pattern HOW_TO_ACT =
       Pattern.compile("(?<![是不])(怎么|如何|怎样|咋)(?![样回办整])|从哪|哪些地方|哪些方面|下手|什么办法|哪些办法");
     private static final Pattern NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万两]+[个项名人户家次场支种条类颗]");
+  private static final Pattern PLACE_HOW = Pattern.compile("是(?:怎么|如何|怎样)\\p{IsHan}{0,8}的|(?:怎么|如何|怎样)(?:做|推进|开展|落实|操作|组织|运转)的|有哪些做法|都有哪些做法");
   private static final Pattern QUOTED = Pattern.compile("[“\"「][^”\"」]{2,16}[”\"」]");
   private static final Pattern HOW = Pattern.compile("怎么|如何|怎样|为什么|哪些|什么样");
   private static final int FACT_PASSAGES = 3;
@@ -61,6 +62,7 @@ final class ExtractiveAnswerer {
   /** "这激发了…", "这样各社区…": what a practice led to, said after it; not a practice of its own. */
   private static final Pattern CONSEQUENCE = Pattern.compile("(?:【[^】]*】)?(?:这样|这激发|这让|这使|这也|由此|从而|通过这)");
   /** A remark about the documents or the bot (opening the sentence, or the bot anywhere), not about the matter. */
+  private static final Pattern TITLE_REMARK = Pattern.compile("^(?:【[^】]*】)?报道标题|版面总题");
   private static final Pattern REMARK = Pattern.compile("^(?:这篇报道|本资料|报道标题|本篇)|机器人");
   /** "党组织全覆盖（花园路街道）：": a digest item's label and place. */
   private static final Pattern ITEM_LABEL = Pattern.compile("[^，。；：]{2,30}（[^（）]{2,20}）：");
@@ -95,6 +97,13 @@ final class ExtractiveAnswerer {
   Answer answer(String original, String question, List<String> related, List<Hit> hits) {
     // "下一期啥时候开班 咋报名": a how-to question that also asks for a detail is answered by the detail, not a list.
     boolean howto = isHowTo(question) && !AskedDetail.asked(question);
+    // "冯春社区是怎么分头推进的": how one named place did it is told in that place's own story, over many passages.
+    boolean placeHow = (howto || PLACE_HOW.matcher(question).find()) && !AskedDetail.asked(question);
+    List<Hit> own = placeHow ? placePassages(question, hits) : List.of();
+    if (!own.isEmpty()) {
+      List<Scored> practices = pickPractices(score(question, String.join(" ", related), own, true));
+      return render(original, practices, own, true, "");
+    }
     List<Hit> used = howto ? hits.subList(0, Math.min(HOWTO_PASSAGES, hits.size())) : factPassages(question, hits);
     // Official terms sharing a word with the question (社区, 城市社区) say nothing about which sentence answers it.
     Set<String> asked = overlap.terms(question);
@@ -118,6 +127,23 @@ final class ExtractiveAnswerer {
     List<Scored> chosen = howto ? pickPractices(candidates) : pickFact(question, candidates, colloquial, topDocument);
     Answer answer = render(original, chosen, used, howto, HOWTO_HEADER);
     return howto || chosen.isEmpty() ? answer : withAskedPlace(question, answer, used.get(chosen.get(0).passage()));
+  }
+
+  /**
+   * The passages (in rank order, at most {@value #HOWTO_PASSAGES}) of the document about the place the question
+   * names: the first ranked passage whose title, place or heading names it gives the document. Empty when the
+   * question names no place or no document is about it.
+   */
+  private static List<Hit> placePassages(String question, List<Hit> hits) {
+    for (String place : PlaceNames.all(question)) {
+      String source = hits.stream()
+          .filter(h -> (h.passage().title() + h.passage().place() + h.passage().heading()).contains(place))
+          .map(Hit::source).findFirst().orElse(null);
+      if (source == null) continue;
+      List<Hit> own = hits.stream().filter(h -> h.source().equals(source)).limit(HOWTO_PASSAGES).toList();
+      if (own.size() >= 2) return own;
+    }
+    return List.of();
   }
 
   /**
@@ -332,7 +358,8 @@ final class ExtractiveAnswerer {
     double cut = candidates.stream().mapToDouble(Scored::score).max().orElse(0) * 0.4;
     List<Scored> sorted = new ArrayList<>();
     for (Scored c : candidates) {
-      if (c.score() < cut) continue;
+      // What the report was titled ("报道标题是…") is never a practice.
+      if (c.score() < cut || TITLE_REMARK.matcher(c.sentence()).find()) continue;
       double framing = FRAMING.matcher(c.sentence()).find() || CONSEQUENCE.matcher(c.sentence()).lookingAt()
           ? FRAMING_PENALTY : 0;
       sorted.add(new Scored(c.sentence(), c.passage(), c.order(), c.score() - framing));

@@ -22,6 +22,14 @@ public final class PlaceNames {
     return ANYWHERE.matcher(text).find();
   }
 
+  /** The particular places the text names, in order ("冯春社区" in "…，冯春社区是怎么分头推进的"). */
+  public static java.util.List<String> all(String text) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = ANYWHERE.matcher(text);
+    while (m.find()) out.add(m.group());
+    return out;
+  }
+
   /** The text starts with a particular place ("樱桃沟社区怎么分工创星": about that place, not how to do it). */
   public static boolean namedFirst(String text) {
     return FIRST.matcher(text).find();

@@ -430,6 +430,41 @@ class GroundedAnswererTest {
   }
 
   @Test
+  void howANamedPlaceDidItIsToldFromThatPlacesOwnStory(@TempDir Path other) throws IOException {
+    Path docs = Files.createDirectories(other.resolve("docs"));
+    Files.writeString(docs.resolve("story-fengchun.md"), """
+        # 京广路街道冯春社区：五颗星逐一发力
+        kind: story
+        place: 冯春社区
+
+        ## 网格服务
+        冯春社区将辖区划分为10个网格，实行“一长三员”网格化社会治理工作模式，及时化解矛盾纠纷。
+
+        ## 志愿服务
+        冯春社区运用“一征三议两公开”工作法，解决老旧小区改造等事项8件。
+
+        ## 功能服务
+        冯春社区推行“一口服务”，居民和企业的各类业务一个口子就能办好。
+
+        ## 报道
+        报道标题是“党建领航强网格”。
+        """);
+    Files.writeString(docs.resolve("overview.md"), """
+        # 五颗星总览
+        kind: overview
+
+        城市社区争创五颗星，各社区分头推进，网格服务、志愿服务、功能服务各有做法。
+        """);
+    try (KnowledgeBase small = KnowledgeBase.open(other.resolve("data"), List.of(docs), false, s -> {})) {
+      Answer a = new GroundedAnswerer(small, Optional.empty(), "抱歉。").answer("冯春社区是怎么分头推进创星的？", List.of());
+      for (String practice : List.of("一长三员", "一征三议两公开", "一口服务")) {
+        assertTrue(a.text().contains(practice), a.text());
+      }
+      assertFalse(a.text().contains("报道标题"), "the report's title is no practice: " + a.text());
+    }
+  }
+
+  @Test
   void aWhichQuestionIsAnsweredByTheSentenceNamingThatKindOfThing() {
     assertEquals("民警", AskedThing.askedKind("新圃西街社区的副主任是由哪位民警兼任的？"));
     assertEquals("路", AskedThing.askedKind("党员清扫的是哪条路？"));
