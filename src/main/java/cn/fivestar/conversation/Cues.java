@@ -26,6 +26,8 @@ final class Cues {
   /** Dropping the report under way, in plain words. */
   private static final Pattern DROP = Pattern.compile(
       "^(?:取消|算了|不报了|不反映了|不登记了|不提交了|撤回|撤销)[。.!！~～\\s]*$|算了[。.!！~～\\s]*$|不用了?.{0,3}先这样|先这样吧|回头再说|以后再说|"
+          // "算了 不问了", "那不说了": giving up the whole thing, in the words of a question dropped.
+          + "^(?:算了|好吧|那)?[，,。\\s]*(?:不问了|不说了|不用了)[。.!！~～\\s]*$|"
           + "先.{0,10}(?:再|在)说|"
           + "(?:先不报|不报了|不用报了|不想报了|别报了|不反映了|不用反映了|不登记了|不用登记了|别登记了|不提交了|不用提交了|"
           + "不要提交|不要登记|先不登记|先不提交|撤回吧|取消吧|取消登记|取消提交|不办了|不弄了)");

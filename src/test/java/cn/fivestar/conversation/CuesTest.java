@@ -28,9 +28,16 @@ class CuesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"算了，还是先不报了", "车棚那个算了 先不报了 等物业来看看再说", "不用了 先这样吧", "取消", "不登记了"})
+  @ValueSource(strings = {"算了，还是先不报了", "车棚那个算了 先不报了 等物业来看看再说", "不用了 先这样吧", "取消", "不登记了",
+      "算了 不问了", "那不说了"})
   void plainWordsDropAReport(String text) {
     assertTrue(Cues.dropsReport(text), text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"报了好几回物业都不问了", "楼道灯坏了 说了也不用了"})
+  void aComplaintThatNobodyAsksAnymoreIsNoDrop(String text) {
+    assertFalse(Cues.dropsReport(text), text);
   }
 
   @Test
