@@ -52,6 +52,9 @@ public final class GroundedAnswerer implements Answerer {
       "(?:俺|我|咱|恁)们?(?:这|那)?个?(?:院|楼|小区|村|片|单元|巷|胡同)|家门口|家附近|楼下|楼道|院子|这片|社区|街道|小区|村里|院里|楼里");
   private static final java.util.regex.Pattern ASKING = java.util.regex.Pattern.compile(
       "咋|怎么|能不能|有没有|有没|有啥|谁|啥|[吗不没][？?]?\\s*$|[？?]");
+  private static final java.util.regex.Pattern BELONGS_TO = java.util.regex.Pattern.compile(
+      "(?:属于|归)\\p{IsHan}{0,4}?哪(?:个|一个)?(区|街道|镇|乡|县|市|办事处)|(?:在|是)哪(?:个|一个)?(区|街道|镇|乡|县)的");
+  private static final java.util.regex.Pattern GENERIC_UNIT = java.util.regex.Pattern.compile("[社辖小城片园山街景营分]区$");
   static final String TENTATIVE = "资料里没有和您的问题完全对应的内容，下面是其他社区的相关做法，供您参考：\n";
 
   private final KnowledgeBase kb;
@@ -104,6 +107,9 @@ public final class GroundedAnswerer implements Answerer {
     if (!answer.answered()) return answer;
     // "哪条路？" answered by a sentence naming no road: the topic of the question, not the thing it asks for.
     boolean holdsKind = llm.isPresent() || ExtractiveAnswerer.holdsAskedKind(q, answer.text());
+    // "樱桃沟社区属于哪个街道": which district or street a place belongs to, answered by a sentence naming none
+    // (社区 is no 区) — the documents do not say, and related practices would not tell either.
+    if (!namesUnitAsked(q, answer.text())) return new Answer(original, false, refusal, List.of());
     double bar = hits.get(0).coverage() < COLLOQUIAL_COVERAGE ? MIN_COLLOQUIAL_SUPPORT : MIN_SUPPORT;
     if (holdsKind && support(q, answer) >= bar) return answer;
     // The quoted sentences do not address the question itself: say these are related practices, not the answer,
@@ -148,6 +154,21 @@ public final class GroundedAnswerer implements Answerer {
     Answer answer = extractive.answer(original, q, kb.relatedTerms(q), hits);
     // Without the one detail asked for (a figure, a name, a date…) the answer is the subject, not the answer.
     return AskedDetail.given(q, answer.text()) ? answer : new Answer(original, false, refusal, List.of());
+  }
+
+  /** For a question asking which district or street a place belongs to: whether the text names one it does not. */
+  private static boolean namesUnitAsked(String q, String text) {
+    java.util.regex.Matcher asked = BELONGS_TO.matcher(q);
+    if (!asked.find()) return true;
+    String unit = asked.group(1) != null ? asked.group(1) : asked.group(2);
+    java.util.regex.Matcher named = java.util.regex.Pattern.compile("\\p{IsHan}{2,4}?" + unit).matcher(text);
+    while (named.find()) {
+      String name = named.group();
+      // 社区, 辖区, 小区, 城区… are no districts; a name does not open with 把, 在, 的.
+      if (GENERIC_UNIT.matcher(name).find() || "把在的和与及对从到向给让是其各本该全".indexOf(name.charAt(0)) >= 0) continue;
+      if (!q.contains(name)) return true;
+    }
+    return false;
   }
 
   /** How much of the question the quoted sentences (with their sources' titles and headings) cover. */

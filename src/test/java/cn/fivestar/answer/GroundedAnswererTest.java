@@ -159,6 +159,14 @@ class GroundedAnswererTest {
   }
 
   @Test
+  void whichDistrictAPlaceBelongsToIsRefusedWhenTheDocumentsNameNone() {
+    for (String q : List.of("阳光花苑社区属于哪个区？", "冯春社区属于郑州哪个区", "冯春社区是哪个街道的？")) {
+      Answer a = answerer.answer(q, List.of());
+      assertFalse(a.answered(), q + " -> " + a.text());
+    }
+  }
+
+  @Test
   void aFewOfUsIsNoQuestionAboutHowMany() {
     assertFalse(Quantities.asked("俺们几个老党员退休了 想在楼里搭个伙给邻居干点事 咋弄"));
     assertFalse(Quantities.asked("这几天老有人敲门"));
