@@ -35,7 +35,7 @@ final class Procedures {
           // "幼儿园啥时候报名", "下一期啥时候开班": a date the reports do not give unless they say when.
           + "|(?:啥|什么)时候(?:报名|开班|开学|开课|截止)|下一期");
   // Not "几天", "几个月": a resident's story says "放了好几天了" without asking how long.
-  private static final Pattern DURATION_ASKED = Pattern.compile("多长时间|学多长|要多久|多久\\p{IsHan}{0,3}一次|多久能");
+  private static final Pattern DURATION_ASKED = Pattern.compile("多长|要多久|多久\\p{IsHan}{0,3}一次|多久能");
   private static final Pattern DURATION = Pattern.compile("[\\d一二三四五六七八九十两半]+\\s*(?:个)?(?:天|日|周|星期|个月|月|年|小时|课时|期)"
       // How often, for "多久一次", "多长时间查一回": 每月, 周督, 月点评, 定期.
       + "|每[天日周月季年]|[日周月季](?:报告|观摩|点评|调度|督|一)|定期");
@@ -43,7 +43,7 @@ final class Procedures {
   private static final Pattern DATE_ASKED = Pattern.compile("哪一?天|哪一?年|几月几|什么日子|何时|(?:什么|啥)时候|什么时间");
   private static final Pattern DATE = Pattern.compile(
       "\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|\\d{4}\\s*年|\\d{1,2}\\s*月[份初中底]?|[上中下]旬|[春夏秋冬]天|年[初中底]|季度");
-  private static final Pattern PRICE_ASKED = Pattern.compile("掏钱|掏多少|摊多少|出多少钱|费多少|多少费|上门费|多少钱|要交钱|交不交钱|要不要钱|收费吗|收不收费|学费|贵不贵|贵不|花多少钱");
+  private static final Pattern PRICE_ASKED = Pattern.compile("掏钱|掏多少|摊多少|出多少钱|费多少|多少费|上门费|工资多少|多少工资|挣多少|月薪|多少钱|要交钱|交不交钱|要不要钱|收费吗|收不收费|学费|贵不贵|贵不|花多少钱");
   private static final Pattern PRICE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:元|块)|免费|不收费|不要钱");
   private static final Pattern PHONE_ASKED = Pattern.compile("(?:哪个|什么|啥)电话|电话(?:是)?多少|电话号码|联系方式|热线");
   private static final Pattern PHONE = Pattern.compile("\\d{3,4}-?\\d{7,8}|1\\d{10}|\\b\\d{5}\\b");

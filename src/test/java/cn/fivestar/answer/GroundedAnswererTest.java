@@ -263,6 +263,8 @@ class GroundedAnswererTest {
   void askingWhetherOneMustPayNeedsAPrice() {
     assertTrue(Procedures.asksDurationOrPrice("老旧小区改造俺家要掏钱不 一平方摊多少"));
     assertTrue(Procedures.asksDurationOrPrice("热水器坏了 找谁来修 上门费多少"));
+    assertTrue(Procedures.asksDurationOrPrice("养老护理岗位一个月工资多少？"));
+    assertTrue(Procedures.asksDurationOrPrice("想入党的话预备期多长"));
     assertFalse(Procedures.givesDurationOrPrice("俺家要掏钱不", "街道有50多名党员干部下沉到社区宣传政策。"));
   }
 
