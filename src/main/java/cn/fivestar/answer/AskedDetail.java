@@ -25,7 +25,7 @@ final class AskedDetail {
   static boolean given(String q, String text) {
     return (!Quantities.asked(q) || Quantities.answered(q, text))
         && (!AskedThing.asksName(q) || AskedThing.namesHolderByName(text, AskedThing.askedRole(q), q) && ofPlaceAsked(q, text))
-        && (!Procedures.asksDate(q) || Procedures.givesDate(text))
+        && (!Procedures.asksDate(q) || Procedures.givesDate(q, text))
         && (!Procedures.asksDurationOrPrice(q) || Procedures.givesDurationOrPrice(q, text))
         && (!Procedures.asksPhone(q) || Procedures.givesPhone(text))
         && (!Procedures.asksHours(q) || Procedures.givesTime(text));

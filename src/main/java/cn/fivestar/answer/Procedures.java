@@ -43,6 +43,9 @@ final class Procedures {
   private static final Pattern DATE_ASKED = Pattern.compile("哪一?天|哪一?年|几月几|什么日子|何时|(?:什么|啥)时候|什么时间");
   private static final Pattern DATE = Pattern.compile(
       "\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|\\d{4}\\s*年|\\d{1,2}\\s*月[份初中底]?|[上中下]旬|[春夏秋冬]天|年[初中底]|季度");
+  /** "每周一例会…周五评定" answers "哪天布置任务" — a day of the week, not "下一期啥时候开班". */
+  private static final Pattern WEEKDAY = Pattern.compile("周[一二三四五六日]|星期[一二三四五六日天]");
+  private static final Pattern DAY_ASKED = Pattern.compile("哪一?天|周几|星期几|礼拜几");
   private static final Pattern PRICE_ASKED = Pattern.compile("掏钱|掏多少|摊多少|出多少钱|费多少|多少费|上门费|工资多少|多少工资|挣多少|月薪|多少钱|要交钱|交不交钱|要不要钱|收费吗|收不收费|学费|贵不贵|贵不|花多少钱");
   private static final Pattern PRICE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:元|块)|免费|不收费|不要钱");
   private static final Pattern PHONE_ASKED = Pattern.compile("(?:哪个|什么|啥)电话|电话(?:是)?多少|电话号码|联系方式|热线");
@@ -88,9 +91,10 @@ final class Procedures {
     return DATE_ASKED.matcher(question).find();
   }
 
-  /** Whether an answer gives a date, a year, a month or a season. */
-  static boolean givesDate(String text) {
-    return DATE.matcher(text.replaceAll("\\[\\d+\\]", "")).find();
+  /** Whether an answer gives a date, a year, a month or a season (a weekday, for "哪天"). */
+  static boolean givesDate(String question, String text) {
+    String body = text.replaceAll("\\[\\d+\\]", "");
+    return DATE.matcher(body).find() || DAY_ASKED.matcher(question).find() && WEEKDAY.matcher(body).find();
   }
 
   /** "该打哪个电话报修", "电话是多少": asks for a number to call. */

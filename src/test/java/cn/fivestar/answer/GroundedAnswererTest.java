@@ -244,6 +244,13 @@ class GroundedAnswererTest {
   }
 
   @Test
+  void aWeekdayAnswersWhichDayButNotWhenTheNextCourseStarts() {
+    String text = "社区书记在每周一例会上布置本周的任务，周五评定完成效果。";
+    assertTrue(AskedDetail.given("书记周周评，书记是在哪天布置任务？", text));
+    assertFalse(AskedDetail.given("下一期培训啥时候开班？", text));
+  }
+
+  @Test
   void aHolderNamedForAnotherPlaceDoesNotAnswerForThePlaceAsked() {
     String q = "百花社区党委书记叫什么名字？";
     assertTrue(AskedDetail.given("省五建社区党委书记叫什么名字？", "9月22日，省五建社区党委书记李红梦到市总工会送去锦旗。"));
