@@ -51,7 +51,7 @@ public final class GroundedAnswerer implements Answerer {
   private static final java.util.regex.Pattern LOCAL_PLACE = java.util.regex.Pattern.compile(
       "(?:俺|我|咱|恁)们?(?:这|那)?个?(?:院|楼|小区|村|片|单元|巷|胡同)|家门口|家附近|楼下|楼道|院子|这片|社区|街道|小区|村里|院里|楼里");
   private static final java.util.regex.Pattern ASKING = java.util.regex.Pattern.compile(
-      "咋|怎么|能不能|有没有|有没|有啥|谁|啥|[吗不没][？?]?\\s*$|[？?]");
+      "咋|怎么|能不能|有没有|有没|有啥|谁|啥|是不是|(\\p{IsHan})不\\1|[吗不没][？?]?\\s*$|[？?]");
   private static final java.util.regex.Pattern BELONGS_TO = java.util.regex.Pattern.compile(
       "(?:属于|归)\\p{IsHan}{0,4}?哪(?:个|一个)?(区|街道|镇|乡|县|市|办事处)|(?:在|是)哪(?:个|一个)?(区|街道|镇|乡|县)的");
   private static final java.util.regex.Pattern GENERIC_UNIT = java.util.regex.Pattern.compile("[社辖小城片园山街景营分]区$");

@@ -396,7 +396,8 @@ class GroundedAnswererTest {
   @Test
   void aQuestionAboutTheResidentsOwnPlaceIsCommunityLifeWithoutTheTopicModel() {
     // No topic model: the form alone ("俺们院…咋整", "社区能…吗") says the matter is the community's.
-    for (String q : List.of("俺们院里老有人半夜吵吵 咋整", "我家老人一个人在家，白天没人照看，社区能帮帮忙吗？")) {
+    for (String q : List.of("俺们院里老有人半夜吵吵 咋整", "我家老人一个人在家，白天没人照看，社区能帮帮忙吗？",
+        "俺们院里老有人半夜吵吵 是不是就没人管了", "俺们院里老有人半夜吵吵 社区出面说和说和中不中")) {
       Answer a = answerer.answer(q, List.of());
       assertTrue(a.answered() && a.tentative(), q + " -> " + a.text());
     }
