@@ -46,21 +46,38 @@ final class Slots {
       "^(?:你好|您好|喂)?[，,。!！ ]*(?:我|俺)?(?:要|想|想要|需要|得)?(?:投诉|反映|举报|报修|报事|求助|提(?:个)?(?:意见|建议)|报告|登记)"
           + "(?:一下|个问题|一个问题|些问题|问题|情况|个情况|一件事|件事|个事|事情|点事)?[。!！.~～]*$");
 
-  /** A landmark people give instead of an address: 二七塔往西那个路口, 人民公园东门, 实验小学门口. */
+  /** "俺家就在旁边", "我家住", "家住": the address that follows is the resident's home. */
+  private static final Pattern HOME_BEFORE = Pattern.compile("(?:俺|我)家[^，。,.;；]{0,6}$|家住[^，。,.;；]{0,4}$|住在\\s*$");
+  /** A landmark people give instead of an address: 二七塔往西那个路口, 人民公园东门, 实验小学门口, 樱桃沟村委会门口. */
   private static final Pattern LANDMARK = Pattern.compile("(?:" + NAME_START + NAME_CHAR + "{0,5}|" + NAME_CHAR + "{1,6}?)"
-      + "(?:塔|桥|广场|公园|游园|医院|学校|小学|中学|幼儿园|超市|商场|菜市场|市场|车站|体育场|体育馆|火车站|汽车站)"
+      + "(?:塔|桥|广场|公园|游园|医院|学校|小学|中学|幼儿园|超市|商场|菜市场|市场|车站|体育场|体育馆|火车站|汽车站"
+      + "|村委会|村委|居委会|党群服务中心|社区服务中心|卫生院|卫生室|派出所)"
       + "(?:往?[东西南北]边?|旁边|对面|附近|门口|[东西南北]门|那个路口|路口|那边)*");
 
   /** The place named in the text, or null when it names none that staff could find. */
   static String location(String text) {
     if (text == null) return null;
     String best = null;
+    String home = null;
     Matcher m = NUMBERED.matcher(text);
     while (m.find()) {
       String s = m.group().strip();
+      // "俺家就在旁边 樱桃沟村18号": where the resident lives, kept only if the text names no other place.
+      if (HOME_BEFORE.matcher(text.substring(Math.max(0, m.start() - 10), m.start())).find()) {
+        if (home == null) home = s;
+        continue;
+      }
       if (best == null || s.length() > best.length()) best = s;
     }
     if (best != null) return best;
+    String elsewhere = named(home == null ? text : text.replace(home, " "));
+    return elsewhere != null || home == null ? elsewhere : home;
+  }
+
+  /** A named place or landmark (no house number) in the text, or null. */
+  private static String named(String text) {
+    String best = null;
+    Matcher m;
     m = NAMED_ONLY.matcher(text);
     while (m.find()) {
       String s = m.group().strip();

@@ -17,6 +17,14 @@ class SlotsTest {
     assertEquals("锦绣城社区", Slots.location("锦绣城社区门口垃圾成堆"));
     assertEquals("幸福路", Slots.location("幸福路上有个井盖没了"));
     assertEquals("建设路88号", Slots.location("建设路88号门口有个大坑"));
+    assertEquals("樱桃沟村委会门口", Slots.location("樱桃沟村委会门口那根路灯杆歪了 晚上也不亮"));
+  }
+
+  @Test
+  void theResidentsHomeIsThePlaceOnlyWhenNoOtherIsNamed() {
+    assertEquals("樱桃沟村村委会门口",
+        Slots.location("樱桃沟村村委会门口的路灯杆被车撞歪了 俺家就在旁边 樱桃沟村18号"));
+    assertEquals("建设东路阳光花苑5栋2单元301室", Slots.location("家里漏水了 我住在建设东路阳光花苑5栋2单元301室"));
   }
 
   @Test
