@@ -37,13 +37,13 @@ class AnswerQualityTest {
 
   @Test
   void shippedIndex() {
-    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.935, 100, 0.675, 0.61, 0.97, 0.05, 0.94, 0.015));
+    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.935, 100, 0.68, 0.61, 0.975, 0.05, 0.94, 0.015));
   }
 
   @Test
   void rawSeeds() {
     assumeTrue(Files.isDirectory(SEEDS), "the seeds are not beside this checkout");
-    check(List.of(SEEDS), new Floors(0.95, 110, 0.68, 0.63, 0.97, 0.03, 0.935, 0.015));
+    check(List.of(SEEDS), new Floors(0.95, 110, 0.685, 0.63, 0.97, 0.03, 0.935, 0.015));
   }
 
   private void check(List<Path> sources, Floors floors) {
