@@ -2,9 +2,12 @@ package cn.fivestar.answer;
 
 import cn.fivestar.knowledge.ChineseAnalysis;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -17,6 +20,14 @@ final class AskedThing {
   private static final Pattern ASKED_KIND =
       Pattern.compile("(?:哪[几两三四五六七八九十]?|什么(?!时候|意思|样|地方|名字|名称))[位个条家所座项种名些类大]?(\\p{IsHan}+)");
   private static final Pattern ASKS_WHO = Pattern.compile("谁(?![都也家])");
+  /** "樱桃沟社区属于哪个街道", "冯春社区是哪个区的": the administrative unit a place belongs to. */
+  private static final Pattern BELONGS_TO = Pattern.compile(
+      "(?:属于|归)\\p{IsHan}{0,4}?哪(?:个|一个)?(区|街道|镇|乡|县|市|办事处)|(?:在|是)哪(?:个|一个)?(区|街道|镇|乡|县)的");
+  /** A name of each such unit: 二七区, 花园路街道. */
+  private static final Map<String, Pattern> UNIT_NAMES = Stream.of("区", "街道", "镇", "乡", "县", "市", "办事处")
+      .collect(Collectors.toMap(u -> u, u -> Pattern.compile("\\p{IsHan}{2,4}?" + u)));
+  /** 社区, 辖区, 小区, 城区… are no districts. */
+  private static final Pattern GENERIC_UNIT = Pattern.compile("[社辖小城片园山街景营分]区$");
   /** "书记叫啥名字", "主任姓什么": the name itself is asked for. */
   private static final String NAME_ASKED = "叫啥名|叫什么名|叫啥|叫什么|姓什么|姓啥|名字是";
   /** "X是谁", "X由谁担任", "谁来当X": X is the role asked about. */
@@ -147,6 +158,22 @@ final class AskedThing {
           && namesHolder(text.substring(i, Math.min(text.length(), at + 3)), role, question)) {
         return true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * For a question asking which district or street a place belongs to: whether the text names one the question
+   * does not (true for any other question). A name does not open with 把, 在, 的.
+   */
+  static boolean namesUnitAsked(String question, String text) {
+    Matcher asked = BELONGS_TO.matcher(question);
+    if (!asked.find()) return true;
+    Matcher named = UNIT_NAMES.get(asked.group(1) != null ? asked.group(1) : asked.group(2)).matcher(text);
+    while (named.find()) {
+      String name = named.group();
+      if (GENERIC_UNIT.matcher(name).find() || "把在的和与及对从到向给让是其各本该全".indexOf(name.charAt(0)) >= 0) continue;
+      if (!question.contains(name)) return true;
     }
     return false;
   }

@@ -61,8 +61,9 @@ final class ExtractiveAnswerer {
   private static final double SLOT_BONUS = 0.4;
   /** "这激发了…", "这样各社区…": what a practice led to, said after it; not a practice of its own. */
   private static final Pattern CONSEQUENCE = Pattern.compile("(?:【[^】]*】)?(?:这样|这激发|这让|这使|这也|由此|从而|通过这)");
-  /** A remark about the documents or the bot (opening the sentence, or the bot anywhere), not about the matter. */
+  /** What a report was titled ("报道标题是…", "版面总题为…"): never a practice. */
   private static final Pattern TITLE_REMARK = Pattern.compile("^(?:【[^】]*】)?报道标题|版面总题");
+  /** A remark about the documents or the bot (opening the sentence, or the bot anywhere), not about the matter. */
   private static final Pattern REMARK = Pattern.compile("^(?:这篇报道|本资料|报道标题|本篇)|机器人");
   /** "党组织全覆盖（花园路街道）：": a digest item's label and place. */
   private static final Pattern ITEM_LABEL = Pattern.compile("[^，。；：]{2,30}（[^（）]{2,20}）：");
@@ -96,9 +97,10 @@ final class ExtractiveAnswerer {
   /** {@code related} are the documents' terms for the question's topic (see KnowledgeBase#relatedTerms). */
   Answer answer(String original, String question, List<String> related, List<Hit> hits) {
     // "下一期啥时候开班 咋报名": a how-to question that also asks for a detail is answered by the detail, not a list.
-    boolean howto = isHowTo(question) && !AskedDetail.asked(question);
+    boolean detail = AskedDetail.asked(question);
+    boolean howto = isHowTo(question) && !detail;
     // "冯春社区是怎么分头推进的": how one named place did it is told in that place's own story, over many passages.
-    boolean placeHow = (howto || PLACE_HOW.matcher(question).find()) && !AskedDetail.asked(question);
+    boolean placeHow = howto || !detail && PLACE_HOW.matcher(question).find();
     List<Hit> own = placeHow ? placePassages(question, hits) : List.of();
     if (!own.isEmpty()) {
       List<Scored> practices = pickPractices(score(question, String.join(" ", related), own, true));
@@ -358,7 +360,6 @@ final class ExtractiveAnswerer {
     double cut = candidates.stream().mapToDouble(Scored::score).max().orElse(0) * 0.4;
     List<Scored> sorted = new ArrayList<>();
     for (Scored c : candidates) {
-      // What the report was titled ("报道标题是…") is never a practice.
       if (c.score() < cut || TITLE_REMARK.matcher(c.sentence()).find()) continue;
       double framing = FRAMING.matcher(c.sentence()).find() || CONSEQUENCE.matcher(c.sentence()).lookingAt()
           ? FRAMING_PENALTY : 0;

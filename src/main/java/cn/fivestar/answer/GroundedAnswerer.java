@@ -4,6 +4,7 @@ import cn.fivestar.knowledge.Hit;
 import cn.fivestar.knowledge.KnowledgeBase;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The bot's answerer: rewrites follow-ups, retrieves passages, refuses what the knowledge base does not cover,
@@ -48,13 +49,10 @@ public final class GroundedAnswerer implements Answerer {
    * "俺们院大门敞着谁都能进 咋整", "城管能不能常来俺们这片转转": a question about the resident's own courtyard, building
    * or neighbourhood is about community life however it is worded, unless it asks how to get a public service.
    */
-  private static final java.util.regex.Pattern LOCAL_PLACE = java.util.regex.Pattern.compile(
+  private static final Pattern LOCAL_PLACE = Pattern.compile(
       "(?:俺|我|咱|恁)们?(?:这|那)?个?(?:院|楼|小区|村|片|单元|巷|胡同)|家门口|家附近|楼下|楼道|院子|这片|社区|街道|小区|村里|院里|楼里");
-  private static final java.util.regex.Pattern ASKING = java.util.regex.Pattern.compile(
+  private static final Pattern ASKING = Pattern.compile(
       "咋|怎么|能不能|有没有|有没|有啥|谁|啥|是不是|(\\p{IsHan})不\\1|[吗不没][？?]?\\s*$|[？?]");
-  private static final java.util.regex.Pattern BELONGS_TO = java.util.regex.Pattern.compile(
-      "(?:属于|归)\\p{IsHan}{0,4}?哪(?:个|一个)?(区|街道|镇|乡|县|市|办事处)|(?:在|是)哪(?:个|一个)?(区|街道|镇|乡|县)的");
-  private static final java.util.regex.Pattern GENERIC_UNIT = java.util.regex.Pattern.compile("[社辖小城片园山街景营分]区$");
   static final String TENTATIVE = "资料里没有和您的问题完全对应的内容，下面是其他社区的相关做法，供您参考：\n";
 
   private final KnowledgeBase kb;
@@ -109,7 +107,7 @@ public final class GroundedAnswerer implements Answerer {
     boolean holdsKind = llm.isPresent() || ExtractiveAnswerer.holdsAskedKind(q, answer.text());
     // "樱桃沟社区属于哪个街道": which district or street a place belongs to, answered by a sentence naming none
     // (社区 is no 区) — the documents do not say, and related practices would not tell either.
-    if (!namesUnitAsked(q, answer.text())) return new Answer(original, false, refusal, List.of());
+    if (!AskedThing.namesUnitAsked(q, answer.text())) return new Answer(original, false, refusal, List.of());
     double bar = hits.get(0).coverage() < COLLOQUIAL_COVERAGE ? MIN_COLLOQUIAL_SUPPORT : MIN_SUPPORT;
     if (holdsKind && support(q, answer) >= bar) return answer;
     // The quoted sentences do not address the question itself: say these are related practices, not the answer,
@@ -154,21 +152,6 @@ public final class GroundedAnswerer implements Answerer {
     Answer answer = extractive.answer(original, q, kb.relatedTerms(q), hits);
     // Without the one detail asked for (a figure, a name, a date…) the answer is the subject, not the answer.
     return AskedDetail.given(q, answer.text()) ? answer : new Answer(original, false, refusal, List.of());
-  }
-
-  /** For a question asking which district or street a place belongs to: whether the text names one it does not. */
-  private static boolean namesUnitAsked(String q, String text) {
-    java.util.regex.Matcher asked = BELONGS_TO.matcher(q);
-    if (!asked.find()) return true;
-    String unit = asked.group(1) != null ? asked.group(1) : asked.group(2);
-    java.util.regex.Matcher named = java.util.regex.Pattern.compile("\\p{IsHan}{2,4}?" + unit).matcher(text);
-    while (named.find()) {
-      String name = named.group();
-      // 社区, 辖区, 小区, 城区… are no districts; a name does not open with 把, 在, 的.
-      if (GENERIC_UNIT.matcher(name).find() || "把在的和与及对从到向给让是其各本该全".indexOf(name.charAt(0)) >= 0) continue;
-      if (!q.contains(name)) return true;
-    }
-    return false;
   }
 
   /** How much of the question the quoted sentences (with their sources' titles and headings) cover. */

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Questions about another province's or city's policy ("上海的垃圾分类标准是什么？") share topic words with the
@@ -14,6 +15,7 @@ import java.util.Set;
  */
 final class Regions {
   private static final Set<String> NAMES = load();
+  private static final String RELATIVE_IN = "(?:孩子|儿子|闺女|女儿|老伴|家人|亲戚|他|她|爹|妈|娘|爸|哥|姐|弟|妹)们?[都也还]?在";
 
   private Regions() {}
 
@@ -27,9 +29,7 @@ final class Regions {
 
   /** "孩子在深圳", "老伴在上海住院": where a relative is, which tells the resident's story, not the region asked about. */
   private static boolean whereSomeoneIs(String question, String region) {
-    return java.util.regex.Pattern.compile(
-            "(?:孩子|儿子|闺女|女儿|老伴|家人|亲戚|他|她|爹|妈|娘|爸|哥|姐|弟|妹)们?[都也还]?在" + java.util.regex.Pattern.quote(region))
-        .matcher(question).find();
+    return Pattern.compile(RELATIVE_IN + Pattern.quote(region)).matcher(question).find();
   }
 
   private static Set<String> load() {

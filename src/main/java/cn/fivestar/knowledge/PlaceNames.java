@@ -1,5 +1,8 @@
 package cn.fivestar.knowledge;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,9 +26,9 @@ public final class PlaceNames {
   }
 
   /** The particular places the text names, in order ("冯春社区" in "…，冯春社区是怎么分头推进的"). */
-  public static java.util.List<String> all(String text) {
-    java.util.List<String> out = new java.util.ArrayList<>();
-    java.util.regex.Matcher m = ANYWHERE.matcher(text);
+  public static List<String> all(String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = ANYWHERE.matcher(text);
     while (m.find()) out.add(m.group());
     return out;
   }
