@@ -28,8 +28,8 @@ final class AskedThing {
       .collect(Collectors.toMap(u -> u, u -> Pattern.compile("\\p{IsHan}{2,4}?" + u)));
   /** 社区, 辖区, 小区, 城区… are no districts. */
   private static final Pattern GENERIC_UNIT = Pattern.compile("[社辖小城片园山街景营分]区$");
-  /** "书记叫啥名字", "主任姓什么": the name itself is asked for. */
-  private static final String NAME_ASKED = "叫啥名|叫什么名|叫啥|叫什么|姓什么|姓啥|名字是";
+  /** "书记叫啥名字", "主任姓什么", "那11名书记都是谁": the name itself is asked for. */
+  private static final String NAME_ASKED = "叫啥名|叫什么名|叫啥|叫什么|姓什么|姓啥|名字是|都是谁|都有谁";
   /** "X是谁", "X由谁担任", "谁来当X": X is the role asked about. */
   private static final Pattern WHO = Pattern.compile("(\\p{IsHan}{2,})(?:是谁|由谁|是哪位)");
   /** "书记叫啥名字": only a person's role (书记, 主任, 民警…) has a name to ask for; a park "叫什么" is a thing. */

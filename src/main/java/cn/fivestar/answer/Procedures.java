@@ -24,7 +24,11 @@ final class Procedures {
           // "优待卡在社区能办不", "残疾证咋评级、去哪做鉴定", "系统在哪下载、怎么登录": a card, an assessment, an app.
           + "|(?=[证卡]\\p{IsHan}{0,6}办)|鉴定|评级|(?:去哪|在哪|到哪)做|下载|登录|登陆"
           // "租户要去社区登记不": registering somewhere (not "查人口登记的要上门", which tells who comes).
-          + "|(?:去|到|在)\\p{IsHan}{0,4}登记");
+          + "|(?:去|到|在)\\p{IsHan}{0,4}登记"
+          // "看牙能走医保不", "养老保险一个月能领多少": insurance and pensions are services whatever the verb.
+          + "|(?=医保|社保|养老保险|养老金|退休金|公积金|党费)"
+          // Joining the party is a procedure too: "怎么入党", "入党要经过哪些步骤", "申请书咋写".
+          + "|(?:怎么|咋|如何)入党|入党\\p{IsHan}{0,6}?(?:步骤|程序|流程|条件)|申请书(?:咋|怎么|如何)写");
   /** Words of a procedure question that say how it asks, not what it asks about. */
   private static final Pattern FILLER = Pattern.compile(
       "需要|什么|啥|条件|材料|手续|流程|怎么|咋|如何|怎样|多大|岁数|在哪儿?|去哪儿?|到哪儿?|哪里|能不能|能|可以|不|吗|呢|嘞|哩|俺|我们|我|想|问问|"
@@ -46,7 +50,9 @@ final class Procedures {
   /** "每周一例会…周五评定" answers "哪天布置任务" — a day of the week, not "下一期啥时候开班". */
   private static final Pattern WEEKDAY = Pattern.compile("周[一二三四五六日]|星期[一二三四五六日天]");
   private static final Pattern DAY_ASKED = Pattern.compile("哪一?天|周几|星期几|礼拜几");
-  private static final Pattern PRICE_ASKED = Pattern.compile("掏钱|掏多少|摊多少|出多少钱|费多少|多少费|上门费|工资多少|多少工资|挣多少|月薪|多少钱|要交钱|交不交钱|要不要钱|收费吗|收不收费|学费|贵不贵|贵不|花多少钱");
+  private static final Pattern PRICE_ASKED = Pattern.compile("掏钱|掏多少|摊多少|出多少钱|费多少|多少费|上门费|工资多少|多少工资|挣多少|月薪|多少钱|要交钱|交不交钱|要不要钱|收费吗|收不收费|学费|贵不贵|贵不|花多少钱"
+      // "调解收钱不", "喝茶收费吗" — at the end of a question, not "物业光收钱不干活".
+      + "|收不收钱|免不免费|(?:收钱|要钱|收费|花钱|免费)(?:不|吗|么|没)?[？?]?\\s*$");
   private static final Pattern PRICE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:元|块)|免费|不收费|不要钱");
   private static final Pattern PHONE_ASKED = Pattern.compile("(?:哪个|什么|啥)电话|电话(?:是)?多少|电话号码|联系方式|热线");
   private static final Pattern PHONE = Pattern.compile("\\d{3,4}-?\\d{7,8}|1\\d{10}|\\b\\d{5}\\b");

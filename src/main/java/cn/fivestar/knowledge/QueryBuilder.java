@@ -32,7 +32,9 @@ final class QueryBuilder {
           + "|咋办|咋弄|咋整|咋样|咋回事|咋|啥样|弄啥|干啥|俺们|俺|恁们|恁|咱|中不中"
           // Spoken fillers that name no topic ("想让大伙一块儿商量着定 有啥法子"); the documents never use them, so
           // left in they would weigh like a subject the documents fail to cover.
-          + "|大伙儿|大伙|大家伙|一块儿|一块|法子|事儿|那些|这些|这个|那个|问一下|一点儿|一点|知道|听说|上回");
+          + "|大伙儿|大伙|大家伙|一块儿|一块|法子|事儿|那些|这些|这个|那个|问一下|一点儿|一点|知道|听说|上回"
+          // Henan 哩 / 嘞 stand for 的 (毕业哩娃): left in, they glue words into bigrams no document holds.
+          + "|哩|嘞");
   /** "管不管", "修没修": an A-not-A question asks about A. */
   private static final Pattern A_NOT_A = Pattern.compile("(\\p{IsHan})[不没]\\1");
   private static final Set<String> STOP_TOKENS = Set.of(

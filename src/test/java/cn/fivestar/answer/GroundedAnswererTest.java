@@ -124,7 +124,10 @@ class GroundedAnswererTest {
   void everydayServiceQuestionsAboutThingsTheDocumentsNeverNameAreRefused() {
     for (String q : List.of("低保怎么申请？需要什么条件？", "残疾证怎么办理？", "老年人乘车卡在哪办？",
         "孩子上小学怎么查自己家划在哪个学区？", "多大岁数的老人能领高龄津贴？", "俺爹65了 老年优待卡在社区能办不",
-        "社保断缴了几个月还能补缴不", "社区能打流感疫苗不", "残疾证咋评级 去哪做鉴定")) {
+        "社保断缴了几个月还能补缴不", "社区能打流感疫苗不", "残疾证咋评级 去哪做鉴定",
+        // Insurance, pensions, party dues and joining the party are procedures whatever the verb.
+        "社区卫生服务中心看牙能走医保不", "俺在村里交了十几年养老保险 过了60岁一个月能领多少钱",
+        "党费按工资咋算 退休了还用交不", "想入党的话要经过哪些步骤 预备期多长")) {
       Answer a = answerer.answer(q, List.of());
       assertFalse(a.answered(), q + " -> " + a.text());
     }
@@ -136,6 +139,7 @@ class GroundedAnswererTest {
   void aNameQuestionIsAnsweredWithANameOrRefused() {
     // The documents name the 调解员 role but nobody holding it.
     assertFalse(answerer.answer("阳光花苑社区的调解员叫啥名字？", List.of()).answered());
+    assertFalse(answerer.answer("阳光花苑社区的调解员都是谁？", List.of()).answered());
     assertTrue(AskedThing.asksName("秦江社区党支部书记叫啥名字？"));
     assertFalse(AskedThing.asksName("花园路街道共建的街边游园叫什么？"), "a park's name is not a person's");
     assertTrue(AskedThing.namesHolderByName("党总支书记张金岭在党员大会上", "书记", "樱桃沟社区书记叫啥名字"));
@@ -273,6 +277,11 @@ class GroundedAnswererTest {
     assertTrue(Procedures.asksDurationOrPrice("养老护理岗位一个月工资多少？"));
     assertTrue(Procedures.asksDurationOrPrice("想入党的话预备期多长"));
     assertFalse(Procedures.givesDurationOrPrice("俺家要掏钱不", "街道有50多名党员干部下沉到社区宣传政策。"));
+    assertTrue(Procedures.asksDurationOrPrice("阳光花苑社区调解室给人调解收钱不"));
+    assertTrue(Procedures.asksDurationOrPrice("清风茶社喝茶收费吗？"));
+    assertFalse(Procedures.asksDurationOrPrice("俺们小区物业光收钱不干活 想换个靠谱点的"), "a complaint, not a price");
+    Answer fee = answerer.answer("阳光花苑社区调解室给人调解收钱不", List.of());
+    assertFalse(fee.answered(), "the documents give no price: " + fee.text());
   }
 
   @Test
@@ -397,7 +406,9 @@ class GroundedAnswererTest {
   void aQuestionAboutTheResidentsOwnPlaceIsCommunityLifeWithoutTheTopicModel() {
     // No topic model: the form alone ("俺们院…咋整", "社区能…吗") says the matter is the community's.
     for (String q : List.of("俺们院里老有人半夜吵吵 咋整", "我家老人一个人在家，白天没人照看，社区能帮帮忙吗？",
-        "俺们院里老有人半夜吵吵 是不是就没人管了", "俺们院里老有人半夜吵吵 社区出面说和说和中不中")) {
+        "俺们院里老有人半夜吵吵 是不是就没人管了", "俺们院里老有人半夜吵吵 社区出面说和说和中不中",
+        // Henan 哩 (= 的) and "俺们X那片" are the resident's own words and place, not an unknown subject.
+        "俺们冯春那片老有人半夜吵架哩 有人管不")) {
       Answer a = answerer.answer(q, List.of());
       assertTrue(a.answered() && a.tentative(), q + " -> " + a.text());
     }
