@@ -9,6 +9,12 @@ import java.util.regex.Pattern;
 final class Quantities {
   private static final Pattern QUANTITY = Pattern.compile("多少|" + Counts.ASKING_JI + "|数量");
   private static final String UNITS = "个项名人户家次场支种条类颗位所栋间万%％";
+  /** A clause that asks something of its own: a question word or a closing 吗 / 不 / 没. */
+  private static final Pattern OWN_QUESTION =
+      Pattern.compile("啥|什么|咋|怎么|如何|谁|哪|能不能|有没有|是不是|(\\p{IsHan})不\\1|[吗不没呢]$");
+  private static final Pattern CLAUSE_END = Pattern.compile("[，,。；;！!？?\\s]|$");
+  private static final Pattern ASKS_ITSELF = Pattern.compile("^几[点号时]|[啊呀呢吗？?]$");
+  private static final Pattern WEEKDAY_BEFORE = Pattern.compile("(?:周|星期|礼拜)$");
   private static final Pattern ASKED_UNIT = Pattern.compile("(?:多少|几)(\\p{IsHan})");
 
   private Quantities() {}
@@ -19,7 +25,21 @@ final class Quantities {
   }
 
   static boolean asked(String question) {
-    return QUANTITY.matcher(question).find();
+    Matcher m = QUANTITY.matcher(question);
+    if (!m.find()) return false;
+    // "俺们院有几个热心肠老街坊 谁家吵架都去劝 社区给他们算个啥名分不": a 几 in the story told before a last clause
+    // asking something else says "a few"; the question is the last clause.
+    if (!m.group().equals("几")) return true;
+    // The clause holding the 几, up to the next break: "停水到几点啊", "每周几练球" ask for themselves.
+    Matcher end = CLAUSE_END.matcher(question);
+    String clause = end.find(m.end()) ? question.substring(m.start(), end.end()).strip() : question.substring(m.start());
+    if (ASKS_ITSELF.matcher(clause).find() || WEEKDAY_BEFORE.matcher(question.substring(0, m.start())).find()) {
+      return true;
+    }
+    String[] clauses = question.strip().split("[，,。；;！!？?\\s]+");
+    String last = clauses[clauses.length - 1];
+    return QUANTITY.matcher(last).find() || !OWN_QUESTION.matcher(last).find()
+        || QUANTITY.matcher(question.substring(m.end())).find();
   }
 
   /** Measure words that count the same things: 多少名党员 is answered by "9716人". */

@@ -175,6 +175,13 @@ class GroundedAnswererTest {
     assertFalse(Quantities.asked("俺们几个老党员退休了 想在楼里搭个伙给邻居干点事 咋弄"));
     assertFalse(Quantities.asked("这几天老有人敲门"));
     assertTrue(Quantities.asked("冯春社区划分了几个网格？"));
+    // A 几 in the story before a last clause that asks something else says "a few"; 十几年 is "over ten years".
+    assertFalse(Quantities.asked("俺们院有几个热心肠老街坊 谁家吵架都去劝 社区给他们算个啥名分不"));
+    assertFalse(Quantities.asked("俺在德化街开店十几年了 跟街道反映的难处一大堆 真能给解决不"));
+    assertTrue(Quantities.asked("俺们小区明天停水到几点啊 社区发通知没"));
+    assertTrue(Quantities.asked("乒乓球队每周几练球 在哪练"));
+    assertTrue(Quantities.asked("冯春社区有几个网格？每个网格谁负责"));
+    assertTrue(Quantities.asked("社区有几个网格员 一共多少人"));
   }
 
   @Test
