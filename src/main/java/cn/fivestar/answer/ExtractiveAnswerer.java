@@ -176,12 +176,14 @@ final class ExtractiveAnswerer {
         best.set(best.indexOf(same), c);
       }
     }
+    // Of two items telling the same fact (a story and its digest), the better scored one stays.
+    best.sort(Comparator.comparingDouble(Scored::score).reversed());
+    double top = best.isEmpty() ? 0 : best.get(0).score();
     List<Scored> chosen = new ArrayList<>();
     for (Scored c : best) {
+      if (c.score() < RELATED_SCORE_SHARE * top) break;
       if (chosen.stream().noneMatch(x -> overlap.similar(x.sentence(), c.sentence()))) chosen.add(c);
     }
-    double top = chosen.stream().mapToDouble(Scored::score).max().orElse(0);
-    chosen.removeIf(c -> c.score() < RELATED_SCORE_SHARE * top);
     chosen.sort(Comparator.comparingInt(Scored::passage));
     return render(original, chosen, used, true, "");
   }

@@ -94,6 +94,15 @@ class QuestionConversationTest {
   }
 
   @Test
+  void askingWhetherAServiceIsFreeIsAQuestionNotAReport() {
+    // The intent model reads mediation as a dispute to report; the resident asks about the fee.
+    String reply = h.say("b", "阳光花苑社区调解室给人调解收钱不");
+    assertFalse(reply.contains("请核对您要反映的内容"), reply);
+    assertFalse(reply.contains("确认无误"), reply);
+    assertTrue(reply.contains("转给社区工作人员") || reply.contains("登记转交"), reply);
+  }
+
+  @Test
   void decliningTheOfferOrMovingOnFilesNothing() {
     h.say("a", "推荐一部好看的电影");
     assertTrue(h.say("a", "不用了").contains("好的"));
