@@ -371,7 +371,8 @@ final class ExtractiveAnswerer {
     double cut = candidates.stream().mapToDouble(Scored::score).max().orElse(0) * 0.4;
     List<Scored> sorted = new ArrayList<>();
     for (Scored c : candidates) {
-      if (c.score() < cut || TITLE_REMARK.matcher(c.sentence()).find()) continue;
+      // A remark about the documents or the bot ("在本机器人里归为…类") is no practice to list.
+      if (c.score() < cut || TITLE_REMARK.matcher(c.sentence()).find() || REMARK.matcher(c.sentence()).find()) continue;
       double framing = FRAMING.matcher(c.sentence()).find() || CONSEQUENCE.matcher(c.sentence()).lookingAt()
           ? FRAMING_PENALTY : 0;
       sorted.add(new Scored(c.sentence(), c.passage(), c.order(), c.score() - framing));
