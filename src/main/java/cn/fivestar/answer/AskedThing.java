@@ -35,7 +35,8 @@ final class AskedThing {
   /** "书记叫啥名字": only a person's role (书记, 主任, 民警…) has a name to ask for; a park "叫什么" is a thing. */
   private static final Pattern NAME_WHO = Pattern.compile("(\\p{IsHan}{1,}[记任警员长师官者])(?:" + NAME_ASKED + ")");
   private static final Set<String> ABSTRACT_KINDS = Set.of(
-      "名字", "名称", "单位", "内容", "形式", "方式", "模式", "办法", "做法", "作用", "意思", "活动", "工作", "东西");
+      "名字", "名称", "单位", "部门", "机构", "内容", "形式", "方式", "模式", "办法", "做法", "作用", "意思", "活动", "工作",
+      "东西");
   /** Before a kind word, these make it generic ("各社区", "逐社区", "这条路"), not the name of one. */
   private static final Pattern LISTED_BEFORE = Pattern.compile("[”」\\p{IsHan}][一二三四五六七八九十两\\d]+[个种类项名条]?$");
   /** Last characters of words for a person's role: 书记, 主任, 民警, 网格员, 站长, 老师. */

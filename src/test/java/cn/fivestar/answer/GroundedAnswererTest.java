@@ -506,6 +506,8 @@ class GroundedAnswererTest {
     assertEquals("路", AskedThing.askedKind("党员清扫的是哪条路？"));
     assertEquals(null, AskedThing.askedKind("调解室由哪些人组成？"));
     assertEquals(null, AskedThing.askedKind("垃圾分类是什么时候开始的？"));
+    // A department or body is named without the word (区委社治委 answers 哪个部门): no kind to look for.
+    assertFalse(AskedThing.concrete(AskedThing.askedKind("组织文化艺术节的是区里哪个部门？")));
     Answer a = answerer.answer("一站式调解室设在哪个社区？", List.of());
     assertTrue(a.text().contains("阳光花苑社区"), a.text());
   }
