@@ -201,12 +201,12 @@ public final class GroundedAnswerer implements Answerer {
   }
 
   /**
-   * Whether the question asks how to get an everyday public service (办证, 申请低保, 补缴社保) or whether one is free
-   * (调解收钱不): a question to pass on, never a problem to report, even when the intent model reads "俺爹65了
-   * 优待卡能办不" as a report.
+   * Whether the question asks how to get an everyday public service (办证, 申请低保, 补缴社保), what one costs (调解收钱不,
+   * 物业修这个要俺们掏钱不) or when it is open (活动室几点开门): a question to pass on, never a problem to report, even
+   * when the intent model reads "俺爹65了 优待卡能办不" as a report.
    */
   public static boolean asksEverydayService(String question) {
-    return Procedures.asksService(question) || Procedures.asksWhetherFree(question);
+    return Procedures.asksService(question) || Procedures.asksPrice(question) || Procedures.asksHours(question);
   }
 
   /** Bounded length, control characters removed: user text is data, whatever it contains. */

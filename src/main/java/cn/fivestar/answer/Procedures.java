@@ -53,7 +53,6 @@ final class Procedures {
   /** "调解收钱不", "喝茶收费吗": whether a service costs money — at a question's end, not "物业光收钱不干活". */
   private static final String WHETHER_FREE =
       "收不收钱|免不免费|(?:收钱|要钱|收费|花钱|免费)(?:不|吗|么|没)?[？?]?\\s*$";
-  private static final Pattern ASKS_WHETHER_FREE = Pattern.compile(WHETHER_FREE);
   private static final Pattern PRICE_ASKED = Pattern.compile("掏钱|掏多少|摊多少|出多少钱|费多少|多少费|上门费|工资多少|多少工资|挣多少|月薪|多少钱|要交钱|交不交钱|要不要钱|收费吗|收不收费|学费|贵不贵|贵不|花多少钱"
       + "|" + WHETHER_FREE);
   private static final Pattern PRICE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:元|块)|免费|不收费|不要钱");
@@ -90,9 +89,9 @@ final class Procedures {
     return PROCEDURE.matcher(question).find();
   }
 
-  /** "调解室给人调解收钱不": asks whether a service is free — a question about the service, not a problem. */
-  static boolean asksWhetherFree(String question) {
-    return ASKS_WHETHER_FREE.matcher(question).find();
+  /** "物业修这个要俺们掏钱不", "调解收钱不": asks what something costs or whether it is free. */
+  static boolean asksPrice(String question) {
+    return PRICE_ASKED.matcher(question).find();
   }
 
   /** "几点开门", "周末下班吗", "啥时候报名": asks when something is open or starts. */

@@ -13,7 +13,7 @@ final class Cues {
 
   /** Interrogative words and patterns of spoken Mandarin and Henan speech. */
   private static final Pattern QUESTION_WORDS = Pattern.compile(
-      "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|(?<![好十那这])几[个号点天次岁位家种条]|如何|为什么|"
+      "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|多久|多长时间|(?<![好十那这])几[个号点天次岁位家种条]|如何|为什么|"
           + "为啥|行不行|中不中|好不好|对不对|管不管|要不要|需不需要|会不会");
   /** A question particle closing the message (or a clause): 吗, 呢, 么, 不, 没, 没有. */
   /** A question particle closing the message or a clause (not 呢: "麦子等着浇呢" states, "那X呢" is a follow-up). */
@@ -29,6 +29,10 @@ final class Cues {
           // "算了 不问了", "那不说了": giving up the whole thing, in the words of a question dropped.
           + "^(?:算了|好吧|那)?[，,。\\s]*(?:不问了|不说了)[。.!！~～\\s]*$|"
           + "先.{0,10}(?:再|在)说|"
+          // "算了算了 还是写信吧", "算了 俺自己去问问": giving up, with what the person will do instead.
+          + "^(?:那)?算了(?:算了|吧)?[，,。！!\\s]+(?:还是|俺|我|不|先|回头|自己|等)|"
+          // "先不用帮俺转了": declining the offer to pass a question on.
+          + "(?:先|暂时)?不用(?:帮?(?:俺|我))?转了?|"
           + "(?:先不报|不报了|不用报了|不想报了|别报了|不反映了|不用反映了|不登记了|不用登记了|别登记了|不提交了|不用提交了|"
           + "不要提交|不要登记|先不登记|先不提交|撤回吧|取消吧|取消登记|取消提交|不办了|不弄了)");
   /** "地点改成…", "电话换成…", "事项改为…": the field and the new value. */
@@ -52,9 +56,11 @@ final class Cues {
   private static final Pattern PROGRESS = Pattern.compile(
       "进度|进展|啥状态|什么状态|怎么样了|咋样了|弄好没|修好没|办好没|处理了没|处理没|有人管没|有结果没|有回复没|有消息没|"
           + "有信儿?没|有回音没|有动静没|咋还没修|怎么还没修|还没修|啥时候(?:能)?修|什么时候(?:能)?修|"
-          + "到哪一步|办得咋样|办得怎么样|有人处理没|管了没|修了没|弄了没");
+          + "到哪一步|办得咋样|办得怎么样|有人处理没|管了没|修了没|弄了没|(?:现在|目前)(?:是)?(?:啥|什么)情况");
   private static final Pattern OWN_REPORT = Pattern.compile(
-      "我(?:报|反映|提|登记|投诉|举报)的|我的(?:单子|诉求|工单|投诉|问题|事)|俺(?:报|反映)的|报的|反映的那|那个事|那事|那件事|单子|那个.{1,6}的事");
+      "我(?:报|反映|提|登记|投诉|举报)的|我的(?:单子|诉求|工单|投诉|问题|事)|俺(?:报|反映)的|报的|反映的那|那个事|那事|那件事|单子|那个.{1,6}的事"
+          // "俺报那个地锁的": the report named by what it was about.
+          + "|(?:我|俺)(?:报|反映|提)(?:的)?(?:那个|那件).{1,8}的");
   /** Words that point at a place without naming a numbered one: 东门垃圾站, 小广场, 路口. */
   private static final Pattern PLACE_WORDS = Pattern.compile(
       "门口|旁边|对面|附近|跟前|楼下|楼上|楼道|东门|西门|南门|北门|大门|广场|公园|市场|超市|学校|幼儿园|路口|十字路口|垃圾站|"
@@ -94,8 +100,14 @@ final class Cues {
   private static final Pattern REPLACE = Pattern.compile(
       "(?:^|[，,\\s])(?:哦|噢|啊)?(?:不对[，,\\s]*)?不是\\s*([^，,\\s是]{1,20}?)\\s*[，,\\s]?\\s*(?:而)?是\\s*([^，,\\s]{1,30})");
 
+  /** "哦不对 是4号楼西边": a correction naming a numbered part of the place (4号楼) to put in for the one given. */
+  private static final Pattern CORRECTED_NUMBER = Pattern.compile(
+      "^(?:哦|噢|啊|呃)?[，,\\s]*(?:不对|错了|说错了|搞错了)[，,。\\s]*(?:应该)?是\\s*(\\d+\\s*(?:号楼|号院|单元|栋|号|楼|层|室))");
+
   /** "不是X是Y": the words to replace and their replacement, or null. */
   static Edit replacement(String text) {
+    Matcher n = CORRECTED_NUMBER.matcher(text.strip());
+    if (n.find()) return new Edit(REPLACE_NUMBER, n.group(1).replaceAll("\\s", ""));
     Matcher m = REPLACE.matcher(text.strip());
     if (!m.find()) return null;
     String old = m.group(1).strip();
@@ -105,6 +117,7 @@ final class Cues {
   }
 
   static final String REPLACE_WORDS = "replace";
+  static final String REPLACE_NUMBER = "replace-number";
 
   /** One field to correct and its new value ({@code old}: the words replaced, for "不是X是Y"). */
   record Edit(String field, String value, String old) {
@@ -137,7 +150,10 @@ final class Cues {
     if (!m.find() || m.start() == 0) return null;
     String report = text.substring(0, m.start()).strip();
     String question = text.substring(m.end()).replaceFirst("^[，,:：\\s]+", "").strip();
-    if (MessageText.length(report) < 4 || MessageText.length(question) < 4 || questionForm(report)) return null;
+    // "先不用帮俺转了 俺问问俺爸再说": "问问" followed by no question is what the person will do, not a question.
+    if (MessageText.length(report) < 4 || MessageText.length(question) < 4 || questionForm(report) || !questionForm(question)) {
+      return null;
+    }
     return new String[] {report, question};
   }
 
@@ -162,8 +178,24 @@ final class Cues {
 
   /** "等一下 我看看门牌号": the person needs a moment before answering. */
   static boolean stalls(String text) {
+    // Not "你给俺看看这个月哪天适合搬家": asking the bot to look something up.
     return MessageText.answer(text).matches(".*(等一下|等下|稍等|等会|等一会|我看看|我问问|我找找|俺看看|俺问问|我想想|俺想想).*")
-        && MessageText.length(text) <= 16;
+        && MessageText.length(text) <= 16 && !questionForm(text) && !text.matches(".*[给帮](?:我|俺)看看.*");
+  }
+
+  /** "说是社区的 要登记俺家几口人 这是真哩不": asking whether something is genuine — a question, not a report. */
+  static boolean asksIfTrue(String text) {
+    return MessageText.answer(text).matches(".*(是真的不|是真哩不|是真的吗|是真哩吗|是不是真的|是不是真哩|真的假的|真哩假哩|可信不|可信吗|靠谱不|靠谱吗)$");
+  }
+
+  /** "再加一句…", "补充一下…": more about the problem for the report under way. */
+  static boolean addsDetail(String text) {
+    return MessageText.answer(text).matches("^(?:再加一句|再补充|补充一下|补充一句|补充|还要说一句|再说一句|另外说一下).+");
+  }
+
+  /** "电话不留了", "不留电话 有事找村委会": no phone for this report. */
+  static boolean declinesPhone(String text) {
+    return MessageText.answer(text).matches(".*(?:电话(?:就|先)?不(?:留|用留|给)|不(?:留|给)(?:电话|手机)).*");
   }
 
   /** Questions about the bot itself: "你能干啥", "你是谁". */
@@ -188,6 +220,11 @@ final class Cues {
     return NOT_FIXED.matcher(MessageText.answer(text)).find();
   }
 
+  /** "我上回报的那个", "俺报那个地锁的": the message points at a report of the person's own. */
+  static boolean refersToOwnReport(String text) {
+    return OWN_REPORT.matcher(MessageText.answer(text)).find();
+  }
+
   static boolean asksProgress(String text) {
     String a = MessageText.answer(text);
     return PROGRESS.matcher(a).find() && (OWN_REPORT.matcher(a).find() || MessageText.length(a) <= 12);
@@ -202,7 +239,10 @@ final class Cues {
   static boolean placeOnly(String text) {
     String place = Slots.location(text);
     if (place == null || questionForm(text)) return false;
-    String rest = MessageText.answer(text.replace(place, ""));
+    // "兴华南街9号院3号楼西边 电话136…": a phone beside the place is still no description.
+    String phone = Slots.phone(text);
+    String rest = MessageText.answer(text.replace(place, "").replace(phone == null ? place : phone, ""))
+        .replaceAll("电话|手机|联系方式", "");
     rest = rest.replaceAll("^(?:我|俺)?(?:家|住|在|是|就在|地址|地点|位置)*", "");
     return MessageText.length(rest) <= 2;
   }

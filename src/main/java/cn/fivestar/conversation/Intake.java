@@ -7,6 +7,7 @@ import cn.fivestar.cases.CaseService;
 import cn.fivestar.cases.NewCase;
 import cn.fivestar.conversation.DialogState.Draft;
 import cn.fivestar.conversation.DialogState.Step;
+import cn.fivestar.conversation.intent.Intent;
 import cn.fivestar.conversation.intent.IntentClassifier;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,10 +78,21 @@ final class Intake {
     if (d.location() == null) t.say(IntakeTexts.URGENT_WHERE);
   }
 
-  /** An address sent on its own: keep it and ask what happened there. */
+  /**
+   * An address sent on its own: keep it and ask what happened there — unless the person's last question described a
+   * problem ("院里私搭了个大棚子…万一着火咋弄"), which the address now locates.
+   */
   void startAtPlace(Turn t) {
     t.handledAs = HandledAs.REPORT;
-    Draft d = new Draft(null, SlotFit.place(t.text), Slots.phone(t.text), null, null, t.in.photoIds(), null, false);
+    String place = SlotFit.place(t.text);
+    List<String> asked = t.state.questions();
+    String last = asked.isEmpty() ? null : asked.get(asked.size() - 1);
+    if (last != null && classifier.classify(last).intent() == Intent.REPORT && classifier.aboutCommunityLife(last)) {
+      Draft d = new Draft(last, place, Slots.phone(t.text), null, Slots.kind(last), t.in.photoIds(), null, false);
+      next(t, describe(d, last));
+      return;
+    }
+    Draft d = new Draft(null, place, Slots.phone(t.text), null, null, t.in.photoIds(), null, false);
     t.state = t.state.withDraft(Step.ASK_WHAT, d);
     t.say(IntakeTexts.placeNoted(d.location()));
   }
@@ -290,9 +302,19 @@ final class Intake {
       summary(t, d.withPhone(phone));
       return;
     }
-    if (MessageText.length(text) <= 40 && Cues.pointsAtPlace(text)) {
+    if (Cues.addsDetail(text)) {
+      // "再加一句 他家电动车也推楼道里充电": more about the problem, not a place, even when it names a 楼道.
+      addDetail(t);
+      return;
+    }
+    if (MessageText.length(text) <= 40 && Cues.pointsAtPlace(text) && !Cues.declinesPhone(text)) {
       // "在阳光花苑3号楼" after the summary: the person is giving the place more precisely (or its second half).
       summary(t, d.withLocation(SlotFit.refine(d.location(), SlotFit.place(text))));
+      return;
+    }
+    if (Cues.declinesPhone(text)) {
+      // "电话不留了 有事找村委会就中": no phone, and the summary stands.
+      summary(t, d);
       return;
     }
     t.say(IntakeTexts.CONFIRM_AGAIN, CONFIRM_BUTTONS);

@@ -41,6 +41,13 @@ final class IntakeEdits {
           intake.summary(t, intake.describe(d.withText(IntakeTexts.corrected(d.text(), edit.value())), edit.value()));
         }
       }
+      case Cues.REPLACE_NUMBER -> {
+        // "不对 是4号楼" for "兴华南街9号院3号楼": the same part with the new number; else the place as said.
+        String unit = edit.value().replaceAll("^\\d+", "");
+        String place = d.location() == null ? null
+            : d.location().replaceFirst("\\d+(?=" + Pattern.quote(unit) + ")", edit.value().replace(unit, ""));
+        intake.summary(t, d.withLocation(place != null && !place.equals(d.location()) ? place : edit.value()));
+      }
       case Intake.EDIT_WHERE -> intake.summary(t, d.withLocation(SlotFit.place(edit.value())));
       case Intake.EDIT_PHONE -> {
         String phone = Slots.phone(edit.value());

@@ -62,7 +62,7 @@ final class MessageText {
   static boolean isYes(String text) {
     String a = answer(text);
     return YES.contains(a) || a.startsWith("确认") || a.equals("是的确认") || a.equals("对没问题")
-        || a.matches("(?:中|对|对的|好|好的|行|可以|确定|没问题|是的?|嗯)*(?:吧|的|了)?(?:提交|确认|登记|报上去)(?:吧|了|一下|呗)?")
+        || a.matches("(?:中|对|对的|好|好的|行|可以|确定|没问题|没错|没毛病|是的?|嗯)*(?:吧|的|了)?(?:提交|确认|登记|报上去)(?:吧|了|一下|呗)?")
         || a.matches("(?:中|对|对的|好|好的|行|可以|嗯)*(?:就)?(?:这样|这么)(?:报|提交|登记|办)?(?:吧|了)?");
   }
 

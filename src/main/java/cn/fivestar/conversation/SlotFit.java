@@ -20,7 +20,9 @@ final class SlotFit {
     boolean question = Cues.questionForm(text);
     return switch (t.state.step()) {
       case ASK_WHAT, EDIT_WHAT -> MessageText.hasWords(text) && !question;
-      case ASK_WHERE, EDIT_WHERE -> !question && (Cues.pointsAtPlace(text) || onlyPhone(text) || d.location() == null
+      // "中 谢了啊", "中 那下回让他们先给社区打个电话": an acknowledgement naming no place is no answer to "where".
+      case ASK_WHERE, EDIT_WHERE -> !question && !(Cues.acknowledges(text) && Slots.location(text) == null)
+          && (Cues.pointsAtPlace(text) || onlyPhone(text) || d.location() == null
           && MessageText.length(text) <= 12 && MessageText.hasWords(text) && !Cues.asksProgress(text)
           && !MessageText.isYes(text) && !MessageText.isNo(text) && !SmallTalk.isPleasantry(text));
       case EDIT_PHONE -> text.matches("(?s).*\\d.*") || MessageText.isSkip(text) || MessageText.isNo(text)

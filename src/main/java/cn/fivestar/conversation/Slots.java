@@ -43,7 +43,7 @@ final class Slots {
   private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)0\\d{2,3}-?\\d{7,8}(?!\\d)");
   /** "I want to report / complain / get help" with nothing about what. */
   private static final Pattern CONTENT_FREE = Pattern.compile(
-      "^(?:你好|您好|喂)?[，,。!！ ]*(?:我|俺)?(?:要|想|想要|需要|得)?(?:投诉|反映|举报|报修|报事|求助|提(?:个)?(?:意见|建议)|报告|登记)"
+      "^(?:你好|您好|喂|在吗|在不在|有人吗|小助手)*[，,。!！？? ]*(?:我|俺)?(?:要|想|想要|需要|得)?(?:投诉|反映|举报|报修|报事|求助|提(?:个)?(?:意见|建议)|报告|登记)"
           + "(?:一下|个问题|一个问题|些问题|问题|情况|个情况|一件事|件事|个事|事情|点事)?[。!！.~～]*$");
 
   /** "俺家就在旁边", "我家住", "家住": the address that follows is the resident's home. */

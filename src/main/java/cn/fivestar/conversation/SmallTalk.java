@@ -41,7 +41,9 @@ final class SmallTalk {
   static boolean isPleasantry(String text) {
     String a = MessageText.answer(text);
     return MessageText.length(a) <= 8 && a.matches(
-        "(?:好的|好嘞|嗯+|哦+|噢+|收到|知道了|明白了)?(?:谢谢|谢了|多谢|感谢|辛苦了?|再见|拜拜|你好|您好|在吗|在不在|有人吗|哈喽|早上好|中午好|下午好|晚上好)?(?:啊|呀|哈|啦|了|你|您|你们|恁)*")
+        "(?:好的|好嘞|中|行|嗯+|哦+|噢+|收到|知道了|明白了)?(?:谢谢|谢了|多谢|感谢|辛苦了?|再见|拜拜|你好|您好|在吗|在不在|有人吗|哈喽|早上好|中午好|下午好|晚上好|早)?(?:啊|呀|哈|啦|了|你|您|你们|恁|小助手|助手)*"
+            // "早啊 小助手 吃了没": a greeting asked as a question.
+            + "(?:吃了没|吃了吗|吃饭了没|吃饭了吗)?")
         && !a.isEmpty() && !MessageText.isYes(text) && !MessageText.isNo(text);
   }
 

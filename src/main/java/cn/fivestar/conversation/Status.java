@@ -40,6 +40,10 @@ final class Status {
   }
 
   /** Whether this person reported or follows a case still open ("啥时候能弄好" is then about it). */
+  boolean hasCases(Turn t) {
+    return !cases.listByReporter(t.channel, t.userId).isEmpty();
+  }
+
   boolean hasOpenCases(Turn t) {
     return cases.listByReporter(t.channel, t.userId).stream().anyMatch(CaseRecord::isOpen);
   }

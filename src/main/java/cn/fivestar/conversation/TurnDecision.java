@@ -102,7 +102,7 @@ final class TurnDecision {
       intake.handle(t);
       return;
     }
-    if (smallTalk) {
+    if (smallTalk || Cues.acknowledges(text) && Slots.location(text) == null) {
       SmallTalk.reply(t);
     } else if (Cues.questionForm(text)) {
       questions.answer(t, text);
@@ -221,7 +221,12 @@ final class TurnDecision {
       SmallTalk.reply(t);
       return;
     }
-    if (c.intent() == Intent.STATUS || Cues.asksProgress(text) || Cues.asksHowLong(text) && status.hasOpenCases(t)) {
+    boolean progress = c.intent() == Intent.STATUS || Cues.asksProgress(text);
+    // "寄过去多长时间能有回音" from someone who never reported anything, naming no report or number of theirs, asks
+    // about the documents, not a case.
+    boolean aboutDocuments = Cues.questionForm(text) && !status.hasCases(t) && !Cues.refersToOwnReport(text)
+        && !IntentClassifier.TRACKING_NUMBER.matcher(text).find();
+    if (progress && !aboutDocuments || Cues.asksHowLong(text) && status.hasOpenCases(t)) {
       status.handle(t);
       return;
     }
@@ -265,7 +270,8 @@ final class TurnDecision {
     }
     Answer a = questions.ask(t, text);
     // A refused service question ("优待卡能办不") is a question to pass on, not a problem to locate and file.
-    if (report && !a.answered() && classifier.aboutCommunityLife(text) && !GroundedAnswerer.asksEverydayService(text)) {
+    if (report && !a.answered() && classifier.aboutCommunityLife(text) && !GroundedAnswerer.asksEverydayService(text)
+        && !Cues.asksIfTrue(text)) {
       intake.startReport(t, c.category(), null);
       return;
     }

@@ -1,0 +1,94 @@
+package cn.fivestar.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.fivestar.cases.CaseFilter;
+import cn.fivestar.cases.CaseRecord;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Everyday ways residents phrase things that once derailed a conversation (found by a blind dialogue set): a question
+ * about opening hours or a fee filed as a problem, an acknowledgement or a remark taken as the place, "没错 提交" not
+ * taken as yes, a bare "不对 是4号楼" correction, a report announced with a greeting.
+ */
+class ResidentPhrasingConversationTest {
+  @TempDir Path dir;
+  Harness h;
+
+  @BeforeEach
+  void start() {
+    h = new Harness(dir, Harness.realAnswerer(), null);
+  }
+
+  @AfterEach
+  void stop() {
+    h.close();
+  }
+
+  @Test
+  void askingWhenSomethingOpensOrWhatItCostsIsNoReport() {
+    for (String q : new String[] {"社区活动室几点开门啊 俺退休了就爱打个乒乓球", "物业修这个要俺们掏钱不",
+        "刚才有俩人敲门 说是社区的 要登记俺家几口人 这是真哩不"}) {
+      String reply = h.say("a", q);
+      assertFalse(reply.contains("请问具体在哪里"), q + " -> " + reply);
+      assertFalse(reply.contains("请核对您要反映的内容"), q + " -> " + reply);
+    }
+    assertTrue(h.cases.list(CaseFilter.all()).isEmpty());
+  }
+
+  @Test
+  void anAcknowledgementOrARemarkIsNotThePlace() {
+    h.say("a", "院里的路灯坏了一个礼拜了 晚上黑灯瞎火的");
+    String reply = h.say("a", "中 谢了啊");
+    assertFalse(reply.contains("请核对您要反映的内容"), reply);
+    assertEquals(DialogState.Step.ASK_WHERE, h.state("a").step());
+    assertTrue(h.say("a", "幸福路12号院3号楼").contains("请核对您要反映的内容"));
+    // At the summary, more about the problem goes to the description and declining a phone keeps the place.
+    String more = h.say("a", "再加一句 楼道里也黑着");
+    assertTrue(more.contains("楼道里也黑着") && more.contains("幸福路12号院3号楼"), more);
+    String noPhone = h.say("a", "电话不留了 有事找村委会就中");
+    assertTrue(noPhone.contains("地点：幸福路12号院3号楼"), noPhone);
+    CaseRecord c = h.cases.get(Harness.trackingNumber(h.say("a", "没错 提交")));
+    assertEquals("幸福路12号院3号楼", c.location());
+  }
+
+  @Test
+  void aBareCorrectionOfTheBuildingNumberFixesThePlace() {
+    h.say("a", "院里有人私搭了个大棚子 堆的全是破烂 兴华南街9号院3号楼西边");
+    String fixed = h.say("a", "哦不对 是4号楼西边 3号楼是俺住的");
+    assertTrue(fixed.contains("兴华南街9号院4号楼"), fixed);
+    CaseRecord c = h.cases.get(Harness.trackingNumber(h.say("a", "确认")));
+    assertTrue(c.location().contains("兴华南街9号院4号楼") && !c.location().contains("不对"), c.location());
+  }
+
+  @Test
+  void aReportAnnouncedWithAGreetingAsksWhatHappened() {
+    String reply = h.say("a", "在不在 俺要投诉个事");
+    assertFalse(reply.contains("已记下"), reply);
+    assertEquals(DialogState.Step.ASK_WHAT, h.state("a").step());
+  }
+
+  @Test
+  void droppingOrDecliningInPlainWordsEndsWhatWasPending() {
+    h.say("a", "楼道灯坏了");
+    h.say("a", "算了算了 还是写信吧 当面说不清");
+    assertEquals(DialogState.Step.IDLE, h.state("a").step());
+    String reply = h.say("b", "先不用帮俺转了 俺问问俺爸再说");
+    assertFalse(reply.contains("已记下"), reply);
+    assertTrue(h.cases.list(CaseFilter.all()).isEmpty());
+  }
+
+  @Test
+  void aProgressQuestionFromSomeoneWithoutReportsAsksTheDocuments() {
+    String reply = h.say("a", "清风邮局寄过去多长时间能有回音");
+    assertFalse(reply.contains("您还没有反映过问题"), reply);
+    // Naming one's own report still gets the status, case or not.
+    assertTrue(h.say("b", "我上回报的那个咋样了").contains("没有"));
+  }
+}
