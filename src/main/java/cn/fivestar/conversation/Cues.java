@@ -56,11 +56,13 @@ final class Cues {
   private static final Pattern PROGRESS = Pattern.compile(
       "进度|进展|啥状态|什么状态|怎么样了|咋样了|弄好没|修好没|办好没|处理了没|处理没|有人管没|有结果没|有回复没|有消息没|"
           + "有信儿?没|有回音没|有动静没|咋还没修|怎么还没修|还没修|啥时候(?:能)?修|什么时候(?:能)?修|"
-          + "到哪一步|办得咋样|办得怎么样|有人处理没|管了没|修了没|弄了没|(?:现在|目前)(?:是)?(?:啥|什么)情况");
+          + "到哪一步|办得咋样|办得怎么样|有人处理没|管了没|修了没|弄了没|(?:现在|目前)(?:是)?(?:啥|什么)情况|到底(?:是)?(?:咋|怎么)回事");
   private static final Pattern OWN_REPORT = Pattern.compile(
       "我(?:报|反映|提|登记|投诉|举报)的|我的(?:单子|诉求|工单|投诉|问题|事)|俺(?:报|反映)的|报的|反映的那|那个事|那事|那件事|单子|那个.{1,6}的事"
           // "俺报那个地锁的": the report named by what it was about.
-          + "|(?:我|俺)(?:报|反映|提)(?:的)?(?:那个|那件).{1,8}的");
+          + "|(?:我|俺)(?:报|反映|提)(?:的)?(?:那个|那件).{1,8}的"
+          // "停水那个到底咋回事", "后门那个有信儿没": the matter, then 那个.
+          + "|^\\p{IsHan}{1,6}那个(?:事)?");
   /** Words that point at a place without naming a numbered one: 东门垃圾站, 小广场, 路口. */
   private static final Pattern PLACE_WORDS = Pattern.compile(
       "门口|旁边|对面|附近|跟前|楼下|楼上|楼道|东门|西门|南门|北门|大门|广场|公园|市场|超市|学校|幼儿园|路口|十字路口|垃圾站|"
@@ -186,6 +188,12 @@ final class Cues {
   /** "说是社区的 要登记俺家几口人 这是真哩不": asking whether something is genuine — a question, not a report. */
   static boolean asksIfTrue(String text) {
     return MessageText.answer(text).matches(".*(是真的不|是真哩不|是真的吗|是真哩吗|是不是真的|是不是真哩|真的假的|真哩假哩|可信不|可信吗|靠谱不|靠谱吗)$");
+  }
+
+  /** "帮俺孩子写篇作文", "你给俺看看哪天适合搬家": asking the bot itself to write, look up or work something out. */
+  static boolean asksBotToMake(String text) {
+    return MessageText.answer(text).matches(
+        ".*(?:帮|给|替)(?:我|俺|咱)(?:家)?(?:孩子|娃|闺女|儿子)?(?:写|查查|查一下|算算|算一下|看看|讲讲|推荐|翻译|编|画|出个|做个|做篇).*");
   }
 
   /** "再加一句…", "补充一下…": more about the problem for the report under way. */

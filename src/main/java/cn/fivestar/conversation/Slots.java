@@ -19,10 +19,10 @@ final class Slots {
   /** Characters a place name may use: no particles, pronouns, verbs of wishing or direction words. */
   private static final String NAME_CHAR = "[\\p{IsHan}A-Za-z&&[^的了在被把往有是就都也又还和跟到从让给说我你他她们这那里上下个口边头门"
       + "前后中内外啊吗呢吧很太好没不要想能会去来对向哪些般沿拉]]";
-  /** A named place: 幸福路, 建设东街, 阳光花苑, 王庄村, 锦绣城社区, 幸福路口. */
+  /** A named place: 幸福路, 建设东街, 陇海中路, 阳光花苑, 王庄村, 锦绣城社区, 幸福路口. */
   /** Common place names that start with a character NAME_CHAR leaves out (人民路, 中原路, 上街区). */
   private static final String NAME_START = "(?:人(?=民)|中(?=原|山|州|华|兴)|上(?=街|城)|新(?=华))";
-  private static final String NAMED = "(?:" + NAME_START + NAME_CHAR + "{1,7}?|" + NAME_CHAR + "{2,8}?)(?:大街|大道|路|街|巷|胡同|小区|社区|花园|花苑|家园|新村|新城|公寓|"
+  private static final String NAMED = "(?:" + NAME_START + NAME_CHAR + "{1,7}?|" + NAME_CHAR + "{2,8}?)(?:大街|大道|中路|中街|路|街|巷|胡同|小区|社区|花园|花苑|家园|新村|新城|公寓|"
       + "大厦|广场|公园|市场|村|庄|屯|寨|镇|乡|苑|城)(?:社区|小区|村|东侧|西侧|南侧|北侧|东段|西段|南段|北段|中段|口)?";
   private static final Pattern NUMBERED = Pattern.compile(
       "(?:" + NAMED + "\\s*)*(?:" + NUM + "\\s*号院?\\s*)?(?:" + UNIT + "\\s*)+(?:" + FINE + "\\s*)*"

@@ -242,6 +242,13 @@ final class TurnDecision {
       questions.answer(t, text);  // "平安法治星呢", "有没有村里的例子": more of the last answer
       return;
     }
+    if (c.intent() == Intent.REPORT && Cues.asksBotToMake(text) && !classifier.aboutCommunityLife(text)
+        && Slots.location(text) == null) {
+      // "帮俺孩子写篇作文", "帮我写个请假条": a request outside community life, naming no place, is no problem to
+      // file; the answerer says what it can do and offers to pass it on.
+      questions.answer(t, text);
+      return;
+    }
     switch (c.intent()) {
       case REPORT -> intake.startReport(t, c.category(), Cues.asksWhoHandles(text) ? IntakeTexts.whoHandles(c.category()) : null);
       case QUESTION -> questions.answer(t, text);

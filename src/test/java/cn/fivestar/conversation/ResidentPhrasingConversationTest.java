@@ -91,4 +91,22 @@ class ResidentPhrasingConversationTest {
     // Naming one's own report still gets the status, case or not.
     assertTrue(h.say("b", "我上回报的那个咋样了").contains("没有"));
   }
+
+  @Test
+  void askingTheBotToWriteSomethingIsNoReportAndPraiseIsThanked() {
+    String essay = h.say("a", "帮俺孩子写篇作文 题目是我的妈妈 六百字 明天就得交");
+    assertFalse(essay.contains("请问具体在哪里") || essay.contains("已记下"), essay);
+    assertTrue(h.say("a", "五星好评 给你点个赞").contains("不客气"));
+    assertTrue(h.say("a", "早啊 小助手 吃了没").contains("您好"));
+    assertTrue(h.cases.list(CaseFilter.all()).isEmpty());
+  }
+
+  @Test
+  void aRoadWith中InItsNameIsKeptWholeAndTheMatterNamesTheReport() {
+    String reply = h.say("a", "小区后门的锁坏了半个月了 晚上谁都能进 陇海中路46号院后门 电话13598764321");
+    assertTrue(reply.contains("陇海中路46号院"), reply);
+    String id = Harness.trackingNumber(h.say("a", "确认"));
+    String status = h.say("a", "后门那个到底咋回事 都好几天了");
+    assertTrue(status.contains(id), status);
+  }
 }
