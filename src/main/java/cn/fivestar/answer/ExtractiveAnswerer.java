@@ -35,7 +35,8 @@ final class ExtractiveAnswerer {
   private static final Pattern HOW_TO_ACT =
       Pattern.compile("(?<![是不])(怎么|如何|怎样|咋)(?![样回办整])|从哪|哪些地方|哪些方面|下手|什么办法|哪些办法");
     private static final Pattern NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万两]+[个项名人户家次场支种条类颗]");
-  private static final Pattern PLACE_HOW = Pattern.compile("是(?:怎么|如何|怎样)\\p{IsHan}{0,8}的|(?:怎么|如何|怎样)(?:做|推进|开展|落实|操作|组织|运转)的|有哪些做法|都有哪些做法");
+  private static final Pattern PLACE_HOW = Pattern.compile("是(?:怎么|如何|怎样|咋)\\p{IsHan}{0,8}的"
+      + "|(?:怎么|如何|怎样|咋)(?:做|推进|开展|落实|操作|组织|运转|抓|弄|干|搞)的|有哪些做法|都有哪些做法");
   private static final Pattern QUOTED = Pattern.compile("[“\"「][^”\"」]{2,16}[”\"」]");
   private static final Pattern HOW = Pattern.compile("怎么|如何|怎样|为什么|哪些|什么样");
   private static final int FACT_PASSAGES = 3;

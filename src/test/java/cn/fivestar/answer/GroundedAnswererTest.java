@@ -497,6 +497,11 @@ class GroundedAnswererTest {
         assertTrue(a.text().contains(practice), a.text());
       }
       assertFalse(a.text().contains("报道标题"), "the report's title is no practice: " + a.text());
+      // The same asked in Henan words ("他们咋抓的").
+      Answer spoken = new GroundedAnswerer(small, Optional.empty(), "抱歉。").answer("冯春社区创星那块 他们咋抓的", List.of());
+      for (String practice : List.of("一长三员", "一征三议两公开", "一口服务")) {
+        assertTrue(spoken.text().contains(practice), spoken.text());
+      }
     }
   }
 
