@@ -102,14 +102,18 @@ final class Cues {
   private static final Pattern REPLACE = Pattern.compile(
       "(?:^|[，,\\s])(?:哦|噢|啊)?(?:不对[，,\\s]*)?不是\\s*([^，,\\s是]{1,20}?)\\s*[，,\\s]?\\s*(?:而)?是\\s*([^，,\\s]{1,30})");
 
-  /** "哦不对 是4号楼西边": a correction naming a numbered part of the place (4号楼) to put in for the one given. */
-  private static final Pattern CORRECTED_NUMBER = Pattern.compile(
-      "^(?:哦|噢|啊|呃)?[，,\\s]*(?:不对|错了|说错了|搞错了)[，,。\\s]*(?:应该)?是\\s*(\\d+\\s*(?:号楼|号院|单元|栋|号|楼|层|室))");
+  /**
+   * "哦不对 是4号楼西边", "不对 是西门": a correction naming a part of the place (4号楼, 西门) to put in for the one
+   * given.
+   */
+  private static final Pattern CORRECTED_PART = Pattern.compile(
+      "^(?:哦|噢|啊|呃)?[，,\\s]*(?:不对|错了|说错了|搞错了)[，,。\\s]*(?:应该)?是\\s*"
+          + "(\\d+\\s*(?:号楼|号院|单元|栋|号|楼|层|室)|[东南西北前后正侧][门边侧头])");
 
   /** "不是X是Y": the words to replace and their replacement, or null. */
   static Edit replacement(String text) {
-    Matcher n = CORRECTED_NUMBER.matcher(text.strip());
-    if (n.find()) return new Edit(REPLACE_NUMBER, n.group(1).replaceAll("\\s", ""));
+    Matcher n = CORRECTED_PART.matcher(text.strip());
+    if (n.find()) return new Edit(REPLACE_PART, n.group(1).replaceAll("\\s", ""));
     Matcher m = REPLACE.matcher(text.strip());
     if (!m.find()) return null;
     String old = m.group(1).strip();
@@ -119,7 +123,7 @@ final class Cues {
   }
 
   static final String REPLACE_WORDS = "replace";
-  static final String REPLACE_NUMBER = "replace-number";
+  static final String REPLACE_PART = "replace-part";
 
   /** One field to correct and its new value ({@code old}: the words replaced, for "不是X是Y"). */
   record Edit(String field, String value, String old) {
@@ -204,6 +208,12 @@ final class Cues {
   /** "电话不留了", "不留电话 有事找村委会": no phone for this report. */
   static boolean declinesPhone(String text) {
     return MessageText.answer(text).matches(".*(?:电话(?:就|先)?不(?:留|用留|给)|不(?:留|给)(?:电话|手机)).*");
+  }
+
+  /** "刚才那个报路灯的人电话多少": asking for another resident's phone or address, which nobody is shown. */
+  static boolean asksOthersContact(String text) {
+    return MessageText.answer(text).matches(
+        ".*(?:那个人|那人|他|她|别人|人家|邻居|(?:报|反映).{0,8}的人|谁报的).{0,8}(?:电话|手机|号码|住哪|住址|联系方式|家在哪).*");
   }
 
   /** Questions about the bot itself: "你能干啥", "你是谁". */

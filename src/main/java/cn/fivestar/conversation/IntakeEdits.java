@@ -41,12 +41,14 @@ final class IntakeEdits {
           intake.summary(t, intake.describe(d.withText(IntakeTexts.corrected(d.text(), edit.value())), edit.value()));
         }
       }
-      case Cues.REPLACE_NUMBER -> {
-        // "不对 是4号楼" for "兴华南街9号院3号楼": the same part with the new number; else the place as said.
-        String unit = edit.value().replaceAll("^\\d+", "");
-        String place = d.location() == null ? null
-            : d.location().replaceFirst("\\d+(?=" + Pattern.quote(unit) + ")", edit.value().replace(unit, ""));
-        intake.summary(t, d.withLocation(place != null && !place.equals(d.location()) ? place : edit.value()));
+      case Cues.REPLACE_PART -> {
+        // "不对 是4号楼" for "兴华南街9号院3号楼", "不对 是西门" for "幸福里小区东门": the same part, corrected;
+        // else the place as said.
+        String value = edit.value();
+        String place = d.location() == null ? null : value.matches("\\d.*")
+            ? d.location().replaceFirst("\\d+(?=" + Pattern.quote(value.replaceAll("^\\d+", "")) + ")", value.replaceAll("\\D+$", ""))
+            : d.location().replaceFirst("[东南西北前后正侧](?=" + Pattern.quote(value.substring(1)) + ")", value.substring(0, 1));
+        intake.summary(t, d.withLocation(place != null && !place.equals(d.location()) ? place : value));
       }
       case Intake.EDIT_WHERE -> intake.summary(t, d.withLocation(SlotFit.place(edit.value())));
       case Intake.EDIT_PHONE -> {

@@ -53,6 +53,8 @@ final class Texts {
       + "或者发送 /help 看看我能做什么。";
   static final String THROTTLED = "您发送得太快了，请稍后再试。";
   static final String ERROR = "抱歉，系统暂时出了点问题，请稍后再试。您之前填写的内容都还保留着。";
+  static final String OTHERS_CONTACT_PRIVATE = "为保护居民隐私，其他居民的电话、住址等信息不能提供。"
+      + "如果您也遇到了同样的问题，直接告诉我情况和地点，我帮您登记，工作人员会一并处理。";
   static final String THANKS = "不客气！还有什么需要，随时告诉我。";
   static final String BYE = "再见，祝您生活愉快！有事随时找我。";
   static final String STAFF_ONLY = "抱歉，这个命令只对社区工作人员开放。您可以直接描述问题，或发送 /help 查看能用的功能。";

@@ -188,6 +188,12 @@ final class TurnDecision {
       return;
     }
     if (ratedInWords(t)) return;
+    if (Cues.asksOthersContact(text)) {
+      // Nobody is shown another resident's phone or address; the same problem can simply be reported again.
+      t.handledAs = HandledAs.ANSWER;
+      t.say(Texts.OTHERS_CONTACT_PRIVATE);
+      return;
+    }
     if (Cues.dropsReport(text) || Cues.aboutTheBot(text) || SmallTalk.isPleasantry(text) || Cues.scolds(text)) {
       SmallTalk.reply(t);
       return;

@@ -109,4 +109,16 @@ class ResidentPhrasingConversationTest {
     String status = h.say("a", "后门那个到底咋回事 都好几天了");
     assertTrue(status.contains(id), status);
   }
+
+  @Test
+  void aBareCorrectionOfTheGateFixesThePlaceAndNobodyGetsAnothersPhone() {
+    h.say("a", "小区门口的路灯坏了三四天了 晚上黑咕隆咚的 电话13812345678");
+    h.say("a", "在建设路幸福里小区东门");
+    String fixed = h.say("a", "哦不对 是西门");
+    assertTrue(fixed.contains("地点：建设路幸福里小区西门"), fixed);
+    h.say("a", "确认");
+    String other = h.say("b", "刚才那个报路灯的人电话多少 我想跟他一块反映");
+    assertFalse(other.contains("13812345678") || other.contains("已记下"), other);
+    assertTrue(other.contains("隐私"), other);
+  }
 }
