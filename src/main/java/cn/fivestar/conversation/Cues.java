@@ -213,7 +213,8 @@ final class Cues {
   /** "刚才那个报路灯的人电话多少": asking for another resident's phone or address, which nobody is shown. */
   static boolean asksOthersContact(String text) {
     return MessageText.answer(text).matches(
-        ".*(?:那个人|那人|他|她|别人|人家|邻居|(?:报|反映).{0,8}的人|谁报的).{0,8}(?:电话|手机|号码|住哪|住址|联系方式|家在哪).*");
+        ".*(?:那个人|那人|他|她|别人|人家|邻居|那家|楼上|楼下|对门|隔壁|(?:报|反映).{0,8}的人|谁报的).{0,10}"
+            + "(?:(?:电话|手机号?|号码|联系方式)(?:是)?(?:多少|给我|告诉我|发我|能给)|住(?:在)?哪|住址|家在哪).*");
   }
 
   /** Questions about the bot itself: "你能干啥", "你是谁". */

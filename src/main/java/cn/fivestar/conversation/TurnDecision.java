@@ -223,7 +223,9 @@ final class TurnDecision {
       intake.startReport(t, matters[1], classifier.category(matters[1]), null);
       return;
     }
-    if (Cues.acknowledges(text) && c.intent() != Intent.REPORT) {
+    // "中 那下回让他们先给社区打个电话": an acknowledgement with a remark naming no kind of problem and no place.
+    boolean remark = "其他".equals(c.category()) && Slots.location(text) == null;
+    if (Cues.acknowledges(text) && (c.intent() != Intent.REPORT || remark)) {
       SmallTalk.reply(t);
       return;
     }

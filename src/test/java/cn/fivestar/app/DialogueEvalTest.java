@@ -65,7 +65,7 @@ class DialogueEvalTest {
   /** Written blind in issue 14's sixth round; held out, it passed 8 of 30 dialogues (0.77 of turns). */
   @Test
   void secondBlindDialogues() {
-    check(Path.of("eval", "dialogues-blind-2.jsonl"), 0.88, 0.6);
+    check(Path.of("eval", "dialogues-blind-2.jsonl"), 0.9, 0.65);
   }
 
   @Test

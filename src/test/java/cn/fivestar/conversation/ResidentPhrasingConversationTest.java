@@ -120,5 +120,11 @@ class ResidentPhrasingConversationTest {
     String other = h.say("b", "刚才那个报路灯的人电话多少 我想跟他一块反映");
     assertFalse(other.contains("13812345678") || other.contains("已记下"), other);
     assertTrue(other.contains("隐私"), other);
+    assertTrue(h.say("c", "把楼上那家的手机号给我 我找他说说").contains("隐私"));
+    // A remark after an answer is no report; a problem after an acknowledgement still is.
+    assertTrue(h.say("d", "中 那下回让他们先给社区打个电话").contains("好的"));
+    assertEquals(DialogState.Step.IDLE, h.state("d").step());
+    h.say("e", "中 俺们院的路灯也坏了");
+    assertEquals(DialogState.Step.ASK_WHERE, h.state("e").step());
   }
 }
