@@ -16,7 +16,9 @@ final class FollowUp {
   /** Asks for more of the same: details, examples, the rest. */
   private static final Pattern MORE = Pattern.compile(
       "具体|详细|怎么做的|怎么搞的|咋弄的|咋搞的|咋做的|怎么弄的|举个例子|举例|还有吗|还有呢|还有哪些|还有啥|然后呢|效果|展开|多说|"
-          + "为什么|为啥|有啥用|管用吗|靠谱|例子|经验|案例|哪个社区|哪个村|谁弄的|谁组织|在哪");
+          + "为什么|为啥|有啥用|管用吗|靠谱|例子|经验|案例|哪个社区|哪个村|谁弄的|谁组织|在哪"
+          // "具体有啥成效 有数没", "别的地方评上多少了", "都改了啥": the results, the figures, the other places.
+          + "|成效|成果|有数没|别的地方|其他地方|别处|改了啥|干了啥|弄了啥");
   /** Points back at something named before. */
   private static final Pattern ANAPHORA = Pattern.compile(
       "那个|这个|那些|这些|他们|她们|它们|那里|那儿|这里|这儿|那边|这边|上面说的|刚才说的|刚才问的|刚问的|你说的"
