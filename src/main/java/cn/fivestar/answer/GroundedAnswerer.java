@@ -166,8 +166,8 @@ public final class GroundedAnswerer implements Answerer {
    * "具体怎么做的"); a word they never use ("那明天天气呢") turns to something else, judged as a new question.
    */
   private boolean coveredFollowUp(String q, String own, String previous, float coverage) {
-    // "那个", "这些" point back at the earlier subject; they are no new word.
-    String words = own.replaceAll("[那这哪][个些里儿]?", " ");
+    // "那个", "这些" point back at the earlier subject, "别的地方" at other places doing it; they are no new word.
+    String words = own.replaceAll("别的地方|其他地方|别处|[那这哪][个些里儿]?", " ");
     if (!kb.unknownWords(words).isEmpty() || topics.offTopic().test(own)) return coveredAlone(own);  // a new subject
     // Only a subject the knowledge base covered carries over ("那股票呢" then "具体怎么做的" is still about shares).
     return coveredAlone(previous) ? coverage >= MIN_COMMUNITY_COVERAGE : covered(q, coverage);

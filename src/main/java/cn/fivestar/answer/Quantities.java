@@ -58,7 +58,8 @@ final class Quantities {
     String body = withoutNames(text);
     if (Counts.ofAskedThing(question).test(body)) return true;  // "多少劳动力" ~ "安置劳动力60余人"
     Matcher q = ASKED_UNIT.matcher(question);
-    String units = q.find() && !"年月日天".contains(q.group(1)) ? unitGroup(q.group(1)) : UNITS;
+    // "评上多少了": a particle after 多少 names no measure word.
+    String units = q.find() && !"年月日天了呢啊呀吗的么哈".contains(q.group(1)) ? unitGroup(q.group(1)) : UNITS;
     // "20余起", "3000多人次": an approximate count still answers the question; so does "11大类56小类".
     return Pattern.compile("(\\d|[一二三四五六七八九十百千万两])\\s*[余多]?[大小]?[" + units + "]").matcher(body).find();
   }

@@ -182,6 +182,8 @@ class GroundedAnswererTest {
     assertTrue(Quantities.asked("乒乓球队每周几练球 在哪练"));
     assertTrue(Quantities.asked("冯春社区有几个网格？每个网格谁负责"));
     assertTrue(Quantities.asked("社区有几个网格员 一共多少人"));
+    // "评上多少了": the particle after 多少 is no measure word, so any count answers.
+    assertTrue(Quantities.answered("别的地方评上多少了", "街道共创建达标星级楼组279个，达标率66%。"));
   }
 
   @Test
@@ -298,6 +300,9 @@ class GroundedAnswererTest {
     Answer where = answerer.answer("在哪个社区", history);
     assertTrue(where.answered() && where.text().contains("阳光花苑社区"), where.text());
     assertFalse(answerer.answer("那明天天气呢", history).answered());
+    // "别的地方" points at other places doing the same, not at a new subject; "调解了多少了" asks a count.
+    Answer elsewhere = answerer.answer("别的地方有没有", history);
+    assertTrue(elsewhere.answered(), elsewhere.text());
   }
 
   @Test

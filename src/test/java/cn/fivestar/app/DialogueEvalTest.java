@@ -65,7 +65,7 @@ class DialogueEvalTest {
   /** Written blind in issue 14's sixth round; held out, it passed 8 of 30 dialogues (0.77 of turns). */
   @Test
   void secondBlindDialogues() {
-    check(Path.of("eval", "dialogues-blind-2.jsonl"), 0.92, 0.7);
+    check(Path.of("eval", "dialogues-blind-2.jsonl"), 0.93, 0.7);
   }
 
   /** Written blind after the fixes the second set prompted; held out, it passed 15 of 24 dialogues (0.89 of turns). */
