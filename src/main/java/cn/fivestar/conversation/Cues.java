@@ -26,6 +26,7 @@ final class Cues {
   /** Dropping the report under way, in plain words. */
   private static final Pattern DROP = Pattern.compile(
       "^(?:取消|算了|不报了|不反映了|不登记了|不提交了|撤回|撤销)[。.!！~～\\s]*$|算了[。.!！~～\\s]*$|不用了?.{0,3}先这样|先这样吧|回头再说|以后再说|"
+          + "(?:回头|以后|改天|下回)再问|"
           // "算了 不问了", "那不说了": giving up the whole thing, in the words of a question dropped.
           + "^(?:算了|好吧|那)?[，,。\\s]*(?:不问了|不说了)[。.!！~～\\s]*$|"
           + "先.{0,10}(?:再|在)说|"
@@ -78,6 +79,18 @@ final class Cues {
     return QUESTION_WORDS.matcher(t).find() || QUESTION_END.matcher(t).find();
   }
 
+  /** "就俺村西头么": a closing particle, no question word — at the "where?" step, a place said casually. */
+  static boolean onlyParticleQuestion(String text) {
+    String t = INDEFINITE.matcher(text.strip()).replaceAll("");
+    return !t.contains("？") && !t.contains("?") && !QUESTION_WORDS.matcher(t).find()
+        && t.matches("(?s).*[么嘛][。.!！~～]*(?:[，,\\s].*)?$") && !QUESTION_END.matcher(t.replaceAll("[么嘛]", "")).find();
+  }
+
+  /** "那个小分队平常都干啥", "那个艺术节是哪个部门牵头办的": opens by pointing back at what was just answered. */
+  static boolean pointsBack(String text) {
+    return MessageText.answer(text).matches("^(?:那个|这个|那些|这些|他们|她们|刚才说的|你说的).*");
+  }
+
   static boolean asksWhoHandles(String text) {
     return HANDLING.matcher(text).find();
   }
@@ -107,7 +120,7 @@ final class Cues {
    * given.
    */
   private static final Pattern CORRECTED_PART = Pattern.compile(
-      "^(?:哦|噢|啊|呃)?[，,\\s]*(?:不对|错了|说错了|搞错了)[，,。\\s]*(?:应该)?是\\s*"
+      "^(?:哦|噢|啊|呃)?[，,\\s]*(?:(?:不对|错了|说错了|搞错了)[，,。\\s]*)+(?:应该)?是\\s*"
           + "(\\d+\\s*(?:号楼|号院|单元|栋|号|楼|层|室)|[东南西北前后正侧][门边侧头])");
 
   /** "不是X是Y": the words to replace and their replacement, or null. */
@@ -182,11 +195,16 @@ final class Cues {
     return t.matches("^(?:行|好|好的|好嘞|中|嗯+|知道了|明白了|晓得了|OK|ok)[，,。.!！\\s].*") && !questionForm(t);
   }
 
+  /** "受益匪浅，谢谢您！": thanks, maybe with a remark. */
+  static boolean thanks(String text) {
+    return MessageText.answer(text).matches(".*(谢谢|感谢|谢了|多谢).*");
+  }
+
   /** "等一下 我看看门牌号": the person needs a moment before answering. */
   static boolean stalls(String text) {
     // Not "你给俺看看这个月哪天适合搬家": asking the bot to look something up.
     return MessageText.answer(text).matches(".*(等一下|等下|稍等|等会|等一会|我看看|我问问|我找找|俺看看|俺问问|我想想|俺想想).*")
-        && MessageText.length(text) <= 16 && !questionForm(text) && !text.matches(".*[给帮](?:我|俺)看看.*");
+        && MessageText.length(text) <= 24 && !questionForm(text) && !text.matches(".*[给帮](?:我|俺)看看.*");
   }
 
   /** "说是社区的 要登记俺家几口人 这是真哩不": asking whether something is genuine — a question, not a report. */
@@ -227,7 +245,7 @@ final class Cues {
   static boolean asksOthersContact(String text) {
     return MessageText.answer(text).matches(
         ".*(?:那个人|那人|他|她|别人|人家|邻居|那家|楼上|楼下|对门|隔壁|(?:报|反映).{0,8}的人|谁报的).{0,10}"
-            + "(?:(?:电话|手机号?|号码|联系方式)(?:是)?(?:多少|给我|告诉我|发我|能给)|住(?:在)?哪|住址|家在哪).*");
+            + "(?:(?:电话|手机号?|号码|联系方式)(?:是)?(?:多少|给我|告诉我|发我|能给)|住(?:在)?哪|住几|住址|家在哪).*");
   }
 
   /** Questions about the bot itself: "你能干啥", "你是谁". */

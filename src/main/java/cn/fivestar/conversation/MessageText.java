@@ -64,9 +64,23 @@ final class MessageText {
     return YES.contains(a) || a.startsWith("确认") || a.equals("是的确认") || a.equals("对没问题")
         || a.matches("(?:中|对|对的|好|好的|行|可以|确定|没问题|没错|没毛病|是的?|嗯)*(?:吧|的|了)?(?:提交|确认|登记|报上去)(?:吧|了|一下|呗)?")
         // "中 报吧", "就这 确认", "对 这回没错了", "就这些 提交吧": a yes word, with what settles it.
-        || a.matches("(?:就这些|就这样|就这|这回|那就|就|那)?(?:中|对|好|行|可以|嗯)?(?:就这些|就这样|就这|这回|那就|就)?"
-            + "(?:报吧|报上去吧|上报吧|提交吧|确认吧|确认|提交|没错了|没问题了|对了)(?:吧|啊|呗)?")
+        || confirmsInWords(a)
         || a.matches("(?:中|对|对的|好|好的|行|可以|嗯)*(?:就)?(?:这样|这么)(?:报|提交|登记|办)?(?:吧|了)?");
+  }
+
+  /** Words that only frame a confirmation: 就这, 恁给…吧, 没毛病. */
+  private static final Pattern CONFIRM_FILLER = Pattern.compile(
+      "就这些|就这样|就这|这回|那就|没毛病|没问题|没错|中|对的|对|好的|好|行|可以|嗯|恁|你|您|给|帮|俺|我|就|吧|了|呗|啊");
+  private static final Pattern CONFIRM_WORD = Pattern.compile("中|对|好|行|可以|嗯|没毛病|没问题|没错|就这|提交|确认|报|发");
+
+  /**
+   * "中 报吧", "就这 确认", "没毛病 就这 发上去", "中 恁给报上去吧", "中 就这": a yes or confirm word, with nothing
+   * left once the words that frame it go but a way of saying "send it".
+   */
+  private static boolean confirmsInWords(String a) {
+    if (!CONFIRM_WORD.matcher(a).find()) return false;
+    String rest = CONFIRM_FILLER.matcher(a).replaceAll("");
+    return rest.matches("(?:提交|确认|报上去|报|上报|发上去|发|登记|交上去)?") && !a.contains("不");
   }
 
   /** Yes to an offer: any confirmation word or an offer-specific one. */

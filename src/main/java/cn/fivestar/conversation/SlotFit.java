@@ -21,7 +21,9 @@ final class SlotFit {
     return switch (t.state.step()) {
       case ASK_WHAT, EDIT_WHAT -> MessageText.hasWords(text) && !question;
       // "中 谢了啊", "中 那下回让他们先给社区打个电话": an acknowledgement naming no place is no answer to "where".
-      case ASK_WHERE, EDIT_WHERE -> !question && !(Cues.acknowledges(text) && Slots.location(text) == null)
+      // "受益匪浅，谢谢您！": thanks naming no place is no place either.
+      case ASK_WHERE, EDIT_WHERE -> !(question && !(Cues.onlyParticleQuestion(text) && Cues.pointsAtPlace(text)))
+          && !((Cues.acknowledges(text) || Cues.thanks(text)) && Slots.location(text) == null)
           && (Cues.pointsAtPlace(text) || onlyPhone(text) || d.location() == null
           && MessageText.length(text) <= 12 && MessageText.hasWords(text) && !Cues.asksProgress(text)
           && !MessageText.isYes(text) && !MessageText.isNo(text) && !SmallTalk.isPleasantry(text));
