@@ -299,7 +299,9 @@ final class Intake {
     }
     String phone = Slots.phone(text);
     if (phone != null) {
-      summary(t, d.withPhone(phone));
+      // "地点还是秦江社区3号院2号楼东侧单元门口，电话137…": the place said with the phone is taken too.
+      String place = Slots.location(text);
+      summary(t, place == null ? d.withPhone(phone) : d.withPhone(phone).withLocation(place));
       return;
     }
     if (Cues.addsDetail(text)) {

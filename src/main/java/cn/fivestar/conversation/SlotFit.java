@@ -9,7 +9,9 @@ final class SlotFit {
   private SlotFit() {}
 
   private static final Pattern PLACE_PREFIX = Pattern.compile(
-      "^(?:地点|地址|位置|地方)?(?:就)?(?:是|在|：|:)?\\s*(?:刚才说的|刚说的|刚刚说的|上面说的|前面说的)?\\s*(?:就在|在|位于)?");
+      // "中了 问清了 王岗村四组27号": the acknowledgement before the place is no part of it.
+      "^(?:(?:中了?|好了?|行了?|嗯+|问清了|问好了|查好了|找到了|知道了|看清了)[，,。\\s]*)*"
+          + "(?:地点|地址|位置|地方)?(?:还是)?(?:就)?(?:是|在|：|:)?\\s*(?:刚才说的|刚说的|刚刚说的|上面说的|前面说的)?\\s*(?:就在|在|位于)?");
   private static final int MAX_LOCATION = 200;
 
   /** Whether this message answers the question the intake is waiting for (the turn decision asks first). */

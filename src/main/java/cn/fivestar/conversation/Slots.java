@@ -69,6 +69,8 @@ final class Slots {
       }
       if (best == null || s.length() > best.length()) best = s;
     }
+    // "我住在秦江社区3号院，2号楼东侧单元门口…": a building named by its number alone lies in the home compound.
+    if (best != null && home != null && Character.isDigit(best.charAt(0))) return home + best;
     if (best != null) return best;
     String elsewhere = named(home == null ? text : text.replace(home, " "));
     return elsewhere != null || home == null ? elsewhere : home;

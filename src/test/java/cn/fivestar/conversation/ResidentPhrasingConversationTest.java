@@ -173,4 +173,15 @@ class ResidentPhrasingConversationTest {
     assertTrue(h.say("c", "恁就告诉俺他叫啥住几单元 这是好事").contains("隐私"));
     assertFalse(h.say("c", "行 我先去接娃了 回头再问").contains("已记下"));
   }
+
+  @Test
+  void aBuildingNumberAfterTheHomeCompoundAndAPlaceSaidWithThePhoneAreKept() {
+    assertEquals("秦江社区3号院2号楼", Slots.location("我住在秦江社区3号院，2号楼东侧单元门口有一段坡道 防滑条全掉了"));
+    h.say("a", "俺家门口那段村道叫大车轧得稀烂 一下雨全是泥");
+    h.say("a", "俺是王岗村哩");
+    String place = h.say("a", "中了 问清了 王岗村四组27号");
+    assertTrue(place.contains("地点：王岗村四组27号"), place);
+    String both = h.say("a", "地点还是王岗村四组27号往东那一截，电话15890012345");
+    assertTrue(both.contains("15890012345") && both.contains("地点：王岗村四组27号"), both);
+  }
 }
