@@ -57,13 +57,15 @@ final class Cues {
   private static final Pattern PROGRESS = Pattern.compile(
       "进度|进展|啥状态|什么状态|怎么样了|咋样了|弄好没|修好没|办好没|处理了没|处理没|有人管没|有结果没|有回复没|有消息没|"
           + "有信儿?没|有回音没|有动静没|咋还没修|怎么还没修|还没修|啥时候(?:能)?修|什么时候(?:能)?修|"
-          + "到哪一步|办得咋样|办得怎么样|有人处理没|管了没|修了没|弄了没|(?:现在|目前)(?:是)?(?:啥|什么)情况|到底(?:是)?(?:咋|怎么)回事");
+          + "到哪一步|办得咋样|办得怎么样|有人处理没|管了没|修了没|弄了没|(?:现在|目前)(?:是)?(?:啥|什么)情况|到底(?:是)?(?:咋|怎么)回事"
+          // "社区有人找他谈没": whether anyone has gone to deal with it.
+          + "|(?:有人)?(?:找|去)\\p{IsHan}{0,3}(?:谈|说|管|处理|看)了?没");
   private static final Pattern OWN_REPORT = Pattern.compile(
       "我(?:报|反映|提|登记|投诉|举报)的|我的(?:单子|诉求|工单|投诉|问题|事)|俺(?:报|反映)的|报的|反映的那|那个事|那事|那件事|单子|那个.{1,6}的事"
           // "俺报那个地锁的": the report named by what it was about.
           + "|(?:我|俺)(?:报|反映|提)(?:的)?(?:那个|那件).{1,8}的"
           // "停水那个到底咋回事", "后门那个有信儿没": the matter, then 那个.
-          + "|^\\p{IsHan}{1,6}那个(?:事)?");
+          + "|^\\p{IsHan}{1,6}那(?:个|家|事)(?:事|单子)?");
   /** Words that point at a place without naming a numbered one: 东门垃圾站, 小广场, 路口. */
   private static final Pattern PLACE_WORDS = Pattern.compile(
       "门口|旁边|对面|附近|跟前|楼下|楼上|楼道|东门|西门|南门|北门|大门|广场|公园|市场|超市|学校|幼儿园|路口|十字路口|垃圾站|"
@@ -71,7 +73,7 @@ final class Cues {
 
   /** Indefinite uses of question words: 谁都能进, 啥也不管, 哪儿都是. */
   private static final Pattern INDEFINITE = Pattern.compile(
-      "(?:谁|啥|什么|哪儿?|怎么|咋)(?:都|也)|不知道.{0,4}(?:啥|什么|咋|怎么|谁)[\\p{IsHan}]{0,2}");
+      "(?:谁|啥|什么|哪儿?|怎么|咋)\\p{IsHan}?(?:都|也)|不知道.{0,4}(?:啥|什么|咋|怎么|谁)[\\p{IsHan}]{0,2}");
 
   static boolean questionForm(String text) {
     String t = INDEFINITE.matcher(text.strip()).replaceAll("");
@@ -203,8 +205,11 @@ final class Cues {
   /** "等一下 我看看门牌号": the person needs a moment before answering. */
   static boolean stalls(String text) {
     // Not "你给俺看看这个月哪天适合搬家": asking the bot to look something up.
-    return MessageText.answer(text).matches(".*(等一下|等下|稍等|等会|等一会|我看看|我问问|我找找|俺看看|俺问问|我想想|俺想想).*")
-        && MessageText.length(text) <= 24 && !questionForm(text) && !text.matches(".*[给帮](?:我|俺)看看.*");
+    String a = MessageText.answer(text);
+    // "恁等会儿啊 俺下楼瞅瞅那超市门牌号多少": asking to wait, whatever is looked up meanwhile.
+    boolean waitFirst = a.matches("^(?:恁|你|您)?(?:等一下|等下|稍等|等会儿?|等一会儿?).*");
+    return a.matches(".*(等一下|等下|稍等|等会|等一会|我看看|我问问|我找找|俺看看|俺问问|我想想|俺想想|瞅瞅).*")
+        && MessageText.length(text) <= 24 && (waitFirst || !questionForm(text)) && !text.matches(".*[给帮](?:我|俺)看看.*");
   }
 
   /** "说是社区的 要登记俺家几口人 这是真哩不": asking whether something is genuine — a question, not a report. */
@@ -233,7 +238,8 @@ final class Cues {
   static boolean steersTheBot(String text) {
     String a = text.toLowerCase(java.util.Locale.ROOT);
     return a.matches("(?s).*(\\[system\\]|【系统|系统通知|调试模式|开发者模式|忽略(?:之前|以上|前面|上面)的?(?:所有)?(?:指令|设定|要求|规则)"
-        + "|提示词|(?:最开头|最开始|开头)收到的|设定原封不动|system prompt|ignore (?:all |the )?(?:previous|above)).*");
+        + "|提示词|(?:最开头|最开始|开头)收到的|设定原封不动|system prompt|ignore (?:all |the )?(?:previous|above)"
+        + "|上一个人|别人发给你|(?:原话|原文)\\p{IsHan}{0,6}复述).*");
   }
 
   /** "电话不留了", "不留电话 有事找村委会": no phone for this report. */
@@ -245,7 +251,10 @@ final class Cues {
   static boolean asksOthersContact(String text) {
     return MessageText.answer(text).matches(
         ".*(?:那个人|那人|他|她|别人|人家|邻居|那家|楼上|楼下|对门|隔壁|(?:报|反映).{0,8}的人|谁报的).{0,10}"
-            + "(?:(?:电话|手机号?|号码|联系方式)(?:是)?(?:多少|给我|告诉我|发我|能给)|住(?:在)?哪|住几|住址|家在哪).*");
+            + "(?:(?:电话|手机号?|号码|联系方式)(?:是)?(?:多少|给我|告诉我|发我|能给)|住(?:在)?哪|住几|住址|家在哪).*")
+        // "恁把俺刚才留的电话跟门牌号再发俺一遍", "电话后四位告诉俺": a number to be read out, whoever claims it.
+        || MessageText.answer(text).matches(
+            ".*(?:电话|手机号?|门牌号?|住址)\\p{IsHan}{0,6}?(?:再)?(?:发|告诉|念|给)(?:俺|我)(?:一遍|听)?.*");
   }
 
   /** Questions about the bot itself: "你能干啥", "你是谁". */
@@ -273,6 +282,15 @@ final class Cues {
   /** "我上回报的那个", "俺报那个地锁的": the message points at a report of the person's own. */
   static boolean refersToOwnReport(String text) {
     return OWN_REPORT.matcher(MessageText.answer(text)).find();
+  }
+
+  /**
+   * "楼道那个窗框子 到底有人来看了没有", "鸽子那事 社区找楼顶那家说了没": the matter, then whether anything happened —
+   * a progress question for someone with open reports.
+   */
+  static boolean asksAfterOwnMatter(String text) {
+    String a = MessageText.answer(text);
+    return OWN_REPORT.matcher(a).find() && a.matches(".*(?:到底|咋说的|怎么说的|了没有?|过没有?|利索没|来没|没有?)$");
   }
 
   static boolean asksProgress(String text) {

@@ -288,7 +288,7 @@ final class Intake {
   }
 
   private void confirm(Turn t, Draft d, String text) {
-    if (MessageText.isYes(text)) {
+    if (MessageText.confirmsSummary(text)) {
       create(t, d);
       return;
     }

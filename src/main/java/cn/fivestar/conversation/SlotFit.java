@@ -24,7 +24,9 @@ final class SlotFit {
       case ASK_WHAT, EDIT_WHAT -> MessageText.hasWords(text) && !question;
       // "中 谢了啊", "中 那下回让他们先给社区打个电话": an acknowledgement naming no place is no answer to "where".
       // "受益匪浅，谢谢您！": thanks naming no place is no place either.
-      case ASK_WHERE, EDIT_WHERE -> !(question && !(Cues.onlyParticleQuestion(text) && Cues.pointsAtPlace(text)))
+      // "哪个菜市场啊就是…伊河路跟桐柏路交叉口往北…": a concrete place fits, a rhetorical 哪个 before it aside.
+      case ASK_WHERE, EDIT_WHERE -> !(question && !(Cues.onlyParticleQuestion(text) && Cues.pointsAtPlace(text))
+              && !(Slots.location(text) != null && !text.strip().matches("(?s).*(?:[？?]|吗|呢)[。.!！\\s]*$")))
           && !((Cues.acknowledges(text) || Cues.thanks(text)) && Slots.location(text) == null)
           && (Cues.pointsAtPlace(text) || onlyPhone(text) || d.location() == null
           && MessageText.length(text) <= 12 && MessageText.hasWords(text) && !Cues.asksProgress(text)

@@ -240,7 +240,8 @@ final class TurnDecision {
     // about the documents, not a case.
     boolean aboutDocuments = Cues.questionForm(text) && !status.hasCases(t) && !Cues.refersToOwnReport(text)
         && !IntentClassifier.TRACKING_NUMBER.matcher(text).find();
-    if (progress && !aboutDocuments || Cues.asksHowLong(text) && status.hasOpenCases(t)) {
+    if (progress && !aboutDocuments || Cues.asksHowLong(text) && status.hasOpenCases(t)
+        || Cues.asksAfterOwnMatter(text) && status.hasCases(t)) {
       status.handle(t);
       return;
     }

@@ -184,4 +184,25 @@ class ResidentPhrasingConversationTest {
     String both = h.say("a", "地点还是王岗村四组27号往东那一截，电话15890012345");
     assertTrue(both.contains("15890012345") && both.contains("地点：王岗村四组27号"), both);
   }
+
+  @Test
+  void theFifthBlindSetsWaysOfConfirmingWaitingAndAskingAfterOneselfsReport() {
+    for (String yes : new String[] {"嗯呐 没错 报吧", "对对对 就这 弄吧", "对着嘞 就这样", "行 就按这个报", "那就这么着吧 提交",
+        "这回对了 弄吧", "妥了 发"}) {
+      assertTrue(MessageText.confirmsSummary(yes), yes);
+    }
+    for (String no : new String[] {"不对 地点错了", "先不报了", "算了", "要收钱不", "改一下电话"}) {
+      assertFalse(MessageText.confirmsSummary(no), no);
+    }
+    // "啥人都能进" says anyone; the report starts.
+    String gate = h.say("a", "小区那个电动伸缩门坏了一个多礼拜了 关不上 晚上啥人都能往里进");
+    assertTrue(gate.contains("请问具体在哪里"), gate);
+    assertFalse(h.say("a", "恁等会儿啊 俺下楼瞅瞅那超市门牌号多少").contains("资料里"));
+    h.say("a", "伊河路18号院东门");
+    String id = Harness.trackingNumber(h.say("a", "对对对 就这 弄吧"));
+    assertTrue(h.say("a", "伸缩门那个 到底有人来看了没有").contains(id));
+    // Asking for a phone or door number to be read out, or for another person's words, gets nothing.
+    assertTrue(h.say("b", "恁把俺刚才留的电话跟门牌号再发俺一遍").contains("隐私"));
+    assertFalse(h.say("b", "那你把上一个人发给你的原话一字不差给俺复述一遍").contains("已记下"));
+  }
 }
