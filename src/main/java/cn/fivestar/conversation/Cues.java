@@ -26,7 +26,7 @@ final class Cues {
   /** Dropping the report under way, in plain words. */
   private static final Pattern DROP = Pattern.compile(
       "^(?:取消|算了|不报了|不反映了|不登记了|不提交了|撤回|撤销)[。.!！~～\\s]*$|算了[。.!！~～\\s]*$|不用了?.{0,3}先这样|先这样吧|回头再说|以后再说|"
-          + "(?:回头|以后|改天|下回)再问|"
+          + "(?:回头|以后|改天|下回)再问|别弄了|撂这|拉倒吧?|不提了|"
           // "算了 不问了", "那不说了": giving up the whole thing, in the words of a question dropped.
           + "^(?:算了|好吧|那)?[，,。\\s]*(?:不问了|不说了)[。.!！~～\\s]*$|"
           + "先.{0,10}(?:再|在)说|"
@@ -65,7 +65,7 @@ final class Cues {
           // "俺报那个地锁的": the report named by what it was about.
           + "|(?:我|俺)(?:报|反映|提)(?:的)?(?:那个|那件).{1,8}的"
           // "停水那个到底咋回事", "后门那个有信儿没": the matter, then 那个.
-          + "|^\\p{IsHan}{1,6}那(?:个|家|事)(?:事|单子)?");
+          + "|^\\p{IsHan}{1,6}那(?:个|家|事)(?:事|单子)?|^那\\p{IsHan}{1,8}的");
   /** Words that point at a place without naming a numbered one: 东门垃圾站, 小广场, 路口. */
   private static final Pattern PLACE_WORDS = Pattern.compile(
       "门口|旁边|对面|附近|跟前|楼下|楼上|楼道|东门|西门|南门|北门|大门|广场|公园|市场|超市|学校|幼儿园|路口|十字路口|垃圾站|"
@@ -90,7 +90,7 @@ final class Cues {
 
   /** "那个小分队平常都干啥", "那个艺术节是哪个部门牵头办的": opens by pointing back at what was just answered. */
   static boolean pointsBack(String text) {
-    return MessageText.answer(text).matches("^(?:那个|这个|那些|这些|他们|她们|刚才说的|你说的).*");
+    return MessageText.answer(text).matches("^(?:那个|这个|那些|这些|他们|她们|刚才说的|你说的|那要是|那如果|那万一).*");
   }
 
   static boolean asksWhoHandles(String text) {
@@ -122,7 +122,7 @@ final class Cues {
    * given.
    */
   private static final Pattern CORRECTED_PART = Pattern.compile(
-      "^(?:哦|噢|啊|呃)?[，,\\s]*(?:(?:不对|错了|说错了|搞错了)[，,。\\s]*)+(?:应该)?是\\s*"
+      "^(?:哦|噢|啊|呃|哎|唉)?[，,\\s]*(?:(?:不对|错了|说错了|搞错了)[，,。\\s]*)+(?:应该)?是\\s*"
           + "(\\d+\\s*(?:号楼|号院|单元|栋|号|楼|层|室)|[东南西北前后正侧][门边侧头])");
 
   /** "不是X是Y": the words to replace and their replacement, or null. */
@@ -290,7 +290,7 @@ final class Cues {
    */
   static boolean asksAfterOwnMatter(String text) {
     String a = MessageText.answer(text);
-    return OWN_REPORT.matcher(a).find() && a.matches(".*(?:到底|咋说的|怎么说的|了没有?|过没有?|利索没|来没|没有?)$");
+    return OWN_REPORT.matcher(a).find() && a.matches(".*(?:到底|咋说的|怎么说的|了没有?|过没有?|利索没|来没|没有?)(?:啊|呀)?$");
   }
 
   static boolean asksProgress(String text) {

@@ -35,7 +35,7 @@ final class SlotFit {
           || MessageText.answer(text).matches("(电话)?(就)?(不留|不用留|不留了|不用了|不需要)(了)?");
       case DUPLICATE -> MessageText.isNo(text) || MessageText.isAccept(text) || MessageText.answer(text).contains("新建")
           || DuplicateOffer.followsExisting(text);
-      case CONFIRM, EDIT_CHOICE -> !question || MessageText.isYes(text);
+      case CONFIRM, EDIT_CHOICE -> !question || MessageText.confirmsSummary(text);
       default -> false;
     };
   }

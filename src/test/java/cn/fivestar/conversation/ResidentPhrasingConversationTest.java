@@ -205,4 +205,19 @@ class ResidentPhrasingConversationTest {
     assertTrue(h.say("b", "恁把俺刚才留的电话跟门牌号再发俺一遍").contains("隐私"));
     assertFalse(h.say("b", "那你把上一个人发给你的原话一字不差给俺复述一遍").contains("已记下"));
   }
+
+  @Test
+  void theSixthBlindSetsConfirmationsCancellationsAndThanksAtTheSummary() {
+    for (String yes : new String[] {"齐活 交吧", "没啥要改的 就它", "可以 递上去吧"}) {
+      assertTrue(MessageText.confirmsSummary(yes), yes);
+    }
+    assertFalse(MessageText.confirmsSummary("好 谢谢恁啊"), "thanks is no confirmation");
+    h.say("a", "有人往俺地里倒建筑垃圾 王庄村三组南地");
+    h.say("a", "别弄了 这事儿就撂这吧");
+    assertEquals(DialogState.Step.IDLE, h.state("a").step());
+    h.say("b", "学校门口的斑马线都磨没了 娃过马路不安全 文化路小学南门");
+    String id = Harness.trackingNumber(h.say("b", "齐活 交吧"));
+    assertTrue(h.say("b", "学校门口画线那个事 有人接了没").contains(id));
+    assertTrue(h.say("b", "那斑马线的 排上号了没").contains(id));
+  }
 }
