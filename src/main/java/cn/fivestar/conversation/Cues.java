@@ -26,7 +26,7 @@ final class Cues {
   /** Dropping the report under way, in plain words. */
   private static final Pattern DROP = Pattern.compile(
       "^(?:取消|算了|不报了|不反映了|不登记了|不提交了|撤回|撤销)[。.!！~～\\s]*$|算了[。.!！~～\\s]*$|不用了?.{0,3}先这样|先这样吧|回头再说|以后再说|"
-          + "(?:回头|以后|改天|下回)再问|别弄了|撂这|拉倒吧?|不提了|"
+          + "(?:回头|以后|改天|下回)再问|别弄了|撂这|拉倒吧?|不提了|甭(?:记|报|弄|登记)了|白操.{0,2}心|"
           // "算了 不问了", "那不说了": giving up the whole thing, in the words of a question dropped.
           + "^(?:算了|好吧|那)?[，,。\\s]*(?:不问了|不说了)[。.!！~～\\s]*$|"
           + "先.{0,10}(?:再|在)说|"
@@ -207,8 +207,8 @@ final class Cues {
     // Not "你给俺看看这个月哪天适合搬家": asking the bot to look something up.
     String a = MessageText.answer(text);
     // "恁等会儿啊 俺下楼瞅瞅那超市门牌号多少": asking to wait, whatever is looked up meanwhile.
-    boolean waitFirst = a.matches("^(?:恁|你|您)?(?:等一下|等下|稍等|等会儿?|等一会儿?).*");
-    return a.matches(".*(等一下|等下|稍等|等会|等一会|我看看|我问问|我找找|俺看看|俺问问|我想想|俺想想|瞅瞅).*")
+    boolean waitFirst = a.matches("^(?:恁|你|您)?(?:先)?(?:等一下|等下|稍等|等会儿?|等一会儿?|别走).*");
+    return a.matches(".*(等一下|等下|稍等|等会|等一会|我看看|我问问|我找找|俺看看|俺问问|我想想|俺想想|瞅瞅|别走).*")
         && MessageText.length(text) <= 24 && (waitFirst || !questionForm(text)) && !text.matches(".*[给帮](?:我|俺)看看.*");
   }
 
@@ -290,7 +290,8 @@ final class Cues {
    */
   static boolean asksAfterOwnMatter(String text) {
     String a = MessageText.answer(text);
-    return OWN_REPORT.matcher(a).find() && a.matches(".*(?:到底|咋说的|怎么说的|了没有?|过没有?|利索没|来没|没有?)(?:啊|呀)?$");
+    return OWN_REPORT.matcher(a).find() && a.matches(
+        ".*(?:到底|咋说的|怎么说的|咋说哩|了没有?|过没有?|利索没|来没|说法没|没有?|(?:弄|办|修)完了)(?:啊|呀)?$");
   }
 
   static boolean asksProgress(String text) {

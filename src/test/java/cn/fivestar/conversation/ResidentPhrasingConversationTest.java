@@ -212,6 +212,12 @@ class ResidentPhrasingConversationTest {
       assertTrue(MessageText.confirmsSummary(yes), yes);
     }
     assertFalse(MessageText.confirmsSummary("好 谢谢恁啊"), "thanks is no confirmation");
+    for (String yes : new String[] {"成 就照这个登记", "一点不差 交给社区吧", "就是这 麻烦给登个记"}) {
+      assertTrue(MessageText.confirmsSummary(yes), yes);
+    }
+    assertTrue(Cues.dropsReport("甭记了 白操这份心"));
+    assertTrue(Cues.stalls("你先别走 俺去阳台瞅瞅是几号楼"));
+    assertTrue(Cues.asksAfterOwnMatter("流浪狗那单子 算弄完了？"));
     h.say("a", "有人往俺地里倒建筑垃圾 王庄村三组南地");
     h.say("a", "别弄了 这事儿就撂这吧");
     assertEquals(DialogState.Step.IDLE, h.state("a").step());
