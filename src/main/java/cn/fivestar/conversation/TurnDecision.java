@@ -238,8 +238,9 @@ final class TurnDecision {
     boolean progress = c.intent() == Intent.STATUS || Cues.asksProgress(text);
     // "寄过去多长时间能有回音" from someone who never reported anything, naming no report or number of theirs, asks
     // about the documents, not a case.
-    boolean aboutDocuments = Cues.questionForm(text) && !status.hasCases(t) && !Cues.refersToOwnReport(text)
-        && !IntentClassifier.TRACKING_NUMBER.matcher(text).find();
+    // (The case store is asked only when the words call for it: not for every question.)
+    boolean aboutDocuments = progress && Cues.questionForm(text) && !Cues.refersToOwnReport(text)
+        && !IntentClassifier.TRACKING_NUMBER.matcher(text).find() && !status.hasCases(t);
     if (progress && !aboutDocuments || Cues.asksHowLong(text) && status.hasOpenCases(t)
         || Cues.asksAfterOwnMatter(text) && status.hasCases(t)) {
       status.handle(t);
