@@ -18,7 +18,7 @@ final class AskedDetail {
   /** Whether the question asks for such a detail. */
   static boolean asked(String q) {
     return Quantities.asked(q) || AskedThing.asksName(q) || Procedures.asksDate(q) || Procedures.asksDurationOrPrice(q)
-        || Procedures.asksPhone(q) || Procedures.asksHours(q);
+        || Procedures.asksPhone(q) || Procedures.asksHours(q) || Procedures.asksVenue(q);
   }
 
   /** Whether the text gives every detail the question asks for (true when it asks for none). */
@@ -28,7 +28,8 @@ final class AskedDetail {
         && (!Procedures.asksDate(q) || Procedures.givesDate(q, text))
         && (!Procedures.asksDurationOrPrice(q) || Procedures.givesDurationOrPrice(q, text))
         && (!Procedures.asksPhone(q) || Procedures.givesPhone(text))
-        && (!Procedures.asksHours(q) || Procedures.givesTime(text));
+        && (!Procedures.asksHours(q) || Procedures.givesTime(text))
+        && (!Procedures.asksVenue(q) || Procedures.givesVenue(text));
   }
 
   /** A holder's name answers only for the place asked about: 省五建社区's 党委书记 is not 百花社区's. */

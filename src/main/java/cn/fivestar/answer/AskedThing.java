@@ -49,6 +49,8 @@ final class AskedThing {
   private static final Analyzer WORDS = ChineseAnalysis.words();
   /** "以什么为指引", "按照什么原则", "围绕什么主题": the first word after the question word, which the answer repeats. */
   private static final Pattern AFTER_WHAT = Pattern.compile("(?:什么|啥)(?:样的)?(\\p{IsHan}{2,8})");
+  private static final Pattern OFFICE = Pattern.compile("(?:书记|主任|站长|所长|部长|局长|主席|队长|组长)$");
+  private static final Pattern FRAMED = Pattern.compile("以(?:什么|啥)(?:样的)?为");
   private static final Pattern BUILDING = Pattern.compile("\\p{IsHan}{2,6}(?:大厦|大楼)");
   /** "谁" with no role before it ("是谁领学的", "谁带队"): any person in one of these roles, named after it. */
   private static final List<String> PERSON_ROLES = List.of("书记", "主任", "民警", "部长", "局长", "所长", "站长",
@@ -102,6 +104,14 @@ final class AskedThing {
     return null;
   }
 
+  /** "以什么为指引", "以啥为主题": the frame the answer repeats around its answer ("为指引"); null for other questions. */
+  static String framedSlot(String question) {
+    Matcher m = FRAMED.matcher(question);
+    if (!m.find()) return null;
+    String slot = slotWord(question);
+    return slot == null ? null : "为" + slot;
+  }
+
   /**
    * The role a "who" question asks about: 书记 in "机关党支部书记是谁？", 网格长 in "网格长由谁担任？"; null for
    * other questions.
@@ -125,6 +135,7 @@ final class AskedThing {
   static boolean namesHolder(String sentence, String role, String question) {
     int from = 0;
     for (int i; (i = sentence.indexOf(role, from)) >= 0; from = i + 1) {
+      if (deputy(sentence, i, role, question)) continue;
       int at = i + role.length();
       if (at + 2 <= sentence.length()) {
         String next = sentence.substring(at, at + 2);
@@ -135,6 +146,20 @@ final class AskedThing {
       }
     }
     return false;
+  }
+
+  /** "党工委副书记崔海东" holds the deputy, not the 党工委书记 asked for (unless the question asks for the deputy). */
+  private static boolean deputy(String text, int roleAt, String role, String question) {
+    return roleAt > 0 && text.charAt(roleAt - 1) == '副' && !question.contains("副" + role);
+  }
+
+  /**
+   * "花园路街道党工委书记是谁": asks who holds an office (书记, 主任, 站长…), which only a sentence naming that office's
+   * holder answers — not "网格长由谁担任", answered by a kind of person.
+   */
+  static boolean asksOfficeHolder(String question) {
+    String role = askedRole(question);
+    return role != null && OFFICE.matcher(role).find() && question.matches(".*(?:是谁|是哪位)[？?。]?\\s*$");
   }
 
   /** Whether the question asks for one particular: a thing of a kind, a person, a count, a date. */
@@ -155,6 +180,7 @@ final class AskedThing {
       int at = i + role.length();
       // "“书记周周评”": the role word opens the name of a practice, not a person's title.
       if (i > 0 && "“\"「".indexOf(text.charAt(i - 1)) >= 0) continue;
+      if (deputy(text, i, role, question)) continue;
       if (at < text.length() && SURNAMES.indexOf(text.charAt(at)) >= 0
           && namesHolder(text.substring(i, Math.min(text.length(), at + 3)), role, question)) {
         return true;

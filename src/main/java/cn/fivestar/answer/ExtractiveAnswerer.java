@@ -199,13 +199,18 @@ final class ExtractiveAnswerer {
     List<Hit> used = new ArrayList<>(hits.subList(0, Math.min(FACT_PASSAGES, hits.size())));
     String kind = AskedThing.askedKind(question);
     boolean detail = AskedDetail.asked(question);
-    if (!AskedThing.concrete(kind) && !detail || hits.isEmpty()) return used;
+    String slot = AskedThing.slotWord(question);
+    if (!AskedThing.concrete(kind) && !detail && slot == null || hits.isEmpty()) return used;
     String top = hits.get(0).passage().source();
     for (int i = FACT_PASSAGES; i < Math.min(TOP_DOCUMENT_PASSAGES, hits.size()); i++) {
       Hit h = hits.get(i);
-      if (!h.passage().source().equals(top)) continue;
+      // A role holder's name may be told in another story ("在花园路街道党工委书记张俊英的讲解下").
+      if (!h.passage().source().equals(top) && !AskedThing.asksName(question)) continue;
       // "识别多少类问题" is answered by the story's later passage that counts 类 ("11大类56小类").
-      boolean holds = detail ? AskedDetail.given(question, h.text()) : AskedThing.namesInstance(h.text(), kind, question);
+      // "以什么为指引" is answered by the later passage that says "以…为指引".
+      boolean holds = detail ? AskedDetail.given(question, h.text())
+          : AskedThing.concrete(kind) && AskedThing.namesInstance(h.text(), kind, question)
+              || slot != null && h.text().contains(slot);
       if (holds) used.add(h);
     }
     return used;
@@ -310,6 +315,9 @@ final class ExtractiveAnswerer {
     if (AskedThing.concrete(kind)) {
       candidates = preferNaming(candidates, overall, c -> AskedThing.namesInstance(c.sentence(), kind, question));
     }
+    // "以什么为指引" is answered by the sentence saying "以…为指引", though the lead shares more of the question's words.
+    String frame = AskedThing.framedSlot(question);
+    if (frame != null) candidates = preferNaming(candidates, overall, c -> c.sentence().contains(frame));
     String role = AskedThing.askedRole(question);
     if (role != null) {
       candidates = preferNaming(candidates, overall, c -> AskedThing.namesHolder(c.sentence(), role, question));

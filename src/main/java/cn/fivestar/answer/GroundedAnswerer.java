@@ -109,7 +109,10 @@ public final class GroundedAnswerer implements Answerer {
     // (社区 is no 区) — the documents do not say, and related practices would not tell either.
     if (!AskedThing.namesUnitAsked(q, answer.text())) return new Answer(original, false, refusal, List.of());
     double bar = hits.get(0).coverage() < COLLOQUIAL_COVERAGE ? MIN_COLLOQUIAL_SUPPORT : MIN_SUPPORT;
-    if (holdsKind && support(q, answer) >= bar) return answer;
+    // "花园路街道党工委书记是谁" answered by a sentence naming only the 副书记: the topic, not the holder.
+    boolean holdsHolder = llm.isPresent() || !AskedThing.asksOfficeHolder(q)
+        || AskedThing.namesHolder(answer.text(), AskedThing.askedRole(q), q);
+    if (holdsKind && holdsHolder && support(q, answer) >= bar) return answer;
     // The quoted sentences do not address the question itself: say these are related practices, not the answer,
     // and offer the best practice of each of the top passages (a question asking for one particular keeps its
     // sentence: a list would not answer "哪条路" either; a how-to answer is a list already).

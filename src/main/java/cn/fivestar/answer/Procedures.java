@@ -34,6 +34,11 @@ final class Procedures {
       "需要|什么|啥|条件|材料|手续|流程|怎么|咋|如何|怎样|多大|岁数|在哪儿?|去哪儿?|到哪儿?|哪里|能不能|能|可以|不|吗|呢|嘞|哩|俺|我们|我|想|问问|"
           + "请问|要不要|要|得|社区|小区|街道|居委会|村里|村|的|了|一下|做|办|去|交|缴|领|开|带|有|是|在|和|给|帮");
   /** "几点下班", "周末下班吗" — but not "下班了想去社区…", which says when the resident is free. */
+  private static final Pattern VENUE_ASKED = Pattern.compile(
+      "(?:在|于)(?:哪儿|哪里|哪|什么地方|啥地方|哪个地方)(?:进行|举行|召开|开展|举办|开|办)|(?:进行|举行|召开|举办)的?地点");
+  /** A place something happened at: 在 and a venue (会议室, 党群服务中心, 广场…). */
+  private static final Pattern VENUE = Pattern.compile(
+      "[在于][^，。；：、“”]{1,16}?(?:室|中心|馆|厅|广场|游园|公园|基地|站|学校|小学|礼堂|现场|社区|村|院)(?:进行|举行|召开|开展|举办|开)");
   private static final Pattern HOURS =
       Pattern.compile("几点|几号|什么时候开|[开关]门(?:吗|不|没|了没|了吗)|[开关]不[开关]门|(?:啥|什么)时候[开关]门|(?:几点|啥时候|什么时候)下班|下班吗|上班时间|营业时间|开放时间"
           // "幼儿园啥时候报名", "下一期啥时候开班": a date the reports do not give unless they say when.
@@ -59,6 +64,12 @@ final class Procedures {
   private static final Pattern TIME = Pattern.compile(
       "\\d{1,2}\\s*[点时:：]|[上下]午|早上|晚上|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|周[一二三四五六日末]|星期|节假日|全天|24小时");
 
+  private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,。；;！!\\s]+");
+  private static final Pattern ASKING = Pattern.compile(
+      "[吗么呢？?]|怎么|咋|啥|什么|哪|谁|多少|几|有没有|能不能|是不是|要不要|可以不|中不中|行不行|[能要可]\\p{IsHan}{0,8}不$");
+
+  private static final int SHORT_QUESTION = 9;
+
   private Procedures() {}
   // "怎么办" is a resident's problem (下雨天小区老是被淹怎么办), not a procedure: only "在哪办/去哪办" count.
 
@@ -66,7 +77,9 @@ final class Procedures {
    * True for a procedure question about something no document names: a word of what it asks about holds a
    * bigram the knowledge base has never seen (低保, 残疾证's 疾证, 乘车卡's 车卡).
    */
-  static boolean asksUnknownProcedure(KnowledgeBase kb, String question) {
+  static boolean asksUnknownProcedure(KnowledgeBase kb, String whole) {
+    // "说她医保卡被冻结了 社区有没有搞反诈宣传的": the clause asking, not the story around it, names the service.
+    String question = askedPart(whole);
     Matcher m = PROCEDURE.matcher(question);
     if (!m.find()) return false;
     // "系统在哪下载、怎么登录": documents that never use the verb (下载, 补缴) describe no such procedure.
@@ -80,6 +93,16 @@ final class Procedures {
       if (!kb.unseenBigrams(run).isEmpty()) return true;
     }
     return false;
+  }
+
+  /** The clauses of a message that ask something; the whole message when none does. */
+  static String askedPart(String message) {
+    StringBuilder out = new StringBuilder();
+    for (String clause : CLAUSE_BREAK.split(message)) {
+      if (ASKING.matcher(clause).find()) out.append(clause).append(' ');
+    }
+    // "找工作要开无犯罪记录证明 社区能开不": a short question leans on the clause before it for its object.
+    return out.length() < SHORT_QUESTION ? message : out.toString().strip();
   }
 
   /** "优待卡在社区能办不", "低保怎么申请": asks how to get a public service, whether or not the documents name it. */
@@ -130,6 +153,16 @@ final class Procedures {
     boolean duration = !DURATION_ASKED.matcher(question).find() || DURATION.matcher(body).find();
     boolean price = !PRICE_ASKED.matcher(question).find() || PRICE.matcher(body).find();
     return duration && price;
+  }
+
+  /** "亮赛比是在哪儿进行的", "在什么地方召开": asks where an event was held. */
+  static boolean asksVenue(String question) {
+    return VENUE_ASKED.matcher(question).find();
+  }
+
+  /** Whether an answer names where something took place ("在白鸽社区会议室进行"). */
+  static boolean givesVenue(String text) {
+    return VENUE.matcher(text).find();
   }
 
   /** Whether an answer gives a time of day, a date or a weekday. */

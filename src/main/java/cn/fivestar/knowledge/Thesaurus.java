@@ -49,8 +49,10 @@ final class Thesaurus {
    */
   List<String> synonymsOf(String word, String query) {
     Set<String> out = new LinkedHashSet<>();
+    Set<String> inside = insideLonger(query);
     for (Rule r : rules) {
       for (String t : r.triggers()) {
+        if (inside.contains(t)) continue;
         // A word inside a longer trigger counts only when the query holds the whole trigger: 路边 alone is not 路边摊.
         if (word.contains(t) || (t.contains(word) && query.contains(t))) {
           out.addAll(r.terms());
@@ -61,12 +63,43 @@ final class Thesaurus {
     return new ArrayList<>(out);
   }
 
-  /** Extra terms for the query, without duplicates; empty when no rule fires. */
-  List<String> expand(String query) {
-    Set<String> out = new LinkedHashSet<>();
+  /**
+   * Triggers the query holds only as part of a longer trigger it holds: "谁说了算" (who rates the stars) is not the
+   * "说了算" of residents deciding together.
+   */
+  private Set<String> insideLonger(String query) {
+    List<Rule> firing = new ArrayList<>();
+    List<String> found = new ArrayList<>();
     for (Rule r : rules) {
       for (String t : r.triggers()) {
         if (!t.isEmpty() && query.contains(t)) {
+          firing.add(r);
+          found.add(t);
+        }
+      }
+    }
+    Set<String> inside = new java.util.HashSet<>();
+    for (int i = 0; i < found.size(); i++) {
+      String t = found.get(i);
+      for (int j = 0; j < found.size(); j++) {
+        String longer = found.get(j);
+        // Only a longer phrase of another meaning (no term in common) overrules: 普查员 and 普查 mean alike.
+        if (longer.length() > t.length() && longer.contains(t) && query.replace(longer, "").indexOf(t) < 0
+            && firing.get(i).terms().stream().noneMatch(firing.get(j).terms()::contains)) {
+          inside.add(t);
+        }
+      }
+    }
+    return inside;
+  }
+
+  /** Extra terms for the query, without duplicates; empty when no rule fires. */
+  List<String> expand(String query) {
+    Set<String> out = new LinkedHashSet<>();
+    Set<String> inside = insideLonger(query);
+    for (Rule r : rules) {
+      for (String t : r.triggers()) {
+        if (!t.isEmpty() && query.contains(t) && !inside.contains(t)) {
           out.addAll(r.terms());
           break;
         }

@@ -133,4 +133,15 @@ class QuestionConversationTest {
     Answer ok = Harness.realAnswerer().answer("什么是五星支部？", List.of());
     assertTrue(ok.answered());
   }
+
+  @Test
+  void factQuestionsGetTheVenueTheFrameAndTheHolderNotTheDeputy() {
+    String venue = h.say("a", "绿东村街道第三季度逐社区观摩结束后，社区（村）党组织书记“亮赛比”是在哪儿进行的？");
+    assertTrue(venue.contains("白鸽社区会议室"), venue);
+    String frame = h.say("b", "绿东村街道第三季度观摩暨“亮赛比”活动以什么为指引？");
+    assertTrue(frame.contains("亮出承诺"), frame);
+    // 党工委副书记崔海东 holds another office than the 党工委书记 asked for.
+    String holder = h.say("c", "金水区花园路街道党工委书记是谁？");
+    assertTrue(holder.contains("资料里没有和您的问题完全对应的内容") || !holder.contains("崔海东"), holder);
+  }
 }
