@@ -13,7 +13,7 @@ final class Cues {
 
   /** Interrogative words and patterns of spoken Mandarin and Henan speech. */
   private static final Pattern QUESTION_WORDS = Pattern.compile(
-      "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|多久|多长时间|(?<![好十那这])几[个号点天次岁位家种条]|如何|为什么|"
+      "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|多久|多长时间|(?<![好十那这]|光剩|就剩|只剩|光有|就有|只有)几[个号点天次岁位家种条]|如何|为什么|"
           + "为啥|行不行|中不中|好不好|对不对|管不管|要不要|需不需要|会不会");
   /** A question particle closing the message (or a clause): 吗, 呢, 么, 不, 没, 没有. */
   /** A question particle closing the message or a clause (not 呢: "麦子等着浇呢" states, "那X呢" is a follow-up). */
@@ -72,8 +72,16 @@ final class Cues {
           + "车棚|停车场|院里|院子|小区|社区|村|组|号楼|号院|单元|栋|巷|胡同|街|路|桥|河边|菜地|地头");
 
   /** Indefinite uses of question words: 谁都能进, 啥也不管, 哪儿都是. */
+  private static final Pattern TO_FILE = Pattern.compile(
+      "(?:给|帮)(?:俺|我|咱)?们?(?:记上|记下|记一下|登记|登个记|报上去|报一下|反映一下|反映上去)");
+  private static final Pattern PLAN =
+      Pattern.compile("照着(?:弄|办|做|干|来|学)|回头(?:跟|和|给|再|就)|(?:跟|向|给)\\p{IsHan}{1,4}汇报|学学|试试看|琢磨琢磨|研究研究");
   private static final Pattern INDEFINITE = Pattern.compile(
-      "(?:谁|啥|什么|哪儿?|怎么|咋)\\p{IsHan}?(?:都|也)|不知道.{0,4}(?:啥|什么|咋|怎么|谁)[\\p{IsHan}]{0,2}");
+      "(?:谁|啥|什么|哪儿?|怎么|咋)\\p{IsHan}?(?:都|也)|不知道.{0,4}(?:啥|什么|咋|怎么|谁)[\\p{IsHan}]{0,2}"
+          // "没啥活动了" (nothing), "凭啥他一家占" (a complaint), "哪会弄这", "哪拎得动" (how could I): no question asked.
+          + "|没(?:啥|什么|多少)|凭(?:啥|什么)|哪会(?!儿)|哪\\p{IsHan}得(?:动|了|起)"
+          // "有啥事叫网格员上门" (whatever comes up), "还能是哪" (where else): no question either.
+          + "|有(?:啥|什么)事(?=[\\s，,]*(?:就|再|叫|让|找|打|给|喊|说|来))|还能(?:是|在)?哪儿?");
 
   static boolean questionForm(String text) {
     String t = INDEFINITE.matcher(text.strip()).replaceAll("");
@@ -117,6 +125,10 @@ final class Cues {
   private static final Pattern REPLACE = Pattern.compile(
       "(?:^|[，,\\s])(?:哦|噢|啊)?(?:不对[，,\\s]*)?不是\\s*([^，,\\s是]{1,20}?)\\s*[，,\\s]?\\s*(?:而)?是\\s*([^，,\\s]{1,30})");
 
+  /** "小区名打错了 是翠竹苑 不是翠竹园": the right words first, then the wrong ones. */
+  private static final Pattern REPLACE_REVERSED = Pattern.compile(
+      "(?:^|[，,\\s]|了)(?:应该)?是\\s*([^，,\\s是]{1,20}?)\\s*[，,\\s]\\s*不是\\s*([^，,\\s]{1,20})");
+
   /**
    * "哦不对 是4号楼西边", "不对 是西门": a correction naming a part of the place (4号楼, 西门) to put in for the one
    * given.
@@ -125,14 +137,16 @@ final class Cues {
       "^(?:哦|噢|啊|呃|哎|唉)?[，,\\s]*(?:(?:不对|错了|说错了|搞错了)[，,。\\s]*)+(?:应该)?是\\s*"
           + "(\\d+\\s*(?:号楼|号院|单元|栋|号|楼|层|室)|[东南西北前后正侧][门边侧头])");
 
-  /** "不是X是Y": the words to replace and their replacement, or null. */
+  /** "不是X是Y" (or "是Y 不是X"): the words to replace and their replacement, or null. */
   static Edit replacement(String text) {
     Matcher n = CORRECTED_PART.matcher(text.strip());
     if (n.find()) return new Edit(REPLACE_PART, n.group(1).replaceAll("\\s", ""));
     Matcher m = REPLACE.matcher(text.strip());
-    if (!m.find()) return null;
-    String old = m.group(1).strip();
-    String now = EDIT_NOISE.matcher(m.group(2)).replaceFirst("").strip();
+    Matcher r = REPLACE_REVERSED.matcher(text.strip());
+    boolean reversed = !m.find();
+    if (reversed && !r.find()) return null;
+    String old = (reversed ? EDIT_NOISE.matcher(r.group(2)).replaceFirst("") : m.group(1)).strip();
+    String now = reversed ? r.group(1).strip() : EDIT_NOISE.matcher(m.group(2)).replaceFirst("").strip();
     if (old.isEmpty() || now.isEmpty() || old.equals(now)) return null;
     return new Edit(REPLACE_WORDS, now, old);
   }
@@ -197,6 +211,32 @@ final class Cues {
     return t.matches("^(?:行|好|好的|好嘞|中|嗯+|知道了|明白了|晓得了|OK|ok)[，,。.!！\\s].*") && !questionForm(t);
   }
 
+  /** "恁这机器人还怪有耐心哩", "你们这小助手真中": praise of the bot, nothing to file. */
+  static boolean praisesBot(String text) {
+    String a = MessageText.answer(text);
+    return a.matches(".*(?:机器人|小助手|助手|你这|恁这|你们这|恁们这|你还|恁还|你真|恁真).*")
+        && a.matches(".*(?:耐心|好用|管用|中用|厉害|聪明|靠谱|贴心|能干|强多了|真中|真行|不赖|挺好|真好|真棒).*")
+        && !questionForm(text);
+  }
+
+  /** "那俺等着", "等恁的信儿": the person will wait for news of their report. */
+  static boolean waits(String text) {
+    return MessageText.answer(text).matches(".*(?:(?:俺|我|咱)们?(?:就|先)?等着(?:了|吧|哈|啊|呢)?|等(?:你们|恁|您|你)?的?(?:消息|信儿|回信|通知|好消息))$")
+        && !questionForm(text);
+  }
+
+  /** "我们照着弄", "回头跟书记汇报一下": what the person will do next, no request. */
+  static boolean plansToAct(String text) {
+    return PLAN.matcher(text).find() && !questionForm(text);
+  }
+
+  /** "这广场上的事 评星算哪一颗哩", "这事跟创星有关系没": which star the person's own matter counts towards. */
+  static boolean asksWhichStar(String text) {
+    String a = MessageText.answer(text);
+    return a.contains("星") && a.matches(".*(?:这事|这个事|这件事|这问题|这个问题|这类|这种事|这上头|这上面|这广场|这的事|上的事).*")
+        && a.matches(".*(?:哪一?颗|哪一?个星|算哪|归哪|属于哪|对应哪|有关系?(?:没|不|吗)|挂钩(?:没|不|吗)).*");
+  }
+
   /** "受益匪浅，谢谢您！": thanks, maybe with a remark. */
   static boolean thanks(String text) {
     return MessageText.answer(text).matches(".*(谢谢|感谢|谢了|多谢).*");
@@ -229,6 +269,11 @@ final class Cues {
         "^(?:再加一句|再补充|补充一下|补充一句|补充|还要说一句|再说一句|另外说一下|忘了说了?|忘说了|还忘了说|还有个情况|还有一点).+");
   }
 
+  /** "你给俺记上啊", "帮我登记一下", "给报上去": asks the bot to file what follows. */
+  static boolean asksToFile(String text) {
+    return TO_FILE.matcher(text).find();
+  }
+
   /** "恁这能直接报不 …", "在这能反映不": asking whether the problem can be reported here — it can. */
   static boolean asksToReport(String text) {
     return MessageText.answer(text).matches(".*(?:能|可以|能不能|可不可以)(?:直接)?(?:在这|在这儿|在这里)?(?:报|反映|登记|投诉)(?:不|吗|么|没)?.*");
@@ -244,7 +289,8 @@ final class Cues {
 
   /** "电话不留了", "不留电话 有事找村委会": no phone for this report. */
   static boolean declinesPhone(String text) {
-    return MessageText.answer(text).matches(".*(?:电话(?:就|先)?不(?:留|用留|给)|不(?:留|给)(?:电话|手机)).*");
+    return MessageText.answer(text).matches(".*(?:电话(?:就|先)?不(?:留|用留|给)|不(?:留|给)(?:电话|手机)"
+        + "|电话(?:就|先)?(?:算了|免了|不用了|不要了|甭留|别留)|没(?:有)?手机).*");
   }
 
   /** "刚才那个报路灯的人电话多少": asking for another resident's phone or address, which nobody is shown. */
@@ -310,9 +356,12 @@ final class Cues {
     if (place == null || questionForm(text)) return false;
     // "兴华南街9号院3号楼西边 电话136…": a phone beside the place is still no description.
     String phone = Slots.phone(text);
-    String rest = MessageText.answer(text.replace(place, "").replace(phone == null ? place : phone, ""))
+    String plain = text.replaceAll("[哩嘞](?=\\s)", "");  // as Slots#location leaves them out
+    String rest = MessageText.answer(plain.replace(place, "").replace(phone == null ? place : phone, ""))
         .replaceAll("电话|手机|联系方式", "");
-    rest = rest.replaceAll("^(?:我|俺)?(?:家|住|在|是|就在|地址|地点|位置)*", "");
+    rest = rest.replaceAll("^(?:我|俺)?(?:家|住|在|是|就在|地址|地点|位置)*", "")
+        // "…九号楼 最顶上那层", "…哩": which floor, and fillers, are still the place.
+        .replaceAll("最?(?:顶上|顶|楼上|楼下|底下)?[那这]?[层户间]|[哩嘞啊呀的]", "");
     return MessageText.length(rest) <= 2;
   }
 }

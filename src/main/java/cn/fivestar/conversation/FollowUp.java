@@ -28,6 +28,11 @@ final class FollowUp {
   private static final Pattern ELLIPSIS = Pattern.compile("^.{1,10}呢$");
   private static final int SHORT = 16;
 
+  /** Opens by turning back to the earlier exchange ("那写字楼里的两新组织呢 …"), however long it goes on. */
+  static boolean turnsBack(String question, List<String> history) {
+    return history != null && !history.isEmpty() && TURNS_BACK.matcher(MessageText.answer(question)).find();
+  }
+
   /** True when {@code question} only makes sense with the previous question ({@code history} oldest first). */
   static boolean leansOnPrevious(String question, List<String> history) {
     if (history == null || history.isEmpty()) return false;

@@ -103,6 +103,15 @@ final class Intake {
   }
 
   /** One line saying where the waiting report stands, after a message that was about something else. */
+  /** Which star the report under way counts towards, as the summary will show it. */
+  void tellStar(Turn t) {
+    Draft d = t.state.draft();
+    CasePreview preview = cases.preview(new NewCase(null, null, null, null, d.phone(), d.text(), d.location(),
+        d.category(), kind(d), d.photoIds()));
+    t.handledAs = HandledAs.ANSWER;
+    t.say(IntakeTexts.starOf(preview.category(), preview.star()));
+  }
+
   String waitingLine(Turn t) {
     return IntakeTexts.waiting(t.state.step(), t.state.draft().text());
   }
@@ -309,14 +318,14 @@ final class Intake {
       addDetail(t);
       return;
     }
-    if (MessageText.length(text) <= 40 && Cues.pointsAtPlace(text) && !Cues.declinesPhone(text)) {
-      // "在阳光花苑3号楼" after the summary: the person is giving the place more precisely (or its second half).
-      summary(t, d.withLocation(SlotFit.refine(d.location(), SlotFit.place(text))));
+    if (Cues.declinesPhone(text)) {
+      // "电话不留了 有事找村委会就中", "电话就算了 那老太太跟俺一个单元": no phone, and the summary stands.
+      summary(t, d);
       return;
     }
-    if (Cues.declinesPhone(text)) {
-      // "电话不留了 有事找村委会就中": no phone, and the summary stands.
-      summary(t, d);
+    if (MessageText.length(text) <= 40 && Cues.pointsAtPlace(text)) {
+      // "在阳光花苑3号楼" after the summary: the person is giving the place more precisely (or its second half).
+      summary(t, d.withLocation(SlotFit.refine(d.location(), SlotFit.place(text))));
       return;
     }
     t.say(IntakeTexts.CONFIRM_AGAIN, CONFIRM_BUTTONS);

@@ -138,6 +138,13 @@ final class IntakeTexts {
     return "\n照片：" + count + " 张";
   }
 
+  /** The answer to "这事评星算哪一颗": the report's category and the star it counts towards. */
+  static String starOf(String category, String star) {
+    return star == null
+        ? "您反映的这件事归在“" + category + "”类，不直接对应哪一颗星，社区同样会登记跟进。"
+        : "您反映的这件事归在“" + category + "”类，关系到“" + star + "”：把这类问题办好，也是社区争创这颗星的一部分。";
+  }
+
   /** "（关系到“…”）" after the category, when the category counts towards a star. */
   static String starNote(String star) {
     return star == null ? "" : "（关系到“" + star + "”）";

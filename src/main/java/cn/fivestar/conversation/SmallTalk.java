@@ -18,7 +18,9 @@ final class SmallTalk {
       t.say(Texts.help(t.role()));
     } else if (Cues.dropsReport(text)) {
       t.say(Texts.NOTHING_TO_CANCEL);
-    } else if (a.matches(".*(谢|感谢|辛苦|点赞|点个赞|好评|真棒|真不错|挺好用|好用).*")) {
+    } else if (Cues.waits(text)) {
+      t.say(Texts.WILL_NOTIFY);
+    } else if (a.matches(".*(谢|感谢|辛苦|点赞|点个赞|好评|真棒|真不错|挺好用|好用).*") || Cues.praisesBot(text)) {
       t.say(Texts.THANKS);
     } else if (a.matches(".*(再见|拜拜|晚安|回头见|先走了).*")) {
       t.say(Texts.BYE);

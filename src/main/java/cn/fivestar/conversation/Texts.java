@@ -58,6 +58,7 @@ final class Texts {
   static final String OTHERS_CONTACT_PRIVATE = "为保护居民隐私，其他居民的电话、住址等信息不能提供。"
       + "如果您也遇到了同样的问题，直接告诉我情况和地点，我帮您登记，工作人员会一并处理。";
   static final String THANKS = "不客气！还有什么需要，随时告诉我。";
+  static final String WILL_NOTIFY = "好的，有进展我会第一时间通知您。还有别的需要，随时告诉我。";
   static final String BYE = "再见，祝您生活愉快！有事随时找我。";
   static final String STAFF_ONLY = "抱歉，这个命令只对社区工作人员开放。您可以直接描述问题，或发送 /help 查看能用的功能。";
   static final String SUPERVISOR_ONLY = "抱歉，这个命令只对街道（乡镇）督办人员开放。发送 /help 查看您能用的命令。";

@@ -110,6 +110,8 @@ final class TurnDecision {
     }
     if (smallTalk || (Cues.acknowledges(text) || Cues.thanks(text)) && Slots.location(text) == null) {
       SmallTalk.reply(t);
+    } else if (Cues.asksWhichStar(text) && t.state.draft().text() != null) {
+      intake.tellStar(t);
     } else if (Cues.questionForm(text)) {
       questions.answer(t, text);
     } else if (c != null && c.intent() == Intent.STATUS) {
@@ -200,7 +202,8 @@ final class TurnDecision {
       t.say(Texts.OTHERS_CONTACT_PRIVATE);
       return;
     }
-    if (Cues.dropsReport(text) || Cues.aboutTheBot(text) || SmallTalk.isPleasantry(text) || Cues.scolds(text)) {
+    if (Cues.dropsReport(text) || Cues.aboutTheBot(text) || SmallTalk.isPleasantry(text) || Cues.scolds(text)
+        || Cues.praisesBot(text) || Cues.waits(text) && Slots.location(text) == null) {
       SmallTalk.reply(t);
       return;
     }
@@ -230,7 +233,9 @@ final class TurnDecision {
       return;
     }
     // "中 那下回让他们先给社区打个电话": an acknowledgement with a remark naming no kind of problem and no place.
-    boolean remark = "其他".equals(c.category()) && Slots.location(text) == null;
+    // Staff acknowledging an answer ("明白了 我们照着弄") report nothing either.
+    boolean remark = ("其他".equals(c.category()) || Cues.plansToAct(text) || t.role().isStaff())
+        && Slots.location(text) == null;
     if (Cues.acknowledges(text) && (c.intent() != Intent.REPORT || remark)) {
       SmallTalk.reply(t);
       return;
@@ -254,7 +259,9 @@ final class TurnDecision {
       question(t, c);
       return;
     }
-    if (c.intent() != Intent.REPORT && FollowUp.leansOnPrevious(text, s.questions())) {
+    // Staff going on from an answer ("那写字楼里的两新组织呢 党员都是年轻人") ask more; they rarely report.
+    if (c.intent() != Intent.REPORT && FollowUp.leansOnPrevious(text, s.questions())
+        || t.role().isStaff() && FollowUp.turnsBack(text, s.questions())) {
       questions.answer(t, text);  // "平安法治星呢", "有没有村里的例子": more of the last answer
       return;
     }
@@ -284,7 +291,7 @@ final class TurnDecision {
     // the answer just given ("那个小分队平常都干啥 管不管小偷").
     boolean report = c.intent() == Intent.REPORT && !t.role().isStaff()
         && !(Cues.pointsBack(text) && !t.state.questions().isEmpty());
-    if (report && Cues.asksToReport(text)) {
+    if (report && (Cues.asksToReport(text) || Cues.asksToFile(text))) {
       // "恁这能直接报不 … 对门在院里搭了个铁皮棚子": yes — the report starts with what was said.
       intake.startReport(t, c.category(), null);
       return;

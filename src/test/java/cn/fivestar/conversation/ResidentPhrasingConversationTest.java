@@ -226,4 +226,51 @@ class ResidentPhrasingConversationTest {
     assertTrue(h.say("b", "学校门口画线那个事 有人接了没").contains(id));
     assertTrue(h.say("b", "那斑马线的 排上号了没").contains(id));
   }
+
+  @Test
+  void theEighthBlindSetsStoriesPlacesAndAsidesDuringAReport() {
+    // A long story whose 几个 / 没啥 / 哪会 ask nothing is a report, and so is one asking to be written down.
+    String story = h.say("a", "恁好 俺村文化广场上那几件健身器才 叫人拆走了 光剩几个铁桩子戳那 老头老婆儿们黑了没啥活动了");
+    assertTrue(story.contains("请核对您要反映的内容") && !story.contains("资料里"), story);
+    // Which star the matter counts towards is answered from the report's own category; the report waits.
+    String star = h.say("a", "顺便问一句 这广场上的事 评星算哪一颗哩");
+    assertTrue(star.contains("关系到“") && star.contains("星"), star);
+    assertEquals(DialogState.Step.CONFIRM, h.state("a").step());
+    h.say("a", "在张家寨村 村委会门口那个文化广场");
+    String id = Harness.trackingNumber(h.say("a", "中 就这 给俺们村报上去"));
+    assertTrue(h.cases.get(id).location().contains("张家寨村"), h.cases.get(id).location());
+    String gate = h.say("b", "喂 能听见不 俺说你给俺记上啊 大门换成刷脸的了 俺俩刷不开 俺俩那老年机哪会弄这");
+    assertTrue(gate.contains("请问具体在哪里"), gate);
+
+    // A work-unit compound said first (…家属院哩 九号楼 最顶上那层) is the place: the bot asks what happened.
+    String place = h.say("c", "俺是伏牛路煤机厂家属院哩 九号楼 最顶上那层");
+    assertFalse(place.contains("请核对您要反映的内容"), place);
+    assertEquals(DialogState.Step.ASK_WHAT, h.state("c").step());
+    assertEquals("伏牛路煤机厂家属院 九号楼", Slots.location("俺是伏牛路煤机厂家属院哩 九号楼 最顶上那层"));
+
+    // At the summary: declining the phone with a reason keeps the place; "是X 不是Y" corrects the place.
+    h.say("d", "俺们单元有个老太太天天在楼道口喂流浪猫 楼梯拐角全是猫屎猫尿 这事社区管不管呐");
+    h.say("d", "政通路电业局家属院 2号楼三单元");
+    String noPhone = h.say("d", "电话就算了 喂猫那老太太跟俺一个单元 抬头不见低头见的");
+    assertTrue(noPhone.contains("地点：政通路电业局家属院 2号楼三单元"), noPhone);
+    h.say("e", "我们小区篮球场那个篮框歪了 地上还裂了好几道缝");
+    h.say("e", "商都路翠竹园小区 北门进去右手边那个篮球场");
+    String fixed = h.say("e", "啊等下 小区名打错了 是翠竹苑 不是翠竹园 手滑了");
+    assertTrue(fixed.contains("地点：商都路翠竹苑小区"), fixed);
+  }
+
+  @Test
+  void praiseWaitingAndStaffRemarksAreNoReports() {
+    h.say("a", "地下车库顶上漏水 正好滴在俺车位上 农业路金色港湾小区地下车库B区");
+    Harness.trackingNumber(h.say("a", "行 这么写中 报吧"));
+    assertFalse(h.say("a", "恁这机器人还怪有耐心哩 比俺孙子强多了").contains("已记下"));
+    assertTrue(h.say("a", "装上摄像头就好 那俺等着").contains("通知您"));
+    assertEquals(1, h.cases.list(CaseFilter.all()).size());
+    String answer = h.staff("s", "我们社区辖区里机关单位、学校、医院不少 想靠驻区单位把共建共享星撑起来 别的街道是咋把这些单位拢到一块的");
+    assertFalse(answer.contains("已记下"), answer);
+    String more = h.staff("s", "那辖区写字楼里的两新组织呢 党员都是年轻人 平时根本找不着人");
+    assertFalse(more.contains("已记下") || more.contains("请问具体在哪里"), more);
+    assertFalse(h.staff("s", "明白了 我们照着弄").contains("已记下"));
+    assertEquals(1, h.cases.list(CaseFilter.all()).size());
+  }
 }
