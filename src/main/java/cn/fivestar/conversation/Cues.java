@@ -13,7 +13,7 @@ final class Cues {
 
   /** Interrogative words and patterns of spoken Mandarin and Henan speech. */
   private static final Pattern QUESTION_WORDS = Pattern.compile(
-      "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|多久|多长时间|(?<![好十那这]|光剩|就剩|只剩|光有|就有|只有)几[个号点天次岁位家种条]|如何|为什么|"
+      "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|多久|多长时间|(?<![好十那这买拿弄找搬摆放挂装请叫]|光剩|就剩|只剩|光有|就有|只有)几[个号点天次岁位家种条]|如何|为什么|"
           + "为啥|行不行|中不中|好不好|对不对|管不管|要不要|需不需要|会不会");
   /** A question particle closing the message (or a clause): 吗, 呢, 么, 不, 没, 没有. */
   /** A question particle closing the message or a clause (not 呢: "麦子等着浇呢" states, "那X呢" is a follow-up). */
@@ -35,7 +35,9 @@ final class Cues {
           // "先不用帮俺转了": declining the offer to pass a question on.
           + "(?:先|暂时)?不用(?:帮?(?:俺|我))?转了?|"
           + "(?:先不报|不报了|不用报了|不想报了|别报了|不反映了|不用反映了|不登记了|不用登记了|别登记了|不提交了|不用提交了|"
-          + "不要提交|不要登记|先不登记|先不提交|撤回吧|取消吧|取消登记|取消提交|不办了|不弄了)");
+          + "不要提交|不要登记|先不登记|先不提交|撤回吧|取消吧|取消登记|取消提交|不办了|不弄了"
+          // "先别给俺报了 俺再去找他家说道说道": not yet, the person will try first.
+          + "|别(?:给|帮)?(?:俺|我)?(?:报|登记|记)了|先别(?:给|帮)?(?:俺|我)?(?:报|登记|记))");
   /** "地点改成…", "电话换成…", "事项改为…": the field and the new value. */
   private static final Pattern EDIT = Pattern.compile(
       "(地点|地址|位置|地方|电话|手机号?|号码|联系方式|事项|内容|问题描述|描述)\\s*(?:要|得|应该)?\\s*"
@@ -59,7 +61,7 @@ final class Cues {
           + "有信儿?没|有回音没|有动静没|咋还没修|怎么还没修|还没修|啥时候(?:能)?修|什么时候(?:能)?修|"
           + "到哪一步|办得咋样|办得怎么样|有人处理没|管了没|修了没|弄了没|(?:现在|目前)(?:是)?(?:啥|什么)情况|到底(?:是)?(?:咋|怎么)回事"
           // "社区有人找他谈没": whether anyone has gone to deal with it.
-          + "|(?:有人)?(?:找|去)\\p{IsHan}{0,3}(?:谈|说|管|处理|看)了?没");
+          + "|(?:有人)?(?:找|去)\\p{IsHan}{0,3}(?:谈|说|管|处理|看)(?:他|她|他们|人家)?了?没|有人接茬没?");
   private static final Pattern OWN_REPORT = Pattern.compile(
       "我(?:报|反映|提|登记|投诉|举报)的|我的(?:单子|诉求|工单|投诉|问题|事)|俺(?:报|反映)的|报的|反映的那|那个事|那事|那件事|单子|那个.{1,6}的事"
           // "俺报那个地锁的": the report named by what it was about.
@@ -73,9 +75,20 @@ final class Cues {
 
   /** Indefinite uses of question words: 谁都能进, 啥也不管, 哪儿都是. */
   private static final Pattern TO_FILE = Pattern.compile(
-      "(?:给|帮)(?:俺|我|咱)?们?(?:记上|记下|记一下|登记|登个记|报上去|报一下|反映一下|反映上去)");
+      "(?:给|帮)(?:俺|我|咱)?们?(?:记上|记下|记一下|记一笔|登记|登个记|报上去|报一下|反映一下|反映上去)");
   private static final Pattern PLAN =
-      Pattern.compile("照着(?:弄|办|做|干|来|学)|回头(?:跟|和|给|再|就)|(?:跟|向|给)\\p{IsHan}{1,4}汇报|学学|试试看|琢磨琢磨|研究研究");
+      Pattern.compile("照着(?:弄|办|做|干|来|学)|回头(?:俺|我)?(?:跟|和|给|再|就)|(?:跟|向|给)\\p{IsHan}{1,4}汇报|学学|试试看|琢磨琢磨"
+          + "|研究研究|商量商量|(?:俺|我)先(?:去|自己)|对付着");
+  private static final Pattern EXASPERATED = Pattern.compile(
+      "这叫啥事|这叫什么事|这算啥事|这算什么事|谁受得了|谁能受得了|谁受得住|弄哩啥事|弄的啥事|这(?:合理|像话|应该)(?:不|吗|么)"
+          + "|像啥样子|还是走人|不是闹着玩|出了事谁负责|万一\\p{IsHan}{0,12}咋(?:弄|办|整)|就没人管管?|没人管吗|这日子咋过");
+  private static final Pattern OFFERS_PHONE =
+      Pattern.compile("^(?:先)?(?:给恁|给你|给您)?留个(?:号|电话|手机号?|联系方式)|^(?:先)?(?:记|存)一?下?(?:俺|我)(?:的)?(?:电话|号码|手机)");
+  private static final Pattern GREETS = Pattern.compile(
+      "^(?:忙着哩不|忙着呢不|忙不忙|在忙不|忙啥哩|喝汤了没|喝罢汤了?没|吃罢饭?了?没|刷罢碗)|(?:喝汤了没|喝罢汤了?没|吃罢饭?了?没)");
+  private static final Pattern SUBMIT_FIRST = Pattern.compile("^(?:先|那先)?把?(?:这个|这件|这事|这)?(?:交了|提交了|报了|交上去|报上去)");
+  private static final Pattern CLAUSES = Pattern.compile("[，,。；;！!？?\\s]+");
+  private static final int STORY_CHARS = 30;
   private static final Pattern INDEFINITE = Pattern.compile(
       "(?:谁|啥|什么|哪儿?|怎么|咋)\\p{IsHan}?(?:都|也)|不知道.{0,4}(?:啥|什么|咋|怎么|谁)[\\p{IsHan}]{0,2}"
           // "没啥活动了" (nothing), "凭啥他一家占" (a complaint), "哪会弄这", "哪拎得动" (how could I): no question asked.
@@ -125,6 +138,10 @@ final class Cues {
   private static final Pattern REPLACE = Pattern.compile(
       "(?:^|[，,\\s])(?:哦|噢|啊)?(?:不对[，,\\s]*)?不是\\s*([^，,\\s是]{1,20}?)\\s*[，,\\s]?\\s*(?:而)?是\\s*([^，,\\s]{1,30})");
 
+  /** "恁写成凉亭了 是俺说岔了 是那个葡萄架长廊": what the summary got wrong, then what it should say. */
+  private static final Pattern WRITTEN_AS = Pattern.compile(
+      "写成(?:了)?([^，,\\s了]{1,12})了?[，,\\s].*?(?:应该)?是(?!俺|我)(?:那个|这个)?\\s*([^，,\\s]{2,20})");
+
   /** "小区名打错了 是翠竹苑 不是翠竹园": the right words first, then the wrong ones. */
   private static final Pattern REPLACE_REVERSED = Pattern.compile(
       "(?:^|[，,\\s]|了)(?:应该)?是\\s*([^，,\\s是]{1,20}?)\\s*[，,\\s]\\s*不是\\s*([^，,\\s]{1,20})");
@@ -143,6 +160,11 @@ final class Cues {
     if (n.find()) return new Edit(REPLACE_PART, n.group(1).replaceAll("\\s", ""));
     Matcher m = REPLACE.matcher(text.strip());
     Matcher r = REPLACE_REVERSED.matcher(text.strip());
+    Matcher w = WRITTEN_AS.matcher(text.strip());
+    if (w.find()) {
+      String now = w.group(2).replaceAll("^(?:那个|这个|那|这)", "").strip();
+      return now.isEmpty() ? null : new Edit(REPLACE_WORDS, now, w.group(1));
+    }
     boolean reversed = !m.find();
     if (reversed && !r.find()) return null;
     String old = (reversed ? EDIT_NOISE.matcher(r.group(2)).replaceFirst("") : m.group(1)).strip();
@@ -237,6 +259,40 @@ final class Cues {
         && a.matches(".*(?:哪一?颗|哪一?个星|算哪|归哪|属于哪|对应哪|有关系?(?:没|不|吗)|挂钩(?:没|不|吗)).*");
   }
 
+  /** "忙着哩不 师傅", "喝汤了没 俺这刚刷罢碗": a Henan greeting, asking nothing. */
+  static boolean greets(String text) {
+    return GREETS.matcher(MessageText.answer(text)).find() && MessageText.length(text) <= 14 && Slots.location(text) == null;
+  }
+
+  /** A resident's story of a problem, several clauses long: its closing "这叫啥事啊" or "恁说这合理不" asks nothing. */
+  static boolean tellsStory(String text) {
+    return MessageText.length(text) >= STORY_CHARS && CLAUSES.split(text.strip()).length >= 3;
+  }
+
+  /**
+   * "这叫啥事啊 谁受得了啊", "恁说这合理不", "万一掉下来砸住人咋弄": exasperation closing a complaint, asking no one for
+   * information (unlike "别的小区这事都咋解决的").
+   */
+  static boolean exasperated(String text) {
+    return EXASPERATED.matcher(MessageText.answer(text)).find();
+  }
+
+  /** "先给恁留个号 15937104862 俺怕一会儿忘了": the phone first, the problem to follow. */
+  static boolean offersPhone(String text) {
+    return Slots.phone(text) != null && OFFERS_PHONE.matcher(text).find();
+  }
+
+  /** "先把这个交了 还有一个事": submit this report, another one follows. */
+  static boolean submitsAndGoesOn(String text) {
+    return SUBMIT_FIRST.matcher(MessageText.answer(text)).find();
+  }
+
+  /** "中 恁忙吧 俺不打搅了", "好闺女 恁忙吧": leaving the conversation. */
+  static boolean saysBye(String text) {
+    return MessageText.answer(text).matches(".*(?:恁忙吧|你忙吧|您忙吧|不打搅了|不打扰了|不耽误恁了|不耽误你了|先这样吧).*")
+        && !questionForm(text) && Slots.location(text) == null;
+  }
+
   /** "受益匪浅，谢谢您！": thanks, maybe with a remark. */
   static boolean thanks(String text) {
     return MessageText.answer(text).matches(".*(谢谢|感谢|谢了|多谢).*");
@@ -266,7 +322,7 @@ final class Cues {
   /** "再加一句…", "补充一下…": more about the problem for the report under way. */
   static boolean addsDetail(String text) {
     return MessageText.answer(text).matches(
-        "^(?:再加一句|再补充|补充一下|补充一句|补充|还要说一句|再说一句|另外说一下|忘了说了?|忘说了|还忘了说|还有个情况|还有一点).+");
+        "^(?:再加一句|再添一句|再补一句|再加上|再补充|补充一下|补充一句|补充|还要说一句|再说一句|另外说一下|忘了说了?|忘说了|还忘了说|还有个情况|还有一点).+");
   }
 
   /** "你给俺记上啊", "帮我登记一下", "给报上去": asks the bot to file what follows. */

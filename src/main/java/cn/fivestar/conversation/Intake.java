@@ -297,7 +297,7 @@ final class Intake {
   }
 
   private void confirm(Turn t, Draft d, String text) {
-    if (MessageText.confirmsSummary(text)) {
+    if (MessageText.confirmsSummary(text) || Cues.submitsAndGoesOn(text)) {
       create(t, d);
       return;
     }
@@ -323,7 +323,8 @@ final class Intake {
       summary(t, d);
       return;
     }
-    if (MessageText.length(text) <= 40 && Cues.pointsAtPlace(text)) {
+    String numbered = Slots.location(text);
+    if (MessageText.length(text) <= 40 && Cues.pointsAtPlace(text) || numbered != null && numbered.matches(".*\\d.*")) {
       // "在阳光花苑3号楼" after the summary: the person is giving the place more precisely (or its second half).
       summary(t, d.withLocation(SlotFit.refine(d.location(), SlotFit.place(text))));
       return;

@@ -88,7 +88,7 @@ final class MessageText {
   /** Affirmative words residents close a summary with: 对对对, 嗯呐, 妥了, 就这么着, 弄吧, 按这个报. */
   private static final Pattern AFFIRM = Pattern.compile(
       "对|中|行|好|嗯|妥|是的|没错|没毛病|没问题|可以|就这|这样|这么着|弄吧|办吧|报|提交|确认|发|得嘞|ok|齐活|交吧|递上去|就它"
-          + "|成|照这个|登记|登个记|登上|交给|就是这");
+          + "|成|照这|登记|登个记|登上|交给|就是这|在理");
   /** Denying, correcting, hesitating, or giving a place or number instead ("中了 问清了 王岗村四组27号"). */
   private static final Pattern DENY = Pattern.compile(
       "不(?!错)|别|取消|算了|拉倒|先不|改|修改|错了|不对|想想|再想|考虑|等等|等会|等一下|稍等|再说|谢|\\d|[号楼院村路街组门]");
@@ -99,7 +99,7 @@ final class MessageText {
    */
   static boolean confirmsSummary(String text) {
     // "没啥要改的 就它": nothing to change is no correction.
-    String a = answer(text).replaceAll("没啥要改的?|没有?要改的?|不用改了?|没什么要改的?|一点不差|分毫不差|不差", "好");
+    String a = answer(text).replaceAll("没啥要改的?|没有?要改的?|不用改了?|没什么要改的?|一点不差|分毫不差|不差|错不了|没跑", "好");
     return isYes(text) || length(a) <= 14 && AFFIRM.matcher(a).find() && !DENY.matcher(a).find()
         && !text.contains("？") && !text.contains("?") && !a.matches(".*(吗|呢|没有?)$");
   }

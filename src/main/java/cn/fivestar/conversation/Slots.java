@@ -18,7 +18,7 @@ final class Slots {
   private static final String FINE = NUM + "\\s*(?:号|楼|层|室|户)";
   /** Characters a place name may use: no particles, pronouns, verbs of wishing or direction words. */
   private static final String NAME_CHAR = "[\\p{IsHan}A-Za-z&&[^的了在被把往有是就都也又还和跟到从让给说我你他她们这那里上下个口边头门"
-      + "前后中内外啊吗呢吧很太好没不要想能会去来对向哪些般沿拉]]";
+      + "前后中内外啊吗呢吧很太好没不要想能会去来对向哪些般沿拉哩嘞]]";
   /** A named place: 幸福路, 建设东街, 陇海中路, 阳光花苑, 王庄村, 锦绣城社区, 幸福路口. */
   /** Common place names that start with a character NAME_CHAR leaves out (人民路, 中原路, 上街区). */
   private static final String NAME_START = "(?:人(?=民)|中(?=原|山|州|华|兴)|上(?=街|城)|新(?=华))";
@@ -46,6 +46,10 @@ final class Slots {
   private static final Pattern CONTENT_FREE = Pattern.compile(
       "^(?:你好|您好|喂|在吗|在不在|有人吗|小助手)*[，,。!！？? ]*(?:我|俺)?(?:要|想|想要|需要|得)?(?:投诉|反映|举报|报修|报事|求助|提(?:个)?(?:意见|建议)|报告|登记)"
           + "(?:一下|个问题|一个问题|些问题|问题|情况|个情况|一件事|件事|个事|事情|点事)?[。!！.~～]*$");
+
+  /** "有个事想跟恁说说 憋屈好些天了": a matter announced, not told. */
+  private static final Pattern ANNOUNCES = Pattern.compile(
+      "^(?:哎|唉|喂|那个)?[，,\\s]*(?:有个事|有件事|有点事|有个事儿|有桩事)(?:儿)?(?:想|要)?(?:跟|给|和|找)?(?:恁|你|您)?(?:说说|说一下|说道说道|反映反映|唠唠|念叨念叨|说说看)");
 
   /** "俺家就在旁边", "我家住", "家住": the address that follows is the resident's home. */
   private static final Pattern HOME_BEFORE = Pattern.compile("(?:俺|我)家[^，。,.;；]{0,6}$|家住[^，。,.;；]{0,4}$|住在\\s*$");
@@ -112,7 +116,8 @@ final class Slots {
 
   /** True when the message is only "I want to report something" and the bot must ask what happened. */
   static boolean contentFree(String text) {
-    return text == null || CONTENT_FREE.matcher(text.strip()).matches();
+    return text == null || CONTENT_FREE.matcher(text.strip()).matches()
+        || ANNOUNCES.matcher(text.strip()).find() && text.strip().length() <= 18 && location(text) == null;
   }
 
   /** The handling type (a CaseKind code) a request most likely is: the deadline depends on it. */

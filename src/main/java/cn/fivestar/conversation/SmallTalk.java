@@ -22,9 +22,10 @@ final class SmallTalk {
       t.say(Texts.WILL_NOTIFY);
     } else if (a.matches(".*(谢|感谢|辛苦|点赞|点个赞|好评|真棒|真不错|挺好用|好用).*") || Cues.praisesBot(text)) {
       t.say(Texts.THANKS);
-    } else if (a.matches(".*(再见|拜拜|晚安|回头见|先走了).*")) {
+    } else if (a.matches(".*(再见|拜拜|晚安|回头见|先走了).*") || Cues.saysBye(text)) {
       t.say(Texts.BYE);
-    } else if (a.matches(".*(你好|您好|在吗|在不在|有人吗|哈喽|早上好|中午好|下午好|晚上好|嗨|喂|大家好|早啊|吃了没|吃了吗).*")) {
+    } else if (a.matches(".*(你好|您好|在吗|在不在|有人吗|哈喽|早上好|中午好|下午好|晚上好|嗨|喂|大家好|早啊|吃了没|吃了吗).*")
+        || Cues.greets(text)) {
       t.say(Texts.GREETING_BACK);
     } else if (t.state.lastCase() != null && (MessageText.isYes(text) || MessageText.isSkip(text)
         || a.matches("(好|好的|好嘞|行|中|嗯+|哦+|知道了|明白了|收到|懂了)|(电话)?(就)?(不留|不用留|不留了|不用了|不需要)(电话)?(了)?"))) {

@@ -3,6 +3,7 @@ package cn.fivestar.conversation;
 import cn.fivestar.answer.Answer;
 import cn.fivestar.answer.GroundedAnswerer;
 import cn.fivestar.cases.CaseRecord;
+import cn.fivestar.cases.Taxonomy;
 import cn.fivestar.conversation.DialogState.Step;
 import cn.fivestar.conversation.intent.Classification;
 import cn.fivestar.conversation.intent.Intent;
@@ -104,7 +105,13 @@ final class TurnDecision {
     Classification c = text.isEmpty() ? null : classifier.classify(text);
     boolean smallTalk = SmallTalk.isPleasantry(text)
         && (t.state.step() == Step.ASK_WHAT || t.state.step() == Step.ASK_WHERE);
-    if (!smallTalk && intake.fits(t)) {
+    // What happened, told as a story with a rhetorical question ("这路是晒粮食哩还是走人哩"), answers "what happened?";
+    // a numbered place answers "where?" or corrects the summary, whatever grumbling comes with it.
+    boolean story = t.state.step() == Step.ASK_WHAT && c != null && c.intent() == Intent.REPORT && Cues.tellsStory(text);
+    String place = Slots.location(text);
+    boolean numberedPlace = (t.state.step() == Step.ASK_WHERE || t.state.step() == Step.CONFIRM)
+        && place != null && place.matches(".*\\d.*") && !text.contains("？") && !text.contains("?");
+    if (!smallTalk && (story || numberedPlace || intake.fits(t))) {
       intake.handle(t);
       return;
     }
@@ -203,11 +210,20 @@ final class TurnDecision {
       return;
     }
     if (Cues.dropsReport(text) || Cues.aboutTheBot(text) || SmallTalk.isPleasantry(text) || Cues.scolds(text)
-        || Cues.praisesBot(text) || Cues.waits(text) && Slots.location(text) == null) {
+        || Cues.praisesBot(text) || Cues.greets(text) || Cues.saysBye(text)
+        || Cues.waits(text) && Slots.location(text) == null
+        // "多谢恁啊 这下能睡个囫囵觉了" right after registering: thanks, not a new problem.
+        || s.lastCase() != null && Cues.thanks(text) && Slots.location(text) == null && Urgency.of(text) == null) {
       SmallTalk.reply(t);
       return;
     }
-    if (SlotFit.onlyPhone(text) || Slots.phone(text) != null && SmallTalk.isPleasantry(text.replace(Slots.phone(text), ""))) {
+    if (Slots.contentFree(text)) {
+      // "有个事想跟恁说说 憋屈好些天了": a report is coming; ask what happened.
+      intake.startReport(t, Taxonomy.OTHER, null);
+      return;
+    }
+    if (SlotFit.onlyPhone(text) || Slots.phone(text) != null && SmallTalk.isPleasantry(text.replace(Slots.phone(text), ""))
+        || Cues.offersPhone(text)) {
       intake.startWithPhone(t);
       return;
     }
@@ -234,8 +250,8 @@ final class TurnDecision {
     }
     // "中 那下回让他们先给社区打个电话": an acknowledgement with a remark naming no kind of problem and no place.
     // Staff acknowledging an answer ("明白了 我们照着弄") report nothing either.
-    boolean remark = ("其他".equals(c.category()) || Cues.plansToAct(text) || t.role().isStaff())
-        && Slots.location(text) == null;
+    boolean remark = ("其他".equals(c.category()) || Cues.plansToAct(text) || t.role().isStaff()
+        || MessageText.length(text) <= 8) && Slots.location(text) == null;
     if (Cues.acknowledges(text) && (c.intent() != Intent.REPORT || remark)) {
       SmallTalk.reply(t);
       return;
@@ -308,6 +324,14 @@ final class TurnDecision {
     Answer a = questions.ask(t, text);
     // A refused service question ("优待卡能办不") is a question to pass on, not a problem to locate and file.
     if (report && !a.answered() && classifier.aboutCommunityLife(text) && !GroundedAnswerer.asksEverydayService(text)
+        && !Cues.asksIfTrue(text)) {
+      intake.startReport(t, c.category(), null);
+      return;
+    }
+    // "…前儿黑还从俺脚面上蹿过去 这叫啥事啊 谁受得了啊": a story of a problem the documents only touch on is told to
+    // be dealt with; its closing question is the person's exasperation.
+    if (report && Cues.tellsStory(text) && Cues.exasperated(text) && (!a.answered() || a.tentative())
+        && !GroundedAnswerer.asksEverydayService(text)
         && !Cues.asksIfTrue(text)) {
       intake.startReport(t, c.category(), null);
       return;

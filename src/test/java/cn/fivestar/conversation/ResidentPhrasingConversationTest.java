@@ -273,4 +273,46 @@ class ResidentPhrasingConversationTest {
     assertFalse(h.staff("s", "明白了 我们照着弄").contains("已记下"));
     assertEquals(1, h.cases.list(CaseFilter.all()).size());
   }
+
+  @Test
+  void theNinthBlindSetsGreetingsStoriesPhoneFirstAndSecondReports() {
+    // Henan greetings and an announced matter: no answer from the documents, the bot asks what happened.
+    assertFalse(h.say("a", "忙着哩不 师傅").contains("资料里"));
+    assertFalse(h.say("a", "喝汤了没 俺这刚刷罢碗").contains("资料里"));
+    h.say("a", "有个事想跟恁说说 憋屈好些天了");
+    assertEquals(DialogState.Step.ASK_WHAT, h.state("a").step());
+    // An exasperated story is told to be dealt with.
+    String rats = h.say("a", "就是老鼠 成群结队哩 俺那电动车的线叫它们咬断两回了 修一回八十块 这叫啥事啊 谁受得了啊");
+    assertTrue(rats.contains("请问具体在哪里"), rats);
+    h.say("a", "就俺家后头那车棚");
+    // A numbered place with a grumble corrects the vague one.
+    String place = h.say("a", "哎呀 恁又不知道俺家在哪 说全乎点 黄河路电力家属院 5号楼后头那个自行车棚");
+    assertTrue(place.contains("地点：黄河路电力家属院 5号楼"), place);
+    Harness.trackingNumber(h.say("a", "对着哩 就照这往上报"));
+    assertFalse(h.say("a", "中 恁也操心了 俺先去买几个老鼠夹子对付着").contains("已记下"));
+
+    // The phone first, then the problem.
+    assertEquals(DialogState.Step.ASK_WHAT, stepAfter("b", "先给恁留个号 15937104862 俺怕一会儿说着说着忘了"));
+    // "先别给俺报了" drops the report; "先把这个交了 还有一个事" files it and leaves room for the next.
+    h.say("c", "对门那家养了条大狼狗 一黑一夜汪汪 俺孩儿明年中考 天天熬到半夜睡不着 恁说这弄哩啥事");
+    h.say("c", "先别给俺报了 俺再去找他家说道说道 兴许能说通");
+    assertEquals(DialogState.Step.IDLE, h.state("c").step());
+    h.say("d", "俺们那两扇防火门 不知道叫谁给卸走了 光剩俩门框 金水路纺织机械厂家属院 9号楼一单元");
+    String first = h.say("d", "先把这个交了 还有一个事 跟这不是一回事");
+    Harness.trackingNumber(first);
+    // "写成凉亭了 … 是那个葡萄架长廊" corrects the description; "是这 错不了" confirms.
+    h.say("e", "小区里那个凉亭 顶上瓦片子掉了好几块 老头们天天在底下下棋 棉纺西路怡丰新都汇南区");
+    String fixed = h.say("e", "不对不对 恁写成凉亭了 是俺说岔了 是那个葡萄架长廊 顶上铺瓦那个");
+    assertTrue(fixed.contains("葡萄架长廊") && !fixed.contains("凉亭"), fixed);
+    assertTrue(MessageText.confirmsSummary("是这 错不了 报吧"));
+    assertTrue(MessageText.confirmsSummary("恁写哩在理 照这办"));
+    // Smoke "熏得人喘不上气" is a nuisance, not someone in danger.
+    assertEquals(null, Urgency.of("烧哩黑烟滚滚 熏得人喘不上气 窗户都不敢开"));
+    assertTrue(Cues.asksProgress("烧电线皮那家 有人去说他没"));
+  }
+
+  private DialogState.Step stepAfter(String user, String text) {
+    h.say(user, text);
+    return h.state(user).step();
+  }
 }
