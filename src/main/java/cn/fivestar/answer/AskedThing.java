@@ -50,6 +50,7 @@ final class AskedThing {
   /** "以什么为指引", "按照什么原则", "围绕什么主题": the first word after the question word, which the answer repeats. */
   private static final Pattern AFTER_WHAT = Pattern.compile("(?:什么|啥)(?:样的)?(\\p{IsHan}{2,8})");
   private static final Pattern OFFICE = Pattern.compile("(?:书记|主任|站长|所长|部长|局长|主席|队长|组长)$");
+  private static final Pattern WHICH_STAR = Pattern.compile("哪一?颗星|哪一?个星|哪一?颗(?=的|[？?]|$)|什么星");
   private static final Pattern FRAMED = Pattern.compile("以(?:什么|啥)(?:样的)?为");
   private static final Pattern BUILDING = Pattern.compile("\\p{IsHan}{2,6}(?:大厦|大楼)");
   /** "谁" with no role before it ("是谁领学的", "谁带队"): any person in one of these roles, named after it. */
@@ -160,6 +161,11 @@ final class AskedThing {
   static boolean asksOfficeHolder(String question) {
     String role = askedRole(question);
     return role != null && OFFICE.matcher(role).find() && question.matches(".*(?:是谁|是哪位)[？?。]?\\s*$");
+  }
+
+  /** "这一条是冯春社区用来争创哪颗星的": asks which of the five stars something counts for. */
+  static boolean asksWhichStar(String question) {
+    return WHICH_STAR.matcher(question).find();
   }
 
   /** Whether the question asks for one particular: a thing of a kind, a person, a count, a date. */

@@ -59,6 +59,7 @@ final class ExtractiveAnswerer {
   /** Passages searched for the top document's sentences naming the asked thing (a story's facts lie deeper). */
   private static final int TOP_DOCUMENT_PASSAGES = 20;
   /** "（记者 鲁燕，通讯员 张晓霞）": who wrote the report, never an answer. */
+  private static final Pattern BYLINE_ASKED = Pattern.compile("通讯员|记者|署名|谁写的");
   private static final Pattern BYLINE = Pattern.compile("[（(]?\\s*(记者|通讯员|本报记者|责任编辑|编辑|来源)");
   /** How reports frame the work or point elsewhere ("以…为契机", "报道把创建称为…", "详见…"), rather than a practice. */
   private static final Pattern FRAMING =
@@ -200,7 +201,8 @@ final class ExtractiveAnswerer {
     String kind = AskedThing.askedKind(question);
     boolean detail = AskedDetail.asked(question);
     String slot = AskedThing.slotWord(question);
-    if (!AskedThing.concrete(kind) && !detail && slot == null || hits.isEmpty()) return used;
+    boolean star = AskedThing.asksWhichStar(question);
+    if (!AskedThing.concrete(kind) && !detail && slot == null && !star || hits.isEmpty()) return used;
     String top = hits.get(0).passage().source();
     for (int i = FACT_PASSAGES; i < Math.min(TOP_DOCUMENT_PASSAGES, hits.size()); i++) {
       Hit h = hits.get(i);
@@ -210,7 +212,8 @@ final class ExtractiveAnswerer {
       // "以什么为指引" is answered by the later passage that says "以…为指引".
       boolean holds = detail ? AskedDetail.given(question, h.text())
           : AskedThing.concrete(kind) && AskedThing.namesInstance(h.text(), kind, question)
-              || slot != null && h.text().contains(slot);
+              || slot != null && h.text().contains(slot)
+              || star && !StarNavigator.starsNamed(h.text()).isEmpty();
       if (holds) used.add(h);
     }
     return used;
@@ -223,6 +226,8 @@ final class ExtractiveAnswerer {
     String slot = AskedThing.slotWord(question);
     Predicate<String> countsAsked = Counts.ofAskedThing(question);
     List<String> terms = Definitions.asked(question);
+    // "那篇报道署名的通讯员是谁": the byline, otherwise never an answer, is the one asked for.
+    boolean bylineAsked = !howto && BYLINE_ASKED.matcher(question).find();
     List<Scored> out = new ArrayList<>();
     float top = hits.isEmpty() ? 1f : hits.get(0).score();
     // A question in the documents' own words is answered by its words; one in a resident's words needs the
@@ -234,7 +239,8 @@ final class ExtractiveAnswerer {
       List<String> sentences = howto ? Sentences.split(h.text()) : Sentences.splitStatements(h.text());
       for (int i = 0; i < sentences.size(); i++) {
         String s = sentences.get(i);
-        if (s.length() < 4 || BYLINE.matcher(s).lookingAt()) continue;
+        boolean byline = BYLINE.matcher(s).lookingAt();
+        if (s.length() < 4 || byline && !bylineAsked) continue;
         String context = h.passage().heading() + s;
         // A rare word of the question (消防, 红歌) tells the answering sentence better than a common one (社区). For
         // practices the weighted share alone: measured on 672 questions, plain bigram overlap (the earlier rule)
@@ -259,6 +265,7 @@ final class ExtractiveAnswerer {
         if (!howto && asked != null && AskedThing.namesInstance(s, asked, question)) score += 0.2;
         if (!howto && role != null && AskedThing.namesHolder(s, role, question)) score += 0.5;
         if (!howto && defines(terms, s)) score += 1.0;  // structural evidence: decisive
+        if (bylineAsked && (byline || BYLINE.matcher(s).find())) score += 1.0;
         // A sentence saying nothing but the question's own words and places ("西工房社区提升智慧社区治理的模式")
         // is the topic, not the answer.
         if (!howto && AskedThing.restates(question, s)) score -= 1.0;
@@ -279,6 +286,7 @@ final class ExtractiveAnswerer {
    */
   static boolean holdsAskedKind(String question, String answer) {
     if (isHowTo(question)) return true;
+    if (AskedThing.asksWhichStar(question) && StarNavigator.starsNamed(answer).isEmpty()) return false;
     String kind = AskedThing.askedKind(question);
     // Abstract kinds are answered in other words: 什么形式 by "四不两直方式", 哪个单位 by "市总工会".
     if (!AskedThing.concrete(kind)) return true;
@@ -316,6 +324,10 @@ final class ExtractiveAnswerer {
       candidates = preferNaming(candidates, overall, c -> AskedThing.namesInstance(c.sentence(), kind, question));
     }
     // "以什么为指引" is answered by the sentence saying "以…为指引", though the lead shares more of the question's words.
+    // "…是用来争创哪颗星的" is answered by the sentence naming the star.
+    if (AskedThing.asksWhichStar(question)) {
+      candidates = preferNaming(candidates, overall, c -> !StarNavigator.starsNamed(c.sentence()).isEmpty());
+    }
     String frame = AskedThing.framedSlot(question);
     if (frame != null) candidates = preferNaming(candidates, overall, c -> c.sentence().contains(frame));
     String role = AskedThing.askedRole(question);

@@ -55,7 +55,7 @@ final class Procedures {
   /** "每周一例会…周五评定" answers "哪天布置任务" — a day of the week, not "下一期啥时候开班". */
   private static final Pattern WEEKDAY = Pattern.compile("周[一二三四五六日]|星期[一二三四五六日天]");
   private static final Pattern DAY_ASKED = Pattern.compile("哪一?天|周几|星期几|礼拜几");
-  private static final Pattern PRICE_ASKED = Pattern.compile("掏钱|掏多少|摊多少|出多少钱|费多少|多少费|上门费|工资多少|多少工资|挣多少|月薪|多少钱|要交钱|交不交钱|要不要钱|收费吗|收不收费|学费|贵不贵|贵不|花多少钱"
+  private static final Pattern PRICE_ASKED = Pattern.compile("便宜点|便宜些|能便宜|优惠点|打个?折|减免不|掏钱|掏多少|摊多少|出多少钱|费多少|多少费|上门费|工资多少|多少工资|挣多少|月薪|多少钱|要交钱|交不交钱|要不要钱|收费吗|收不收费|学费|贵不贵|贵不|花多少钱"
       // "调解收钱不", "喝茶收费吗": whether a service is free — at a question's end, not "物业光收钱不干活".
       + "|收不收钱|免不免费|(?:收钱|要钱|收费|花钱|免费)(?:不|吗|么|没)?[？?]?\\s*$");
   private static final Pattern PRICE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:元|块)|免费|不收费|不要钱");
@@ -127,8 +127,23 @@ final class Procedures {
 
   /** Whether an answer gives a date, a year, a month or a season (a weekday, for "哪天"). */
   static boolean givesDate(String question, String text) {
-    String body = text.replaceAll("\\[\\d+\\]", "");
-    return DATE.matcher(body).find() || DAY_ASKED.matcher(question).find() && WEEKDAY.matcher(body).find();
+    // "工人北路修路啥时候能通车" is not answered by "9月19日，锦绣城社区开展…": the dated sentence shares the subject.
+    for (String sentence : text.replaceAll("\\[\\d+\\]", "").split("[。；！？!?\\n]")) {
+      boolean dated = DATE.matcher(sentence).find() || DAY_ASKED.matcher(question).find() && WEEKDAY.matcher(sentence).find();
+      if (dated && sharesSubject(question, sentence)) return true;
+    }
+    return false;
+  }
+
+  /** A Chinese bigram of the question, outside its question words, that the sentence holds too. */
+  private static boolean sharesSubject(String question, String sentence) {
+    String q = FILLER.matcher(DATE_ASKED.matcher(question).replaceAll(" ")).replaceAll(" ");
+    for (String run : runs(q)) {
+      for (int i = 0; i + 2 <= run.length(); i++) {
+        if (sentence.contains(run.substring(i, i + 2))) return true;
+      }
+    }
+    return false;
   }
 
   /** "该打哪个电话报修", "电话是多少": asks for a number to call. */

@@ -29,7 +29,7 @@ final class QueryBuilder {
           + "(?:什么|哪种|啥)(?:样的)?(?:形式|方式)|什么样|什么|哪些|哪个|哪里|哪儿|哪家|多少|几个|几项|几名|几种|"
           + "有没有|是不是|能不能|可不可以|可以吗|是否|一下|我们|你们|咱们|他们|大家"
           // Henan and other colloquial forms of the same: pronouns and question words, not topics.
-          + "|咋办|咋弄|咋整|咋样|咋回事|咋|啥样|弄啥|干啥|俺们|俺|恁们|恁|咱|中不中"
+          + "|咋办|咋弄|咋整|咋样|咋回事|咋|啥样|弄啥|干啥|俺们|俺|恁们|恁|咱|中不中|多久"
           // Spoken fillers that name no topic ("想让大伙一块儿商量着定 有啥法子"); the documents never use them, so
           // left in they would weigh like a subject the documents fail to cover.
           + "|大伙儿|大伙|大家伙|一块儿|一块|法子|事儿|那些|这些|这个|那个|问一下|一点儿|一点|知道|听说|上回"

@@ -144,4 +144,16 @@ class QuestionConversationTest {
     String holder = h.say("c", "金水区花园路街道党工委书记是谁？");
     assertTrue(holder.contains("资料里没有和您的问题完全对应的内容") || !holder.contains("崔海东"), holder);
   }
+
+  @Test
+  void aDateOrPriceTheDocumentsDoNotGiveIsRefusedAndWhichStarNeedsAStar() {
+    // A date from another story, or no price at all, answers nothing.
+    for (String q : new String[] {"工人北路那段修路修了好几个月了 啥时候能通车", "俺们楼评上星级楼组了 物业费能给便宜点不"}) {
+      cn.fivestar.answer.Answer a = Harness.realAnswerer().answer(q, java.util.List.of());
+      assertFalse(a.answered(), q + " -> " + a.text());
+    }
+    String star = h.say("q", "冯春社区跟春晖小学、长江医院这些驻地单位组织共建、建立党建联建机制，这一条是冯春社区用来争创哪颗星的？");
+    assertTrue(star.contains("资料里没有和您的问题完全对应的内容") || star.matches("(?s).*(支部过硬|共建共享|平安法治|幸福和谐|宜业兴业)星.*"),
+        star);
+  }
 }
