@@ -49,6 +49,7 @@ final class Cues {
   /** A digit or Chinese numeral followed by 分/星/颗星: "给3分", "五星好评", "打一颗星". Not 分钟. */
   private static final Pattern SCORE = Pattern.compile("(?<![\\d一二三四五六七八九十])([1-5一二两三四五])\\s*(?:分(?!钟)|颗?星(?!支部|社区|村|级))");
   private static final Pattern GOOD = Pattern.compile("好评|满分|非常满意|很满意|特别满意|太满意");
+  private static final Pattern SATISFIED = Pattern.compile("(?<![不很太挺])满意(?!度)");
   private static final Pattern FAIR = Pattern.compile("^(?:还行|一般|凑合|马马虎虎|还可以)");
   private static final Pattern BAD = Pattern.compile("差评|不满意|很不满意|太差|差劲|糊弄|敷衍");
   /** The problem is still there after closing. */
@@ -61,13 +62,15 @@ final class Cues {
           + "有信儿?没|有回音没|有动静没|咋还没修|怎么还没修|还没修|啥时候(?:能)?修|什么时候(?:能)?修|"
           + "到哪一步|办得咋样|办得怎么样|有人处理没|管了没|修了没|弄了没|(?:现在|目前)(?:是)?(?:啥|什么)情况|到底(?:是)?(?:咋|怎么)回事"
           // "社区有人找他谈没": whether anyone has gone to deal with it.
-          + "|(?:有人)?(?:找|去)\\p{IsHan}{0,3}(?:谈|说|管|处理|看)(?:他|她|他们|人家)?了?没|有人接茬没?");
+          + "|(?:有人)?(?:找|去|来)\\p{IsHan}{0,3}(?:谈|说|管|处理|看)(?:他|她|他们|人家)?了?没|有人接茬没?|有人跟(?:进)?没"
+          // "绿地那事 社区咋说", "恁那边咋回复的": what the community answered.
+          + "|(?:社区|那边|恁|你们|您们)\\p{IsHan}{0,2}(?:咋说|怎么说|咋回复|怎么回复|咋答复|怎么答复|咋回的|回的啥)");
   private static final Pattern OWN_REPORT = Pattern.compile(
       "我(?:报|反映|提|登记|投诉|举报)的|我的(?:单子|诉求|工单|投诉|问题|事)|俺(?:报|反映)的|报的|反映的那|那个事|那事|那件事|单子|那个.{1,6}的事"
           // "俺报那个地锁的": the report named by what it was about.
           + "|(?:我|俺)(?:报|反映|提)(?:的)?(?:那个|那件).{1,8}的"
           // "停水那个到底咋回事", "后门那个有信儿没": the matter, then 那个.
-          + "|^\\p{IsHan}{1,6}那(?:个|家|事)(?:事|单子)?|^那\\p{IsHan}{1,8}的");
+          + "|^\\p{IsHan}{1,6}那(?:个|家|事)(?:事|单子)?|^那\\p{IsHan}{1,8}的|恁那边|你们那边|您那边");
   /** Words that point at a place without naming a numbered one: 东门垃圾站, 小广场, 路口. */
   private static final Pattern PLACE_WORDS = Pattern.compile(
       "门口|旁边|对面|附近|跟前|楼下|楼上|楼道|东门|西门|南门|北门|大门|广场|公园|市场|超市|学校|幼儿园|路口|十字路口|垃圾站|"
@@ -78,15 +81,19 @@ final class Cues {
       "(?:给|帮)(?:俺|我|咱)?们?(?:记上|记下|记一下|记一笔|登记|登个记|报上去|报一下|反映一下|反映上去)");
   private static final Pattern PLAN =
       Pattern.compile("照着(?:弄|办|做|干|来|学)|回头(?:俺|我)?(?:跟|和|给|再|就)|(?:跟|向|给)\\p{IsHan}{1,4}汇报|学学|试试看|琢磨琢磨"
-          + "|研究研究|商量商量|(?:俺|我)先(?:去|自己)|对付着");
+          + "|研究研究|商量商量|议一议|议议|(?:俺|我)先(?:去|自己)|对付着");
   private static final Pattern EXASPERATED = Pattern.compile(
       "这叫啥事|这叫什么事|这算啥事|这算什么事|谁受得了|谁能受得了|谁受得住|弄哩啥事|弄的啥事|这(?:合理|像话|应该)(?:不|吗|么)"
-          + "|像啥样子|还是走人|不是闹着玩|出了事谁负责|万一\\p{IsHan}{0,12}咋(?:弄|办|整)|就没人管管?|没人管吗|这日子咋过");
+          + "|像啥样子|还是走人|不是闹着玩|出了事谁负责|万一\\p{IsHan}{0,12}咋(?:弄|办|整)|就没人管管?|没人管吗|这日子咋过|都几点了"
+          + "|还叫不叫人|还让不让人");
   private static final Pattern OFFERS_PHONE =
-      Pattern.compile("^(?:先)?(?:给恁|给你|给您)?留个(?:号|电话|手机号?|联系方式)|^(?:先)?(?:记|存)一?下?(?:俺|我)(?:的)?(?:电话|号码|手机)");
+      Pattern.compile("^(?:先)?(?:给恁|给你|给您)?留个(?:号|电话|手机号?|联系方式)|(?:记|存)一?下?(?:俺|我)(?:的)?(?:电话|号码|手机|号)"
+          // "13598127406 先记下我号 在地铁上 等下说事": the matter comes later.
+          + "|等(?:下|会儿?|一会儿?)(?:再)?说事");
   private static final Pattern GREETS = Pattern.compile(
       "^(?:忙着哩不|忙着呢不|忙不忙|在忙不|忙啥哩|喝汤了没|喝罢汤了?没|吃罢饭?了?没|刷罢碗)|(?:喝汤了没|喝罢汤了?没|吃罢饭?了?没)");
-  private static final Pattern SUBMIT_FIRST = Pattern.compile("^(?:先|那先)?把?(?:这个|这件|这事|这)?(?:交了|提交了|报了|交上去|报上去)");
+  private static final Pattern SUBMIT_FIRST = Pattern.compile(
+      "^(?:先|那先)?把?(?:这个|这件|这事|这)?(?:交了|提交了|报了|交上去|报上去)|(?:先|那先)把\\p{IsHan}{0,6}?(?:交了|提交了|报了|交上去|报上去)");
   private static final Pattern CLAUSES = Pattern.compile("[，,。；;！!？?\\s]+");
   private static final int STORY_CHARS = 30;
   private static final Pattern INDEFINITE = Pattern.compile(
@@ -94,7 +101,9 @@ final class Cues {
           // "没啥活动了" (nothing), "凭啥他一家占" (a complaint), "哪会弄这", "哪拎得动" (how could I): no question asked.
           + "|没(?:啥|什么|多少)|凭(?:啥|什么)|哪会(?!儿)|哪\\p{IsHan}得(?:动|了|起)"
           // "有啥事叫网格员上门" (whatever comes up), "还能是哪" (where else): no question either.
-          + "|有(?:啥|什么)事(?=[\\s，,]*(?:就|再|叫|让|找|打|给|喊|说|来))|还能(?:是|在)?哪儿?");
+          + "|有(?:啥|什么)事(?=[\\s，,]*(?:就|再|叫|让|找|打|给|喊|说|来))|还能(?:是|在)?哪儿?"
+          // "这都几点了": it is late, not a question of the time.
+          + "|都几点了");
 
   static boolean questionForm(String text) {
     String t = INDEFINITE.matcher(text.strip()).replaceAll("");
@@ -230,7 +239,8 @@ final class Cues {
   /** "行 回头跟楼长说说", "好的 我知道了": an acknowledgement, maybe with a remark. */
   static boolean acknowledges(String text) {
     String t = text.strip();
-    return t.matches("^(?:行|好|好的|好嘞|中|嗯+|知道了|明白了|晓得了|OK|ok)[，,。.!！\\s].*") && !questionForm(t);
+    return t.matches("^(?:行|行吧|好|好的|好嘞|中|嗯+|知道了|明白|明白了|晓得了|有道理|在理|懂了|了解了|收到|OK|ok)[，,。.!！\\s].*")
+        && !questionForm(t);
   }
 
   /** "恁这机器人还怪有耐心哩", "你们这小助手真中": praise of the bot, nothing to file. */
@@ -282,6 +292,21 @@ final class Cues {
     return Slots.phone(text) != null && OFFERS_PHONE.matcher(text).find();
   }
 
+  /** "俺在刘寨街…开五金店哩", "俺是…家属院哩 九号楼": the person says where they are or live. */
+  static boolean introducesSelf(String text) {
+    return MessageText.answer(text).matches("^(?:俺|我)(?:们)?(?:家)?(?:在|是|住在?|就在).*") && !questionForm(text);
+  }
+
+  /** "他要是还不给来电 …俺能找谁评理去": a what-if, asking what one could do, not reporting. */
+  static boolean hypothetical(String text) {
+    return MessageText.answer(text).matches("^(?:他|她|他们|那|那他|那要)?(?:要是|如果|万一|假如|要)\\p{IsHan}{0,3}(?:还|再|又|不).*");
+  }
+
+  /** "俺说个事啊 …", "有个事 …": what follows is a matter told to be dealt with. */
+  static boolean announcesMatter(String text) {
+    return MessageText.answer(text).matches(".*(?:(?:俺|我)(?:想)?(?:说|反映|讲)个事|有个事|有件事).*");
+  }
+
   /** "先把这个交了 还有一个事": submit this report, another one follows. */
   static boolean submitsAndGoesOn(String text) {
     return SUBMIT_FIRST.matcher(MessageText.answer(text)).find();
@@ -289,7 +314,7 @@ final class Cues {
 
   /** "中 恁忙吧 俺不打搅了", "好闺女 恁忙吧": leaving the conversation. */
   static boolean saysBye(String text) {
-    return MessageText.answer(text).matches(".*(?:恁忙吧|你忙吧|您忙吧|不打搅了|不打扰了|不耽误恁了|不耽误你了|先这样吧).*")
+    return MessageText.answer(text).matches(".*(?:恁忙吧|你忙吧|您忙吧|不打搅了|不打扰了|不耽误恁了|不耽误你了|先这样吧|886|拜了个拜).*")
         && !questionForm(text) && Slots.location(text) == null;
   }
 
@@ -373,6 +398,8 @@ final class Cues {
     String a = MessageText.answer(text);
     if (BAD.matcher(a).find()) return a.contains("很不满意") || a.contains("差评") ? 1 : 2;
     if (GOOD.matcher(a).find()) return 5;
+    // "满意 就是中间等得有点久": satisfied, short of the top score.
+    if (SATISFIED.matcher(a).find()) return 4;
     if (FAIR.matcher(a).find()) return 3;
     return null;
   }

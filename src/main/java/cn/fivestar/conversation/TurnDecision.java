@@ -213,7 +213,8 @@ final class TurnDecision {
         || Cues.praisesBot(text) || Cues.greets(text) || Cues.saysBye(text)
         || Cues.waits(text) && Slots.location(text) == null
         // "多谢恁啊 这下能睡个囫囵觉了" right after registering: thanks, not a new problem.
-        || s.lastCase() != null && Cues.thanks(text) && Slots.location(text) == null && Urgency.of(text) == null) {
+        || (s.lastCase() != null || s.step() == Step.RATE_SCORE || s.step() == Step.RATE_COMMENT)
+            && Cues.thanks(text) && Slots.location(text) == null && Urgency.of(text) == null) {
       SmallTalk.reply(t);
       return;
     }
@@ -250,7 +251,7 @@ final class TurnDecision {
     }
     // "中 那下回让他们先给社区打个电话": an acknowledgement with a remark naming no kind of problem and no place.
     // Staff acknowledging an answer ("明白了 我们照着弄") report nothing either.
-    boolean remark = ("其他".equals(c.category()) || Cues.plansToAct(text) || t.role().isStaff()
+    boolean remark = ("其他".equals(c.category()) || Cues.plansToAct(text) || t.role().isStaff() || Cues.thanks(text)
         || MessageText.length(text) <= 8) && Slots.location(text) == null;
     if (Cues.acknowledges(text) && (c.intent() != Intent.REPORT || remark)) {
       SmallTalk.reply(t);
@@ -267,7 +268,9 @@ final class TurnDecision {
       status.handle(t);
       return;
     }
-    if (Cues.placeOnly(text)) {
+    // "俺在刘寨街跟大学路交叉口往西 路北那排门面房 第三家 开五金店哩": where the person is, no problem yet.
+    if (Cues.placeOnly(text)
+        || Cues.introducesSelf(text) && Slots.location(text) != null && !classifier.namesProblem(text)) {
       intake.startAtPlace(t);
       return;
     }
@@ -306,7 +309,7 @@ final class TurnDecision {
     // Staff asking how something is done are asking the documents, not reporting; nor is a question pointing back at
     // the answer just given ("那个小分队平常都干啥 管不管小偷").
     boolean report = c.intent() == Intent.REPORT && !t.role().isStaff()
-        && !(Cues.pointsBack(text) && !t.state.questions().isEmpty());
+        && !(Cues.pointsBack(text) && !t.state.questions().isEmpty()) && !Cues.hypothetical(text);
     if (report && (Cues.asksToReport(text) || Cues.asksToFile(text))) {
       // "恁这能直接报不 … 对门在院里搭了个铁皮棚子": yes — the report starts with what was said.
       intake.startReport(t, c.category(), null);
@@ -330,7 +333,8 @@ final class TurnDecision {
     }
     // "…前儿黑还从俺脚面上蹿过去 这叫啥事啊 谁受得了啊": a story of a problem the documents only touch on is told to
     // be dealt with; its closing question is the person's exasperation.
-    if (report && Cues.tellsStory(text) && Cues.exasperated(text) && (!a.answered() || a.tentative())
+    if (report && Cues.tellsStory(text) && (Cues.exasperated(text) || Cues.announcesMatter(text))
+        && (!a.answered() || a.tentative())
         && !GroundedAnswerer.asksEverydayService(text)
         && !Cues.asksIfTrue(text)) {
       intake.startReport(t, c.category(), null);

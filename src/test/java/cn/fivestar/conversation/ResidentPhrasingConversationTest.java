@@ -315,4 +315,26 @@ class ResidentPhrasingConversationTest {
     h.say(user, text);
     return h.state(user).step();
   }
+
+  @Test
+  void theTenthAndEleventhBlindSetsPhoneFirstProgressWordsAndRemarks() {
+    assertEquals(DialogState.Step.ASK_WHAT, stepAfter("a", "13598127406 先记下我号 在地铁上 等下说事"));
+    // Where the person is, with no problem yet: the place is noted and the bot asks what happened.
+    assertEquals(DialogState.Step.ASK_WHAT, stepAfter("b", "俺在刘寨街跟大学路交叉口往西 路北那排门面房 第三家 开五金店哩"));
+    // "这都几点了" ends a complaint; the report starts.
+    String pile = h.say("c", "工地半夜还在打桩 咚咚咚震得窗户直响 孩子明天还要考试 这都几点了");
+    assertTrue(pile.contains("请问具体在哪里"), pile);
+    h.say("c", "陇海西路兴华小区北边那个工地");
+    Harness.trackingNumber(h.say("c", "中吧 那先把这事报了 就照刚才那样"));
+    for (String progress : new String[] {"大屏那事有人跟没 今晚又亮到半夜", "门口那沟 有人来看没", "绿地那事 社区咋说"}) {
+      assertTrue(Cues.asksProgress(progress), progress);
+    }
+    assertTrue(Cues.saysBye("行吧 先戴眼罩凑合睡了 886"));
+    assertEquals(Integer.valueOf(4), Cues.score("确实安静多了 满意 就是中间等得有点久"));
+    // A what-if asks what one could do; staff saying what they will do report nothing.
+    assertTrue(Cues.hypothetical("他要是还不给来电 押金也不退 俺能找谁评理去"));
+    assertFalse(h.staff("s", "明白 回去先排个敲门走访的表").contains("已记下"));
+    assertFalse(h.staff("s", "有道理 下礼拜两委会上议议").contains("已记下"));
+    assertEquals(1, h.cases.list(CaseFilter.all()).size());
+  }
 }

@@ -231,6 +231,12 @@ public final class IntentClassifier {
     return topics.predict(contentFeatures(norm, lexicon)).getOrDefault(COMMUNITY, 0.0);
   }
 
+  /** Whether the text uses a word of a problem or of a case category (坏了, 漏, 垃圾, 停车…) from the lexicon. */
+  public boolean namesProblem(String text) {
+    return lexicon.keysIn(TextFeatures.normalize(text)).stream()
+        .anyMatch(k -> k.equals("@problem") || !k.startsWith("@"));
+  }
+
   /**
    * Clearly about a matter of community life: the topic model says so and the case model names its category
    * with confidence. Either model alone is fooled by words ("郑州", "吃"); on the team's questions the two
