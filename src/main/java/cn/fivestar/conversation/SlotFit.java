@@ -12,6 +12,8 @@ final class SlotFit {
       // "中了 问清了 王岗村四组27号": the acknowledgement before the place is no part of it.
       "^(?:(?:中了?|好了?|行了?|嗯+|问清了|问好了|查好了|找到了|知道了|看清了)[，,。\\s]*)*"
           + "(?:地点|地址|位置|地方)?(?:还是)?(?:就)?(?:是|在|：|:)?\\s*(?:刚才说的|刚说的|刚刚说的|上面说的|前面说的)?\\s*(?:就在|在|位于)?");
+  /** "俺是…家属院哩 九号楼", "俺在刘寨街…": who speaks is no part of the place. */
+  private static final Pattern SELF = Pattern.compile("^(?:俺|我)们?家?(?:是|在|住在?|就在|就住)(?=\\p{IsHan}{2})");
   private static final int MAX_LOCATION = 200;
 
   /** Whether this message answers the question the intake is waiting for (the turn decision asks first). */
@@ -49,7 +51,8 @@ final class SlotFit {
 
   /** The place as the person put it; from a long answer that also describes the problem, just the place. */
   static String place(String text) {
-    String p = PLACE_PREFIX.matcher(text.replace('\n', ' ').strip()).replaceFirst("").strip();
+    String p = PLACE_PREFIX.matcher(SELF.matcher(text.replace('\n', ' ').strip()).replaceFirst("")).replaceFirst("").strip()
+        .replaceAll("(?<=\\p{IsHan})[哩嘞](?=\\s|$)", "");
     if (p.isEmpty()) p = text.strip();
     // "哎呀 恁又不知道俺家在哪 说全乎点 黄河路电力家属院 5号楼后头那个车棚": the grumble before the place is no part of it.
     String found = Slots.location(p);

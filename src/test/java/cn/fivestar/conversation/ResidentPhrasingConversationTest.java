@@ -246,6 +246,7 @@ class ResidentPhrasingConversationTest {
     String place = h.say("c", "俺是伏牛路煤机厂家属院哩 九号楼 最顶上那层");
     assertFalse(place.contains("请核对您要反映的内容"), place);
     assertEquals(DialogState.Step.ASK_WHAT, h.state("c").step());
+    assertEquals("伏牛路煤机厂家属院 九号楼 最顶上那层", h.state("c").draft().location());
     assertEquals("伏牛路煤机厂家属院 九号楼", Slots.location("俺是伏牛路煤机厂家属院哩 九号楼 最顶上那层"));
 
     // At the summary: declining the phone with a reason keeps the place; "是X 不是Y" corrects the place.
