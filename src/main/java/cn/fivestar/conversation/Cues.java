@@ -37,7 +37,9 @@ final class Cues {
           + "(?:先不报|不报了|不用报了|不想报了|别报了|不反映了|不用反映了|不登记了|不用登记了|别登记了|不提交了|不用提交了|"
           + "不要提交|不要登记|先不登记|先不提交|撤回吧|取消吧|取消登记|取消提交|不办了|不弄了"
           // "先别给俺报了 俺再去找他家说道说道": not yet, the person will try first.
-          + "|别(?:给|帮)?(?:俺|我)?(?:报|登记|记)了|先别(?:给|帮)?(?:俺|我)?(?:报|登记|记))");
+          + "|别(?:给|帮)?(?:俺|我)?(?:报|登记|记)了|先别(?:给|帮)?(?:俺|我)?(?:报|登记|记)"
+          // "中 那没事了 拉活去了": never mind.
+          + "|^(?:中|行|好|哦|嗯)?[，,\\s]*那?没事(?:儿)?了)");
   /** "地点改成…", "电话换成…", "事项改为…": the field and the new value. */
   private static final Pattern EDIT = Pattern.compile(
       "(地点|地址|位置|地方|电话|手机号?|号码|联系方式|事项|内容|问题描述|描述)\\s*(?:要|得|应该)?\\s*"
@@ -62,15 +64,15 @@ final class Cues {
           + "有信儿?没|有回音没|有动静没|咋还没修|怎么还没修|还没修|啥时候(?:能)?修|什么时候(?:能)?修|"
           + "到哪一步|办得咋样|办得怎么样|有人处理没|管了没|修了没|弄了没|(?:现在|目前)(?:是)?(?:啥|什么)情况|到底(?:是)?(?:咋|怎么)回事"
           // "社区有人找他谈没": whether anyone has gone to deal with it.
-          + "|(?:有人)?(?:找|去|来)\\p{IsHan}{0,3}(?:谈|说|管|处理|看)(?:他|她|他们|人家)?了?没|有人接茬没?|有人跟(?:进)?没"
+          + "|(?:有人)?(?:找|去|来)\\p{IsHan}{0,3}(?:谈|说|管|处理|看)(?:他|她|他们|人家)?了?没|有人接茬没?|有人跟(?:进)?没|有人(?:弄|修|管|理|问)没|any\\s*update|有update没?"
           // "绿地那事 社区咋说", "恁那边咋回复的": what the community answered.
-          + "|(?:社区|那边|恁|你们|您们)\\p{IsHan}{0,2}(?:咋说|怎么说|咋回复|怎么回复|咋答复|怎么答复|咋回的|回的啥)");
+          + "|(?:社区|那边|恁|你们|您们|上头|上面)\\p{IsHan}{0,2}(?:咋说|怎么说|咋回复|怎么回复|咋答复|怎么答复|咋回的|回的啥)");
   private static final Pattern OWN_REPORT = Pattern.compile(
       "我(?:报|反映|提|登记|投诉|举报)的|我的(?:单子|诉求|工单|投诉|问题|事)|俺(?:报|反映)的|报的|反映的那|那个事|那事|那件事|单子|那个.{1,6}的事"
           // "俺报那个地锁的": the report named by what it was about.
           + "|(?:我|俺)(?:报|反映|提)(?:的)?(?:那个|那件).{1,8}的"
           // "停水那个到底咋回事", "后门那个有信儿没": the matter, then 那个.
-          + "|^\\p{IsHan}{1,6}那(?:个|家|事)(?:事|单子)?|^那\\p{IsHan}{1,8}的|恁那边|你们那边|您那边");
+          + "|^\\p{IsHan}{1,6}那(?:个|家|事)(?:事|单子)?|^那\\p{IsHan}{1,8}的|恁那边|你们那边|您那边|上回(?:说|报|反映)的?那");
   /** Words that point at a place without naming a numbered one: 东门垃圾站, 小广场, 路口. */
   private static final Pattern PLACE_WORDS = Pattern.compile(
       "门口|旁边|对面|附近|跟前|楼下|楼上|楼道|东门|西门|南门|北门|大门|广场|公园|市场|超市|学校|幼儿园|路口|十字路口|垃圾站|"
@@ -90,6 +92,8 @@ final class Cues {
       Pattern.compile("^(?:先)?(?:给恁|给你|给您)?留个(?:号|电话|手机号?|联系方式)|(?:记|存)一?下?(?:俺|我)(?:的)?(?:电话|号码|手机|号)"
           // "13598127406 先记下我号 在地铁上 等下说事": the matter comes later.
           + "|等(?:下|会儿?|一会儿?)(?:再)?说事");
+  private static final Pattern WITHDRAW = Pattern.compile(
+      "(?:单子|那个事|那事|这事|刚那个|刚才那个|报的)\\p{IsHan}{0,6}?(?:撤了|撤回|撤销|撤掉)|(?:撤了|撤回|撤销)吧|别叫社区再跑");
   private static final Pattern GREETS = Pattern.compile(
       "^(?:忙着哩不|忙着呢不|忙不忙|在忙不|忙啥哩|喝汤了没|喝罢汤了?没|吃罢饭?了?没|刷罢碗)|(?:喝汤了没|喝罢汤了?没|吃罢饭?了?没)");
   private static final Pattern SUBMIT_FIRST = Pattern.compile(
@@ -97,7 +101,7 @@ final class Cues {
   private static final Pattern CLAUSES = Pattern.compile("[，,。；;！!？?\\s]+");
   private static final int STORY_CHARS = 30;
   private static final Pattern INDEFINITE = Pattern.compile(
-      "(?:谁|啥|什么|哪儿?|怎么|咋)\\p{IsHan}?(?:都|也)|不知道.{0,4}(?:啥|什么|咋|怎么|谁)[\\p{IsHan}]{0,2}"
+      "(?:谁|啥|什么|哪儿?|怎么|咋)\\p{IsHan}?(?:都|也)|不知道.{0,4}(?:啥|什么|咋|怎么|谁|哪)[\\p{IsHan}]{0,2}"
           // "没啥活动了" (nothing), "凭啥他一家占" (a complaint), "哪会弄这", "哪拎得动" (how could I): no question asked.
           + "|没(?:啥|什么|多少)|凭(?:啥|什么)|哪会(?!儿)|哪\\p{IsHan}得(?:动|了|起)"
           // "有啥事叫网格员上门" (whatever comes up), "还能是哪" (where else): no question either.
@@ -109,6 +113,11 @@ final class Cues {
     String t = INDEFINITE.matcher(text.strip()).replaceAll("");
     if (t.contains("？") || t.contains("?")) return true;
     return QUESTION_WORDS.matcher(t).find() || QUESTION_END.matcher(t).find();
+  }
+
+  /** A question word anywhere, rhetorical or not ("恁又不知道俺家在哪"). */
+  static boolean hasQuestionWord(String text) {
+    return QUESTION_WORDS.matcher(text).find() || text.contains("？") || text.contains("?");
   }
 
   /** "就俺村西头么": a closing particle, no question word — at the "where?" step, a place said casually. */
@@ -304,7 +313,12 @@ final class Cues {
 
   /** "俺说个事啊 …", "有个事 …": what follows is a matter told to be dealt with. */
   static boolean announcesMatter(String text) {
-    return MessageText.answer(text).matches(".*(?:(?:俺|我)(?:想)?(?:说|反映|讲)个事|有个事|有件事).*");
+    return MessageText.answer(text).matches(".*(?:(?:说|反映|讲|报)个事|有个事|有件事).*");
+  }
+
+  /** "刚那个单子恁给撤了吧 别叫社区再跑一趟了": the person withdraws a report already filed. */
+  static boolean withdraws(String text) {
+    return WITHDRAW.matcher(MessageText.answer(text)).find();
   }
 
   /** "先把这个交了 还有一个事": submit this report, another one follows. */
@@ -314,7 +328,7 @@ final class Cues {
 
   /** "中 恁忙吧 俺不打搅了", "好闺女 恁忙吧": leaving the conversation. */
   static boolean saysBye(String text) {
-    return MessageText.answer(text).matches(".*(?:恁忙吧|你忙吧|您忙吧|不打搅了|不打扰了|不耽误恁了|不耽误你了|先这样吧|886|拜了个拜).*")
+    return MessageText.answer(text).matches(".*(?:恁忙吧|你忙吧|您忙吧|不打搅了|不打扰了|不耽误恁了|不耽误你了|先这样吧|886|拜了个拜|拜拜|再见|回头见).*")
         && !questionForm(text) && Slots.location(text) == null;
   }
 
@@ -347,7 +361,7 @@ final class Cues {
   /** "再加一句…", "补充一下…": more about the problem for the report under way. */
   static boolean addsDetail(String text) {
     return MessageText.answer(text).matches(
-        "^(?:再加一句|再添一句|再补一句|再加上|再补充|补充一下|补充一句|补充|还要说一句|再说一句|另外说一下|忘了说了?|忘说了|还忘了说|还有个情况|还有一点).+");
+        "^(?:再加一句|再添一句|再补一句|再加上|再补充|(?:另外|还得|还要)?补充(?:一下|一句|个情况)?|还要说一句|再说一句|另外说一下|忘了说了?|忘说了|还忘了说|还有个情况|还有一点).+");
   }
 
   /** "你给俺记上啊", "帮我登记一下", "给报上去": asks the bot to file what follows. */

@@ -142,6 +142,13 @@ final class Intake {
     t.say(String.format(Slots.phone(t.text) != null ? IntakeTexts.PHONE_ADDED : IntakeTexts.DETAIL_ADDED, caseId));
   }
 
+  /** A filed report the person withdraws: staff are told in the case (they close it); nothing is deleted. */
+  void withdraw(Turn t, String caseId) {
+    t.handledAs = HandledAs.REPORT;
+    cases.addNote(caseId, t.actor(), IntakeTexts.RESIDENT_WITHDRAWS + MessageText.clip(t.text, 500));
+    t.say(String.format(IntakeTexts.WITHDRAW_NOTED, caseId));
+  }
+
   /** "这一般几天能弄好": how long this kind of request takes, by the deadline rules. */
   void sayHowLong(Turn t) {
     t.handledAs = HandledAs.REPORT;
@@ -376,6 +383,18 @@ final class Intake {
   }
 
   /** Repeats the question of the current step (after a photo, or an answer that did not fit). */
+  /** "电话别打 骑车接不了 有事发短信 132…" while a slot is pending: the phone is kept and the question asked again. */
+  void takePhone(Turn t) {
+    t.handledAs = HandledAs.REPORT;
+    Draft d = t.state.draft().withPhone(Slots.phone(t.text));
+    t.state = t.state.withDraft(t.state.step(), d);
+    switch (t.state.step()) {
+      case ASK_WHAT -> t.say(IntakeTexts.PHONE_FIRST);
+      case ASK_WHERE -> t.say(IntakeTexts.PHONE_NOTED_ASK_WHERE);
+      default -> prompt(t, d);
+    }
+  }
+
   void prompt(Turn t, Draft d) {
     switch (t.state.step()) {
       case ASK_WHAT -> t.say(IntakeTexts.ASK_WHAT_AGAIN);

@@ -166,6 +166,8 @@ final class IntakeTexts {
 
   /** Note on the case when a resident adds a place or phone right after registering. */
   static final String RESIDENT_ADDED = "居民补充：";
+  static final String RESIDENT_WITHDRAWS = "居民申请撤回：";
+  static final String WITHDRAW_NOTED = "好的，已把您撤回的意思转告工作人员（编号 %s），他们核实后会办结这件事。以后遇到问题，随时可以再反映。";
   static final String PHONE_ADDED = "电话已补充到编号 %s，工作人员需要时会联系您。";
   static final String DETAIL_ADDED = "已补充到编号 %s，工作人员会一并看到。";
   static final String STALE_BUTTON = "这个按钮已经失效了。有新的问题请直接告诉我。";

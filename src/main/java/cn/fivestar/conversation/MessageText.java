@@ -3,6 +3,7 @@ package cn.fivestar.conversation;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Cleaning and reading short answers in incoming text. */
@@ -85,19 +86,25 @@ final class MessageText {
     return rest.matches("(?:提交|确认|报上去|报|上报|发上去|发|登记|交上去)?") && !a.contains("不");
   }
 
+  private static final Pattern THANKED_SUBMIT =
+      Pattern.compile("(.*(?:提交|确认|报吧|交吧|发吧|报上去|交上去))[，,。！!\\s]*(?:谢谢|多谢|感谢|辛苦)\\p{IsHan}{0,6}[！!。]*");
+
   /** Affirmative words residents close a summary with: 对对对, 嗯呐, 妥了, 就这么着, 弄吧, 按这个报. */
   private static final Pattern AFFIRM = Pattern.compile(
       "对|中|行|好|嗯|妥|是的|没错|没毛病|没问题|可以|就这|这样|这么着|弄吧|办吧|报|提交|确认|发|得嘞|ok|齐活|交吧|递上去|就它"
           + "|成|照这|登记|登个记|登上|交给|就是这|在理");
   /** Denying, correcting, hesitating, or giving a place or number instead ("中了 问清了 王岗村四组27号"). */
   private static final Pattern DENY = Pattern.compile(
-      "不(?!错)|别|取消|算了|拉倒|先不|改|修改|错了|不对|想想|再想|考虑|等等|等会|等一下|稍等|再说|谢|\\d|[号楼院村路街组门]");
+      "不(?!错)|别|取消|算了|拉倒|先不|改|修改|错了|不对|想想|再想|考虑|等等|等会|等一下|稍等|再说|谢|没事|\\d|[号楼院村路街组门]");
 
   /**
    * A short reply to the summary that affirms and neither denies, corrects nor asks: "嗯呐 没错 报吧", "对对对 就这 弄吧",
    * "对着嘞 就这样", "行 就按这个报", "那就这么着吧 提交", "这回对了 弄吧", "妥了 发".
    */
   static boolean confirmsSummary(String text) {
+    // "没问题 提交 谢谢叔叔阿姨": a confirmation that also thanks.
+    Matcher thanked = THANKED_SUBMIT.matcher(answer(text));
+    if (thanked.matches() && confirmsSummary(thanked.group(1))) return true;
     // "没啥要改的 就它": nothing to change is no correction.
     String a = answer(text).replaceAll("没啥要改的?|没有?要改的?|不用改了?|没什么要改的?|一点不差|分毫不差|不差|错不了|没跑", "好");
     return isYes(text) || length(a) <= 14 && AFFIRM.matcher(a).find() && !DENY.matcher(a).find()

@@ -57,7 +57,7 @@ final class SlotFit {
     // "哎呀 恁又不知道俺家在哪 说全乎点 黄河路电力家属院 5号楼后头那个车棚": the grumble before the place is no part of it.
     String found = Slots.location(p);
     int at = found == null ? -1 : p.indexOf(found.split("\\s")[0]);
-    if (at > 0 && Cues.questionForm(p.substring(0, at))) p = p.substring(at);
+    if (at > 0 && Cues.hasQuestionWord(p.substring(0, at))) p = p.substring(at);
     String named = MessageText.length(p) > 40 ? Slots.location(p) : null;
     return MessageText.clip(named != null ? named : p, MAX_LOCATION);
   }

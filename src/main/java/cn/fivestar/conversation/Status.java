@@ -44,6 +44,13 @@ final class Status {
     return !cases.listByReporter(t.channel, t.userId).isEmpty();
   }
 
+  /** The newest open case the person reported themselves (not one they only follow). */
+  Optional<String> latestOwnOpen(Turn t) {
+    return cases.listByReporter(t.channel, t.userId).stream()
+        .filter(r -> r.isOpen() && CaseViews.isReporter(r, t.channel, t.userId))
+        .map(CaseRecord::id).findFirst();
+  }
+
   boolean hasOpenCases(Turn t) {
     return cases.listByReporter(t.channel, t.userId).stream().anyMatch(CaseRecord::isOpen);
   }

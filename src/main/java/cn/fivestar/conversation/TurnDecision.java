@@ -115,6 +115,13 @@ final class TurnDecision {
       intake.handle(t);
       return;
     }
+    // A phone said with remarks ("电话别打 骑车接不了 有事发短信 132…") while the bot waits for something else.
+    Step step = t.state.step();
+    if (Slots.phone(text) != null && place == null && !text.contains("？") && !text.contains("?")
+        && (step == Step.ASK_WHAT || step == Step.ASK_WHERE || step == Step.CONFIRM)) {
+      intake.takePhone(t);
+      return;
+    }
     if (smallTalk || (Cues.acknowledges(text) || Cues.thanks(text)) && Slots.location(text) == null) {
       SmallTalk.reply(t);
     } else if (Cues.asksWhichStar(text) && t.state.draft().text() != null) {
@@ -200,6 +207,12 @@ final class TurnDecision {
     Urgency danger = Urgency.of(text);
     if (danger != null) {
       intake.startUrgent(t, danger);
+      return;
+    }
+    // "另外补充一下 白天基本不响 都是夜里十一点以后": more about the person's own open report, not a new one.
+    Optional<String> own = Cues.addsDetail(text) || Cues.withdraws(text) ? status.latestOwnOpen(t) : Optional.empty();
+    if (own.isPresent()) {
+      if (Cues.withdraws(text)) intake.withdraw(t, own.get()); else intake.addToCase(t, own.get());
       return;
     }
     if (ratedInWords(t)) return;

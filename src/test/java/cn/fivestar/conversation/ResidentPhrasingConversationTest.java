@@ -312,6 +312,27 @@ class ResidentPhrasingConversationTest {
     assertTrue(Cues.asksProgress("烧电线皮那家 有人去说他没"));
   }
 
+  @Test
+  void theTwelfthBlindSetsPhoneWithRemarksThanksAtTheSummaryAndWithdrawing() {
+    h.say("a", "楼上不知道哪家天天往下扔烟头 今天把我晒的被子烫了个洞");
+    // A phone said with remarks while the bot waits for the place is kept; the place is asked again.
+    String phone = h.say("a", "电话别打 骑车接不了 有事发短信 13213876650");
+    assertTrue(phone.contains("电话已记下"), phone);
+    assertEquals("13213876650", h.state("a").draft().phone());
+    h.say("a", "银河花园 4号楼后头那排一楼车库");
+    String id = Harness.trackingNumber(h.say("a", "没问题 提交 谢谢叔叔阿姨"));
+    assertTrue(Cues.asksProgress("红绿灯那个 any update? 今天还是红的"));
+    assertTrue(Cues.asksProgress("兄弟 上回说那楼号牌 有人弄没"));
+    // Withdrawing a filed report tells staff in the case; nothing is deleted and no new draft starts.
+    String withdrawn = h.say("a", "哎 不用了 车主刚下来了 刚那个单子恁给撤了吧 别叫社区再跑一趟了");
+    assertTrue(withdrawn.contains(id) && withdrawn.contains("撤回"), withdrawn);
+    assertEquals(DialogState.Step.IDLE, h.state("a").step());
+    assertTrue(h.cases.get(id).notes().stream().anyMatch(n -> n.text().contains("撤了吧")));
+    assertTrue(Cues.dropsReport("中 那没事了 拉活去了"));
+    assertFalse(h.say("a", "好 那我跟他说已经报上去了 拜拜").contains("已记下"));
+    assertEquals(1, h.cases.list(CaseFilter.all()).size());
+  }
+
   private DialogState.Step stepAfter(String user, String text) {
     h.say(user, text);
     return h.state(user).step();
@@ -326,7 +347,12 @@ class ResidentPhrasingConversationTest {
     String pile = h.say("c", "工地半夜还在打桩 咚咚咚震得窗户直响 孩子明天还要考试 这都几点了");
     assertTrue(pile.contains("请问具体在哪里"), pile);
     h.say("c", "陇海西路兴华小区北边那个工地");
-    Harness.trackingNumber(h.say("c", "中吧 那先把这事报了 就照刚才那样"));
+    String pileCase = Harness.trackingNumber(h.say("c", "中吧 那先把这事报了 就照刚才那样"));
+    // A detail added later joins the person's own open case for staff to see; no second case.
+    h.say("c", "好的");
+    String added = h.say("c", "另外补充一下 都是夜里十一点以后才开始打 白天倒不响");
+    assertTrue(added.contains("已补充到编号 " + pileCase), added);
+    assertTrue(h.cases.get(pileCase).notes().stream().anyMatch(n -> n.text().contains("夜里十一点以后")));
     for (String progress : new String[] {"大屏那事有人跟没 今晚又亮到半夜", "门口那沟 有人来看没", "绿地那事 社区咋说"}) {
       assertTrue(Cues.asksProgress(progress), progress);
     }
