@@ -238,6 +238,14 @@ final class Intake {
       t.say(IntakeTexts.ASK_WHAT_EXAMPLE);
       return;
     }
+    // "文化路幸福里小区 3号楼门口" after the phone: the place, not what happened; the question stays.
+    if (d.location() == null && (Cues.placeOnly(text)
+        || Cues.introducesSelf(text) && Slots.location(text) != null && !classifier.namesProblem(text))) {
+      Draft placed = d.withLocation(SlotFit.place(text));
+      t.state = t.state.withDraft(Step.ASK_WHAT, placed);
+      t.say(IntakeTexts.placeNoted(placed.location()));
+      return;
+    }
     next(t, describe(d.withText(text), text));
   }
 

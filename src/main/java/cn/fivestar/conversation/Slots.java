@@ -24,7 +24,7 @@ final class Slots {
   private static final String NAME_START = "(?:人(?=民)|中(?=原|山|州|华|兴)|上(?=街|城)|新(?=华))";
   private static final String NAMED = "(?:" + NAME_START + NAME_CHAR + "{1,7}?|" + NAME_CHAR + "{2,8}?)(?:大街|大道|中路|中街|路|街|巷|胡同|小区|社区|花园|花苑|家园|新村|新城|公寓|"
       // "煤机厂家属院", "邮电宿舍": Zhengzhou's work-unit compounds.
-      + "家属院|家属区|家属楼|宿舍|大厦|广场|公园|市场|村|庄|屯|寨|镇|乡|苑|城)(?:社区|小区|村|东侧|西侧|南侧|北侧|东段|西段|南段|北段|中段|口)?";
+      + "家属院|家属区|家属楼|宿舍|里小区|里社区|大厦|广场|公园|市场|村|庄|屯|寨|镇|乡|苑|城)(?:社区|小区|村|东侧|西侧|南侧|北侧|东段|西段|南段|北段|中段|口)?";
   private static final Pattern NUMBERED = Pattern.compile(
       "(?:" + NAMED + "[哩嘞]?\\s*)*(?:" + NUM + "\\s*号院?\\s*)?(?:" + UNIT + "\\s*)+(?:" + FINE + "\\s*)*"
           + "|(?:" + NAMED + "\\s*)+" + NUM + "\\s*号院?");

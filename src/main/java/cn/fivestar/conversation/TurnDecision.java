@@ -107,7 +107,8 @@ final class TurnDecision {
         && (t.state.step() == Step.ASK_WHAT || t.state.step() == Step.ASK_WHERE);
     // What happened, told as a story with a rhetorical question ("这路是晒粮食哩还是走人哩"), answers "what happened?";
     // a numbered place answers "where?" or corrects the summary, whatever grumbling comes with it.
-    boolean story = t.state.step() == Step.ASK_WHAT && c != null && c.intent() == Intent.REPORT && Cues.tellsStory(text);
+    boolean story = t.state.step() == Step.ASK_WHAT && c != null && c.intent() == Intent.REPORT
+        && (Cues.tellsStory(text) || Cues.exasperated(text));
     String place = Slots.location(text);
     boolean numberedPlace = (t.state.step() == Step.ASK_WHERE || t.state.step() == Step.CONFIRM)
         && place != null && place.matches(".*\\d.*") && !text.contains("？") && !text.contains("?");

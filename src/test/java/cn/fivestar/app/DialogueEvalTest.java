@@ -77,7 +77,7 @@ class DialogueEvalTest {
       "dialogues-blind-6.jsonl, 0.93, 0.6",
       "dialogues-blind-7.jsonl, 0.92, 0.4",
       "dialogues-blind-8.jsonl, 0.96, 0.65",
-      "dialogues-blind-9.jsonl, 0.96, 0.6",
+      "dialogues-blind-9.jsonl, 0.97, 0.7",
       "dialogues-blind-10.jsonl, 0.96, 0.7",
       "dialogues-blind-11.jsonl, 0.95, 0.55",
       "dialogues-blind-12.jsonl, 0.94, 0.4"})

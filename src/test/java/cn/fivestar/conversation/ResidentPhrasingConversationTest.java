@@ -292,8 +292,11 @@ class ResidentPhrasingConversationTest {
     Harness.trackingNumber(h.say("a", "对着哩 就照这往上报"));
     assertFalse(h.say("a", "中 恁也操心了 俺先去买几个老鼠夹子对付着").contains("已记下"));
 
-    // The phone first, then the problem.
+    // The phone first, then the place (the bot still asks what happened), then a short exasperated story.
     assertEquals(DialogState.Step.ASK_WHAT, stepAfter("b", "先给恁留个号 15937104862 俺怕一会儿说着说着忘了"));
+    assertEquals(DialogState.Step.ASK_WHAT, stepAfter("b", "文化路幸福里小区 3号楼门口"));
+    String well = h.say("b", "俺们楼下那个井盖没了 黑了看不见 差点把俺绊倒 这叫啥事啊");
+    assertTrue(well.contains("事项：俺们楼下那个井盖没了") && well.contains("地点：文化路幸福里小区 3号楼门口"), well);
     // "先别给俺报了" drops the report; "先把这个交了 还有一个事" files it and leaves room for the next.
     h.say("c", "对门那家养了条大狼狗 一黑一夜汪汪 俺孩儿明年中考 天天熬到半夜睡不着 恁说这弄哩啥事");
     h.say("c", "先别给俺报了 俺再去找他家说道说道 兴许能说通");
