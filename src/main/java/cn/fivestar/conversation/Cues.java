@@ -94,6 +94,10 @@ final class Cues {
           + "|等(?:下|会儿?|一会儿?)(?:再)?说事");
   private static final Pattern WITHDRAW = Pattern.compile(
       "(?:单子|那个事|那事|这事|刚那个|刚才那个|报的)\\p{IsHan}{0,6}?(?:撤了|撤回|撤销|撤掉)|(?:撤了|撤回|撤销)吧|别叫社区再跑");
+  private static final Pattern DISPUTE =
+      Pattern.compile("分类|类别|归类|分的类|归的类|不是\\p{IsHan}{1,8}?(?:的事|的问题)|可不是\\p{IsHan}{1,6}");
+  private static final Pattern CLAIM =
+      Pattern.compile("(?<![不可])是\\s*(\\p{IsHan}{2,10}?(?:隐患|问题|的事|纠纷|卫生|安全|噪音|扰民))");
   private static final Pattern GREETS = Pattern.compile(
       "^(?:忙着哩不|忙着呢不|忙不忙|在忙不|忙啥哩|喝汤了没|喝罢汤了?没|吃罢饭?了?没|刷罢碗)|(?:喝汤了没|喝罢汤了?没|吃罢饭?了?没)");
   private static final Pattern SUBMIT_FIRST = Pattern.compile(
@@ -319,6 +323,18 @@ final class Cues {
   /** "刚那个单子恁给撤了吧 别叫社区再跑一趟了": the person withdraws a report already filed. */
   static boolean withdraws(String text) {
     return WITHDRAW.matcher(MessageText.answer(text)).find();
+  }
+
+  /**
+   * "你们这个分类是按啥分的？这事可不是投诉我们物业 也不是停车的事 是消防隐患": the summary's category disputed; the
+   * words saying what the matter is instead ("消防隐患"), or null.
+   */
+  static String disputedCategory(String text) {
+    if (!DISPUTE.matcher(text).find()) return null;
+    Matcher m = CLAIM.matcher(text);
+    String claim = null;
+    while (m.find()) claim = m.group(1);
+    return claim;
   }
 
   /** "先把这个交了 还有一个事": submit this report, another one follows. */

@@ -317,6 +317,12 @@ final class Intake {
       return;
     }
     String a = MessageText.answer(text);
+    String claimed = Cues.disputedCategory(text);
+    if (claimed != null) {
+      // "这事可不是停车的事 是消防隐患": the category of what the person says it is.
+      summary(t, d.withCategory(classifier.category(claimed), d.kind()));
+      return;
+    }
     if (IntakeEdits.wantsEdit(a)) {
       edits.start(t, d, a);
       return;

@@ -112,7 +112,8 @@ final class TurnDecision {
     String place = Slots.location(text);
     boolean numberedPlace = (t.state.step() == Step.ASK_WHERE || t.state.step() == Step.CONFIRM)
         && place != null && place.matches(".*\\d.*") && !text.contains("？") && !text.contains("?");
-    if (!smallTalk && (story || numberedPlace || intake.fits(t))) {
+    boolean disputes = t.state.step() == Step.CONFIRM && Cues.disputedCategory(text) != null;
+    if (!smallTalk && (story || numberedPlace || disputes || intake.fits(t))) {
       intake.handle(t);
       return;
     }

@@ -332,6 +332,10 @@ class ResidentPhrasingConversationTest {
     assertEquals(DialogState.Step.IDLE, h.state("a").step());
     assertTrue(h.cases.get(id).notes().stream().anyMatch(n -> n.text().contains("撤了吧")));
     assertTrue(Cues.dropsReport("中 那没事了 拉活去了"));
+    // A category disputed at the summary takes the category of what the person says the matter is.
+    h.say("b", "有个业主把车库租给人开了个电瓶维修铺 晚上几十块电瓶堆在里头充电 颍河路康达苑9号楼车库");
+    String disputed = h.say("b", "等一下 你们这个分类是按啥分的？这事可不是停车的事 是消防隐患");
+    assertTrue(disputed.contains("类别：治安消防"), disputed);
     assertFalse(h.say("a", "好 那我跟他说已经报上去了 拜拜").contains("已记下"));
     assertEquals(1, h.cases.list(CaseFilter.all()).size());
   }
