@@ -103,11 +103,18 @@ final class Intake {
   }
 
   /** One line saying where the waiting report stands, after a message that was about something else. */
+  /**
+   * "幸福路12号院3号楼", "俺在刘寨街跟大学路交叉口往西…开五金店哩": where the person is, with no problem told yet.
+   */
+  boolean saysOnlyWhere(String text) {
+    return Cues.placeOnly(text)
+        || Cues.introducesSelf(text) && Slots.location(text) != null && !classifier.namesProblem(text);
+  }
+
   /** Which star the report under way counts towards, as the summary will show it. */
   void tellStar(Turn t) {
     Draft d = t.state.draft();
-    CasePreview preview = cases.preview(new NewCase(null, null, null, null, d.phone(), d.text(), d.location(),
-        d.category(), kind(d), d.photoIds()));
+    CasePreview preview = preview(d);
     t.handledAs = HandledAs.ANSWER;
     t.say(IntakeTexts.starOf(preview.category(), preview.star()));
   }
@@ -239,8 +246,7 @@ final class Intake {
       return;
     }
     // "文化路幸福里小区 3号楼门口" after the phone: the place, not what happened; the question stays.
-    if (d.location() == null && (Cues.placeOnly(text)
-        || Cues.introducesSelf(text) && Slots.location(text) != null && !classifier.namesProblem(text))) {
+    if (d.location() == null && saysOnlyWhere(text)) {
       Draft placed = d.withLocation(SlotFit.place(text));
       t.state = t.state.withDraft(Step.ASK_WHAT, placed);
       t.say(IntakeTexts.placeNoted(placed.location()));
@@ -359,9 +365,14 @@ final class Intake {
     t.say(summaryText(d), CONFIRM_BUTTONS);
   }
 
+  /** What the draft would be filed as: category, star, kind, deadline (the code that stamps a case). */
+  private CasePreview preview(Draft d) {
+    return cases.preview(new NewCase(null, null, null, null, d.phone(), d.text(), d.location(), d.category(), kind(d),
+        d.photoIds()));
+  }
+
   private String summaryText(Draft d) {
-    CasePreview preview = cases.preview(new NewCase(null, null, null, null, d.phone(), d.text(), d.location(),
-        d.category(), kind(d), d.photoIds()));
+    CasePreview preview = preview(d);
     String category = preview.category();
     String star = preview.star();
     CaseKind kind = preview.kind();

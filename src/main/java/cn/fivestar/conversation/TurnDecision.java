@@ -284,8 +284,7 @@ final class TurnDecision {
       return;
     }
     // "俺在刘寨街跟大学路交叉口往西 路北那排门面房 第三家 开五金店哩": where the person is, no problem yet.
-    if (Cues.placeOnly(text)
-        || Cues.introducesSelf(text) && Slots.location(text) != null && !classifier.namesProblem(text)) {
+    if (intake.saysOnlyWhere(text)) {
       intake.startAtPlace(t);
       return;
     }
