@@ -30,6 +30,10 @@ final class AskedThing {
   private static final Pattern GENERIC_UNIT = Pattern.compile("[社辖小城片园山街景营分]区$");
   /** "书记叫啥名字", "主任姓什么", "那11名书记都是谁": the name itself is asked for. */
   private static final String NAME_ASKED = "叫啥名|叫什么名|叫啥|叫什么|姓什么|姓啥|名字是|都是谁|都有谁";
+  /** "那5个行政村都叫啥名字": the names of places of a kind are asked for. */
+  private static final Pattern PLACE_NAMES_ASKED = Pattern.compile("(村|社区|街道|镇|小区)(?:都|分别|各)?叫(?:啥|什么)");
+  /** "行政村", "自然村", "各社区": words for places of a kind, not the name of one. */
+  private static final Pattern GENERIC_PLACE = Pattern.compile("(?:行政|自然|农村|城市|城中|老旧|各个|每个|这个|那个|[各每该本全个])$");
   /** "X是谁", "X由谁担任", "谁来当X": X is the role asked about. */
   private static final Pattern WHO = Pattern.compile("(\\p{IsHan}{2,})(?:是谁|由谁|是哪位)");
   /** "书记叫啥名字": only a person's role (书记, 主任, 民警…) has a name to ask for; a park "叫什么" is a thing. */
@@ -83,9 +87,12 @@ final class AskedThing {
    * The sentence that answers names one; the sentences around it often repeat only the question's other words.
    */
   static String askedKind(String question) {
+    Matcher named = PLACE_NAMES_ASKED.matcher(question);
+    if (named.find()) return named.group(1);
     Matcher m = ASKED_KIND.matcher(question);
     if (!m.find()) return null;
-    String run = m.group(1);
+    // "在哪条路上": the locative after the kind is no part of it.
+    String run = m.group(1).replaceFirst("^(\\p{IsHan})[上里边头]$", "$1");
     if (run.length() == 1) return run;  // "哪条路？"
     List<String> words = ChineseAnalysis.terms(WORDS, "f", run);
     // A single character inside a longer run ("哪些人组成") is too common to point at the answer.
@@ -209,6 +216,35 @@ final class AskedThing {
       if (!question.contains(name)) return true;
     }
     return false;
+  }
+
+  /** "那5个行政村都叫啥名字": asks the names of places of a kind. */
+  static boolean asksPlaceNames(String question) {
+    return PLACE_NAMES_ASKED.matcher(question).find();
+  }
+
+  /** The text names a place of the kind (冯春社区, 贾沟村) that the question does not; 行政村, 各社区 name none. */
+  static boolean namesPlaceOfKind(String text, String kind, String question) {
+    Matcher m = PLACE.matcher(text);
+    while (m.find()) {
+      if (!m.group(1).equals(kind)) continue;
+      String name = m.group().replaceFirst("^[\\d一二三四五六七八九十两几多]+个?", "");
+      String head = name.substring(0, name.length() - kind.length());
+      if (head.length() < 2 || GENERIC_PLACE.matcher(head).find() || question.contains(name)) continue;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the text answers a "who" question: the holder of an office by name ("书记是谁"); for another role
+   * ("冠军是谁", "网格长由谁担任"), a text naming neither the role nor any person names no one who holds it.
+   */
+  static boolean answersWho(String question, String text) {
+    String role = askedRole(question);
+    if (role == null) return true;
+    if (asksOfficeHolder(question)) return namesHolder(text, role, question);
+    return text.contains(role) || namesPerson(text, question);
   }
 
   /** "谁带队", "找谁" ask for a person; "谁都能进", "谁也不管", "谁家" do not. */

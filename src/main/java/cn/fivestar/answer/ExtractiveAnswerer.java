@@ -290,7 +290,10 @@ final class ExtractiveAnswerer {
     String kind = AskedThing.askedKind(question);
     // Abstract kinds are answered in other words: 什么形式 by "四不两直方式", 哪个单位 by "市总工会".
     if (!AskedThing.concrete(kind)) return true;
-    return AskedThing.namesKind(answer.replaceAll("\\[\\d+\\]", ""), kind);
+    String text = answer.replaceAll("\\[\\d+\\]", "");
+    // "那5个行政村都叫啥名字": only a place's own name answers, not "行政村" again.
+    if (AskedThing.asksPlaceNames(question)) return AskedThing.namesPlaceOfKind(text, kind, question);
+    return AskedThing.namesKind(text, kind);
   }
 
   /** "X是什么意思": the sentence spells one of the asked terms out (see {@link Definitions}). */

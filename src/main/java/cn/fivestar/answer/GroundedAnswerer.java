@@ -4,6 +4,7 @@ import cn.fivestar.knowledge.Hit;
 import cn.fivestar.knowledge.KnowledgeBase;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -82,6 +83,12 @@ public final class GroundedAnswerer implements Answerer {
   public Answer answer(String question, List<String> history) {
     String original = question == null ? "" : question;
     String q = FollowUps.rewrite(clean(original), history);
+    // "那个一长三员是哪三员": a follow-up naming a practice of the documents by its name may ask about that practice
+    // alone; its answer stands when it answers with confidence ("刚说那个议事亭 是哪个街道弄的" still needs the last one).
+    if (!q.equals(clean(original)) && namesPractice(clean(original))) {
+      Answer alone = answer(original, List.of());
+      if (alone.answered() && !alone.tentative()) return alone;
+    }
     if (q.isBlank()) {
       return new Answer(original, false, "请告诉我您想了解什么，例如：“怎么争创平安法治星？”", List.of());
     }
@@ -110,8 +117,8 @@ public final class GroundedAnswerer implements Answerer {
     if (!AskedThing.namesUnitAsked(q, answer.text())) return new Answer(original, false, refusal, List.of());
     double bar = hits.get(0).coverage() < COLLOQUIAL_COVERAGE ? MIN_COLLOQUIAL_SUPPORT : MIN_SUPPORT;
     // "花园路街道党工委书记是谁" answered by a sentence naming only the 副书记: the topic, not the holder.
-    boolean holdsHolder = llm.isPresent() || !AskedThing.asksOfficeHolder(q)
-        || AskedThing.namesHolder(answer.text(), AskedThing.askedRole(q), q);
+    // "比赛冠军是谁" answered by a sentence naming neither a champion nor anyone: the event, not who won it.
+    boolean holdsHolder = llm.isPresent() || AskedThing.answersWho(q, answer.text().replaceAll("\\[\\d+\\]", ""));
     if (holdsKind && holdsHolder && support(q, answer) >= bar) return answer;
     // The quoted sentences do not address the question itself: say these are related practices, not the answer,
     // and offer the best practice of each of the top passages (a question asking for one particular keeps its
@@ -155,6 +162,20 @@ public final class GroundedAnswerer implements Answerer {
     Answer answer = extractive.answer(original, q, kb.relatedTerms(q), hits);
     // Without the one detail asked for (a figure, a name, a date…) the answer is the subject, not the answer.
     return AskedDetail.given(q, answer.text()) ? answer : new Answer(original, false, refusal, List.of());
+  }
+
+  /** “一长三员”, “红色物业”: a practice's quoted name in the documents. */
+  private static final Pattern QUOTED_NAME = Pattern.compile("[“\"]([^”\"]{3,12})[”\"]");
+
+  /** Whether the question names a practice the best passage for it names in quotes. */
+  private boolean namesPractice(String question) {
+    List<Hit> best = kb.search(question, 1);
+    if (best.isEmpty()) return false;
+    Matcher m = QUOTED_NAME.matcher(best.get(0).text());
+    while (m.find()) {
+      if (question.contains(m.group(1))) return true;
+    }
+    return false;
   }
 
   /** How much of the question the quoted sentences (with their sources' titles and headings) cover. */

@@ -13,7 +13,7 @@ final class Cues {
 
   /** Interrogative words and patterns of spoken Mandarin and Henan speech. */
   private static final Pattern QUESTION_WORDS = Pattern.compile(
-      "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|多久|多长时间|(?<![好十那这买拿弄找搬摆放挂装请叫]|光剩|就剩|只剩|光有|就有|只有)几[个号点天次岁位家种条]|如何|为什么|"
+      "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|多久|多长时间|(?<![好十那这买拿弄找搬摆放挂装请叫前了]|光剩|就剩|只剩|光有|就有|只有)几[个号点天次岁位家种条]|如何|为什么|"
           + "为啥|行不行|中不中|好不好|对不对|管不管|要不要|需不需要|会不会");
   /** A question particle closing the message (or a clause): 吗, 呢, 么, 不, 没, 没有. */
   /** A question particle closing the message or a clause (not 呢: "麦子等着浇呢" states, "那X呢" is a follow-up). */
@@ -21,7 +21,7 @@ final class Cues {
   /** Asking who deals with a problem, or asking for someone to come: the report goes on, with who handles it. */
   private static final Pattern HANDLING = Pattern.compile(
       "归谁管|谁管|找谁|谁负责|谁来管|该找哪|找哪个|哪个部门|怎么办|咋办|咋整|怎么整|怎么处理|咋处理|有没有人管|没人管吗|"
-          + "能不能(?:派人|来人|来个人|修|处理|管管|帮忙|给修|给处理)|帮忙(?:看看|处理|解决|修)|赶紧(?:派人|来人|修|处理)|"
+          + "能不能(?:派人|来人|来个人|修|处理|管管|帮忙|给修|给处理)|能不能帮(?:她|他|俺|我|咱)?们?(?:问问|查查|看看|催催|找找|反映|处理|弄弄)|帮忙(?:看看|处理|解决|修)|赶紧(?:派人|来人|修|处理)|"
           + "快(?:派人|来人|点来)|管不管|管一管|管管|谁能管|有人管吗|能修吗|能不能修|管这事不|管这个不|能管不|管吗|来修不");
   /** Dropping the report under way, in plain words. */
   private static final Pattern DROP = Pattern.compile(
@@ -32,6 +32,8 @@ final class Cues {
           + "先.{0,10}(?:再|在)说|"
           // "算了算了 还是写信吧", "算了 俺自己去问问": giving up, with what the person will do instead.
           + "^(?:那)?算了(?:算了|吧)?[，,。！!\\s]+(?:还是|俺|我|不|先|回头|自己|等)|"
+          // "算了 估计物业早看见了": giving up, with the reason.
+          + "^(?:那)?算了(?:算了|吧)?[，,。！!\\s]+(?:估计|可能|反正|应该|说不定|也许|人家|他们|物业|没用)|"
           // "先不用帮俺转了": declining the offer to pass a question on.
           + "(?:先|暂时)?不用(?:帮?(?:俺|我))?转了?|"
           + "(?:先不报|不报了|不用报了|不想报了|别报了|不反映了|不用反映了|不登记了|不用登记了|别登记了|不提交了|不用提交了|"
@@ -61,14 +63,14 @@ final class Cues {
   /** Asking how one's own reports stand. */
   private static final Pattern PROGRESS = Pattern.compile(
       "进度|进展|啥状态|什么状态|怎么样了|咋样了|弄好没|修好没|办好没|处理了没|处理没|有人管没|有结果没|有回复没|有消息没|"
-          + "有信儿?没|有回音没|有动静没|咋还没修|怎么还没修|还没修|啥时候(?:能)?修|什么时候(?:能)?修|"
+          + "有信儿?没|有回音没|有动静没|有人来(?:了|过|看)?没|来(?:过)?人没|咋还没修|怎么还没修|还没修|啥时候(?:能)?修|什么时候(?:能)?修|"
           + "到哪一步|办得咋样|办得怎么样|有人处理没|管了没|修了没|弄了没|(?:现在|目前)(?:是)?(?:啥|什么)情况|到底(?:是)?(?:咋|怎么)回事"
           // "社区有人找他谈没": whether anyone has gone to deal with it.
           + "|(?:有人)?(?:找|去|来)\\p{IsHan}{0,3}(?:谈|说|管|处理|看)(?:他|她|他们|人家)?了?没|有人接茬没?|有人跟(?:进)?没|有人(?:弄|修|管|理|问)没|any\\s*update|有update没?"
           // "绿地那事 社区咋说", "恁那边咋回复的": what the community answered.
           + "|(?:社区|那边|恁|你们|您们|上头|上面)\\p{IsHan}{0,2}(?:咋说|怎么说|咋回复|怎么回复|咋答复|怎么答复|咋回的|回的啥)");
   private static final Pattern OWN_REPORT = Pattern.compile(
-      "我(?:报|反映|提|登记|投诉|举报)的|我的(?:单子|诉求|工单|投诉|问题|事)|俺(?:报|反映)的|报的|反映的那|那个事|那事|那件事|单子|那个.{1,6}的事"
+      "^那?(?:现在|目前|到底)|我(?:报|反映|提|登记|投诉|举报)的|我的(?:单子|诉求|工单|投诉|问题|事)|俺(?:报|反映)的|报的|反映的那|那个事|那事|那件事|单子|那个.{1,6}的事"
           // "俺报那个地锁的": the report named by what it was about.
           + "|(?:我|俺)(?:报|反映|提)(?:的)?(?:那个|那件).{1,8}的"
           // "停水那个到底咋回事", "后门那个有信儿没": the matter, then 那个.
@@ -106,8 +108,10 @@ final class Cues {
   private static final int STORY_CHARS = 30;
   private static final Pattern INDEFINITE = Pattern.compile(
       "(?:谁|啥|什么|哪儿?|怎么|咋)\\p{IsHan}?(?:都|也)|不知道.{0,4}(?:啥|什么|咋|怎么|谁|哪)[\\p{IsHan}]{0,2}"
+          // "还没说什么事" (nothing yet), "想种啥种啥" (whatever they like), "出点啥事" (some mishap): nothing asked.
+          + "|没[说讲提干做问]?(?:啥|什么)|(\\p{IsHan})(?:啥|什么)\\1(?:啥|什么)|出(?:点|个|了)?(?:啥|什么)事"
           // "没啥活动了" (nothing), "凭啥他一家占" (a complaint), "哪会弄这", "哪拎得动" (how could I): no question asked.
-          + "|没(?:啥|什么|多少)|凭(?:啥|什么)|哪会(?!儿)|哪\\p{IsHan}得(?:动|了|起)"
+          + "|没多少|(?:都|也)没有?(?=[\\s，,。.!！]|$)|凭(?:啥|什么)|哪会(?!儿)|哪\\p{IsHan}得(?:动|了|起)"
           // "有啥事叫网格员上门" (whatever comes up), "还能是哪" (where else): no question either.
           + "|有(?:啥|什么)事(?=[\\s，,]*(?:就|再|叫|让|找|打|给|喊|说|来))|还能(?:是|在)?哪儿?"
           // "这都几点了": it is late, not a question of the time.
@@ -217,7 +221,7 @@ final class Cues {
 
   /** "这一般几天能弄好": asking how long handling takes. */
   static boolean asksHowLong(String text) {
-    return MessageText.answer(text).matches(".*(几天|多久|多长时间|啥时候|什么时候|多少天).*(好|修|办|弄|处理|解决|来).*");
+    return MessageText.answer(text).matches(".*(几天|多久|多长时间|啥时候|什么时候|多少天).*(好|修|办|弄|处理|解决|来|回话|回复|回音|答复|结果|信儿).*");
   }
 
   /** Where a question starts inside a message that first reports something: "楼道灯坏了 顺便问一下…". */
@@ -376,8 +380,44 @@ final class Cues {
 
   /** "再加一句…", "补充一下…": more about the problem for the report under way. */
   static boolean addsDetail(String text) {
+    // "恁把他们也写上 就说不是俺一家哩意见": more words for the description.
+    if (ALSO_WRITE.matcher(text).find()) return true;
     return MessageText.answer(text).matches(
         "^(?:再加一句|再添一句|再补一句|再加上|再补充|(?:另外|还得|还要)?补充(?:一下|一句|个情况)?|还要说一句|再说一句|另外说一下|忘了说了?|忘说了|还忘了说|还有个情况|还有一点).+");
+  }
+
+  private static final Pattern ALSO_WRITE = Pattern.compile("(?:也|一块|一起)(?:写上|加上|记上|写进去|加进去)|(?:写上|加上|添上)(?:一句|一条)");
+
+  /** "不对 还是报吧", "想了想还是给俺登记上": back to the report just dropped. */
+  static boolean resumesReport(String text) {
+    return MessageText.answer(text).matches("^(?:不对|不行|哎|唉|那|要不|想了想|俺想了想|我想了想|算了)?(?:还是|要不)(?:给|帮)?(?:俺|我)?(?:报|登记|反映|提交|记上|交)\\p{IsHan}{0,2}?(?:吧|了|上|一下)?.*")
+        && !questionForm(text);
+  }
+
+  /** "下回来人态度好点", "就是来得慢了点": a remark on how the case was handled. */
+  static boolean remarksOnService(String text) {
+    return MessageText.answer(text).matches(".*(?:态度|效率|速度|来得慢|来人慢|太慢|慢了点|快点来|下回|下次|说一声|服务|工作人员|师傅).*")
+        && !questionForm(text);
+  }
+
+  /**
+   * "楼道脏先不说了 那是小事 俺想了想还是说个要紧哩 对门402在家里开了个小饭桌…": the matter under way is dropped
+   * for another one; returns the new matter, or null.
+   */
+  static String switchedMatter(String text) {
+    Matcher m = SWITCH.matcher(text.strip());
+    return m.find() ? m.group(1).strip() : null;
+  }
+
+  private static final Pattern SWITCH = Pattern.compile(
+      "(?:先不说了|不说了|先不报了|不报了|先放放|先放一放|先不提了|不提了|先不管了?)[^。]{0,24}?"
+          + "(?:说个|说件|说说|报个|报件|报一个|反映个|反映件|换个)\\p{IsHan}{0,6}?[\\s，,：:]+(.{8,})$");
+
+  /** "先别提交 等会儿 俺去问问隔壁几家": not yet — the person will come back to the summary. */
+  static boolean holds(String text) {
+    String a = MessageText.answer(text);
+    return a.matches("^(?:先|等等|稍等)?(?:先)?(?:别|不要|不急着?|甭|先不)(?:急着?)?(?:提交|交|报|发|登记)(?:哩|呢)?.*")
+        && a.matches(".*(?:等|问问|商量|回来|一会|回头|想想).*");
   }
 
   /** "你给俺记上啊", "帮我登记一下", "给报上去": asks the bot to file what follows. */

@@ -10,7 +10,8 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DialogState(Step step, Draft draft, List<String> questions, String pendingQuestion,
-                          String ratingCaseId, Integer ratingScore, String lastCase, Long answerId) {
+                          String ratingCaseId, Integer ratingScore, String lastCase, Long answerId,
+                          Draft dropped) {
   static final int MAX_QUESTIONS = 4;
 
   /** What the bot is waiting for. */
@@ -47,50 +48,60 @@ public record DialogState(Step step, Draft draft, List<String> questions, String
   }
 
   public static DialogState idle() {
-    return new DialogState(Step.IDLE, null, List.of(), null, null, null, null, null);
+    return new DialogState(Step.IDLE, null, List.of(), null, null, null, null, null, null);
   }
 
   /** Back to idle, keeping the question history. */
   public DialogState reset() {
-    return new DialogState(Step.IDLE, null, questions, null, null, null, lastCase, null);
+    return new DialogState(Step.IDLE, null, questions, null, null, null, lastCase, null, null);
   }
 
   public DialogState withDraft(Step s, Draft d) {
-    return new DialogState(s, d, questions, null, null, null, lastCase, null);
+    return new DialogState(s, d, questions, null, null, null, lastCase, null, null);
   }
 
   public DialogState withPendingQuestion(String q) {
-    return new DialogState(Step.OFFER_LOG, null, questions, q, null, null, lastCase, null);
+    return new DialogState(Step.OFFER_LOG, null, questions, q, null, null, lastCase, null, null);
   }
 
   public DialogState askingQuestion() {
-    return new DialogState(Step.ASK_QUESTION, null, questions, null, null, null, lastCase, null);
+    return new DialogState(Step.ASK_QUESTION, null, questions, null, null, null, lastCase, null, null);
   }
 
   public DialogState rating(Step s, String caseId, Integer score) {
-    return new DialogState(s, null, questions, null, caseId, score, lastCase, null);
+    return new DialogState(s, null, questions, null, caseId, score, lastCase, null, null);
   }
 
   public DialogState withQuestion(String q) {
     List<String> qs = new ArrayList<>(questions);
     qs.add(q);
     while (qs.size() > MAX_QUESTIONS) qs.remove(0);
-    return new DialogState(step, draft, qs, pendingQuestion, ratingCaseId, ratingScore, lastCase, null);
+    return new DialogState(step, draft, qs, pendingQuestion, ratingCaseId, ratingScore, lastCase, null, dropped);
   }
 
   /** Waiting for the optional reason of a 没用 vote on answer {@code id}. */
   public DialogState askingReason(long id) {
-    return new DialogState(Step.FEEDBACK_REASON, null, questions, null, null, null, lastCase, id);
+    return new DialogState(Step.FEEDBACK_REASON, null, questions, null, null, null, lastCase, id, null);
   }
 
   /** Idle after registering a case: a phone sent next is added to it, a 确认 sent again is not a new report. */
   public DialogState registered(String caseId) {
-    return new DialogState(Step.IDLE, null, questions, null, null, null, caseId, null);
+    return new DialogState(Step.IDLE, null, questions, null, null, null, caseId, null, null);
   }
 
   /** The same state without the just-registered case (the next message is about something else). */
   public DialogState forgetLastCase() {
-    return lastCase == null ? this : new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, null, null);
+    return lastCase == null ? this : new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, null, null, dropped);
+  }
+
+  /** Idle, holding the report just dropped for one message ("不对 还是报吧" takes it up again). */
+  public DialogState withDropped(Draft d) {
+    return new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, lastCase, answerId, d);
+  }
+
+  /** The same state without a dropped report. */
+  public DialogState forgetDropped() {
+    return dropped == null ? this : withDropped(null);
   }
 
   public boolean inIntake() {

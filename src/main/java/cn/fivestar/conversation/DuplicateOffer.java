@@ -28,6 +28,12 @@ final class DuplicateOffer {
     return a.matches(".*(跟着|关注|一起|同一件|就是那个|不用重新|不用再报|不重复|那个单子).*");
   }
 
+  /** "嗯 这个也交吧", "这是另一个事 分开报": a matter of its own, to file anyway. */
+  static boolean filesAnew(String text) {
+    String a = MessageText.answer(text);
+    return a.contains("新建") || a.matches(".*(也交|也报|也提交|也登记|也记上|单独(?:报|记|登记|交)|分开(?:报|记|登记|交)|另外(?:报|记|登记)|两码事|两回事|不是一回事|另一个事|另一件).*");
+  }
+
   void offer(Turn t, Draft d, CaseRecord same) {
     t.state = t.state.withDraft(Step.DUPLICATE, d);
     boolean own = CaseViews.isReporter(same, t.channel, t.userId);
@@ -48,7 +54,7 @@ final class DuplicateOffer {
 
   /** The answer in words: 新建 files it anyway, yes follows the first similar case, anything else asks again. */
   void answer(Turn t, Draft d, String text) {
-    if (MessageText.isNo(text) || MessageText.answer(text).contains("新建")) {
+    if (MessageText.isNo(text) || filesAnew(text)) {
       intake.summary(t, d);
     } else if (MessageText.isAccept(text) || followsExisting(text)) {
       follow(t, d.duplicateIds().get(0));

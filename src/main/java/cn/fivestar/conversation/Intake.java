@@ -165,8 +165,25 @@ final class Intake {
   /** Cancels the report under way. */
   void cancel(Turn t) {
     t.handledAs = HandledAs.REPORT;
-    t.state = t.state.reset();
+    Draft d = t.state.draft();
+    t.state = d != null && d.text() != null ? t.state.reset().withDropped(d) : t.state.reset();
+    t.dropped = t.state.dropped() != null;
     t.say(Texts.CANCELLED);
+  }
+
+  /** Another matter instead of the one under way: described afresh (category, kind), the place and phone kept. */
+  void replaceMatter(Turn t, String matter) {
+    t.handledAs = HandledAs.REPORT;
+    t.say(IntakeTexts.MATTER_REPLACED);
+    next(t, describe(t.state.draft().withText(matter).withCategory(null, null), matter));
+  }
+
+  /** "不对 还是报吧" right after dropping a report: the draft again, asking for what is missing. */
+  void resume(Turn t, Draft d) {
+    t.handledAs = HandledAs.REPORT;
+    t.state = t.state.reset();
+    t.say(IntakeTexts.RESUMED);
+    next(t, d);
   }
 
   /** The 我要反映问题 button: a fresh draft, asking what happened; {@code restarted} when a filled one was dropped. */

@@ -87,7 +87,7 @@ final class MessageText {
   }
 
   private static final Pattern THANKED_SUBMIT =
-      Pattern.compile("(.*(?:提交|确认|报吧|交吧|发吧|报上去|交上去))[，,。！!\\s]*(?:谢谢|多谢|感谢|辛苦)\\p{IsHan}{0,6}[！!。]*");
+      Pattern.compile("(.*(?:提交|确认|报吧|交吧|发吧|报上去|交上去))[，,。！!\\s]*(?:谢谢|多谢|感谢|辛苦|麻烦)\\p{IsHan}{0,6}[！!。]*");
 
   /** Affirmative words residents close a summary with: 对对对, 嗯呐, 妥了, 就这么着, 弄吧, 按这个报. */
   private static final Pattern AFFIRM = Pattern.compile(

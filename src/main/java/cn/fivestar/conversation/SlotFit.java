@@ -35,7 +35,7 @@ final class SlotFit {
           && !MessageText.isYes(text) && !MessageText.isNo(text) && !SmallTalk.isPleasantry(text));
       case EDIT_PHONE -> text.matches("(?s).*\\d.*") || MessageText.isSkip(text) || MessageText.isNo(text)
           || MessageText.answer(text).matches("(电话)?(就)?(不留|不用留|不留了|不用了|不需要)(了)?");
-      case DUPLICATE -> MessageText.isNo(text) || MessageText.isAccept(text) || MessageText.answer(text).contains("新建")
+      case DUPLICATE -> MessageText.isNo(text) || MessageText.isAccept(text) || DuplicateOffer.filesAnew(text)
           || DuplicateOffer.followsExisting(text);
       case CONFIRM, EDIT_CHOICE -> !question || MessageText.confirmsSummary(text);
       default -> false;
@@ -51,6 +51,9 @@ final class SlotFit {
 
   /** The place as the person put it; from a long answer that also describes the problem, just the place. */
   static String place(String text) {
+    // The phone said with the place goes to its own field: a place is shown to staff and on the dashboard.
+    String bare = Slots.withoutPhone(text);
+    if (!bare.isEmpty()) text = bare;
     String p = PLACE_PREFIX.matcher(SELF.matcher(text.replace('\n', ' ').strip()).replaceFirst("")).replaceFirst("").strip()
         .replaceAll("(?<=\\p{IsHan})[哩嘞](?=\\s|$)", "");
     if (p.isEmpty()) p = text.strip();

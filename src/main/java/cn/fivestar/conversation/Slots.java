@@ -114,6 +114,15 @@ final class Slots {
     return m.find() ? m.group() : null;
   }
 
+  /** The text without its phone numbers and their labels ("电话13608693315", "手机：0371-…"). */
+  static String withoutPhone(String text) {
+    String t = PHONE_LABELLED.matcher(text).replaceAll(" ");
+    return t.replaceAll("\\s{2,}", " ").strip();
+  }
+
+  private static final Pattern PHONE_LABELLED = Pattern.compile(
+      "(?:(?:联系)?电话|手机号?|联系方式|号码)?(?:是|为)?[:：]?\\s*(?:" + MOBILE.pattern() + "|" + LANDLINE.pattern() + ")");
+
   /** True when the message is only "I want to report something" and the bot must ask what happened. */
   static boolean contentFree(String text) {
     return text == null || CONTENT_FREE.matcher(text.strip()).matches()

@@ -16,6 +16,8 @@ final class Turn {
   boolean refused;
   /** How this message was taken (set by whoever handles it). */
   HandledAs handledAs;
+  /** Whether this turn dropped the report under way (kept for one message, to take up again). */
+  boolean dropped;
   /** The tracking number registered in this turn, if any. */
   String registered;
 

@@ -45,6 +45,10 @@ final class TurnDecision {
     } else if (t.text.isEmpty() && t.in.photoIds().isEmpty()) {
       t.handledAs = HandledAs.CHITCHAT;
       t.say(Texts.EMPTY);
+    } else if (Cues.holds(t.text) && t.state.step() == Step.CONFIRM) {
+      // "先别提交 等会儿 俺去问问隔壁几家": the summary waits for the person to come back.
+      t.handledAs = HandledAs.REPORT;
+      t.say(IntakeTexts.HOLDING);
     } else if (MessageText.isCancel(t.text) || Cues.dropsReport(t.text) && pending(t.state)) {
       cancel(t);
     } else if (t.text.startsWith("/")) {
@@ -66,6 +70,8 @@ final class TurnDecision {
     }
     // The "just registered" memory lasts one message: only a phone or a repeated 确认 right after it uses it.
     if (t.registered == null && t.handledAs != HandledAs.CHITCHAT) t.state = t.state.forgetLastCase();
+    // So does a dropped report: only "不对 还是报吧" right after dropping it takes it up again.
+    if (!t.dropped) t.state = t.state.forgetDropped();
   }
 
   private static boolean pending(DialogState s) {
@@ -76,6 +82,11 @@ final class TurnDecision {
 
   private void duringReport(Turn t) {
     String text = t.text;
+    String other = Cues.switchedMatter(text);
+    if (other != null && t.state.draft().text() != null) {
+      intake.replaceMatter(t, other);
+      return;
+    }
     Cues.Edit edit = Cues.edit(text);
     if (edit == null) edit = Cues.replacement(text);
     if (edit != null && t.state.draft().text() != null) {
@@ -150,6 +161,10 @@ final class TurnDecision {
   private void fresh(Turn t) {
     String text = t.text;
     DialogState s = t.state;
+    if (s.dropped() != null && Cues.resumesReport(text)) {
+      intake.resume(t, s.dropped());
+      return;
+    }
     switch (s.step()) {
       case OFFER_LOG -> {
         if (MessageText.isAccept(text)) {
@@ -187,6 +202,17 @@ final class TurnDecision {
         }
       }
       case RATE_COMMENT -> {
+        // "那就给五分 孩子也敢洗澡了": a score after "满意" replaces the one read from the words.
+        Integer again = Cues.score(text);
+        if (again != null && s.ratingCaseId() != null) {
+          rating.rate(t, s.ratingCaseId(), again, text);
+          return;
+        }
+        // "就是说一声 下回来人态度好点": a remark on the service, whatever the intent model reads into it.
+        if (Cues.remarksOnService(text) && Slots.location(text) == null && Urgency.of(text) == null) {
+          rating.comment(t, text);
+          return;
+        }
         if (!Cues.questionForm(text) && Urgency.of(text) == null && !Cues.asksProgress(text)
             && classifier.classify(text).intent() != Intent.REPORT) {
           rating.comment(t, text);

@@ -640,4 +640,30 @@ class GroundedAnswererTest {
     assertFalse(Quantities.asked("秦江社区是第几批评上的？"));
     assertTrue(Quantities.asked("有几个村的支部评上了五星？"));
   }
+
+  @Test
+  void aDetailTheDocumentsDoNotHoldIsNeverAnsweredWithConfidence() throws IOException {
+    Path docs = Files.createDirectories(tmp.resolve("docs3"));
+    Files.writeString(docs.resolve("lianhu.md"), """
+        # 莲湖街道的调解
+
+        莲湖街道辖5个行政村和1个社区，目前均已成立矛盾调解委员会队伍和一站式矛盾化解处理中心。
+        各网格开展绿都社区“快乐乒乓”友谊大赛、万达社区“中秋文化市集”等一系列特色活动。
+        9月22日，建设路街道党工委副书记郭永亮、省五建社区党委书记李红梦一同前往市总工会座谈。
+        冯春社区实行“一长三员”模式，三级网格长由社区“两委”成员担任，调解员由小区党支部党员担任。
+        """);
+    try (KnowledgeBase other = KnowledgeBase.open(tmp.resolve("data3"), List.of(docs), false, s -> {})) {
+      GroundedAnswerer a = new GroundedAnswerer(other, Optional.empty(), "抱歉。");
+      // The names of the villages, the champion, the road of an office: the documents name the subject only.
+      for (String q : List.of("莲湖街道下头那5个行政村都叫啥名字？", "绿都社区那个“快乐乒乓”友谊大赛，最后冠军是谁？",
+          "建设路街道省五建社区的办公地点在哪条路上？")) {
+        Answer answer = a.answer(q, List.of());
+        assertTrue(!answer.answered() || answer.tentative(), q + " → " + answer.text());
+      }
+      Answer held = a.answer("冯春社区的三级网格长由谁担任？", List.of());
+      assertTrue(held.answered() && !held.tentative() && held.text().contains("两委"), held.text());
+      assertTrue(AskedThing.namesPlaceOfKind("花园路街道冯春社区和秦江社区", "社区", "都有哪些社区叫啥"));
+      assertFalse(AskedThing.namesPlaceOfKind("辖5个行政村和1个社区", "村", "那5个行政村都叫啥"));
+    }
+  }
 }

@@ -371,4 +371,56 @@ class ResidentPhrasingConversationTest {
     assertFalse(h.staff("s", "有道理 下礼拜两委会上议议").contains("已记下"));
     assertEquals(1, h.cases.list(CaseFilter.all()).size());
   }
+
+  @Test
+  void theThirteenthAndFourteenthBlindSetsStoriesSwitchingHoldingAndResuming() {
+    // A long story whose only question words are "前几天", "来了几个人", "都没有" reports a problem.
+    String story = h.say("a", "俺在这院里住了四十来年了 前几天物业来了几个人 把院里大槐树底下那三条长椅给拆走了 "
+        + "俺们这些老家伙白天就指望在那坐坐 现在连个坐哩地方都没有");
+    assertTrue(story.contains("请问具体在哪里"), story);
+    // Another matter instead of the one under way: the summary shows the new one, with the place kept.
+    h.say("b", "我要投诉 俺这楼道三个多月没人扫了 烟头瓜子皮一地");
+    h.say("b", "嵩山路政通小区7号楼2单元");
+    String other = h.say("b", "等等 楼道脏先不说了 那是小事 俺想了想还是说个要紧哩 对门402在家里开了个小饭桌托管班 屋里还用煤气罐做饭");
+    assertTrue(other.contains("小饭桌") && other.contains("政通小区") && !other.contains("烟头"), other);
+    // "先别提交 等会儿": the summary waits; what the neighbours add joins the description.
+    String hold = h.say("b", "先别提交 等会儿 俺去问问隔壁几家 看他们要不要一块");
+    assertTrue(hold.contains("留着"), hold);
+    assertEquals(DialogState.Step.CONFIRM, h.state("b").step());
+    h.say("b", "问过了 隔壁两家也都怕出事 恁把他们也写上");
+    String filed = h.say("b", "中 中 就这样 恁给俺报上去 麻烦恁了");
+    CaseRecord c = h.cases.get(Harness.trackingNumber(filed));
+    assertTrue(c.text().contains("小饭桌") && c.text().contains("也写上"), c.text());
+    // Dropped with a reason, then taken up again at once: the draft comes back and asks for the place.
+    h.say("c", "小区门口消防栓漏水 哗哗流了一夜 门口那段路全冻成冰了");
+    assertTrue(h.say("c", "算了 估计物业早看见了").contains("已取消"));
+    String back = h.say("c", "不对 还是报吧 刚下楼看了 根本没人管");
+    assertTrue(back.contains("请问具体在哪里"), back);
+    // A phone said with the place goes to the phone, not into the place.
+    String summary = h.say("c", "省五建社区南门进来左手边那个消防栓 电话13608693315");
+    assertTrue(summary.contains("联系电话：13608693315"), summary);
+    assertEquals("省五建社区南门进来左手边那个消防栓", h.state("c").draft().location());
+    // "算了" on its own is only dropping; a later "还是报吧" with nothing dropped is no resume.
+    assertTrue(Cues.resumesReport("想了想还是给俺登记上吧"));
+    assertFalse(Cues.resumesReport("还是报警吧？"));
+    assertTrue(Cues.asksProgress("那现在到底有人来没 学校那边知道不"));
+    assertTrue(Cues.asksWhoHandles("她也不会弄 能不能帮她问问是咋回事"));
+    assertTrue(DuplicateOffer.filesAnew("嗯 这个也交吧"));
+    assertFalse(DuplicateOffer.filesAnew("嗯 就是那个"));
+  }
+
+  @Test
+  void aScoreAfterSatisfiedReplacesItAndARemarkOnTheServiceIsAComment() {
+    h.say("a", "这两天俺家水龙头一开 出来哩水黄不拉几哩 一股铁锈味");
+    h.say("a", "文化宫家属院4号楼");
+    String id = Harness.trackingNumber(h.say("a", "对 没错 提交"));
+    h.staff("s", "/take " + id);
+    assertTrue(h.staff("s", "/close " + id + " 已清洗水箱 水质检测合格").contains("已办结"));
+    h.say("a", "水清亮了 这回弄哩怪利索 满意");
+    assertEquals(4, h.cases.get(id).rating());
+    assertFalse(h.say("a", "那就给五分 孩子也敢洗澡了").contains("已记下"));
+    assertEquals(5, h.cases.get(id).rating());
+    assertFalse(h.say("a", "就是说一声 下回来人态度好点").contains("已记下"));
+    assertEquals(1, h.cases.list(CaseFilter.all()).size());
+  }
 }
