@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
  * own stays as it is.
  */
 final class FollowUps {
-  private static final Pattern ELLIPTIC = Pattern.compile("^(那|那么|还有|再说说)?.{1,10}(呢|怎么样)[？?。！!\\s]*$");
+  private static final Pattern ELLIPTIC = Pattern.compile("^(那|那么|还有|再说说)?.{1,15}(呢|怎么样)[？?。！!\\s]*$");
   /** Asking for more of what was just answered (details, examples, who, where). */
   private static final Pattern MORE = Pattern.compile(
       "具体|详细|怎么做的|怎么搞的|咋弄的|咋做的|举个例子|举例|例子|经验|案例|还有吗|还有呢|还有哪些|然后呢|效果|展开|多说|再说|"
-          + "为什么|为啥|哪个街道|哪个社区|哪个村|谁弄的|谁组织|谁办的|在哪|靠谱|那个|这个|^[他她它]"
+          + "为什么|为啥|哪个街道|哪个社区|哪个村|谁弄的|谁组织|谁办的|在哪|靠谱|那个|这个|这次|那次|^[他她它]"
           + "|成效|成果|有数没|别的地方|其他地方|别处|改了啥|干了啥|弄了啥");
   private static final int SHORT = 20;
 

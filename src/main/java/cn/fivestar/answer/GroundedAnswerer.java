@@ -53,7 +53,7 @@ public final class GroundedAnswerer implements Answerer {
   private static final Pattern LOCAL_PLACE = Pattern.compile(
       "(?:俺|我|咱|恁)们?(?:这|那)?个?(?:院|楼|小区|村|片|单元|巷|胡同)|家门口|家附近|楼下|楼道|院子|这片|那片|社区|街道|小区|村里|院里|楼里");
   private static final Pattern ASKING = Pattern.compile(
-      "咋|怎么|能不能|有没有|有没|有啥|谁|啥|是不是|(\\p{IsHan})不\\1|[吗不没][？?]?\\s*$|[？?]");
+      "咋|怎么|能不能|有没有|有没|有啥|谁|啥|是不是|多少|(\\p{IsHan})不\\1|[吗不没][？?]?\\s*$|[？?]");
   static final String TENTATIVE = "资料里没有和您的问题完全对应的内容，下面是其他社区的相关做法，供您参考：\n";
 
   private final KnowledgeBase kb;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** "How many…" questions: whether one asks for a count, and whether a text gives one of the kind asked. */
 final class Quantities {
   private static final Pattern QUANTITY = Pattern.compile("多少|" + Counts.ASKING_JI + "|数量");
-  private static final String UNITS = "个项名人户家次场支种条类颗位所栋间万%％";
+  private static final String UNITS = "个项名人户家次场回支种条类颗位所栋间万%％";
   /** A clause that asks something of its own: a question word or a closing 吗 / 不 / 没. */
   private static final Pattern OWN_QUESTION =
       Pattern.compile("啥|什么|咋|怎么|如何|谁|哪|能不能|有没有|是不是|(\\p{IsHan})不\\1|[吗不没呢]$");
@@ -42,9 +42,27 @@ final class Quantities {
         || QUANTITY.matcher(question.substring(m.end())).find();
   }
 
+  /**
+   * The measure word of the count asked for: the last one, not the "a few" of the story before it ("好几个媳妇…安排了
+   * 几个人"); "几个人" counts people (人), not things (个).
+   */
+  private static String askedUnit(String question) {
+    Matcher q = ASKED_UNIT.matcher(question);
+    String unit = null;
+    while (q.find()) {
+      char before = q.start() > 0 ? question.charAt(q.start() - 1) : ' ';
+      if ("好十这那".indexOf(before) >= 0 && q.group().startsWith("几")) continue;
+      unit = q.group(1);
+      if (unit.equals("个") && q.end() < question.length() && "人户家".indexOf(question.charAt(q.end())) >= 0) {
+        unit = String.valueOf(question.charAt(q.end()));
+      }
+    }
+    return unit;
+  }
+
   /** Measure words that count the same things: 多少名党员 is answered by "9716人". */
   private static String unitGroup(String unit) {
-    for (String group : List.of("名人位", "户家", "个项条颗", "类种", "次场", "栋间所")) {
+    for (String group : List.of("名人位", "户家", "个项条颗", "类种", "次场回", "栋间所")) {
       if (group.contains(unit)) return group;
     }
     return unit;
@@ -57,9 +75,9 @@ final class Quantities {
   static boolean answered(String question, String text) {
     String body = withoutNames(text);
     if (Counts.ofAskedThing(question).test(body)) return true;  // "多少劳动力" ~ "安置劳动力60余人"
-    Matcher q = ASKED_UNIT.matcher(question);
+    String unit = askedUnit(question);
     // "评上多少了": a particle after 多少 names no measure word.
-    String units = q.find() && !"年月日天了呢啊呀吗的么哈".contains(q.group(1)) ? unitGroup(q.group(1)) : UNITS;
+    String units = unit != null && !"年月日天了呢啊呀吗的么哈".contains(unit) ? unitGroup(unit) : UNITS;
     // "20余起", "3000多人次": an approximate count still answers the question; so does "11大类56小类".
     return Pattern.compile("(\\d|[一二三四五六七八九十百千万两])\\s*[余多]?[大小]?[" + units + "]").matcher(body).find();
   }

@@ -63,7 +63,7 @@ final class Cues {
   /** Asking how one's own reports stand. */
   private static final Pattern PROGRESS = Pattern.compile(
       "进度|进展|啥状态|什么状态|怎么样了|咋样了|弄好没|修好没|办好没|处理了没|处理没|有人管没|有结果没|有回复没|有消息没|"
-          + "有信儿?没|有回音没|有动静没|有人来(?:了|过|看)?没|来(?:过)?人没|咋还没修|怎么还没修|还没修|啥时候(?:能)?修|什么时候(?:能)?修|"
+          + "有信儿?没|有回音没|有动静没|哪个环节|办理到哪|办到哪|有人来(?:了|过|看)?没|来(?:过)?人没|咋还没修|怎么还没修|还没修|啥时候(?:能)?修|什么时候(?:能)?修|"
           + "到哪一步|办得咋样|办得怎么样|有人处理没|管了没|修了没|弄了没|(?:现在|目前)(?:是)?(?:啥|什么)情况|到底(?:是)?(?:咋|怎么)回事"
           // "社区有人找他谈没": whether anyone has gone to deal with it.
           + "|(?:有人)?(?:找|去|来)\\p{IsHan}{0,3}(?:谈|说|管|处理|看)(?:他|她|他们|人家)?了?没|有人接茬没?|有人跟(?:进)?没|有人(?:弄|修|管|理|问)没|any\\s*update|有update没?"
@@ -85,10 +85,14 @@ final class Cues {
       "(?:给|帮)(?:俺|我|咱)?们?(?:记上|记下|记一下|记一笔|登记|登个记|报上去|报一下|反映一下|反映上去)");
   private static final Pattern PLAN =
       Pattern.compile("照着(?:弄|办|做|干|来|学)|回头(?:俺|我)?(?:跟|和|给|再|就)|(?:跟|向|给)\\p{IsHan}{1,4}汇报|学学|试试看|琢磨琢磨"
-          + "|研究研究|商量商量|议一议|议议|(?:俺|我)先(?:去|自己)|对付着");
+          + "|研究研究|商量商量|议一议|议议|(?:俺|我)先(?:去|自己)|对付着"
+          // "俺把编号发到楼群里", "今晚看看 真挪走了我再来说一声": what the person will do next.
+          + "|(?:俺|我)(?:把|给)\\p{IsHan}{0,10}(?:发到|发给|转给|告诉)|再来说一声|再跟(?:你|恁|您)说|(?:今晚|明天|回头)看看");
   private static final Pattern EXASPERATED = Pattern.compile(
       "这叫啥事|这叫什么事|这算啥事|这算什么事|谁受得了|谁能受得了|谁受得住|弄哩啥事|弄的啥事|这(?:合理|像话|应该)(?:不|吗|么)"
           + "|像啥样子|还是走人|不是闹着玩|出了事谁负责|万一\\p{IsHan}{0,12}咋(?:弄|办|整)|就没人管管?|没人管吗|这日子咋过|都几点了"
+          // "这大夏天咋过", "这还有没有个理", "拉不出来可咋弄": a worry or an outcry closing a story.
+          + "|这\\p{IsHan}{0,4}咋过|还有没有个?(?:理|王法|天理|人管)|可(?:咋|怎么)(?:弄|办|整)|说了也白说|白说"
           + "|还叫不叫人|还让不让人");
   private static final Pattern OFFERS_PHONE =
       Pattern.compile("^(?:先)?(?:给恁|给你|给您)?留个(?:号|电话|手机号?|联系方式)|(?:记|存)一?下?(?:俺|我)(?:的)?(?:电话|号码|手机|号)"
@@ -107,9 +111,9 @@ final class Cues {
   private static final Pattern CLAUSES = Pattern.compile("[，,。；;！!？?\\s]+");
   private static final int STORY_CHARS = 30;
   private static final Pattern INDEFINITE = Pattern.compile(
-      "(?:谁|啥|什么|哪儿?|怎么|咋)\\p{IsHan}?(?:都|也)|不知道.{0,4}(?:啥|什么|咋|怎么|谁|哪)[\\p{IsHan}]{0,2}"
+      "(?:谁|啥|什么|哪儿?|怎么|咋)\\p{IsHan}{0,3}?(?:都|也)|不知道.{0,4}(?:啥|什么|咋|怎么|谁|哪)[\\p{IsHan}]{0,2}"
           // "还没说什么事" (nothing yet), "想种啥种啥" (whatever they like), "出点啥事" (some mishap): nothing asked.
-          + "|没[说讲提干做问]?(?:啥|什么)|(\\p{IsHan})(?:啥|什么)\\1(?:啥|什么)|出(?:点|个|了)?(?:啥|什么)事"
+          + "|没[说讲提干做问]?(?:啥|什么)|(\\p{IsHan})(?:啥|什么)\\1(?:啥|什么)|(?:咋|怎么)(\\p{IsHan}{1,2})(?:咋|怎么)\\2|出(?:点|个|了)?(?:啥|什么)事"
           // "没啥活动了" (nothing), "凭啥他一家占" (a complaint), "哪会弄这", "哪拎得动" (how could I): no question asked.
           + "|没多少|(?:都|也)没有?(?=[\\s，,。.!！]|$)|凭(?:啥|什么)|哪会(?!儿)|哪\\p{IsHan}得(?:动|了|起)"
           // "有啥事叫网格员上门" (whatever comes up), "还能是哪" (where else): no question either.
@@ -270,8 +274,16 @@ final class Cues {
 
   /** "那俺等着", "等恁的信儿": the person will wait for news of their report. */
   static boolean waits(String text) {
-    return MessageText.answer(text).matches(".*(?:(?:俺|我|咱)们?(?:就|先)?等着(?:了|吧|哈|啊|呢)?|等(?:你们|恁|您|你)?的?(?:消息|信儿|回信|通知|好消息))$")
-        && !questionForm(text);
+    return (MessageText.answer(text).matches(".*(?:(?:俺|我|咱)们?(?:就|先)?等着(?:了|吧|哈|啊|呢)?|等(?:你们|恁|您|你)?的?(?:消息|信儿|回信|通知|好消息))$")
+        // "中 那我等着 别又拖个把月没人吭声": waiting, with a remark.
+        || WAITS_THEN.matcher(text).find()) && !questionForm(text);
+  }
+
+  private static final Pattern WAITS_THEN = Pattern.compile("(?:^|[，,\\s])(?:那)?(?:俺|我|咱)们?(?:就|先)?等着(?:了|吧|哈|啊|呢)?[，,。\\s]");
+
+  /** "你再发一遍刚才那个 我这手机屏碎了没看清": show the summary again. */
+  static boolean asksToRepeat(String text) {
+    return MessageText.answer(text).matches(".*(?:再发一遍|再发一下|再发一次|重发|再说一遍|没看清|看不清|没看到|再给我看看).*");
   }
 
   /** "我们照着弄", "回头跟书记汇报一下": what the person will do next, no request. */
@@ -383,7 +395,7 @@ final class Cues {
     // "恁把他们也写上 就说不是俺一家哩意见": more words for the description.
     if (ALSO_WRITE.matcher(text).find()) return true;
     return MessageText.answer(text).matches(
-        "^(?:再加一句|再添一句|再补一句|再加上|再补充|(?:另外|还得|还要)?补充(?:一下|一句|个情况)?|还要说一句|再说一句|另外说一下|忘了说了?|忘说了|还忘了说|还有个情况|还有一点).+");
+        "^(?:再(?:给)?(?:加|添|补)一句|再加一句|再添一句|再补一句|再加上|再补充|(?:另外|还得|还要)?补充(?:一下|一句|个情况)?|还要说一句|再说一句|另外说一下|忘了说了?|忘说了|还忘了说|还有个情况|还有一点).+");
   }
 
   private static final Pattern ALSO_WRITE = Pattern.compile("(?:也|一块|一起)(?:写上|加上|记上|写进去|加进去)|(?:写上|加上|添上)(?:一句|一条)");
@@ -412,6 +424,41 @@ final class Cues {
   private static final Pattern SWITCH = Pattern.compile(
       "(?:先不说了|不说了|先不报了|不报了|先放放|先放一放|先不提了|不提了|先不管了?)[^。]{0,24}?"
           + "(?:说个|说件|说说|报个|报件|报一个|反映个|反映件|换个)\\p{IsHan}{0,6}?[\\s，,：:]+(.{8,})$");
+
+  /** "还有个事想问问 …", "想先问问…": the person says a question follows — asked, not reported. */
+  static boolean saysItAsks(String text) {
+    return MessageText.answer(text).matches("^(?:还有个事|还有件事|另外|对了)?(?:俺|我)?(?:想|再|还想)?(?:先)?(?:问问|问一下|问下|打听一下|请教一下).*")
+        || MessageText.answer(text).matches(".*(?:想先问问|先问问|想先打听).*");
+  }
+
+  /** "恁问这弄啥", "留电话弄啥 不会推销吧", "问俺在哪？": why the bot asks for the place or the phone. */
+  static boolean asksWhyAsked(String text) {
+    return MessageText.answer(text).matches(
+        ".*(?:(?:问|留|要)(?:这|这个|电话|手机|号码|地址|地方|俺的|我的)?(?:弄啥|干啥|干什么|做什么|有啥用|干嘛)|推销|问(?:俺|我)在哪).*");
+  }
+
+  /** Whether the text is about the phone (not the place). */
+  static boolean aboutPhone(String text) {
+    return MessageText.answer(text).matches(".*(?:电话|手机|号码|推销).*");
+  }
+
+  /** "然后呢 谁来管 不会就是登记一下就完了吧", "受理之后按什么流程办理": what happens after a report is filed. */
+  static boolean asksWhatNext(String text) {
+    return MessageText.answer(text).matches(
+        ".*(?:^然后呢|接下来(?:呢|咋办|怎么办|谁管)|登记(?:一下)?就完了|受理(?:之后|以后|后)|什么流程|啥流程|哪些流程|走什么程序).*");
+  }
+
+  /** "你是真人还是机器人", "我说的事有真人看吗": whether a person reads the messages. */
+  static boolean asksIfHuman(String text) {
+    return MessageText.answer(text).matches(".*(?:真人|人工|机器人吗|是机器|是不是ai|是ai|智能助手|发给机器).*");
+  }
+
+  /** "对门宋奶奶家让我帮着问问 他们报了个坡道的事 现在办到哪一步了": someone else's report, which only they may see. */
+  static boolean asksOthersCase(String text) {
+    String a = MessageText.answer(text);
+    return a.matches(".*(?:帮着?问问|替\\p{IsHan}{1,4}问|(?:她|他|他们|她家|他家|人家|对门|邻居|老人)\\p{IsHan}{0,6}?报(?:了|的)).*")
+        && (PROGRESS.matcher(a).find() || a.matches(".*(?:到哪一步|怎么样了|咋样了|结果|进度).*"));
+  }
 
   /** "先别提交 等会儿 俺去问问隔壁几家": not yet — the person will come back to the summary. */
   static boolean holds(String text) {
@@ -456,7 +503,7 @@ final class Cues {
 
   /** Questions about the bot itself: "你能干啥", "你是谁". */
   static boolean aboutTheBot(String text) {
-    return MessageText.answer(text).matches(".*(你能干啥|你能干什么|你会啥|你会什么|你能做什么|你能做啥|你是谁|你是干啥的|你是机器人|有啥功能|有什么功能|你都能干啥).*");
+    return asksIfHuman(text) || MessageText.answer(text).matches(".*(你能干啥|你能干什么|你会啥|你会什么|你能做什么|你能做啥|你是谁|你是干啥的|你是机器人|有啥功能|有什么功能|你都能干啥).*");
   }
 
   /** A 1–5 score anywhere in the message ("中 挺快的 五星好评", "还行吧 四分", "一分 根本没修"), or null. */

@@ -21,11 +21,11 @@ final class FollowUp {
           + "|成效|成果|有数没|别的地方|其他地方|别处|改了啥|干了啥|弄了啥");
   /** Points back at something named before. */
   private static final Pattern ANAPHORA = Pattern.compile(
-      "那个|这个|那些|这些|他们|她们|它们|那里|那儿|这里|这儿|那边|这边|上面说的|刚才说的|刚才问的|刚问的|你说的"
+      "那个|这个|那些|这些|这次|那次|他们|她们|它们|那里|那儿|这里|这儿|那边|这边|上面说的|刚才说的|刚才问的|刚问的|你说的"
           // "她腿脚不中 能给送到家不": opening with he/she means the person the previous question was about.
           + "|^[他她它]");
   /** "平安法治星呢", "村里呢": an ellipsis that takes the rest from the previous question. */
-  private static final Pattern ELLIPSIS = Pattern.compile("^.{1,10}呢$");
+  private static final Pattern ELLIPSIS = Pattern.compile("^.{1,15}呢$");
   private static final int SHORT = 16;
 
   /** Opens by turning back to the earlier exchange ("那写字楼里的两新组织呢 …"), however long it goes on. */

@@ -294,6 +294,11 @@ final class Intake {
       t.say(IntakeTexts.PHONE_NOTED_ASK_WHERE);
       return;
     }
+    if (Cues.declinesPhone(text) && Slots.location(text) == null) {
+      // "电话不留了 有事在这说" while the bot asks where: no phone, and the place is still wanted.
+      t.say(IntakeTexts.NO_PHONE_ASK_WHERE);
+      return;
+    }
     Draft placed = d.withLocation(SlotFit.place(text)).withPhone(d.phone() != null ? d.phone() : phone);
     if (CaseKind.URGENT.code().equals(d.kind())) {
       create(t, placed);

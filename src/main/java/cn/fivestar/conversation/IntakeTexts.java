@@ -33,6 +33,9 @@ final class IntakeTexts {
   static final String PHONE_NOTED_ASK_WHERE = "电话已记下。请再告诉我问题发生的具体地点，例如“幸福路12号院3号楼”。";
   static final String DETAIL_NOTED = "好的，已补充到问题描述里。";
   static final String TAKE_YOUR_TIME = "好的，不着急，查好了发给我就行。";
+  static final String WHY_WHERE = "问地点是为了让工作人员能找到现场处理，不然没法派人。麻烦告诉我在哪个小区或村、哪栋楼或哪条路。";
+  static final String WHY_PHONE = "留电话只是方便工作人员联系您核实情况，不会用于别的用途；不想留也没关系，回复“跳过”就行。";
+  static final String NO_PHONE_ASK_WHERE = "好的，不留电话也可以，有进展我在这里通知您。请问具体在哪里？比如小区或村的名称、几号楼几单元、哪条路。";
   static final String HOLDING = "好的，先不提交，这份登记给您留着。问好了回来接着说，或回复“确认”提交。";
   static final String RESUMED = "好的，接着登记刚才的事。";
   static final String MATTER_REPLACED = "好的，改为登记您刚说的这件事。";

@@ -105,8 +105,8 @@ final class MessageText {
     // "没问题 提交 谢谢叔叔阿姨": a confirmation that also thanks.
     Matcher thanked = THANKED_SUBMIT.matcher(answer(text));
     if (thanked.matches() && confirmsSummary(thanked.group(1))) return true;
-    // "没啥要改的 就它": nothing to change is no correction.
-    String a = answer(text).replaceAll("没啥要改的?|没有?要改的?|不用改了?|没什么要改的?|一点不差|分毫不差|不差|错不了|没跑", "好");
+    // "没啥要改的 就它": nothing to change is no correction; "刚才话说冲了 不是冲你": an apology, no denial.
+    String a = answer(text).replaceAll("(?:刚才)?话说冲了|不是冲(?:你|您|恁)|别介意|别往心里去|不好意思", "").replaceAll("没啥要改的?|没有?要改的?|不用改了?|没什么要改的?|一点不差|分毫不差|不差|错不了|没跑", "好");
     return isYes(text) || length(a) <= 14 && AFFIRM.matcher(a).find() && !DENY.matcher(a).find()
         && !text.contains("？") && !text.contains("?") && !a.matches(".*(吗|呢|没有?)$");
   }

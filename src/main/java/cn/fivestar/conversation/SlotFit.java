@@ -27,7 +27,9 @@ final class SlotFit {
       // "中 谢了啊", "中 那下回让他们先给社区打个电话": an acknowledgement naming no place is no answer to "where".
       // "受益匪浅，谢谢您！": thanks naming no place is no place either.
       // "哪个菜市场啊就是…伊河路跟桐柏路交叉口往北…": a concrete place fits, a rhetorical 哪个 before it aside.
-      case ASK_WHERE, EDIT_WHERE -> !(question && !(Cues.onlyParticleQuestion(text) && Cues.pointsAtPlace(text))
+      // "电话就不留了 有啥在这回我就行": declining the phone is answered by asking for the place again.
+      case ASK_WHERE, EDIT_WHERE -> Cues.declinesPhone(text) && Slots.location(text) == null
+          && t.state.step() == DialogState.Step.ASK_WHERE || !(question && !(Cues.onlyParticleQuestion(text) && Cues.pointsAtPlace(text))
               && !(Slots.location(text) != null && !text.strip().matches("(?s).*(?:[？?]|吗|呢)[。.!！\\s]*$")))
           && !((Cues.acknowledges(text) || Cues.thanks(text)) && Slots.location(text) == null)
           && (Cues.pointsAtPlace(text) || onlyPhone(text) || d.location() == null
@@ -37,7 +39,7 @@ final class SlotFit {
           || MessageText.answer(text).matches("(电话)?(就)?(不留|不用留|不留了|不用了|不需要)(了)?");
       case DUPLICATE -> MessageText.isNo(text) || MessageText.isAccept(text) || DuplicateOffer.filesAnew(text)
           || DuplicateOffer.followsExisting(text);
-      case CONFIRM, EDIT_CHOICE -> !question || MessageText.confirmsSummary(text);
+      case CONFIRM, EDIT_CHOICE -> !question || MessageText.confirmsSummary(text) || Cues.declinesPhone(text);
       default -> false;
     };
   }

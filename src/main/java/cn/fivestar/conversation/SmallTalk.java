@@ -14,6 +14,8 @@ final class SmallTalk {
       t.say(a.matches("(hi|hello|hey|ok|okay|thanks|thankyou)") ? Texts.GREETING : Texts.NOT_UNDERSTOOD);
     } else if (Cues.scolds(text)) {
       t.say(Texts.SORRY_NOT_HELPFUL);
+    } else if (Cues.asksIfHuman(text)) {
+      t.say(Texts.ABOUT_ME);
     } else if (Cues.aboutTheBot(text)) {
       t.say(Texts.help(t.role()));
     } else if (Cues.dropsReport(text)) {

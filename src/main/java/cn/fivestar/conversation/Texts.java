@@ -12,6 +12,10 @@ final class Texts {
 
   static final String GREETING = "您好！我是社区助手，可以帮您反映问题、查询办理进度，也可以解答五星支部创建和社区服务方面的问题。";
 
+  static final String ABOUT_ME = "我是社区的自动助手（机器人），不是真人。您反映的问题登记后会转给社区工作人员，由他们接办、答复和处理；办理进展我会及时通知您。";
+  static final String OTHERS_CASE_PRIVATE = "为保护反映人的隐私，诉求的进度只能由反映人本人查询。请让本人发送“我反映的事怎么样了”或编号查询；您如果也遇到这个问题，可以直接告诉我，我帮您登记。";
+  static final String WHAT_NEXT = "登记后，社区工作人员会接办，派给负责的单位或人员处理；办理中有答复、办结时，我都会第一时间通知您。办结后请您打个分，没解决可以说“没修好”，会重新交办。";
+
   static final String RESIDENT_HELP = """
       我可以帮您：
       · 反映问题或求助：直接说发生了什么、在哪里，例如“幸福路12号院3号楼的路灯坏了”

@@ -59,6 +59,11 @@ final class TurnDecision {
       t.handledAs = HandledAs.ANSWER;
       t.say(Texts.NOT_STEERABLE);
       if (t.state.inIntake()) t.say(intake.waitingLine(t));
+    } else if (Cues.asksOthersCase(t.text) && !t.role().isStaff()) {
+      // "对门宋奶奶家让我帮着问问 她报的事办到哪一步了": only the reporter sees a report's progress.
+      t.handledAs = HandledAs.ANSWER;
+      t.say(Texts.OTHERS_CASE_PRIVATE);
+      if (t.state.inIntake()) t.say(intake.waitingLine(t));
     } else if (Keyboards.command(t.text, t.role()) != null) {
       commands.handle(t, Keyboards.command(t.text, t.role()));
     } else if (Keyboards.action(t.text) != null) {
@@ -106,6 +111,21 @@ final class TurnDecision {
     if (Cues.stalls(text)) {
       t.handledAs = HandledAs.REPORT;
       t.say(IntakeTexts.TAKE_YOUR_TIME);
+      return;
+    }
+    if (Cues.asksToRepeat(text) && t.state.draft().text() != null) {
+      // "你再发一遍刚才那个 我这手机屏碎了没看清": the question the bot waits on, again.
+      t.handledAs = HandledAs.REPORT;
+      intake.prompt(t, t.state.draft());
+      return;
+    }
+    // "恁问这弄啥", "留电话弄啥 不会推销吧", "问俺在哪？…说了也白说": why it is asked, and the question again.
+    Step asking = t.state.step();
+    if ((Cues.asksWhyAsked(text) || asking == Step.ASK_WHERE && Cues.exasperated(text)) && Slots.location(text) == null
+        && Slots.phone(text) == null && (asking == Step.ASK_WHERE || asking == Step.CONFIRM)) {
+      t.handledAs = HandledAs.REPORT;
+      t.say(Cues.aboutPhone(text) ? IntakeTexts.WHY_PHONE : IntakeTexts.WHY_WHERE);
+      if (asking == Step.CONFIRM) intake.prompt(t, t.state.draft());
       return;
     }
     if (Cues.asksHowLong(text)) {
@@ -244,6 +264,12 @@ final class TurnDecision {
       return;
     }
     if (ratedInWords(t)) return;
+    if (Cues.asksWhatNext(text) && (s.lastCase() != null || status.hasCases(t))) {
+      // "然后呢 谁来管 不会就是登记一下就完了吧": what happens to a filed report.
+      t.handledAs = HandledAs.ANSWER;
+      t.say(Texts.WHAT_NEXT);
+      return;
+    }
     if (Cues.asksOthersContact(text)) {
       // Nobody is shown another resident's phone or address; the same problem can simply be reported again.
       t.handledAs = HandledAs.ANSWER;
@@ -349,7 +375,9 @@ final class TurnDecision {
     // Staff asking how something is done are asking the documents, not reporting; nor is a question pointing back at
     // the answer just given ("那个小分队平常都干啥 管不管小偷").
     boolean report = c.intent() == Intent.REPORT && !t.role().isStaff()
-        && !(Cues.pointsBack(text) && !t.state.questions().isEmpty()) && !Cues.hypothetical(text);
+        && !(Cues.pointsBack(text) && !t.state.questions().isEmpty()) && !Cues.hypothetical(text)
+        // "还有个事想问问 …社区有没有人能常上门看看老人": said to be a question.
+        && !Cues.saysItAsks(text);
     if (report && (Cues.asksToReport(text) || Cues.asksToFile(text))) {
       // "恁这能直接报不 … 对门在院里搭了个铁皮棚子": yes — the report starts with what was said.
       intake.startReport(t, c.category(), null);

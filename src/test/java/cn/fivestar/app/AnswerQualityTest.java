@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the thirteen blind sets: 1234
- * questions, 1197 of them written by people who never saw the system's output) on both corpora: the shipped
+ * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the fourteen blind sets: 1314
+ * questions, 1277 of them written by people who never saw the system's output) on both corpora: the shipped
  * {@code index/} and the raw seeds. The floors are the figures reached when this test was written, a little
  * below, so a change that makes answers worse fails; the README gives the targets and how far they are.
  */
@@ -27,7 +27,8 @@ class AnswerQualityTest {
       "eval/questions-blind-2.jsonl", "eval/questions-blind-3.jsonl", "eval/questions-blind-4.jsonl",
       "eval/questions-blind-5.jsonl", "eval/questions-blind-6.jsonl", "eval/questions-blind-7.jsonl",
       "eval/questions-blind-8.jsonl", "eval/questions-blind-9.jsonl", "eval/questions-blind-10.jsonl",
-      "eval/questions-blind-11.jsonl", "eval/questions-blind-12.jsonl", "eval/questions-blind-13.jsonl");
+      "eval/questions-blind-11.jsonl", "eval/questions-blind-12.jsonl", "eval/questions-blind-13.jsonl",
+      "eval/questions-blind-14.jsonl");
   private static final Path SEEDS = Path.of("../shared/seeds");
 
   @TempDir Path data;
@@ -38,13 +39,13 @@ class AnswerQualityTest {
 
   @Test
   void shippedIndex() {
-    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.92, 100, 0.695, 0.6, 0.975, 0.045, 0.945, 0.005));
+    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.92, 100, 0.69, 0.59, 0.97, 0.045, 0.92, 0.005));
   }
 
   @Test
   void rawSeeds() {
     assumeTrue(Files.isDirectory(SEEDS), "the seeds are not beside this checkout");
-    check(List.of(SEEDS), new Floors(0.93, 110, 0.72, 0.625, 0.975, 0.03, 0.935, 0.01));
+    check(List.of(SEEDS), new Floors(0.92, 110, 0.71, 0.615, 0.97, 0.03, 0.91, 0.01));
   }
 
   private void check(List<Path> sources, Floors floors) {

@@ -64,7 +64,8 @@ class DialogueEvalTest {
    * written in issue 14's sixth round, each after the previous one's fixes; held out they passed 8 of 30, 15 of 24,
    * 6 of 20, 4 of 16, 6 of 14 and 1 of 12 dialogues, and their floors are the figures reached since. Sets 8–10 were
    * written in the seventh round, 11 after 8–10's fixes and 12 after 11's; held out they passed 3 of 14, 1 of 12, 6 of
-   * 12, 3 of 12 and 1 of 12.
+   * 12, 3 of 12 and 1 of 12. Sets 13–14 and questions-blind-14 opened the eighth round, 15–16 were written after 13–14's
+   * fixes; held out they passed 3, 6, 1 and 1 of 12.
    */
   @ParameterizedTest
   @CsvSource({
@@ -80,7 +81,11 @@ class DialogueEvalTest {
       "dialogues-blind-9.jsonl, 0.97, 0.7",
       "dialogues-blind-10.jsonl, 0.96, 0.7",
       "dialogues-blind-11.jsonl, 0.95, 0.55",
-      "dialogues-blind-12.jsonl, 0.94, 0.4"})
+      "dialogues-blind-12.jsonl, 0.94, 0.4",
+      "dialogues-blind-13.jsonl, 0.97, 0.55",
+      "dialogues-blind-14.jsonl, 0.93, 0.6",
+      "dialogues-blind-15.jsonl, 0.95, 0.55",
+      "dialogues-blind-16.jsonl, 0.8, 0.3"})
   void teamDialogueSets(String file, double minTurns, double minDialogues) {
     check(Path.of("eval", file), minTurns, minDialogues);
   }

@@ -423,4 +423,40 @@ class ResidentPhrasingConversationTest {
     assertFalse(h.say("a", "就是说一声 下回来人态度好点").contains("已记下"));
     assertEquals(1, h.cases.list(CaseFilter.all()).size());
   }
+
+  @Test
+  void theFifteenthAndSixteenthBlindSetsWhyAskedWhatNextAndOthersCases() {
+    // Outcries closing a story ("这还有没有个理", "可咋弄", "爱咋弄咋弄") ask nothing: the report starts.
+    for (String story : new String[] {
+        "俺们组浇地轮到俺家了 上头那户夜里偷偷把渠口堵死 水全截到他家地里 找他说理他还骂人 这还有没有个理",
+        "楼下那家在屋里搞宠物寄养 少说七八条狗 白天黑夜轮着叫 上去说了两回 人家说他家房子他爱咋弄咋弄",
+        "小区新装的那个垃圾分类亭 投放口是感应的 坏了快十天了 怎么挥手都不开 大家只能把垃圾袋堆在外头"}) {
+      assertFalse(Cues.questionForm(story) && !Cues.exasperated(story), story);
+    }
+    // Why the place is asked, and the question again; the draft stays.
+    h.say("a", "俺们村去地里那条生产路 中间那个过水涵管塌了 路当腰塌了个大坑 三轮车过不去 拉不出来可咋弄");
+    String why = h.say("a", "恁问这弄啥 俺村谁不知道俺家那块地");
+    assertTrue(why.contains("找到现场"), why);
+    assertEquals(DialogState.Step.ASK_WHERE, h.state("a").step());
+    // Declining the phone while the bot asks where: the place is still asked for, not filled with the refusal.
+    String noPhone = h.say("a", "电话就不留了 有啥在这回我就行");
+    assertTrue(noPhone.contains("具体在哪里"), noPhone);
+    h.say("a", "尉氏县张市镇后吴村 村南去地里那条生产路");
+    // Asked to show it again, the summary comes again; an apology with "给提交吧" confirms.
+    assertTrue(h.say("a", "你再发一遍刚才那个 我这手机屏碎了没看清").contains("请核对"));
+    String id = Harness.trackingNumber(h.say("a", "刚才话说冲了 不是冲你 给提交吧"));
+    // What happens next, and waiting with a remark, are no new reports.
+    String next = h.say("a", "然后呢 谁来管 不会就是登记一下就完了吧");
+    assertTrue(next.contains("通知您") && !next.contains("已记下"), next);
+    assertFalse(h.say("a", "中 那我等着 别又拖个把月没人吭声").contains("已记下"));
+    // Someone else's report: only its reporter sees how it stands.
+    String other = h.say("b", "你好 我是银苑小区8号楼3单元的 对门宋奶奶家让我帮着问问 他们在你这报了个坡道的事 现在办到哪一步了");
+    assertTrue(other.contains("本人") && !other.contains(id), other);
+    // Whether a person reads the messages: an honest answer.
+    assertTrue(h.say("c", "在吗 问一下 你是真人还是机器人啊").contains("不是真人"));
+    assertTrue(Cues.asksProgress("此件目前办理到哪个环节了？"));
+    assertTrue(Cues.saysItAsks("还有个事想问问 俺俩口子都上班 社区有没有人能常上门看看老人"));
+    assertTrue(Cues.plansToAct("中 俺把编号发到楼群里 叫大家伙都放心"));
+    assertEquals(1, h.cases.list(CaseFilter.all()).size());
+  }
 }
