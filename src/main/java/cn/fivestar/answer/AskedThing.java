@@ -244,7 +244,9 @@ final class AskedThing {
     String role = askedRole(question);
     if (role == null) return true;
     if (asksOfficeHolder(question)) return namesHolder(text, role, question);
-    return text.contains(role) || namesPerson(text, question);
+    // A person named in a neighbouring sentence added for context is no holder of the role asked about.
+    String first = text.split("(?<=[。！？])", 2)[0];
+    return text.contains(role) || namesPerson(first, question);
   }
 
   /** "谁带队", "找谁" ask for a person; "谁都能进", "谁也不管", "谁家" do not. */

@@ -460,6 +460,15 @@ final class Cues {
         && (PROGRESS.matcher(a).find() || a.matches(".*(?:到哪一步|怎么样了|咋样了|结果|进度).*"));
   }
 
+  private static final Pattern ANOTHER = Pattern.compile(
+      "^(?:对了|哦对了|哎)?[，,\\s]*(?:还有个事|还有件事|还有一个事|另外还有个?事?|另外|还有|再反映个事|再说个事|再报个事)(?:儿|哈|啊)?[，,：:。\\s]+(.{8,})$");
+
+  /** "还有个事 楼下有人把晾衣绳拴在…": another matter announced, or null. */
+  static String anotherMatter(String text) {
+    Matcher m = ANOTHER.matcher(text.strip());
+    return m.find() ? m.group(1).strip() : null;
+  }
+
   /** "先别提交 等会儿 俺去问问隔壁几家": not yet — the person will come back to the summary. */
   static boolean holds(String text) {
     String a = MessageText.answer(text);

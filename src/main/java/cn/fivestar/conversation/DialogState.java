@@ -11,7 +11,7 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DialogState(Step step, Draft draft, List<String> questions, String pendingQuestion,
                           String ratingCaseId, Integer ratingScore, String lastCase, Long answerId,
-                          Draft dropped) {
+                          Draft dropped, String queued) {
   static final int MAX_QUESTIONS = 4;
 
   /** What the bot is waiting for. */
@@ -48,55 +48,60 @@ public record DialogState(Step step, Draft draft, List<String> questions, String
   }
 
   public static DialogState idle() {
-    return new DialogState(Step.IDLE, null, List.of(), null, null, null, null, null, null);
+    return new DialogState(Step.IDLE, null, List.of(), null, null, null, null, null, null, null);
   }
 
   /** Back to idle, keeping the question history. */
   public DialogState reset() {
-    return new DialogState(Step.IDLE, null, questions, null, null, null, lastCase, null, null);
+    return new DialogState(Step.IDLE, null, questions, null, null, null, lastCase, null, null, null);
   }
 
   public DialogState withDraft(Step s, Draft d) {
-    return new DialogState(s, d, questions, null, null, null, lastCase, null, null);
+    return new DialogState(s, d, questions, null, null, null, lastCase, null, null, queued);
   }
 
   public DialogState withPendingQuestion(String q) {
-    return new DialogState(Step.OFFER_LOG, null, questions, q, null, null, lastCase, null, null);
+    return new DialogState(Step.OFFER_LOG, null, questions, q, null, null, lastCase, null, null, null);
   }
 
   public DialogState askingQuestion() {
-    return new DialogState(Step.ASK_QUESTION, null, questions, null, null, null, lastCase, null, null);
+    return new DialogState(Step.ASK_QUESTION, null, questions, null, null, null, lastCase, null, null, null);
   }
 
   public DialogState rating(Step s, String caseId, Integer score) {
-    return new DialogState(s, null, questions, null, caseId, score, lastCase, null, null);
+    return new DialogState(s, null, questions, null, caseId, score, lastCase, null, null, null);
   }
 
   public DialogState withQuestion(String q) {
     List<String> qs = new ArrayList<>(questions);
     qs.add(q);
     while (qs.size() > MAX_QUESTIONS) qs.remove(0);
-    return new DialogState(step, draft, qs, pendingQuestion, ratingCaseId, ratingScore, lastCase, null, dropped);
+    return new DialogState(step, draft, qs, pendingQuestion, ratingCaseId, ratingScore, lastCase, null, dropped, queued);
   }
 
   /** Waiting for the optional reason of a 没用 vote on answer {@code id}. */
   public DialogState askingReason(long id) {
-    return new DialogState(Step.FEEDBACK_REASON, null, questions, null, null, null, lastCase, id, null);
+    return new DialogState(Step.FEEDBACK_REASON, null, questions, null, null, null, lastCase, id, null, null);
   }
 
   /** Idle after registering a case: a phone sent next is added to it, a 确认 sent again is not a new report. */
   public DialogState registered(String caseId) {
-    return new DialogState(Step.IDLE, null, questions, null, null, null, caseId, null, null);
+    return new DialogState(Step.IDLE, null, questions, null, null, null, caseId, null, null, null);
   }
 
   /** The same state without the just-registered case (the next message is about something else). */
   public DialogState forgetLastCase() {
-    return lastCase == null ? this : new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, null, null, dropped);
+    return lastCase == null ? this : new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, null, null, dropped, queued);
   }
 
   /** Idle, holding the report just dropped for one message ("不对 还是报吧" takes it up again). */
   public DialogState withDropped(Draft d) {
-    return new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, lastCase, answerId, d);
+    return new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, lastCase, answerId, d, queued);
+  }
+
+  /** Another matter told while a report waits for confirmation: taken in once that report is filed or dropped. */
+  public DialogState withQueued(String text) {
+    return new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, lastCase, answerId, dropped, text);
   }
 
   /** The same state without a dropped report. */

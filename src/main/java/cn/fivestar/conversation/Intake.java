@@ -166,9 +166,14 @@ final class Intake {
   void cancel(Turn t) {
     t.handledAs = HandledAs.REPORT;
     Draft d = t.state.draft();
+    String queued = t.state.queued();
     t.state = d != null && d.text() != null ? t.state.reset().withDropped(d) : t.state.reset();
     t.dropped = t.state.dropped() != null;
     t.say(Texts.CANCELLED);
+    if (queued != null) {
+      t.dropped = false;
+      takeUpQueued(t, queued);
+    }
   }
 
   /** Another matter instead of the one under way: described afresh (category, kind), the place and phone kept. */
@@ -355,6 +360,13 @@ final class Intake {
       edits.start(t, d, a);
       return;
     }
+    String other = Cues.anotherMatter(text);
+    if (other != null && t.state.queued() == null && classifier.classify(other).intent() == Intent.REPORT) {
+      // "还有个事 楼下有人把晾衣绳拴在两棵树中间…" at the summary: kept, and taken in once this one is settled.
+      t.state = t.state.withQueued(other);
+      t.say(IntakeTexts.QUEUED, CONFIRM_BUTTONS);
+      return;
+    }
     String phone = Slots.phone(text);
     if (phone != null) {
       // "地点还是秦江社区3号院2号楼东侧单元门口，电话137…": the place said with the phone is taken too.
@@ -420,13 +432,22 @@ final class Intake {
     NewCase n = new NewCase(t.channel, t.userId, t.chatId, t.in.displayName(), d.phone(), d.text(), d.location(),
         category, kind(d), photos);
     CaseRecord r = cases.create(n);
+    String queued = t.state.queued();
     t.registered = r.id();
     t.state = t.state.registered(r.id());
     if (r.kind() == CaseKind.URGENT) {
       t.say(IntakeTexts.urgentRegistered(r.id()));
-      return;
+    } else {
+      t.say(IntakeTexts.registered(r.id(), r.category(), CaseViews.day(r.dueAt())));
     }
-    t.say(IntakeTexts.registered(r.id(), r.category(), CaseViews.day(r.dueAt())));
+    takeUpQueued(t, queued);
+  }
+
+  /** The other matter told at the summary, once that report is filed or dropped: its own intake. */
+  private void takeUpQueued(Turn t, String queued) {
+    if (queued == null) return;
+    t.say(IntakeTexts.NEXT_MATTER);
+    startReport(t, queued, classifier.category(queued), null);
   }
 
   /** Repeats the question of the current step (after a photo, or an answer that did not fit). */

@@ -302,7 +302,8 @@ final class TurnDecision {
       return;
     }
     String[] parts = Cues.reportThenQuestion(text);
-    if (parts != null && classifier.classify(parts[0]).intent() == Intent.REPORT) {
+    // "我是郑州大学的学生…想先问问城市社区的五星是哪五颗": what comes before "问问" introduces the question.
+    if (parts != null && classifier.classify(parts[0]).intent() == Intent.REPORT && !Cues.saysItAsks(text)) {
       // "楼道灯坏了 顺便问一下…": the report goes on, and the question is answered too.
       intake.startReport(t, parts[0], classifier.category(parts[0]), null);
       questions.answer(t, parts[1]);

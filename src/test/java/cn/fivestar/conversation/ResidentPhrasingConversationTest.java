@@ -459,4 +459,29 @@ class ResidentPhrasingConversationTest {
     assertTrue(Cues.plansToAct("中 俺把编号发到楼群里 叫大家伙都放心"));
     assertEquals(1, h.cases.list(CaseFilter.all()).size());
   }
+
+  @Test
+  void anotherMatterToldAtTheSummaryIsTakenInOnceTheFirstIsFiled() {
+    h.say("a", "小区东门的路灯坏了一个礼拜了 晚上黑灯瞎火的");
+    h.say("a", "幸福路12号院东门");
+    String queued = h.say("a", "还有个事 楼下有人把晾衣绳拴在两棵树中间 正好横在路当中 天一黑看不见");
+    assertTrue(queued.contains("也记下了") && queued.contains("确认"), queued);
+    assertEquals(DialogState.Step.CONFIRM, h.state("a").step());
+    String filed = h.say("a", "确认");
+    String first = Harness.trackingNumber(filed);
+    assertTrue(h.cases.get(first).text().contains("路灯"));
+    // The other matter starts its own intake at once, asking where.
+    assertTrue(filed.contains("另一件事") && filed.contains("具体在哪里"), filed);
+    h.say("a", "幸福路12号院3号楼南边");
+    String second = Harness.trackingNumber(h.say("a", "确认"));
+    assertTrue(h.cases.get(second).text().contains("晾衣绳"));
+    assertEquals(2, h.cases.list(CaseFilter.all()).size());
+    // Dropping the first takes up the other matter too; nothing told is lost.
+    h.say("b", "院里的健身器材坏了 单杠都松了");
+    h.say("b", "幸福路8号院");
+    h.say("b", "另外 门口垃圾桶满了好几天没人收 臭得很");
+    String dropped = h.say("b", "取消");
+    assertTrue(dropped.contains("已取消") && dropped.contains("具体在哪里"), dropped);
+    assertTrue(h.state("b").draft().text().contains("垃圾桶"));
+  }
 }
