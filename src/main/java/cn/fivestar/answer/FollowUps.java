@@ -18,14 +18,15 @@ final class FollowUps {
       "具体|详细|怎么做的|怎么搞的|咋弄的|咋做的|举个例子|举例|例子|经验|案例|还有吗|还有呢|还有哪些|然后呢|效果|展开|多说|再说|"
           + "为什么|为啥|哪个街道|哪个社区|哪个村|谁弄的|谁组织|谁办的|在哪|靠谱|那个|这个|这次|那次|^[他她它]"
           + "|成效|成果|有数没|别的地方|其他地方|别处|改了啥|干了啥|弄了啥");
-  private static final int SHORT = 20;
+  /** Longer questions stand on their own (the conversation passes history only for a follow-up anyway). */
+  private static final int SHORT = 32;
 
   private FollowUps() {}
 
   static String rewrite(String question, List<String> history) {
     String q = question.strip();
     if (history == null || history.isEmpty() || q.length() > SHORT) return q;
-    String previous = history.get(history.size() - 1).strip();
+    String previous = subject(history);
     if (previous.isEmpty()) return q;
     String star = Stars.find(q);
     if (star != null && ELLIPTIC.matcher(q).matches()) {
@@ -34,7 +35,22 @@ final class FollowUps {
       }
       return star + "有哪些任务，怎么争创？";
     }
-    if (ELLIPTIC.matcher(q).matches() || MORE.matcher(q).find()) return previous + " " + q;
+    // "那农村呢 产业兴旺星有啥例子没" after a question about another star asks about the star it names.
+    boolean otherStar = star != null && Stars.find(previous) != null && !star.equals(Stars.find(previous));
+    if (!otherStar && (ELLIPTIC.matcher(q).matches() || MORE.matcher(q).find())) return previous + " " + q;
     return q;
+  }
+
+  /**
+   * The latest earlier question that has a subject of its own: in "楼栋怎么评星" → "那具体咋弄哩" → "这是哪个街道搞哩"
+   * the third asks about the first, not about the second, which leaned on the first too.
+   */
+  private static String subject(List<String> history) {
+    for (int i = history.size() - 1; i >= 0; i--) {
+      String h = history.get(i).strip();
+      boolean leans = h.length() <= SHORT && (ELLIPTIC.matcher(h).matches() || h.matches("^(?:那|那么|这|这个|那个).*"));
+      if (!leans || i == 0) return h;
+    }
+    return "";
   }
 }

@@ -13,7 +13,7 @@ final class Cues {
 
   /** Interrogative words and patterns of spoken Mandarin and Henan speech. */
   private static final Pattern QUESTION_WORDS = Pattern.compile(
-      "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|多久|多长时间|(?<![好十那这买拿弄找搬摆放挂装请叫前了]|光剩|就剩|只剩|光有|就有|只有)几[个号点天次岁位家种条]|如何|为什么|"
+      "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|多久|多长时间|(?<![好十那这买拿弄找搬摆放挂装请叫前了把]|光剩|就剩|只剩|光有|就有|只有)几[个号点天次岁位家种条]|如何|为什么|"
           + "为啥|行不行|中不中|好不好|对不对|管不管|要不要|需不需要|会不会");
   /** A question particle closing the message (or a clause): 吗, 呢, 么, 不, 没, 没有. */
   /** A question particle closing the message or a clause (not 呢: "麦子等着浇呢" states, "那X呢" is a follow-up). */
@@ -82,10 +82,12 @@ final class Cues {
 
   /** Indefinite uses of question words: 谁都能进, 啥也不管, 哪儿都是. */
   private static final Pattern TO_FILE = Pattern.compile(
-      "(?:给|帮)(?:俺|我|咱)?们?(?:记上|记下|记一下|记一笔|登记|登个记|报上去|报一下|反映一下|反映上去)");
+      "(?:给|帮)(?:俺|我|咱)?们?(?:记上|记下|记一下|记一笔|登记|登个记|报上去|报一下|反映一下|反映上去)"
+          // "那俺先把眼下这事报了吧 …": the matter that follows is to be filed.
+          + "|把\\p{IsHan}{0,4}?(?:这事|这个事|这件事)报了吧");
   private static final Pattern PLAN =
       Pattern.compile("照着(?:弄|办|做|干|来|学)|回头(?:俺|我)?(?:跟|和|给|再|就)|(?:跟|向|给)\\p{IsHan}{1,4}汇报|学学|试试看|琢磨琢磨"
-          + "|研究研究|商量商量|议一议|议议|(?:俺|我)先(?:去|自己)|对付着"
+          + "|研究研究|商量商量|合计合计|合计一下|议一议|议议|(?:俺|我)先(?:去|自己)|对付着"
           // "俺把编号发到楼群里", "今晚看看 真挪走了我再来说一声": what the person will do next.
           + "|(?:俺|我)(?:把|给)\\p{IsHan}{0,10}(?:发到|发给|转给|告诉)|再来说一声|再跟(?:你|恁|您)说|(?:今晚|明天|回头)看看");
   private static final Pattern EXASPERATED = Pattern.compile(
@@ -111,11 +113,11 @@ final class Cues {
   private static final Pattern CLAUSES = Pattern.compile("[，,。；;！!？?\\s]+");
   private static final int STORY_CHARS = 30;
   private static final Pattern INDEFINITE = Pattern.compile(
-      "(?:谁|啥|什么|哪儿?|怎么|咋)\\p{IsHan}{0,3}?(?:都|也)|不知道.{0,4}(?:啥|什么|咋|怎么|谁|哪)[\\p{IsHan}]{0,2}"
+      "(?:谁|啥|什么|哪儿?|怎么|咋)\\p{IsHan}{0,3}?(?:都|也)(?:没有?(?=[\\s，,。.!！]|$))?|不知道.{0,4}(?:啥|什么|咋|怎么|谁|哪)[\\p{IsHan}]{0,2}"
           // "还没说什么事" (nothing yet), "想种啥种啥" (whatever they like), "出点啥事" (some mishap): nothing asked.
           + "|没[说讲提干做问]?(?:啥|什么)|(\\p{IsHan})(?:啥|什么)\\1(?:啥|什么)|(?:咋|怎么)(\\p{IsHan}{1,2})(?:咋|怎么)\\2|出(?:点|个|了)?(?:啥|什么)事"
           // "没啥活动了" (nothing), "凭啥他一家占" (a complaint), "哪会弄这", "哪拎得动" (how could I): no question asked.
-          + "|没多少|(?:都|也)没有?(?=[\\s，,。.!！]|$)|凭(?:啥|什么)|哪会(?!儿)|哪\\p{IsHan}得(?:动|了|起)"
+          + "|没多少|没(?:跟|和|给|找|问)谁|(?:都|也)没有?(?=[\\s，,。.!！]|$)|凭(?:啥|什么)|哪会(?!儿)|哪\\p{IsHan}得(?:动|了|起)"
           // "有啥事叫网格员上门" (whatever comes up), "还能是哪" (where else): no question either.
           + "|有(?:啥|什么)事(?=[\\s，,]*(?:就|再|叫|让|找|打|给|喊|说|来))|还能(?:是|在)?哪儿?"
           // "这都几点了": it is late, not a question of the time.

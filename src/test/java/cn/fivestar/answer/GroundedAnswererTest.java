@@ -393,6 +393,12 @@ class GroundedAnswererTest {
   void followUpRewriting() {
     assertEquals("幸福和谐星有哪些任务？", FollowUps.rewrite("那幸福和谐星呢？", List.of("平安法治星有哪些任务？")));
     assertEquals("冯春社区怎么做的 具体怎么做的？", FollowUps.rewrite("具体怎么做的？", List.of("冯春社区怎么做的")));
+    // A follow-up of a follow-up asks about the question that had the subject.
+    assertEquals("楼栋长怎么争创星级楼组 这是哪个街道搞哩", FollowUps.rewrite("这是哪个街道搞哩",
+        List.of("楼栋长怎么争创星级楼组", "那具体咋弄哩 一栋楼谁牵头")));
+    // Naming another star, it asks about that star, not the earlier one.
+    assertEquals("那农村呢 产业兴旺星有啥例子没", FollowUps.rewrite("那农村呢 产业兴旺星有啥例子没",
+        List.of("西流湖街道抓招商是咋弄的 俺们想争创宜业兴业星")));
     assertEquals("锦绣城社区有多少户居民？", FollowUps.rewrite("锦绣城社区有多少户居民？", List.of("平安法治星有哪些任务？")));
   }
 

@@ -457,6 +457,9 @@ class ResidentPhrasingConversationTest {
     assertTrue(Cues.asksProgress("此件目前办理到哪个环节了？"));
     assertTrue(Cues.saysItAsks("还有个事想问问 俺俩口子都上班 社区有没有人能常上门看看老人"));
     assertTrue(Cues.plansToAct("中 俺把编号发到楼群里 叫大家伙都放心"));
+    assertTrue(Cues.plansToAct("中 俺回去先把几个单元长叫一块合计合计"));
+    assertFalse(Cues.questionForm("物业上礼拜突然上了锁 啥通知都没有 也没跟谁商量"));
+    assertTrue(Cues.asksToFile("那俺先把眼下这事报了吧 院里原来那个自行车棚一直随便停"));
     assertEquals(1, h.cases.list(CaseFilter.all()).size());
   }
 
