@@ -71,10 +71,19 @@ final class SlotFit {
    * A place given in two steps ("樱桃沟村", then "二组 村西头大槐树那个"): the second part names no area of its own,
    * so it continues the first; a place that names its own area replaces the first.
    */
+  private static final java.util.regex.Pattern NUMBERED_PART =
+      java.util.regex.Pattern.compile("\\d+\\s*(?:号楼|号院|栋|幢|号)");
+
   static String refine(String before, String after) {
     if (before == null || after.contains(before)) return after;
     boolean namesArea = CasePublicView.streetLevelPlace(after) != null;
     boolean vagueBefore = !before.matches(".*\\d.*");
-    return !namesArea && vagueBefore ? MessageText.clip(before + after, MAX_LOCATION) : after;
+    if (namesArea) return after;
+    if (vagueBefore) return MessageText.clip(before + after, MAX_LOCATION);
+    // "叫铁路家属院 最后一排那栋 7号楼", then "积水的是7号楼2单元底下那段地下室": the finer part goes on from the
+    // building both name, and the estate before it stays.
+    java.util.regex.Matcher shared = NUMBERED_PART.matcher(after);
+    int at = shared.find() ? before.indexOf(shared.group()) : -1;
+    return at > 0 ? MessageText.clip(before.substring(0, at) + after.substring(shared.start()), MAX_LOCATION) : after;
   }
 }

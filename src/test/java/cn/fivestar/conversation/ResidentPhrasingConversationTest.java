@@ -487,4 +487,16 @@ class ResidentPhrasingConversationTest {
     assertTrue(dropped.contains("已取消") && dropped.contains("具体在哪里"), dropped);
     assertTrue(h.state("b").draft().text().contains("垃圾桶"));
   }
+
+  @Test
+  void aPlaceGivenInPiecesKeepsTheEstateWhenTheLastPieceNamesOnlyTheBuildingsInside() {
+    h.say("a", "我们楼地下室常年积水 现在水都没过脚脖子了 又臭又招蚊子");
+    h.say("a", "嵩山路跟淮河路口往北走一点 路东那个老院子");
+    h.say("a", "叫铁路家属院 最后一排那栋 7号楼");
+    String summary = h.say("a", "积水的是7号楼2单元底下那段地下室");
+    assertTrue(summary.contains("铁路家属院") && summary.contains("2单元"), summary);
+    // Another number first is another place: "是68号院 66号院是隔壁那个" replaces 66号院.
+    assertEquals("经三路68号院", SlotFit.refine("经三路66号院", "经三路68号院"));
+    assertEquals("是68号院 66号院是隔壁那个", SlotFit.refine("经三路66号院", "是68号院 66号院是隔壁那个"));
+  }
 }
