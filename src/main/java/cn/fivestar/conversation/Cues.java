@@ -471,6 +471,17 @@ final class Cues {
     return m.find() ? m.group(1).strip() : null;
   }
 
+  /** "要不要先打120", "该不该报警": whether to call the emergency services — yes, at once. */
+  static boolean asksWhetherToCallEmergency(String text) {
+    return MessageText.answer(text).matches(".*(?:要不要|该不该|用不用|需不需要|能不能)(?:先)?(?:打|拨|叫)(?:个)?(?:110|120|119|急救|救护车|报警).*");
+  }
+
+  /** "他要是今晚还来咋办", "万一他再来砸门怎么办": what to do if someone threatening comes back. */
+  static boolean fearsThreat(String text) {
+    return MessageText.answer(text).matches(
+        ".*(?:要是|万一|如果|假如)\\p{IsHan}{0,6}?(?:还|再|又)(?:来|敲门|砸门|闯|跟着|堵|打|骚扰|转悠)\\p{IsHan}{0,6}?(?:咋办|怎么办|咋弄|咋整|怎么弄).*");
+  }
+
   /** "先别提交 等会儿 俺去问问隔壁几家": not yet — the person will come back to the summary. */
   static boolean holds(String text) {
     String a = MessageText.answer(text);
@@ -547,8 +558,10 @@ final class Cues {
    */
   static boolean asksAfterOwnMatter(String text) {
     String a = MessageText.answer(text);
-    return OWN_REPORT.matcher(a).find() && a.matches(
-        ".*(?:到底|咋说的|怎么说的|咋说哩|了没有?|过没有?|利索没|来没|说法没|没有?|(?:弄|办|修)完了)(?:啊|呀)?$");
+    return OWN_REPORT.matcher(a).find() && (a.matches(
+        ".*(?:到底|咋说的|怎么说的|咋说哩|了没有?|过没有?|利索没|来没|说法没|没有?|(?:弄|办|修)完了)(?:啊|呀)?$")
+        // "死狗那个呢 还在那臭着哩": the other report, by what it was about.
+        || a.matches("^\\p{IsHan}{1,8}那(?:个|事|件)呢.*"));
   }
 
   static boolean asksProgress(String text) {

@@ -188,6 +188,7 @@ final class IntakeTexts {
       + "离开到室外安全的地方后，拨打燃气公司抢修电话或 119。";
   static final String URGENT_FIRE = "【紧急】发生火情：请立即拨打 119，尽快撤离到安全地带，用湿毛巾捂住口鼻、弯腰走楼梯，不要乘电梯，不要返回取东西。";
   static final String URGENT_VIOLENCE = "【紧急】有人打架受伤：请先确保自己安全，立即拨打 110 报警；有人受伤请拨打 120。";
+  static final String URGENT_ALONE = "【紧急】独居老人多天没露面：请立即拨打 110，请民警上门查看（必要时开门），有人受伤请拨打 120；也可以先联系他的家人。";
   static final String URGENT_MISSING = "【紧急】有人走失：请立即拨打 110 报警，说明走失的人的样貌、衣着和最后出现的地点；也可以发动邻居、网格员一起找。";
   static final String URGENT_ELECTRIC = "【紧急】电线打火、漏电很危险：请远离电线和附近积水，千万不要用手碰；有人触电先断电，不能直接拉人；"
       + "拨打 119，供电抢修电话 95598。";

@@ -64,6 +64,16 @@ final class TurnDecision {
       t.handledAs = HandledAs.ANSWER;
       t.say(Texts.OTHERS_CASE_PRIVATE);
       if (t.state.inIntake()) t.say(intake.waitingLine(t));
+    } else if (Cues.asksWhetherToCallEmergency(t.text) && !t.role().isStaff()) {
+      // "隔壁老太太头晕 要不要先打120": yes, now; a report under way waits.
+      t.handledAs = HandledAs.ANSWER;
+      t.say(Texts.CALL_NOW);
+      if (t.state.inIntake()) t.say(intake.waitingLine(t));
+    } else if (Cues.fearsThreat(t.text) && !t.role().isStaff()) {
+      // "他要是今晚还来咋办": what to do right away if it happens, with the emergency number.
+      t.handledAs = HandledAs.ANSWER;
+      t.say(Texts.IF_THREATENED);
+      if (t.state.inIntake()) t.say(intake.waitingLine(t));
     } else if (Keyboards.command(t.text, t.role()) != null) {
       commands.handle(t, Keyboards.command(t.text, t.role()));
     } else if (Keyboards.action(t.text) != null) {

@@ -460,6 +460,13 @@ class ResidentPhrasingConversationTest {
     assertTrue(Cues.plansToAct("中 俺回去先把几个单元长叫一块合计合计"));
     assertFalse(Cues.questionForm("物业上礼拜突然上了锁 啥通知都没有 也没跟谁商量"));
     assertTrue(Cues.asksToFile("那俺先把眼下这事报了吧 院里原来那个自行车棚一直随便停"));
+    // A what-if about a threat coming back gets what to do right away, with the emergency number.
+    String threat = h.say("d", "他要是今晚还来咋办");
+    assertTrue(threat.contains("110"), threat);
+    assertFalse(Cues.fearsThreat("要是下雨了咋办"));
+    assertTrue(h.say("e", "隔壁老太太血压高 这会儿热得说头晕 要不要先打120").contains("120"));
+    assertEquals(Urgency.ALONE, Urgency.of("俺对门住个老爷子 一个人过 平常天天早上下楼遛弯 这都四天没见着人了"));
+    assertTrue(Cues.asksAfterOwnMatter("死狗那个呢 还在那臭着哩"));
     assertEquals(1, h.cases.list(CaseFilter.all()).size());
   }
 
