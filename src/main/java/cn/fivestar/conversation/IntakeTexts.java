@@ -36,7 +36,7 @@ final class IntakeTexts {
   static final String WHY_WHERE = "问地点是为了让工作人员能找到现场处理，不然没法派人。麻烦告诉我在哪个小区或村、哪栋楼或哪条路。";
   static final String WHY_PHONE = "留电话只是方便工作人员联系您核实情况，不会用于别的用途；不想留也没关系，回复“跳过”就行。";
   static final String NO_PHONE_ASK_WHERE = "好的，不留电话也可以，有进展我在这里通知您。请问具体在哪里？比如小区或村的名称、几号楼几单元、哪条路。";
-  static final String QUEUED = "好的，这件事我也记下了，等刚才那件办完手续就接着登记。刚才那件还没提交：确认无误请回复“确认”；需要更正请回复“修改”；不提交请回复“取消”。";
+  static final String QUEUED = "好的，这件事我也记下了，刚才那件提交或取消后就接着登记它。刚才那件还没提交：确认无误请回复“确认”；需要更正请回复“修改”；不提交请回复“取消”。";
   static final String NEXT_MATTER = "接着登记您说的另一件事。";
   static final String HOLDING = "好的，先不提交，这份登记给您留着。问好了回来接着说，或回复“确认”提交。";
   static final String RESUMED = "好的，接着登记刚才的事。";
