@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import cn.fivestar.infra.TestLogs;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +59,7 @@ class CaseLoggingTest {
       cases.transition(a.id(), CaseStatus.CLOSED, "调度员", "身份证410102199001011234核实");
       cases.rate(a.id(), "telegram", "u1", 5, "打13812345678找我");
     }
-    List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    List<String> lines = TestLogs.events(appender).stream().map(ILoggingEvent::getFormattedMessage).toList();
     assertTrue(lines.size() >= 5, lines.toString());
     assertTrue(lines.stream().anyMatch(l -> l.contains("20260105-0001") && l.contains("138****5678")), lines.toString());
     for (String l : lines) {

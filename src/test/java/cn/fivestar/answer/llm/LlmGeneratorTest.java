@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fivestar.answer.Answer;
 import cn.fivestar.answer.Citation;
+import cn.fivestar.infra.TestLogs;
 import cn.fivestar.knowledge.Hit;
 import cn.fivestar.knowledge.KnowledgeBase;
 import ch.qos.logback.classic.Level;
@@ -317,7 +318,7 @@ class LlmGeneratorTest {
   }
 
   private List<ILoggingEvent> warnings() {
-    return logs.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).toList();
+    return TestLogs.events(logs).stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).toList();
   }
 
   private static Logger root() {

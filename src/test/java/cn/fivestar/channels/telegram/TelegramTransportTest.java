@@ -13,6 +13,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import cn.fivestar.infra.Database;
+import cn.fivestar.infra.TestLogs;
 import cn.fivestar.infra.UserException;
 import cn.fivestar.conversation.Inbound;
 import cn.fivestar.conversation.Role;
@@ -403,7 +404,7 @@ class TelegramTransportTest {
       api.trouble("setMyCommands", new FakeBotApi.EchoUrl(403));
       start();
       api.enqueue(api.text(RESIDENT, "王阿姨", "你好"));
-      api.await("the refused message logged", () -> logs.list.stream()
+      api.await("the refused message logged", () -> TestLogs.events(logs).stream()
           .anyMatch(e -> e.getFormattedMessage().contains("not delivered")));
 
       // The same on the command line: a start that fails names the server's answer, not the token.
@@ -420,7 +421,7 @@ class TelegramTransportTest {
       logger.detachAppender(logs);
       logger.setLevel(level);
     }
-    List<String> lines = logs.list.stream().map(e -> e.getFormattedMessage()
+    List<String> lines = TestLogs.events(logs).stream().map(e -> e.getFormattedMessage()
         + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
     assertTrue(lines.stream().filter(l -> l.contains("upstream failed for") && l.contains("bot<redacted>")).count() >= 3,
         String.join("\n", lines));

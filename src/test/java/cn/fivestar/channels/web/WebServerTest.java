@@ -13,6 +13,7 @@ import ch.qos.logback.core.read.ListAppender;
 import cn.fivestar.infra.Database;
 import cn.fivestar.infra.RawHttp;
 import cn.fivestar.app.Main;
+import cn.fivestar.infra.TestLogs;
 import cn.fivestar.infra.UserException;
 import cn.fivestar.cases.CaseKind;
 import cn.fivestar.cases.CaseRecord;
@@ -278,7 +279,7 @@ class WebServerTest {
     } finally {
       logger.detachAppender(logs);
     }
-    assertEquals(List.of(), logs.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+    assertEquals(List.of(), TestLogs.events(logs).stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
         .map(ILoggingEvent::getFormattedMessage).toList());
     // the list filters by date like the overview: all three cases were received on 2026-01-05
     assertIds("/cases?from=2026-01-05&to=2026-01-05", fixed, rubbish, dispute);
