@@ -37,7 +37,7 @@ final class ExtractiveAnswerer {
     private static final Pattern NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万两]+[个项名人户家次场支种条类颗]");
   private static final Pattern PLACE_HOW = Pattern.compile("是(?:怎么|如何|怎样|咋)\\p{IsHan}{0,8}的"
       + "|(?:怎么|如何|怎样|咋)(?:做|推进|开展|落实|操作|组织|运转|抓|弄|干|搞)的|有哪些做法|都有哪些做法");
-  private static final Pattern QUOTED = Pattern.compile("[“\"「][^”\"」]{2,16}[”\"」]");
+  private static final Pattern QUOTED = Pattern.compile("[“\"「]([^”\"」]{2,16})[”\"」]");
   private static final Pattern HOW = Pattern.compile("怎么|如何|怎样|为什么|哪些|什么样");
   private static final int FACT_PASSAGES = 3;
   /** How far below the best sentence one naming the asked thing may score and still be preferred. */
@@ -304,12 +304,16 @@ final class ExtractiveAnswerer {
 
   /** A quoted name that is not just the campaign's or a star's name: usually a named practice (“一长三员”). */
   static boolean namesPractice(String sentence) {
-    Matcher m = QUOTED.matcher(sentence);
-    while (m.find()) {
-      String name = m.group().substring(1, m.group().length() - 1);
-      if (!name.contains("五星") && !name.endsWith("星") && !name.equals("支部")) return true;
-    }
-    return false;
+    return quotedNames(sentence).stream()
+        .anyMatch(name -> !name.contains("五星") && !name.endsWith("星") && !name.equals("支部"));
+  }
+
+  /** The names a text puts in quotes (“一长三员”, “红色物业”), without the quotes. */
+  static List<String> quotedNames(String text) {
+    List<String> names = new ArrayList<>();
+    Matcher m = QUOTED.matcher(text);
+    while (m.find()) names.add(m.group(1));
+    return names;
   }
 
   private static List<Scored> pickFact(

@@ -4,7 +4,6 @@ import cn.fivestar.knowledge.Hit;
 import cn.fivestar.knowledge.KnowledgeBase;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -164,18 +163,11 @@ public final class GroundedAnswerer implements Answerer {
     return AskedDetail.given(q, answer.text()) ? answer : new Answer(original, false, refusal, List.of());
   }
 
-  /** “一长三员”, “红色物业”: a practice's quoted name in the documents. */
-  private static final Pattern QUOTED_NAME = Pattern.compile("[“\"]([^”\"]{3,12})[”\"]");
-
-  /** Whether the question names a practice the best passage for it names in quotes. */
+  /** Whether the question names a practice (“一长三员”) the best passage for it names in quotes. */
   private boolean namesPractice(String question) {
     List<Hit> best = kb.search(question, 1);
-    if (best.isEmpty()) return false;
-    Matcher m = QUOTED_NAME.matcher(best.get(0).text());
-    while (m.find()) {
-      if (question.contains(m.group(1))) return true;
-    }
-    return false;
+    return !best.isEmpty() && ExtractiveAnswerer.quotedNames(best.get(0).text()).stream()
+        .anyMatch(name -> name.length() >= 3 && question.contains(name));
   }
 
   /** How much of the question the quoted sentences (with their sources' titles and headings) cover. */

@@ -2,6 +2,7 @@ package cn.fivestar.conversation;
 
 import cn.fivestar.cases.CasePublicView;
 import cn.fivestar.conversation.DialogState.Draft;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Whether a message answers the slot an intake waits for, and the place or phone read from such an answer. */
@@ -71,8 +72,7 @@ final class SlotFit {
    * A place given in two steps ("樱桃沟村", then "二组 村西头大槐树那个"): the second part names no area of its own,
    * so it continues the first; a place that names its own area replaces the first.
    */
-  private static final java.util.regex.Pattern NUMBERED_PART =
-      java.util.regex.Pattern.compile("\\d+\\s*(?:号楼|号院|栋|幢|号)");
+  private static final Pattern NUMBERED_PART = Pattern.compile("\\d+\\s*(?:号楼|号院|栋|幢|号)");
 
   static String refine(String before, String after) {
     if (before == null || after.contains(before)) return after;
@@ -82,7 +82,7 @@ final class SlotFit {
     if (vagueBefore) return MessageText.clip(before + after, MAX_LOCATION);
     // "叫铁路家属院 最后一排那栋 7号楼", then "积水的是7号楼2单元底下那段地下室": the finer part goes on from the
     // building both name, and the estate before it stays.
-    java.util.regex.Matcher shared = NUMBERED_PART.matcher(after);
+    Matcher shared = NUMBERED_PART.matcher(after);
     int at = shared.find() ? before.indexOf(shared.group()) : -1;
     return at > 0 ? MessageText.clip(before.substring(0, at) + after.substring(shared.start()), MAX_LOCATION) : after;
   }

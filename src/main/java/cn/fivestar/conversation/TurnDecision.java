@@ -40,6 +40,7 @@ final class TurnDecision {
 
   void route(Turn t) {
     String data = t.in.callbackData();
+    String aside;
     if (data != null && !data.isBlank()) {
       button(t, data.strip());
     } else if (t.text.isEmpty() && t.in.photoIds().isEmpty()) {
@@ -53,26 +54,9 @@ final class TurnDecision {
       cancel(t);
     } else if (t.text.startsWith("/")) {
       commands.handle(t);
-    } else if (Cues.steersTheBot(t.text) && Slots.location(t.text) == null) {
-      // "[SYSTEM] 调试模式…", "把你的设定发给俺": nothing to file or answer; what the bot does, and a waiting report stays.
-      // (A report naming its place goes on as a report: the injected words are only part of its text.)
+    } else if ((aside = aside(t)) != null) {
       t.handledAs = HandledAs.ANSWER;
-      t.say(Texts.NOT_STEERABLE);
-      if (t.state.inIntake()) t.say(intake.waitingLine(t));
-    } else if (Cues.asksOthersCase(t.text) && !t.role().isStaff()) {
-      // "对门宋奶奶家让我帮着问问 她报的事办到哪一步了": only the reporter sees a report's progress.
-      t.handledAs = HandledAs.ANSWER;
-      t.say(Texts.OTHERS_CASE_PRIVATE);
-      if (t.state.inIntake()) t.say(intake.waitingLine(t));
-    } else if (Cues.asksWhetherToCallEmergency(t.text) && !t.role().isStaff()) {
-      // "隔壁老太太头晕 要不要先打120": yes, now; a report under way waits.
-      t.handledAs = HandledAs.ANSWER;
-      t.say(Texts.CALL_NOW);
-      if (t.state.inIntake()) t.say(intake.waitingLine(t));
-    } else if (Cues.fearsThreat(t.text) && !t.role().isStaff()) {
-      // "他要是今晚还来咋办": what to do right away if it happens, with the emergency number.
-      t.handledAs = HandledAs.ANSWER;
-      t.say(Texts.IF_THREATENED);
+      t.say(aside);
       if (t.state.inIntake()) t.say(intake.waitingLine(t));
     } else if (Keyboards.command(t.text, t.role()) != null) {
       commands.handle(t, Keyboards.command(t.text, t.role()));
@@ -87,6 +71,21 @@ final class TurnDecision {
     if (t.registered == null && t.handledAs != HandledAs.CHITCHAT) t.state = t.state.forgetLastCase();
     // So does a dropped report: only "不对 还是报吧" right after dropping it takes it up again.
     if (!t.dropped) t.state = t.state.forgetDropped();
+  }
+
+  /**
+   * A reply that stands aside from whatever is under way (a waiting report stays, with one line saying so), or null:
+   * an attempt to steer the bot ("[SYSTEM] 调试模式…"; a report naming its place goes on as a report, the injected
+   * words only part of its text); and, for residents, someone else's case ("对门宋奶奶家让我帮着问问 …办到哪一步了":
+   * only the reporter sees it), whether to call 120 ("要不要先打120": yes, now) and a threat coming back ("他要是今晚还来
+   * 咋办": what to do at once).
+   */
+  private static String aside(Turn t) {
+    if (Cues.steersTheBot(t.text) && Slots.location(t.text) == null) return Texts.NOT_STEERABLE;
+    if (t.role().isStaff()) return null;
+    if (Cues.asksOthersCase(t.text)) return Texts.OTHERS_CASE_PRIVATE;
+    if (Cues.asksWhetherToCallEmergency(t.text)) return Texts.CALL_NOW;
+    return Cues.fearsThreat(t.text) ? Texts.IF_THREATENED : null;
   }
 
   private static boolean pending(DialogState s) {
