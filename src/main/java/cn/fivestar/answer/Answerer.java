@@ -8,4 +8,9 @@ import java.util.List;
  */
 public interface Answerer {
   Answer answer(String question, List<String> history);
+
+  /** The same, for a follow-up to an answer that showed {@code previous} (null when none). */
+  default Answer answer(String question, List<String> history, Shown previous) {
+    return answer(question, history);
+  }
 }

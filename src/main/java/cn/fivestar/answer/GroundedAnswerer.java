@@ -4,6 +4,7 @@ import cn.fivestar.knowledge.Hit;
 import cn.fivestar.knowledge.KnowledgeBase;
 import java.util.List;
 import java.util.Optional;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +43,8 @@ public final class GroundedAnswerer implements Answerer {
   static final double MIN_COLLOQUIAL_SUPPORT = 0.35;
   private static final float COLLOQUIAL_COVERAGE = 0.5f;
   static final int MAX_QUESTION_CHARS = 500;
+  /** "效果咋样 有弄上去哩没": a longer question asking about results names a subject of its own. */
+  private static final int EFFECT_QUESTION_CHARS = 20;
   /** All the reranked candidates: a fact may lie in a lower-ranked passage of the top passage's story. */
   private static final int PASSAGES = 20;
   private static final int LLM_PASSAGES = 5;
@@ -76,6 +79,41 @@ public final class GroundedAnswerer implements Answerer {
     this.stars = new StarNavigator(kb, overlap);
     this.extractive = new ExtractiveAnswerer(overlap, kb::coverage);
     this.refusal = refusal;
+  }
+
+  @Override
+  public Answer answer(String question, List<String> history, Shown previous) {
+    // "这是哪个地方搞哩": the places of the practices just shown, not a new search.
+    if (previous != null && history != null && !history.isEmpty()) {
+      String own = clean(question);
+      Optional<Answer> about = FollowUps.asksWhereDone(own) ? ShownFollowUps.places(question, previous, this::passageOf)
+          : FollowUps.asksEffect(own) && own.length() <= EFFECT_QUESTION_CHARS
+              ? ShownFollowUps.effects(question, previous, this::storyOf) : Optional.empty();
+      if (about.isPresent()) return about.get();
+    }
+    return answer(question, history);
+  }
+
+  /**
+   * The passages of the story a citation quotes: its whole document when that is one place's story, else the
+   * passages under the same heading (a newspaper page holds several stories).
+   */
+  private List<cn.fivestar.knowledge.Passage> storyOf(Citation c) {
+    Optional<cn.fivestar.knowledge.Passage> cited = passageOf(c);
+    if (cited.isEmpty()) return List.of();
+    var p = cited.get();
+    boolean onePlace = !p.place().isEmpty() && !p.place().equals("城市社区") && !p.place().equals("农村");
+    return kb.passages(cn.fivestar.knowledge.SearchFilter.NONE).stream()
+        .filter(x -> x.source().equals(p.source()) && (onePlace || x.heading().equals(p.heading())))
+        .toList();
+  }
+
+  /** The indexed passage a citation quotes (its text may be clipped). */
+  private Optional<cn.fivestar.knowledge.Passage> passageOf(Citation c) {
+    String start = c.text().endsWith("…") ? c.text().substring(0, c.text().length() - 1) : c.text();
+    return kb.passages(cn.fivestar.knowledge.SearchFilter.NONE).stream()
+        .filter(p -> p.source().equals(c.source()) && p.text().replaceAll("\\s+", " ").startsWith(start))
+        .findFirst();
   }
 
   @Override
@@ -183,10 +221,10 @@ public final class GroundedAnswerer implements Answerer {
    */
   private boolean coveredFollowUp(String q, String own, String previous, float coverage) {
     // "那个", "这些" point back at the earlier subject, "别的地方" at other places doing it; they are no new word.
-    String words = own.replaceAll("别的地方|其他地方|别处|[那这哪][个些里儿]?", " ");
+    String words = FollowUps.beforeAskingMore(own).replaceAll("别的地方|其他地方|别处|[那这哪][个些里儿]?", " ");
     if (!kb.unknownWords(words).isEmpty() || topics.offTopic().test(own)) return coveredAlone(own);  // a new subject
     // Only a subject the knowledge base covered carries over ("那股票呢" then "具体怎么做的" is still about shares).
-    return coveredAlone(previous) ? coverage >= MIN_COMMUNITY_COVERAGE : covered(q, coverage);
+    return coveredAlone(previous) ? coverage >= communityCoverage(q) : covered(q, coverage);
   }
 
   /** Whether the knowledge base covers the text asked on its own. */

@@ -2,6 +2,7 @@ package cn.fivestar.app;
 
 import cn.fivestar.answer.Answer;
 import cn.fivestar.answer.Answerer;
+import cn.fivestar.answer.Shown;
 import cn.fivestar.knowledge.KnowledgeBase;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,8 +42,13 @@ final class BackgroundKnowledge implements Answerer, AutoCloseable {
 
   @Override
   public Answer answer(String question, List<String> history) {
+    return answer(question, history, null);
+  }
+
+  @Override
+  public Answer answer(String question, List<String> history, Shown previous) {
     try {
-      return answerer.join().answer(question, history);
+      return answerer.join().answer(question, history, previous);
     } catch (CompletionException e) {
       throw new IllegalStateException("knowledge base unavailable: " + e.getCause(), e);
     }

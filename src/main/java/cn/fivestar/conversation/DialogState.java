@@ -1,17 +1,19 @@
 package cn.fivestar.conversation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import cn.fivestar.answer.Shown;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Where one person's conversation stands, stored as JSON per chat so a restart resumes it. Immutable: every
- * change returns a new state. {@code questions} are the person's recent questions (oldest first) for follow-ups.
+ * change returns a new state. {@code questions} are the person's recent questions (oldest first) for follow-ups, {@code shown}
+ * what the latest answer showed.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DialogState(Step step, Draft draft, List<String> questions, String pendingQuestion,
                           String ratingCaseId, Integer ratingScore, String lastCase, Long answerId,
-                          Draft dropped, String queued) {
+                          Draft dropped, String queued, Shown shown) {
   static final int MAX_QUESTIONS = 4;
 
   /** What the bot is waiting for. */
@@ -48,60 +50,61 @@ public record DialogState(Step step, Draft draft, List<String> questions, String
   }
 
   public static DialogState idle() {
-    return new DialogState(Step.IDLE, null, List.of(), null, null, null, null, null, null, null);
+    return new DialogState(Step.IDLE, null, List.of(), null, null, null, null, null, null, null, null);
   }
 
   /** Back to idle, keeping the question history. */
   public DialogState reset() {
-    return new DialogState(Step.IDLE, null, questions, null, null, null, lastCase, null, null, null);
+    return new DialogState(Step.IDLE, null, questions, null, null, null, lastCase, null, null, null, shown);
   }
 
   public DialogState withDraft(Step s, Draft d) {
-    return new DialogState(s, d, questions, null, null, null, lastCase, null, null, queued);
+    return new DialogState(s, d, questions, null, null, null, lastCase, null, null, queued, shown);
   }
 
   public DialogState withPendingQuestion(String q) {
-    return new DialogState(Step.OFFER_LOG, null, questions, q, null, null, lastCase, null, null, null);
+    return new DialogState(Step.OFFER_LOG, null, questions, q, null, null, lastCase, null, null, null, shown);
   }
 
   public DialogState askingQuestion() {
-    return new DialogState(Step.ASK_QUESTION, null, questions, null, null, null, lastCase, null, null, null);
+    return new DialogState(Step.ASK_QUESTION, null, questions, null, null, null, lastCase, null, null, null, shown);
   }
 
   public DialogState rating(Step s, String caseId, Integer score) {
-    return new DialogState(s, null, questions, null, caseId, score, lastCase, null, null, null);
+    return new DialogState(s, null, questions, null, caseId, score, lastCase, null, null, null, shown);
   }
 
-  public DialogState withQuestion(String q) {
+  /** {@code q} asked and answered; {@code s} is what the answer showed (null for a refusal). */
+  public DialogState withQuestion(String q, Shown s) {
     List<String> qs = new ArrayList<>(questions);
     qs.add(q);
     while (qs.size() > MAX_QUESTIONS) qs.remove(0);
-    return new DialogState(step, draft, qs, pendingQuestion, ratingCaseId, ratingScore, lastCase, null, dropped, queued);
+    return new DialogState(step, draft, qs, pendingQuestion, ratingCaseId, ratingScore, lastCase, null, dropped, queued, s);
   }
 
   /** Waiting for the optional reason of a 没用 vote on answer {@code id}. */
   public DialogState askingReason(long id) {
-    return new DialogState(Step.FEEDBACK_REASON, null, questions, null, null, null, lastCase, id, null, null);
+    return new DialogState(Step.FEEDBACK_REASON, null, questions, null, null, null, lastCase, id, null, null, shown);
   }
 
   /** Idle after registering a case: a phone sent next is added to it, a 确认 sent again is not a new report. */
   public DialogState registered(String caseId) {
-    return new DialogState(Step.IDLE, null, questions, null, null, null, caseId, null, null, null);
+    return new DialogState(Step.IDLE, null, questions, null, null, null, caseId, null, null, null, shown);
   }
 
   /** The same state without the just-registered case (the next message is about something else). */
   public DialogState forgetLastCase() {
-    return lastCase == null ? this : new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, null, null, dropped, queued);
+    return lastCase == null ? this : new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, null, null, dropped, queued, shown);
   }
 
   /** Idle, holding the report just dropped for one message ("不对 还是报吧" takes it up again). */
   public DialogState withDropped(Draft d) {
-    return new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, lastCase, answerId, d, queued);
+    return new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, lastCase, answerId, d, queued, shown);
   }
 
   /** Another matter told while a report waits for confirmation: taken in once that report is filed or dropped. */
   public DialogState withQueued(String text) {
-    return new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, lastCase, answerId, dropped, text);
+    return new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, lastCase, answerId, dropped, text, shown);
   }
 
   /** The same state without a dropped report. */

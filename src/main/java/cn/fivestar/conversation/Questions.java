@@ -3,6 +3,7 @@ package cn.fivestar.conversation;
 import cn.fivestar.answer.Answer;
 import cn.fivestar.answer.Answerer;
 import cn.fivestar.answer.Citation;
+import cn.fivestar.answer.Shown;
 import cn.fivestar.conversation.intent.IntentClassifier;
 import java.util.List;
 
@@ -17,6 +18,8 @@ final class Questions {
 
   static final String HELPFUL = "fb:up:";
   static final String NOT_HELPFUL = "fb:down:";
+  private static final int SHOWN_TEXT_CHARS = 2000;
+  private static final int SHOWN_PASSAGE_CHARS = 400;
 
   private final Answerer answerer;
   private final IntentClassifier classifier;
@@ -30,8 +33,8 @@ final class Questions {
 
   /** The answer to a question in this conversation (no reply yet: the turn decision may still take it as a report). */
   Answer ask(Turn t, String question) {
-    List<String> history = FollowUp.leansOnPrevious(question, t.state.questions()) ? t.state.questions() : List.of();
-    return answerer.answer(question, history);
+    boolean leans = FollowUp.leansOnPrevious(question, t.state.questions());
+    return leans ? answerer.answer(question, t.state.questions(), t.state.shown()) : answerer.answer(question, List.of());
   }
 
   /** Asks and replies. */
@@ -48,7 +51,7 @@ final class Questions {
     StringBuilder reply = new StringBuilder(a.text());
     List<Citation> cited = a.citations();
     if (!cited.isEmpty()) reply.append(Texts.sources(cited.stream().map(Citation::title).toList()));
-    DialogState keep = t.state.withQuestion(MessageText.clip(question, 200));
+    DialogState keep = t.state.withQuestion(MessageText.clip(question, 200), a.answered() ? shown(a) : t.state.shown());
     boolean confident = a.answered() && !a.tentative();
     List<Button> votes = a.answered() && log != null ? feedbackButtons(t, question, a) : List.of();
     if (confident && !ownNeed) {
@@ -72,6 +75,14 @@ final class Questions {
     reply.append(confident ? Texts.OFFER_REGISTER_NEED : a.answered() ? Texts.OFFER_PASS_ON_TENTATIVE : Texts.OFFER_PASS_ON);
     List<Button> offer = List.of(new Button(Texts.BUTTON_PASS_ON, LOG_YES), new Button(Texts.BUTTON_NO_THANKS, LOG_NO));
     t.say(reply.toString(), votes.isEmpty() ? List.of(offer) : List.of(offer, votes));
+  }
+
+  /** What an answer showed, kept for its follow-ups (passages clipped: the state is stored with every message). */
+  private static Shown shown(Answer a) {
+    List<Citation> kept = a.citations().stream()
+        .map(c -> new Citation(c.source(), c.title(), MessageText.clip(c.text(), SHOWN_PASSAGE_CHARS))).toList();
+    String text = a.text();  // lines kept: they are the answer's items
+    return new Shown(text.length() > SHOWN_TEXT_CHARS ? text.substring(0, SHOWN_TEXT_CHARS) : text, kept);
   }
 
   /** 有用 / 没用 under an answer; the answer is logged with its question, citations and index version. */

@@ -15,7 +15,7 @@ public final class PlaceNames {
       "的和在与及对把被了是为将从到以由向给让各每本我咱你他她这那个哪些其所有全五星乡农市美丽新老旧小大该";
   private static final String NAME = "[\\p{IsHan}&&[^" + NOT_IN_NAMES + "]]";
   private static final Pattern ANYWHERE =
-      Pattern.compile(NAME + "{2,6}(街道|社区|村)(?![委党居干网治级服民两])");
+      Pattern.compile(NAME + "{2,6}(街道|社区|村)(?![委党居干网治级服民两里])");
   private static final Pattern FIRST = Pattern.compile("^" + NAME + "{2,8}?(街道|社区|村|镇)");
 
   private PlaceNames() {}

@@ -1,0 +1,99 @@
+package cn.fivestar.answer;
+
+import cn.fivestar.knowledge.Passage;
+import cn.fivestar.knowledge.PlaceNames;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Follow-ups about what the previous answer showed, answered from it rather than from a new search: "这是哪个地方
+ * 搞哩" gets the places of the practices it quoted, "效果咋样" the results its stories report.
+ */
+final class ShownFollowUps {
+  /** One quoted item: the text up to its citation mark. */
+  private static final Pattern ITEM = Pattern.compile("([^\\n\\[\\]]+?)\\[(\\d+)\\]");
+  private static final Pattern TAG = Pattern.compile("【([^】]+)】");
+  private static final Pattern LIST_NUMBER = Pattern.compile("^\\s*\\d+\\.\\s*");
+  private static final Pattern GENERIC = Pattern.compile("^(?:城市社区|农村|城市社区、农村)$");
+  private static final int ITEM_CHARS = 40;
+  /** A sentence reporting what came of a practice: a change brought about, a figure reached, a title won. */
+  private static final Pattern RESULT = Pattern.compile(
+      "激发|变成|变为|实现了|提升了|提高了|达到|达标|获评|荣获|获得|被评为|评为|累计|共计|解决了|化解|成效|效果|受益|满意|好评|"
+          + "摘得|夺得|先后|已[经有]|目前|截至|有效|明显|大大|极大");
+  private static final Pattern FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:%|个|项|次|件|人|户|名|家|余|多|万|平方米|场|条)");
+  private static final int RESULTS = 3;
+
+  private ShownFollowUps() {}
+
+  /**
+   * The answer, or empty when the previous answer named no place. {@code passageOf} finds the passage a citation
+   * quotes (for the place of a document that is one place's story).
+   */
+  static Optional<Answer> places(String question, Shown previous, Function<Citation, Optional<Passage>> passageOf) {
+    Map<String, String> items = new LinkedHashMap<>();
+    Matcher m = ITEM.matcher(previous.text());
+    while (m.find()) {
+      String item = LIST_NUMBER.matcher(m.group(1)).replaceFirst("").strip();
+      int no = Integer.parseInt(m.group(2));
+      if (item.isEmpty() || no < 1 || no > previous.citations().size()) continue;
+      String place = placeOf(item, passageOf.apply(previous.citations().get(no - 1)));
+      if (!place.isEmpty()) items.putIfAbsent(place, clip(TAG.matcher(item).replaceAll("")) + "[" + no + "]");
+    }
+    if (items.isEmpty()) return Optional.empty();
+    StringBuilder text = new StringBuilder();
+    if (items.size() == 1) {
+      var only = items.entrySet().iterator().next();
+      text.append("这是").append(only.getKey()).append("的做法：").append(only.getValue());
+    } else {
+      text.append("上面说的做法出自这些地方：\n");
+      int n = 0;
+      for (var e : items.entrySet()) text.append(++n).append(". ").append(e.getKey()).append("：").append(e.getValue()).append('\n');
+    }
+    return Optional.of(new Answer(question, true, text.toString().strip(), previous.citations()));
+  }
+
+  /**
+   * "效果咋样 真管用不": the sentences of the cited stories that report results, in reading order; empty when they
+   * report none. {@code story} gives the passages of the story a citation quotes.
+   */
+  static Optional<Answer> effects(String question, Shown previous, Function<Citation, List<Passage>> story) {
+    List<Citation> citations = new java.util.ArrayList<>();
+    StringBuilder text = new StringBuilder("资料里说到的成效：\n");
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    int n = 0;
+    for (Citation c : previous.citations()) {
+      for (Passage p : story.apply(c)) {
+        for (String sentence : cn.fivestar.knowledge.Sentences.split(p.text())) {
+          String s = sentence.strip();
+          if (n >= RESULTS || !seen.add(s) || !RESULT.matcher(s).find() || !FIGURE.matcher(s).find() && !s.contains("激发")) continue;
+          // One source per story, however many of its passages the results come from.
+          Citation cited = citations.stream().filter(x -> x.title().equals(p.title())).findFirst().orElse(null);
+          if (cited == null) citations.add(cited = new Citation(p.source(), p.title(), p.text()));
+          int no = 1 + citations.indexOf(cited);
+          text.append(++n).append(". ").append(s).append("[").append(no).append("]\n");
+        }
+      }
+    }
+    return n == 0 ? Optional.empty() : Optional.of(new Answer(question, true, text.toString().strip(), citations));
+  }
+
+  /** The item's own tag (【花园路街道】), else a place it names, else the place of its document. */
+  private static String placeOf(String item, Optional<Passage> passage) {
+    Matcher tag = TAG.matcher(item);
+    if (tag.find() && !GENERIC.matcher(tag.group(1)).matches()) return tag.group(1);
+    String plain = TAG.matcher(item).replaceAll("");
+    List<String> named = PlaceNames.all(plain);
+    if (!named.isEmpty()) return named.get(0);
+    return passage.map(p -> ExtractiveAnswerer.placeOf(plain, p)).filter(p -> !GENERIC.matcher(p).matches()).orElse("");
+  }
+
+  private static String clip(String item) {
+    String s = item.strip();
+    return s.codePointCount(0, s.length()) <= ITEM_CHARS ? s : s.substring(0, s.offsetByCodePoints(0, ITEM_CHARS)) + "……";
+  }
+}
