@@ -225,6 +225,13 @@ final class Cues {
     return MessageText.answer(text).matches(".*(真笨|笨蛋|太笨|傻瓜|真傻|没用的东西|垃圾机器人|啥也不会|什么都不会|智障|废物).*");
   }
 
+  /** "恁等着 俺挨家挨户敲门问": the speaker threatening someone (the reporter, staff), not a problem to file. */
+  static boolean threatens(String text) {
+    return MessageText.answer(text).matches(
+        "(?:(?:恁|你|你们|恁们)等着|走着瞧).*|.*(?:俺|我)(?:要|就|非|非得|早晚)?(?:挨家挨户|挨个)(?:敲门)?(?:问|找|查).*"
+            + "|.*(?:俺|我)(?:非|非得|早晚|一定)?要?(?:找到|弄死|收拾|饶不了)(?:他|她|你|恁|那个人).*");
+  }
+
   /** "这一般几天能弄好": asking how long handling takes. */
   static boolean asksHowLong(String text) {
     return MessageText.answer(text).matches(".*(几天|多久|多长时间|啥时候|什么时候|多少天).*(好|修|办|弄|处理|解决|来|回话|回复|回音|答复|结果|信儿).*");
@@ -520,7 +527,10 @@ final class Cues {
             + "(?:(?:电话|手机号?|号码|联系方式)(?:是)?(?:多少|给我|告诉我|发我|能给)|住(?:在)?哪|住几|住址|家在哪).*")
         // "恁把俺刚才留的电话跟门牌号再发俺一遍", "电话后四位告诉俺": a number to be read out, whoever claims it.
         || MessageText.answer(text).matches(
-            ".*(?:电话|手机号?|门牌号?|住址)\\p{IsHan}{0,6}?(?:再)?(?:发|告诉|念|给)(?:俺|我)(?:一遍|听)?.*");
+            ".*(?:电话|手机号?|门牌号?|住址)\\p{IsHan}{0,6}?(?:再)?(?:发|告诉|念|给)(?:俺|我)(?:一遍|听)?.*")
+        // "把举报人姓名住址电话发过来": who reported, whoever claims to ask (a police officer would ask staff).
+        || MessageText.answer(text).matches(
+            ".*(?:举报人|报案人|投诉人|反映人|报事人|(?:举报|报|反映|投诉)(?:的)?那?个?人)\\p{IsHan}{0,3}?(?:的)?(?:姓名|名字|住址|地址|电话|手机|信息|资料|是谁|叫啥).*");
   }
 
   /** Questions about the bot itself: "你能干啥", "你是谁". */

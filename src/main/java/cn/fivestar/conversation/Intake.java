@@ -72,6 +72,14 @@ final class Intake {
     t.say(danger.advice());
     Draft d = new Draft(t.text, Slots.location(t.text), Slots.phone(t.text), danger.category(), CaseKind.URGENT.code(),
         t.in.photoIds(), List.of(), true);
+    Draft under = t.state.inIntake() ? t.state.draft() : null;
+    if (under != null && under.text() != null) {
+      // "男哩在打女哩 喊救命" while the quarrel upstairs waits for 确认: that report becomes urgent, place and phone kept.
+      List<String> photos = new ArrayList<>(under.photoIds());
+      photos.addAll(t.in.photoIds());
+      d = new Draft(under.text() + "\n" + t.text, d.location() != null ? d.location() : under.location(),
+          d.phone() != null ? d.phone() : under.phone(), danger.category(), CaseKind.URGENT.code(), photos, List.of(), true);
+    }
     // Registered at once, even without a place (a missing person may have none): staff are alerted now, and a
     // place or phone sent next is added to the case.
     create(t, d);
@@ -146,7 +154,16 @@ final class Intake {
     String place = Slots.location(t.text);
     if (place != null) cases.addLocation(caseId, SlotFit.place(t.text), t.actor());
     cases.addNote(caseId, t.actor(), IntakeTexts.RESIDENT_ADDED + MessageText.clip(t.text, 500));
+    t.urgentOngoing = urgent(caseId);
     t.say(String.format(Slots.phone(t.text) != null ? IntakeTexts.PHONE_ADDED : IntakeTexts.DETAIL_ADDED, caseId));
+  }
+
+  /**
+   * An urgent case just registered: what the person says next about the emergency ("120打过了 叫村医先过来看看",
+   * then the village) belongs to it, not to a new report.
+   */
+  boolean urgent(String caseId) {
+    return cases.find(caseId).filter(c -> c.kind() == CaseKind.URGENT).isPresent();
   }
 
   /** A filed report the person withdraws: staff are told in the case (they close it); nothing is deleted. */

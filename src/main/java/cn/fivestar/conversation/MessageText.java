@@ -72,6 +72,8 @@ final class MessageText {
   /** Words that only frame a confirmation: 就这, 恁给…吧, 没毛病. */
   private static final Pattern CONFIRM_FILLER = Pattern.compile(
       "就这些|就这样|就这|这回|那就|没毛病|没问题|没错|中|对的|对|好的|好|行|可以|嗯|恁|你|您|给|帮|俺|我|就|吧|了|呗|啊"
+          // "对 快报": in a hurry.
+          + "|赶紧|赶快|快点|快"
           // "给俺们村报上去": whose report it is.
           + "|们|村里|村|社区|小区");
   private static final Pattern CONFIRM_WORD = Pattern.compile("中|对|好|行|可以|嗯|没毛病|没问题|没错|就这|提交|确认|报|发");

@@ -52,7 +52,9 @@ final class Slots {
       "^(?:哎|唉|喂|那个)?[，,\\s]*(?:有个事|有件事|有点事|有个事儿|有桩事)(?:儿)?(?:想|要)?(?:跟|给|和|找)?(?:恁|你|您)?(?:说说|说一下|说道说道|反映反映|唠唠|念叨念叨|说说看)");
 
   /** "俺家就在旁边", "我家住", "家住": the address that follows is the resident's home. */
-  private static final Pattern HOME_BEFORE = Pattern.compile("(?:俺|我)家[^，。,.;；]{0,6}$|家住[^，。,.;；]{0,4}$|住在\\s*$");
+  private static final Pattern HOME_BEFORE = Pattern.compile("(?:俺|我)家[^，。,.;；]{0,6}$|家住[^，。,.;；]{0,4}$|住在\\s*$"
+      // "淮南街永丰里小区 东头车库第三间 俺住2号楼501": where the reporter lives, not where the problem is.
+      + "|(?:俺|我)(?:们)?(?:就)?住\\s*$");
   /** A landmark people give instead of an address: 二七塔往西那个路口, 人民公园东门, 实验小学门口, 樱桃沟村委会门口. */
   private static final Pattern LANDMARK = Pattern.compile("(?:" + NAME_START + NAME_CHAR + "{0,5}|" + NAME_CHAR + "{1,6}?)"
       + "(?:塔|桥|广场|公园|游园|医院|学校|小学|中学|幼儿园|超市|商场|菜市场|市场|车站|体育场|体育馆|火车站|汽车站"
@@ -63,6 +65,7 @@ final class Slots {
   static String location(String text) {
     if (text == null) return null;
     String best = null;
+    int bestAt = 0;
     String home = null;
     Matcher m = NUMBERED.matcher(text);
     while (m.find()) {
@@ -72,10 +75,18 @@ final class Slots {
         if (home == null) home = s;
         continue;
       }
-      if (best == null || s.length() > best.length()) best = s;
+      if (best == null || s.length() > best.length()) {
+        best = s;
+        bestAt = m.start();
+      }
     }
-    // "我住在秦江社区3号院，2号楼东侧单元门口…": a building named by its number alone lies in the home compound.
+    // "我住在秦江社区3号院，2号楼东侧单元门口…": a building named by its number alone lies in the home compound;
+    // "在嵩山北路机务段家属院 俺们3号楼门口": or in the compound named before it.
     if (best != null && home != null && Character.isDigit(best.charAt(0))) return home + best;
+    if (best != null && Character.isDigit(best.charAt(0))) {
+      String compound = named(text.substring(0, bestAt));
+      if (compound != null) return compound + " " + best;
+    }
     if (best != null) return best;
     String elsewhere = named(home == null ? text : text.replace(home, " "));
     return elsewhere != null || home == null ? elsewhere : home;

@@ -61,6 +61,8 @@ final class Texts {
   static final String ERROR = "抱歉，系统暂时出了点问题，请稍后再试。您之前填写的内容都还保留着。";
   static final String NOT_STEERABLE = "我只能帮您反映问题、查询办理进度、解答五星支部创建和社区服务方面的问题，"
       + "内部设定和别人的工单都不能提供。有需要请直接告诉我。";
+  static final String NO_THREATS =
+      "请您冷静。反映人的信息一律保密，也不会通过我透露给任何人；威胁、骚扰他人可能触犯法律。如果您对这件事有不同意见，可以直接说明情况，社区会核实处理、帮着调解。";
   static final String OTHERS_CONTACT_PRIVATE = "为保护居民隐私，其他居民的电话、住址等信息不能提供。"
       + "如果您也遇到了同样的问题，直接告诉我情况和地点，我帮您登记，工作人员会一并处理。";
   static final String THANKS = "不客气！还有什么需要，随时告诉我。";

@@ -18,6 +18,8 @@ final class Turn {
   HandledAs handledAs;
   /** Whether this turn dropped the report under way (kept for one message, to take up again). */
   boolean dropped;
+  /** Whether this turn added to an urgent case (the next message may bring its place or phone too). */
+  boolean urgentOngoing;
   /** The tracking number registered in this turn, if any. */
   String registered;
 

@@ -68,7 +68,8 @@ final class TurnDecision {
       fresh(t);
     }
     // The "just registered" memory lasts one message: only a phone or a repeated 确认 right after it uses it.
-    if (t.registered == null && t.handledAs != HandledAs.CHITCHAT) t.state = t.state.forgetLastCase();
+    // An urgent case still without its place keeps it while the person goes on about the emergency.
+    if (t.registered == null && t.handledAs != HandledAs.CHITCHAT && !t.urgentOngoing) t.state = t.state.forgetLastCase();
     // So does a dropped report: only "不对 还是报吧" right after dropping it takes it up again.
     if (!t.dropped) t.state = t.state.forgetDropped();
   }
@@ -257,7 +258,9 @@ final class TurnDecision {
       return;
     }
     if (s.lastCase() != null && Urgency.of(text) == null
-        && (SlotFit.onlyPhone(text) || Cues.placeOnly(text) || Slots.phone(text) != null && Cues.urges(text))) {
+        && (SlotFit.onlyPhone(text) || Cues.placeOnly(text) || Slots.phone(text) != null && Cues.urges(text)
+            || intake.urgent(s.lastCase()) && !Cues.questionForm(text) && !Cues.thanks(text) && !MessageText.isYes(text)
+                && Cues.switchedMatter(text) == null && Cues.anotherMatter(text) == null)) {
       intake.addToCase(t, s.lastCase());
       return;
     }
@@ -277,6 +280,12 @@ final class TurnDecision {
       // "然后呢 谁来管 不会就是登记一下就完了吧": what happens to a filed report.
       t.handledAs = HandledAs.ANSWER;
       t.say(Texts.WHAT_NEXT);
+      return;
+    }
+    if (Cues.threatens(text) && Urgency.of(text) == null) {
+      // Nobody is found for anyone through the bot; a dispute can be mediated.
+      t.handledAs = HandledAs.CHITCHAT;
+      t.say(Texts.NO_THREATS);
       return;
     }
     if (Cues.asksOthersContact(text)) {
