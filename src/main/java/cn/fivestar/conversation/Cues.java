@@ -13,8 +13,11 @@ final class Cues {
 
   /** Interrogative words and patterns of spoken Mandarin and Henan speech. */
   private static final Pattern QUESTION_WORDS = Pattern.compile(
-      "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|多久|多长时间|(?<![好十那这买拿弄找搬摆放挂装请叫前了把]|光剩|就剩|只剩|光有|就有|只有)几[个号点天次岁位家种条]|如何|为什么|"
+      "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|多久|多长时间|(?<![好十那这买拿弄找搬摆放挂装请叫前了把]|光剩|就剩|只剩|光有|就有|只有|还有)几[个号点天次岁位家种条路趟]|如何|为什么|"
           + "为啥|行不行|中不中|好不好|对不对|管不管|要不要|需不需要|会不会");
+  /** "那再问个 从这边坐几路公交…": saying outright that a question follows. */
+  private static final Pattern ASKS_OPENLY =
+      Pattern.compile("^(?:那|那么|还有|另外)?(?:我|俺)?(?:再|还)?(?:想)?(?:问个|问一下|问下|问问|打听一下|打听个|请教一下|请教个)");
   /** A question particle closing the message (or a clause): 吗, 呢, 么, 不, 没, 没有. */
   /** A question particle closing the message or a clause (not 呢: "麦子等着浇呢" states, "那X呢" is a follow-up). */
   private static final Pattern QUESTION_END = Pattern.compile("(?:吗|嘛|么|不|没|没有|不了|没得)[\\s。.!！~～]*(?:[，,\\s]|$)");
@@ -121,11 +124,14 @@ final class Cues {
           // "有啥事叫网格员上门" (whatever comes up), "还能是哪" (where else): no question either.
           + "|有(?:啥|什么)事(?=[\\s，,]*(?:就|再|叫|让|找|打|给|喊|说|来))|还能(?:是|在)?哪儿?"
           // "这都几点了": it is late, not a question of the time.
-          + "|都几点了");
+          + "|都几点了"
+          // "今年咋没人管": a complaint that nobody acts; "喂 喂 这个能说话不": checking the line before telling.
+          + "|(?:咋|怎么|为啥|为什么)(?:还|都|也|就)?(?:没人|没有人)(?:管|修|来|弄|处理|问)"
+          + "|^(?:喂+[\\s，,]*)*(?:这个|这)?(?:能|可以)(?:说话|用|听见|听到|收到)(?:不|吗|没)");
 
   static boolean questionForm(String text) {
     String t = INDEFINITE.matcher(text.strip()).replaceAll("");
-    if (t.contains("？") || t.contains("?")) return true;
+    if (t.contains("？") || t.contains("?") || ASKS_OPENLY.matcher(t).find()) return true;
     return QUESTION_WORDS.matcher(t).find() || QUESTION_END.matcher(t).find();
   }
 
@@ -375,7 +381,8 @@ final class Cues {
 
   /** "受益匪浅，谢谢您！": thanks, maybe with a remark. */
   static boolean thanks(String text) {
-    return MessageText.answer(text).matches(".*(谢谢|感谢|谢了|多谢).*");
+    // "中 麻烦恁了 有信儿了叫人给俺回个话就中", "辛苦辛苦": thanks in other words.
+    return MessageText.answer(text).matches(".*(谢谢|感谢|谢了|多谢|麻烦(?:恁|你|您)们?了|辛苦(?:了|辛苦|啦)).*");
   }
 
   /** "等一下 我看看门牌号": the person needs a moment before answering. */

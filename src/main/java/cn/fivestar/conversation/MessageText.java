@@ -60,8 +60,12 @@ final class MessageText {
     return PUNCT.matcher(s).replaceAll("");
   }
 
+  /** "别说是俺报的啊" beside a confirmation: a wish (reporters are never named), not a change to the report. */
+  private static final Pattern KEEP_ME_OUT = Pattern.compile(
+      "(?:别|不要|甭|可别)(?:跟人家|跟他们?|跟她)?(?:说|告诉|讲|让人知道)(?:人家|他们?|她)?(?:是)?(?:俺|我)(?:们)?(?:报|反映|举报|说)?的?(?:啊|哈|呀|啊)?");
+
   static boolean isYes(String text) {
-    String a = answer(text);
+    String a = KEEP_ME_OUT.matcher(answer(text)).replaceAll("");
     return YES.contains(a) || a.startsWith("确认") || a.equals("是的确认") || a.equals("对没问题")
         || a.matches("(?:中|对|对的|好|好的|行|可以|确定|没问题|没错|没毛病|是的?|嗯)*(?:吧|的|了)?(?:提交|确认|登记|报上去)(?:吧|了|一下|呗)?")
         // "中 报吧", "就这 确认", "对 这回没错了", "就这些 提交吧": a yes word, with what settles it.
