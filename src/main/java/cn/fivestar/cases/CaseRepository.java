@@ -181,6 +181,17 @@ final class CaseRepository {
     });
   }
 
+  /** Sets the contact phone of a case that has none yet (sent after registering); a phone already set stays. */
+  CaseRecord addPhone(String id, String phone, String actor, Instant now) {
+    return sql.write(c -> {
+      CaseRecord r = CaseRows.existing(c, id);
+      if (r.phone() != null) return r;
+      exec(c, "UPDATE cases SET phone = ?, updated_at = ? WHERE id = ?", phone, now.toEpochMilli(), id);
+      history(c, id, now, actor, Action.NOTE, r.status(), r.status(), "补充联系电话");
+      return CaseRows.byId(c, id).orElseThrow();
+    });
+  }
+
   /**
    * Reopens a closed case after check(case) passed: in progress again, with the deadline {@code due(case)} and the
    * reason in the history. Returns the case as it is now.

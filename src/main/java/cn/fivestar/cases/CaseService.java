@@ -297,6 +297,11 @@ public final class CaseService implements AutoCloseable {
    * The place of a case registered without one (an urgent report filed at once), given afterwards by the reporter;
    * a case that has a place keeps it.
    */
+  /** The reporter's phone sent after registering, for a case registered without one. */
+  public CaseRecord addPhone(String id, String phone, String by) {
+    return repo.addPhone(CaseRules.existingId(id), CaseInput.phone(phone), CaseRules.actor(by), now());
+  }
+
   public CaseRecord addLocation(String id, String location, String by) {
     String where = CaseInput.line(location, "地点", CaseInput.MAX_LINE, true);
     return repo.addLocation(CaseRules.existingId(id), where, CaseRules.actor(by), now());

@@ -153,6 +153,8 @@ final class Intake {
     t.handledAs = HandledAs.REPORT;
     String place = Slots.location(t.text);
     if (place != null) cases.addLocation(caseId, SlotFit.place(t.text), t.actor());
+    String phone = Slots.phone(t.text);
+    if (phone != null) cases.addPhone(caseId, phone, t.actor());
     cases.addNote(caseId, t.actor(), IntakeTexts.RESIDENT_ADDED + MessageText.clip(t.text, 500));
     t.urgentOngoing = urgent(caseId);
     t.say(String.format(Slots.phone(t.text) != null ? IntakeTexts.PHONE_ADDED : IntakeTexts.DETAIL_ADDED, caseId));
