@@ -88,10 +88,34 @@ public final class GroundedAnswerer implements Answerer {
       String own = clean(question);
       Optional<Answer> about = FollowUps.asksWhereDone(own) ? ShownFollowUps.places(question, previous, this::passageOf)
           : FollowUps.asksEffect(own) && own.length() <= EFFECT_QUESTION_CHARS
-              ? ShownFollowUps.effects(question, previous, this::storyOf) : Optional.empty();
+              ? ShownFollowUps.effects(question, resultSources(previous), sentence -> kb.coverage(sentence, previous.text()))
+              : Optional.empty();
       if (about.isPresent()) return about.get();
+      // "还有别的做法没": other practices than those just shown.
+      if (FollowUps.asksOtherWays(own)) {
+        java.util.Set<String> read = new java.util.HashSet<>();
+        for (Citation c : previous.citations()) read.add(key(c.source(), c.text()));
+        return answer(question, history, read);
+      }
     }
     return answer(question, history);
+  }
+
+  /** A passage by its source and opening words (a shown citation's text may be clipped). */
+  private static String key(String source, String text) {
+    String t = text.replaceAll("\\s+", " ").strip();
+    return source + "|" + t.substring(0, Math.min(t.length(), 40));
+  }
+
+  /** Where the results of what an answer showed may be told: the stories it quoted and those of the places it named. */
+  private List<cn.fivestar.knowledge.Passage> resultSources(Shown previous) {
+    java.util.LinkedHashSet<cn.fivestar.knowledge.Passage> out = new java.util.LinkedHashSet<>();
+    for (Citation c : previous.citations()) out.addAll(storyOf(c));
+    java.util.Set<String> places = ShownFollowUps.itemsByPlace(previous, this::passageOf).keySet();
+    for (var p : kb.passages(cn.fivestar.knowledge.SearchFilter.NONE)) {
+      if (places.stream().anyMatch(place -> p.place().equals(place) || p.heading().contains(place))) out.add(p);
+    }
+    return List.copyOf(out);
   }
 
   /**
@@ -118,6 +142,11 @@ public final class GroundedAnswerer implements Answerer {
 
   @Override
   public Answer answer(String question, List<String> history) {
+    return answer(question, history, java.util.Set.<String>of());
+  }
+
+  /** {@code read}: passages (see {@link #key}) the person has just read, left out of an answer asking for others. */
+  private Answer answer(String question, List<String> history, java.util.Set<String> read) {
     String original = question == null ? "" : question;
     String q = FollowUps.rewrite(clean(original), history);
     // "那个一长三员是哪三员": a follow-up naming a practice of the documents by its name may ask about that practice
@@ -134,7 +163,7 @@ public final class GroundedAnswerer implements Answerer {
       List<StarNavigator.Item> items = stars.select(q, star);
       if (!items.isEmpty()) return starAnswer(original, q, star, items);
     }
-    List<Hit> hits = kb.search(q, PASSAGES);
+    List<Hit> hits = kb.search(q, PASSAGES).stream().filter(h -> !read.contains(key(h.source(), h.text()))).toList();
     // A follow-up ("在哪个社区？" after a question about children's activities) carries the earlier question's
     // words, which the knowledge base already covered; its own few words only narrow it down.
     float coverage = hits.isEmpty() ? 0 : hits.get(0).coverage();

@@ -35,15 +35,7 @@ final class ShownFollowUps {
    * quotes (for the place of a document that is one place's story).
    */
   static Optional<Answer> places(String question, Shown previous, Function<Citation, Optional<Passage>> passageOf) {
-    Map<String, String> items = new LinkedHashMap<>();
-    Matcher m = ITEM.matcher(previous.text());
-    while (m.find()) {
-      String item = LIST_NUMBER.matcher(m.group(1)).replaceFirst("").strip();
-      int no = Integer.parseInt(m.group(2));
-      if (item.isEmpty() || no < 1 || no > previous.citations().size()) continue;
-      String place = placeOf(item, passageOf.apply(previous.citations().get(no - 1)));
-      if (!place.isEmpty()) items.putIfAbsent(place, clip(TAG.matcher(item).replaceAll("")) + "[" + no + "]");
-    }
+    Map<String, String> items = itemsByPlace(previous, passageOf);
     if (items.isEmpty()) return Optional.empty();
     StringBuilder text = new StringBuilder();
     if (items.size() == 1) {
@@ -57,29 +49,51 @@ final class ShownFollowUps {
     return Optional.of(new Answer(question, true, text.toString().strip(), previous.citations()));
   }
 
+  /** The places of the items the answer showed, in order, each with its first item (clipped, with its mark). */
+  static Map<String, String> itemsByPlace(Shown previous, Function<Citation, Optional<Passage>> passageOf) {
+    Map<String, String> items = new LinkedHashMap<>();
+    Matcher m = ITEM.matcher(previous.text());
+    while (m.find()) {
+      String item = LIST_NUMBER.matcher(m.group(1)).replaceFirst("").strip();
+      int no = Integer.parseInt(m.group(2));
+      if (item.isEmpty() || no < 1 || no > previous.citations().size()) continue;
+      String place = placeOf(item, passageOf.apply(previous.citations().get(no - 1)));
+      if (!place.isEmpty()) items.putIfAbsent(place, clip(TAG.matcher(item).replaceAll("")) + "[" + no + "]");
+    }
+    return items;
+  }
+
   /**
-   * "效果咋样 真管用不": the sentences of the cited stories that report results, in reading order; empty when they
-   * report none. {@code story} gives the passages of the story a citation quotes.
+   * "效果咋样 真管用不": the sentences reporting results (a change brought about, a figure reached) among {@code
+   * passages} — the stories the answer quoted and those of the places it named — the closest to what the answer
+   * showed first ({@code closeness}: 0 means unrelated); empty when none reports any.
    */
-  static Optional<Answer> effects(String question, Shown previous, Function<Citation, List<Passage>> story) {
-    List<Citation> citations = new java.util.ArrayList<>();
-    StringBuilder text = new StringBuilder("资料里说到的成效：\n");
+  static Optional<Answer> effects(String question, List<Passage> passages, java.util.function.ToDoubleFunction<String> closeness) {
+    record Result(String sentence, Passage passage, double score, int order) {}
+    List<Result> found = new java.util.ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
-    int n = 0;
-    for (Citation c : previous.citations()) {
-      for (Passage p : story.apply(c)) {
-        for (String sentence : cn.fivestar.knowledge.Sentences.split(p.text())) {
-          String s = sentence.strip();
-          if (n >= RESULTS || !seen.add(s) || !RESULT.matcher(s).find() || !FIGURE.matcher(s).find() && !s.contains("激发")) continue;
-          // One source per story, however many of its passages the results come from.
-          Citation cited = citations.stream().filter(x -> x.title().equals(p.title())).findFirst().orElse(null);
-          if (cited == null) citations.add(cited = new Citation(p.source(), p.title(), p.text()));
-          int no = 1 + citations.indexOf(cited);
-          text.append(++n).append(". ").append(s).append("[").append(no).append("]\n");
-        }
+    for (Passage p : passages) {
+      for (String sentence : cn.fivestar.knowledge.Sentences.split(p.text())) {
+        String s = sentence.strip();
+        if (!seen.add(s) || !RESULT.matcher(s).find() || !FIGURE.matcher(s).find() && !s.contains("激发")) continue;
+        double score = closeness.applyAsDouble(s);
+        if (score > 0) found.add(new Result(s, p, score, found.size()));
       }
     }
-    return n == 0 ? Optional.empty() : Optional.of(new Answer(question, true, text.toString().strip(), citations));
+    if (found.isEmpty()) return Optional.empty();
+    List<Result> best = found.stream().sorted(java.util.Comparator.comparingDouble(Result::score).reversed())
+        .limit(RESULTS).sorted(java.util.Comparator.comparingInt(Result::order)).toList();
+    List<Citation> citations = new java.util.ArrayList<>();
+    StringBuilder text = new StringBuilder("资料里说到的成效：\n");
+    int n = 0;
+    for (Result r : best) {
+      Passage p = r.passage();
+      // One source per story, however many of its passages the results come from.
+      Citation cited = citations.stream().filter(x -> x.title().equals(p.title())).findFirst().orElse(null);
+      if (cited == null) citations.add(cited = new Citation(p.source(), p.title(), p.text()));
+      text.append(++n).append(". ").append(r.sentence()).append("[").append(1 + citations.indexOf(cited)).append("]\n");
+    }
+    return Optional.of(new Answer(question, true, text.toString().strip(), citations));
   }
 
   /** The item's own tag (【花园路街道】), else a place it names, else the place of its document. */

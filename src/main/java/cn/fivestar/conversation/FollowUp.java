@@ -37,8 +37,9 @@ final class FollowUp {
   static boolean leansOnPrevious(String question, List<String> history) {
     if (history == null || history.isEmpty()) return false;
     String q = MessageText.answer(question);
-    // "是哪个地方先这么搞的 我想找找他们的材料看看": which place did what was just said, however long.
-    if (cn.fivestar.answer.FollowUps.asksWhereDone(question)) return true;
+    // "是哪个地方先这么搞的 我想找找他们的材料看看", "还有别的做法没 光一年比一回也不顶用…": about what was just
+    // said, however long.
+    if (cn.fivestar.answer.FollowUps.asksWhereDone(question) || cn.fivestar.answer.FollowUps.asksOtherWays(q)) return true;
     if (q.isEmpty() || MessageText.length(q) > SHORT) return false;
     return TURNS_BACK.matcher(q).find() || MORE.matcher(q).find() || ANAPHORA.matcher(q).find()
         || ELLIPSIS.matcher(q).matches();
