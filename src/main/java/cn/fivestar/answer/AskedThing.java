@@ -19,7 +19,7 @@ final class AskedThing {
   /** "哪位民警", "什么形式", "哪条路": the run of Chinese characters after the question word. */
   private static final Pattern ASKED_KIND =
       Pattern.compile("(?:哪[几两三四五六七八九十]?|什么(?!时候|意思|样|地方|名字|名称))[位个条家所座项种名些类大]?(\\p{IsHan}+)");
-  private static final Pattern ASKS_WHO = Pattern.compile("谁(?![都也家])");
+  private static final Pattern ASKS_WHO = Pattern.compile("谁(?![都也家])|哪几位|哪位");
   /** "樱桃沟社区属于哪个街道", "冯春社区是哪个区的": the administrative unit a place belongs to. */
   private static final Pattern BELONGS_TO = Pattern.compile(
       "(?:属于|归)\\p{IsHan}{0,4}?哪(?:个|一个)?(区|街道|镇|乡|县|市|办事处)|(?:在|是)哪(?:个|一个)?(区|街道|镇|乡|县)的");
@@ -35,7 +35,7 @@ final class AskedThing {
   /** "行政村", "自然村", "各社区": words for places of a kind, not the name of one. */
   private static final Pattern GENERIC_PLACE = Pattern.compile("(?:行政|自然|农村|城市|城中|老旧|各个|每个|这个|那个|[各每该本全个])$");
   /** "X是谁", "X由谁担任", "谁来当X": X is the role asked about. */
-  private static final Pattern WHO = Pattern.compile("(\\p{IsHan}{2,})(?:是谁|由谁|是哪位)");
+  private static final Pattern WHO = Pattern.compile("(\\p{IsHan}{2,})(?:是谁|由谁|是哪位|是哪几位)");
   /** "书记叫啥名字": only a person's role (书记, 主任, 民警…) has a name to ask for; a park "叫什么" is a thing. */
   private static final Pattern NAME_WHO = Pattern.compile("(\\p{IsHan}{1,}[记任警员长师官者])(?:" + NAME_ASKED + ")");
   private static final Set<String> ABSTRACT_KINDS = Set.of(

@@ -43,6 +43,7 @@ public final class GroundedAnswerer implements Answerer {
   static final double MIN_COLLOQUIAL_SUPPORT = 0.35;
   private static final float COLLOQUIAL_COVERAGE = 0.5f;
   static final int MAX_QUESTION_CHARS = 500;
+  private static final int TITLE_WORD_CHARS = 4;
   /** "效果咋样 有弄上去哩没": a longer question asking about results names a subject of its own. */
   private static final int EFFECT_QUESTION_CHARS = 20;
   /** All the reranked candidates: a fact may lie in a lower-ranked passage of the top passage's story. */
@@ -230,6 +231,22 @@ public final class GroundedAnswerer implements Answerer {
     return AskedDetail.given(q, answer.text()) ? answer : new Answer(original, false, refusal, List.of());
   }
 
+  /** Whether the question names what its best passage's document is about: four characters or more of its title. */
+  private boolean namesTitleSubject(String question) {
+    List<Hit> best = kb.search(question, 1);
+    if (best.isEmpty()) return false;
+    String title = best.get(0).title();
+    for (String run : question.split("[^\\p{IsHan}]+")) {
+      for (int i = 0; i + TITLE_WORD_CHARS <= run.length(); i++) {
+        String word = run.substring(i, i + TITLE_WORD_CHARS);
+        // "五星红旗上的五颗星" shares "的五颗星" with a title: words, not phrases joined by 的.
+        if (word.matches(".*[的了是和与在有个这那].*")) continue;
+        if (title.contains(word)) return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the question names a practice (“一长三员”) the best passage for it names in quotes. */
   private boolean namesPractice(String question) {
     List<Hit> best = kb.search(question, 1);
@@ -265,9 +282,10 @@ public final class GroundedAnswerer implements Answerer {
   private boolean covered(String q, float coverage) {
     if (coverage >= MIN_OFF_TOPIC_COVERAGE) return true;
     if (coverage >= MIN_COVERAGE) return !topics.offTopic().test(q);
-    // A question naming one of the stars is about the campaign itself, whatever else it says.
+    // A question naming one of the stars, or what a document is about ("评那个星级楼组 人家到底都看啥"), is about the
+    // campaign itself, whatever else it says.
     return coverage >= communityCoverage(q)
-        && (Stars.find(q) != null || topics.communityMatter().test(q) || asksAboutLocalPlace(q));
+        && (Stars.find(q) != null || topics.communityMatter().test(q) || asksAboutLocalPlace(q) || namesTitleSubject(q));
   }
 
   private static boolean asksAboutLocalPlace(String q) {
