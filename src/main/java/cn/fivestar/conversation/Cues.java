@@ -385,6 +385,12 @@ final class Cues {
     return MessageText.answer(text).matches(".*(谢谢|感谢|谢了|多谢|麻烦(?:恁|你|您)们?了|辛苦(?:了|辛苦|啦)).*");
   }
 
+  /** "恁这是啥破玩意儿 问来问去哩 俺还得看店": impatient with the questions, not a question of their own. */
+  static boolean impatient(String text) {
+    return MessageText.answer(text).matches(
+        ".*(?:问来问去|问东问西|问这么多|问恁多|问那么多|啥破玩意|破玩意|破机器|烦死了|真麻烦|太麻烦|啰嗦|没完没了).*");
+  }
+
   /** "等一下 我看看门牌号": the person needs a moment before answering. */
   static boolean stalls(String text) {
     // Not "你给俺看看这个月哪天适合搬家": asking the bot to look something up.
@@ -602,7 +608,9 @@ final class Cues {
         .replaceAll("电话|手机|联系方式", "");
     rest = rest.replaceAll("^(?:我|俺)?(?:家|住|在|是|就在|地址|地点|位置)*", "")
         // "…九号楼 最顶上那层", "…哩": which floor, and fillers, are still the place.
-        .replaceAll("最?(?:顶上|顶|楼上|楼下|底下)?[那这]?[层户间]|[哩嘞啊呀的]", "");
+        .replaceAll("最?(?:顶上|顶|楼上|楼下|底下)?[那这]?[层户间]|[哩嘞啊呀的]", "")
+        // "郑上路 祥云小区": the road the compound lies on is part of the place.
+        .replaceAll("^\\p{IsHan}{1,5}(?:路|大街|街|大道|巷)$", "");
     return MessageText.length(rest) <= 2;
   }
 }

@@ -11,7 +11,8 @@ final class SlotFit {
 
   private static final Pattern PLACE_PREFIX = Pattern.compile(
       // "中了 问清了 王岗村四组27号": the acknowledgement before the place is no part of it.
-      "^(?:(?:中了?|好了?|行了?|嗯+|问清了|问好了|查好了|找到了|知道了|看清了)[，,。\\s]*)*"
+      // "中原路…" is a road: a one-word yes needs its pause.
+      "^(?:(?:中了?|好了?|行了?|嗯+)[，,。\\s]+|(?:问清了|问好了|查好了|找到了|知道了|看清了)[，,。\\s]*)*"
           + "(?:地点|地址|位置|地方)?(?:还是)?(?:就)?(?:是|在|：|:)?\\s*(?:刚才说的|刚说的|刚刚说的|上面说的|前面说的)?\\s*(?:就在|在|位于)?");
   /** "俺是…家属院哩 九号楼", "俺在刘寨街…": who speaks is no part of the place. */
   private static final Pattern SELF = Pattern.compile("^(?:俺|我)们?家?(?:是|在|住在?|就在|就住)(?=\\p{IsHan}{2})");

@@ -33,7 +33,9 @@ final class Slots {
   private static final Pattern CLAUSE_START = Pattern.compile("(?:^|[\\s\\p{P}]|在|住在|位于|就在|是|我们|咱们|我家|俺们|俺)$");
   /** A candidate starting with a verb is that verb's object (建议社区…, 举报村…), not a place. */
   private static final Pattern VERB_FIRST = Pattern.compile(
-      "^(?:建议|希望|举报|反映|报名|参加|借用|觉得|冒充|感谢|请问|联系|怎么|搞|找|进|回|翻墙|帮忙|祸害|别|叫)");
+      "^(?:建议|希望|举报|反映|报名|参加|借用|觉得|冒充|感谢|请问|联系|怎么|搞|找|进|回|翻墙|帮忙|祸害|别|叫"
+          // "俺们村通镇上那条土路": the village itself, then where its road goes — no name.
+          + "|村)");
   /** A name followed by these is part of a common word, not a place (路灯, 路面, 街道办, 村干部). */
   private static final Pattern NOT_A_PLACE_AFTER = Pattern.compile("^(?:灯|面|段|沿|牙|障|道|费|况|子|干部|委|民|支书)");
   /** Kinds of roads and places, not names of one. */

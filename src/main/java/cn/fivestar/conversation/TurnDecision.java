@@ -123,6 +123,13 @@ final class TurnDecision {
       t.say(IntakeTexts.TAKE_YOUR_TIME);
       return;
     }
+    if (Cues.impatient(text) && !Cues.saysBye(text) && Slots.location(text) == null && Slots.phone(text) == null) {
+      // "恁这是啥破玩意儿 问来问去哩": an apology, and only what is still needed.
+      t.handledAs = HandledAs.REPORT;
+      t.say(IntakeTexts.SORRY_FOR_QUESTIONS);
+      intake.prompt(t, t.state.draft());
+      return;
+    }
     if (Cues.asksToRepeat(text) && t.state.draft().text() != null) {
       // "你再发一遍刚才那个 我这手机屏碎了没看清": the question the bot waits on, again.
       t.handledAs = HandledAs.REPORT;
