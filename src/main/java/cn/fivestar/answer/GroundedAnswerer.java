@@ -44,6 +44,8 @@ public final class GroundedAnswerer implements Answerer {
   private static final float COLLOQUIAL_COVERAGE = 0.5f;
   static final int MAX_QUESTION_CHARS = 500;
   private static final int TITLE_WORD_CHARS = 4;
+  private static final double ITEM_RANK_WEIGHT = 0.3;
+  private static final double PLACE_WEIGHT = 0.5;
   /** "效果咋样 有弄上去哩没": a longer question asking about results names a subject of its own. */
   private static final int EFFECT_QUESTION_CHARS = 20;
   /** All the reranked candidates: a fact may lie in a lower-ranked passage of the top passage's story. */
@@ -89,7 +91,7 @@ public final class GroundedAnswerer implements Answerer {
       String own = clean(question);
       Optional<Answer> about = FollowUps.asksWhereDone(own) ? ShownFollowUps.places(question, previous, this::passageOf)
           : FollowUps.asksEffect(own) && own.length() <= EFFECT_QUESTION_CHARS
-              ? ShownFollowUps.effects(question, resultSources(previous), sentence -> kb.coverage(sentence, previous.text()))
+              ? effects(question, previous)
               : Optional.empty();
       if (about.isPresent()) return about.get();
       // "还有别的做法没": other practices than those just shown.
@@ -108,15 +110,36 @@ public final class GroundedAnswerer implements Answerer {
     return source + "|" + t.substring(0, Math.min(t.length(), 40));
   }
 
-  /** Where the results of what an answer showed may be told: the stories it quoted and those of the places it named. */
-  private List<cn.fivestar.knowledge.Passage> resultSources(Shown previous) {
-    java.util.LinkedHashSet<cn.fivestar.knowledge.Passage> out = new java.util.LinkedHashSet<>();
-    for (Citation c : previous.citations()) out.addAll(storyOf(c));
-    java.util.Set<String> places = ShownFollowUps.itemsByPlace(previous, this::passageOf).keySet();
-    for (var p : kb.passages(cn.fivestar.knowledge.SearchFilter.NONE)) {
-      if (places.stream().anyMatch(place -> p.place().equals(place) || p.heading().contains(place))) out.add(p);
+  /**
+   * Where the results of what an answer showed may be told, and how close each sentence there is to it: the story of
+   * each item counts fully, the stories of the place it names half, an earlier item more than a later one; the
+   * sentence's overlap with the items breaks ties.
+   */
+  private Optional<Answer> effects(String question, Shown previous) {
+    java.util.Map<cn.fivestar.knowledge.Passage, Double> prior = new java.util.LinkedHashMap<>();
+    List<String> items = ShownFollowUps.items(previous);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[(\\d+)\\]").matcher(previous.text());
+    List<Integer> cited = new java.util.ArrayList<>();
+    while (m.find()) {
+      int no = Integer.parseInt(m.group(1));
+      if (no >= 1 && no <= previous.citations().size() && !cited.contains(no)) cited.add(no);
     }
-    return List.copyOf(out);
+    for (int i = 0; i < cited.size(); i++) {
+      double weight = 1 / (1 + ITEM_RANK_WEIGHT * i);
+      for (var p : storyOf(previous.citations().get(cited.get(i) - 1))) prior.merge(p, weight, Math::max);
+    }
+    List<String> places = List.copyOf(ShownFollowUps.itemsByPlace(previous, this::passageOf).keySet());
+    List<cn.fivestar.knowledge.Passage> all = kb.passages(cn.fivestar.knowledge.SearchFilter.NONE);
+    for (int i = 0; i < places.size(); i++) {
+      double weight = PLACE_WEIGHT / (1 + ITEM_RANK_WEIGHT * i);
+      String place = places.get(i);
+      for (var p : all) if (p.place().equals(place) || p.heading().contains(place)) prior.merge(p, weight, Math::max);
+    }
+    return ShownFollowUps.effects(question, List.copyOf(prior.keySet()), (p, sentence) -> {
+      double overlap = 0;
+      for (String item : items) overlap = Math.max(overlap, kb.coverage(sentence, item));
+      return prior.get(p) + overlap;
+    });
   }
 
   /**

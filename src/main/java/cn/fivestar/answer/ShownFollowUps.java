@@ -24,7 +24,7 @@ final class ShownFollowUps {
   /** A sentence reporting what came of a practice: a change brought about, a figure reached, a title won. */
   private static final Pattern RESULT = Pattern.compile(
       "激发|变成|变为|实现了|提升了|提高了|达到|达标|获评|荣获|获得|被评为|评为|累计|共计|解决了|化解|成效|效果|受益|满意|好评|"
-          + "摘得|夺得|先后|已[经有]|目前|截至|有效|明显|大大|极大");
+          + "摘得|夺得|先后|已[经有]|目前|截至|有效|明显|大大|极大|最终|缓解|建成|新建|增强|改善|减少|下降|覆盖");
   private static final Pattern FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:%|个|项|次|件|人|户|名|家|余|多|万|平方米|场|条)");
   private static final int RESULTS = 3;
 
@@ -65,19 +65,19 @@ final class ShownFollowUps {
 
   /**
    * "效果咋样 真管用不": the sentences reporting results (a change brought about, a figure reached) among {@code
-   * passages} — the stories the answer quoted and those of the places it named — the closest to what the answer
-   * showed first ({@code closeness}: 0 means unrelated); empty when none reports any.
+   * passages}, the best by {@code score} (how close the passage and sentence are to what the answer showed) first.
    */
-  static Optional<Answer> effects(String question, List<Passage> passages, java.util.function.ToDoubleFunction<String> closeness) {
+  static Optional<Answer> effects(String question, List<Passage> passages,
+                                  java.util.function.ToDoubleBiFunction<Passage, String> score) {
     record Result(String sentence, Passage passage, double score, int order) {}
     List<Result> found = new java.util.ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (Passage p : passages) {
       for (String sentence : cn.fivestar.knowledge.Sentences.split(p.text())) {
         String s = sentence.strip();
+        // A result reports a change or a figure reached: "激发了…", "累计…36次", "最终…安装5个充电桩".
         if (!seen.add(s) || !RESULT.matcher(s).find() || !FIGURE.matcher(s).find() && !s.contains("激发")) continue;
-        double score = closeness.applyAsDouble(s);
-        if (score > 0) found.add(new Result(s, p, score, found.size()));
+        found.add(new Result(s, p, score.applyAsDouble(p, s), found.size()));
       }
     }
     if (found.isEmpty()) return Optional.empty();
@@ -94,6 +94,17 @@ final class ShownFollowUps {
       text.append(++n).append(". ").append(r.sentence()).append("[").append(1 + citations.indexOf(cited)).append("]\n");
     }
     return Optional.of(new Answer(question, true, text.toString().strip(), citations));
+  }
+
+  /** The items the answer showed, in order, without list numbers, place tags and citation marks. */
+  static List<String> items(Shown previous) {
+    List<String> out = new java.util.ArrayList<>();
+    Matcher m = ITEM.matcher(previous.text());
+    while (m.find()) {
+      String item = TAG.matcher(LIST_NUMBER.matcher(m.group(1)).replaceFirst("")).replaceAll("").strip();
+      if (!item.isEmpty()) out.add(item);
+    }
+    return out;
   }
 
   /** The item's own tag (【花园路街道】), else a place it names, else the place of its document. */
