@@ -17,7 +17,9 @@ final class Cues {
           + "为啥|行不行|中不中|好不好|对不对|管不管|要不要|需不需要|会不会");
   /** "那再问个 从这边坐几路公交…": saying outright that a question follows. */
   private static final Pattern ASKS_OPENLY =
-      Pattern.compile("^(?:那|那么|还有|另外)?(?:我|俺)?(?:再|还)?(?:想)?(?:问个|问一下|问下|问问|打听一下|打听个|请教一下|请教个)");
+      Pattern.compile("^(?:哎|唉|喂|那|那么|还有|另外)?[\\s，,]*(?:我|俺)?(?:先|再|还)?(?:想)?(?:问个|问一下|问下|问问|打听一下|打听个|请教一下|请教个)"
+          // "到底是社区自己办哩 还是外头人承包哩": one or the other.
+          + "|(?:是|到底是)\\p{IsHan}{1,20}[\\s，,]+还是");
   /** A question particle closing the message (or a clause): 吗, 呢, 么, 不, 没, 没有. */
   /** A question particle closing the message or a clause (not 呢: "麦子等着浇呢" states, "那X呢" is a follow-up). */
   private static final Pattern QUESTION_END = Pattern.compile("(?:吗|嘛|么|不|没|没有|不了|没得)[\\s。.!！~～]*(?:[，,\\s]|$)");
@@ -85,7 +87,7 @@ final class Cues {
 
   /** Indefinite uses of question words: 谁都能进, 啥也不管, 哪儿都是. */
   private static final Pattern TO_FILE = Pattern.compile(
-      "(?:给|帮)(?:俺|我|咱)?们?(?:记上|记下|记一下|记一笔|登记|登个记|报上去|报一下|反映一下|反映上去)"
+      "(?:给|帮)(?:俺|我|咱)?们?(?:记上|记下|记一下|记一笔|登记|登个记|报上去|报一下|反映一下|反映上去|反映反映|报报)"
           // "那俺先把眼下这事报了吧 …": the matter that follows is to be filed.
           + "|把\\p{IsHan}{0,4}?(?:这事|这个事|这件事)报了吧");
   private static final Pattern PLAN =
@@ -122,9 +124,11 @@ final class Cues {
           // "没啥活动了" (nothing), "凭啥他一家占" (a complaint), "哪会弄这", "哪拎得动" (how could I): no question asked.
           + "|没多少|没(?:跟|和|给|找|问)谁|(?:都|也)没有?(?=[\\s，,。.!！]|$)|凭(?:啥|什么)|哪会(?!儿)|哪\\p{IsHan}得(?:动|了|起)"
           // "有啥事叫网格员上门" (whatever comes up), "还能是哪" (where else): no question either.
-          + "|有(?:啥|什么)事(?=[\\s，,]*(?:就|再|叫|让|找|打|给|喊|说|来))|还能(?:是|在)?哪儿?"
+          + "|有(?:啥|什么)事(?=[\\s，,]*(?:恁|你|您)?(?:就|再|叫|让|找|打|给|喊|说|来))|还能(?:是|在)?哪儿?"
           // "这都几点了": it is late, not a question of the time.
           + "|都几点了"
+          // "几个老头去窗口问": a few people doing something, in a story.
+          + "|(?:^|(?<=[\\s，,]))几个\\p{IsHan}{1,3}?(?=(?:都|也|就|一起)?(?:去|来|跑|找|问|说|在|跟))"
           // "今年咋没人管": a complaint that nobody acts; "喂 喂 这个能说话不": checking the line before telling.
           + "|(?:咋|怎么|为啥|为什么)(?:还|都|也|就)?(?:没人|没有人)(?:管|修|来|弄|处理|问)"
           + "|^(?:喂+[\\s，,]*)*(?:这个|这)?(?:能|可以)(?:说话|用|听见|听到|收到)(?:不|吗|没)");
@@ -383,6 +387,11 @@ final class Cues {
   static boolean thanks(String text) {
     // "中 麻烦恁了 有信儿了叫人给俺回个话就中", "辛苦辛苦": thanks in other words.
     return MessageText.answer(text).matches(".*(谢谢|感谢|谢了|多谢|麻烦(?:恁|你|您)们?了|辛苦(?:了|辛苦|啦)).*");
+  }
+
+  /** "这事恁给反映反映": the matter just told, to be filed. */
+  static boolean filesThisMatter(String text) {
+    return asksToFile(text) && text.matches(".*(?:这事|这个事|这件事|这个情况|这情况).*");
   }
 
   /** "恁这是啥破玩意儿 问来问去哩 俺还得看店": impatient with the questions, not a question of their own. */

@@ -8,6 +8,7 @@ import cn.fivestar.conversation.DialogState.Step;
 import cn.fivestar.conversation.intent.Classification;
 import cn.fivestar.conversation.intent.Intent;
 import cn.fivestar.conversation.intent.IntentClassifier;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -361,6 +362,13 @@ final class TurnDecision {
       status.handle(t);
       return;
     }
+    // "这事恁给反映反映 天天这样谁受得了" after telling it as a question: that story is the report.
+    List<String> asked = s.questions();
+    String told = asked.isEmpty() ? null : asked.get(asked.size() - 1);
+    if (Cues.filesThisMatter(text) && told != null && classifier.classify(told).intent() == Intent.REPORT) {
+      intake.startReport(t, told + "\n" + text, classifier.category(told), null);
+      return;
+    }
     // "俺在刘寨街跟大学路交叉口往西 路北那排门面房 第三家 开五金店哩": where the person is, no problem yet.
     if (intake.saysOnlyWhere(text)) {
       intake.startAtPlace(t);
@@ -409,7 +417,8 @@ final class TurnDecision {
       intake.startReport(t, c.category(), null);
       return;
     }
-    if (report && Cues.asksWhoHandles(text)) {
+    // "老年卡在哪办 要带啥 该找谁咨询": whom to ask about a service, not who handles a problem.
+    if (report && Cues.asksWhoHandles(text) && !GroundedAnswerer.asksEverydayService(text)) {
       intake.startReport(t, c.category(), IntakeTexts.whoHandles(c.category()));
       return;
     }
