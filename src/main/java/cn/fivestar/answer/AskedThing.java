@@ -93,6 +93,8 @@ final class AskedThing {
     if (!m.find()) return null;
     // "在哪条路上": the locative after the kind is no part of it.
     String run = m.group(1).replaceFirst("^(\\p{IsHan})[上里边头]$", "$1");
+    // "装哪了", "在哪呢": a particle, not a kind of thing.
+    if (run.matches("[了呢].*")) return null;
     if (run.length() == 1) return run;  // "哪条路？"
     List<String> words = ChineseAnalysis.terms(WORDS, "f", run);
     // A single character inside a longer run ("哪些人组成") is too common to point at the answer.
