@@ -14,7 +14,10 @@ final class Cues {
   /** Interrogative words and patterns of spoken Mandarin and Henan speech. */
   private static final Pattern QUESTION_WORDS = Pattern.compile(
       "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|多久|多长时间|(?<![好十那这买拿弄找搬摆放挂装请叫前了把]|光剩|就剩|只剩|光有|就有|只有|还有)几[个号点天次岁位家种条路趟]|如何|为什么|"
-          + "为啥|行不行|中不中|好不好|对不对|管不管|要不要|需不需要|会不会");
+          + "为啥|行不行|中不中|好不好|对不对|管不管|要不要|需不需要|会不会"
+          // "评上哩多不多": any A不A asks, except "爱听不听" (whatever one likes), "在不在" (a greeting) and "该不该"
+          // (a grievance: "恁给反映反映 这钱该不该收").
+          + "|(?<![爱])([\\p{IsHan}&&[^在该]])不\\1");
   /** "那再问个 从这边坐几路公交…": saying outright that a question follows. */
   private static final Pattern ASKS_OPENLY =
       Pattern.compile("^(?:哎|唉|喂|那|那么|还有|另外)?[\\s，,]*(?:我|俺)?(?:先|再|还)?(?:想)?(?:问个|问一下|问下|问问|打听一下|打听个|请教一下|请教个)"

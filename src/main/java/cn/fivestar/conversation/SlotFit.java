@@ -15,8 +15,11 @@ final class SlotFit {
       "^(?:(?:中了?|好了?|行了?|嗯+)[，,。\\s]+|(?:问清了|问好了|查好了|找到了|知道了|看清了)[，,。\\s]*)*"
           + "(?:地点|地址|位置|地方)?(?:还是)?(?:就)?(?:是|在|：|:)?\\s*(?:刚才说的|刚说的|刚刚说的|上面说的|前面说的)?\\s*(?:就在|在|位于)?");
   /** "俺是…家属院哩 九号楼", "俺在刘寨街…": who speaks is no part of the place. */
-  private static final Pattern SELF = Pattern.compile("^(?:俺|我)们?家?(?:是|在|住在?|就在|就住)(?=\\p{IsHan}{2})");
+  private static final Pattern SELF = Pattern.compile(
+      // "俺姓赵 住紫荆苑小区…": the surname said first is no part of the place either.
+      "^(?:(?:俺|我)(?:姓|叫)\\p{IsHan}{1,3}?[\\s，,]+(?:住在?|在)?|(?:俺|我)们?家?(?:是|在|住在?|就在|就住))(?=\\p{IsHan}{2})");
   private static final int MAX_LOCATION = 200;
+  private static final Pattern GO_ON_FILING = Pattern.compile("(?:接着|先|还是|继续)?(?:报|登记|提交|反映)(?:吧|了|上去)?[\\s，,。]*$");
 
   /** Whether this message answers the question the intake is waiting for (the turn decision asks first). */
   static boolean fits(Turn t) {
@@ -64,7 +67,10 @@ final class SlotFit {
     // "哎呀 恁又不知道俺家在哪 说全乎点 黄河路电力家属院 5号楼后头那个车棚": the grumble before the place is no part of it.
     String found = Slots.location(p);
     int at = found == null ? -1 : p.indexOf(found.split("\\s")[0]);
-    if (at > 0 && Cues.hasQuestionWord(p.substring(0, at))) p = p.substring(at);
+    // "那俺们楼这样八成评不上 先接着报吧 工人新村 24号楼": nor is a remark that ends by saying to go on filing.
+    if (at > 0 && (Cues.hasQuestionWord(p.substring(0, at)) || GO_ON_FILING.matcher(p.substring(0, at)).find())) {
+      p = p.substring(at);
+    }
     String named = MessageText.length(p) > 40 ? Slots.location(p) : null;
     return MessageText.clip(named != null ? named : p, MAX_LOCATION);
   }

@@ -28,7 +28,8 @@ class AnswerQualityTest {
       "eval/questions-blind-5.jsonl", "eval/questions-blind-6.jsonl", "eval/questions-blind-7.jsonl",
       "eval/questions-blind-8.jsonl", "eval/questions-blind-9.jsonl", "eval/questions-blind-10.jsonl",
       "eval/questions-blind-11.jsonl", "eval/questions-blind-12.jsonl", "eval/questions-blind-13.jsonl",
-      "eval/questions-blind-14.jsonl", "eval/questions-blind-15.jsonl");
+      "eval/questions-blind-14.jsonl", "eval/questions-blind-15.jsonl",
+      "eval/questions-blind-16.jsonl");
   private static final Path SEEDS = Path.of("../shared/seeds");
 
   @TempDir Path data;

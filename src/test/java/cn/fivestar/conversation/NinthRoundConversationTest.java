@@ -116,4 +116,53 @@ class NinthRoundConversationTest {
     String bus = h.say("c", "那再问个 从这边坐几路公交能到郑州东站 不清楚也没事");
     assertFalse(bus.contains("请问具体在哪里"), bus);
   }
+
+  @Test
+  void resultsComeFromTheStoryOfThePracticeShownFirst() {
+    h.say("s", "街道书记开会说 创星不能光社区几个人唱独角戏 得变成大合唱 这话是从哪来的 人家具体是咋弄的");
+    String effect = h.say("s", "效果咋样");
+    assertTrue(effect.contains("资料里说到的成效") && effect.contains("充电桩"), effect);
+    String others = h.say("s", "还有别的做法没 我们辖区单位多 就是叫不动");
+    assertFalse(others.contains("抱歉"), others);
+  }
+
+  @Test
+  void askingToFileTheMatterJustToldFilesThatStory() {
+    h.say("a", "咱市区不是不让放炮吗 俺们小区门口一到礼拜天早上六点就有结婚哩车队在门口放鞭 俺家小孩吓哩直哭");
+    String filing = h.say("a", "这事恁给反映反映 天天这样谁受得了");
+    assertTrue(filing.contains("请问具体在哪里") && filing.contains("放鞭"), filing);
+    assertTrue(h.say("a", "金色港湾小区大门口 南阳路跟黄河路那个路口").contains("请核对您要反映的内容"));
+    String noPhone = h.say("a", "电话不想留 有啥事恁就在这回俺");
+    assertFalse(noPhone.contains("抱歉"), noPhone);
+    CaseRecord c = h.cases.get(Harness.trackingNumber(h.say("a", "妥 就这 交吧")));
+    assertTrue(c.text().contains("放鞭") && c.location().contains("金色港湾小区"), c.text() + " @ " + c.location());
+  }
+
+  @Test
+  void aPlaceAfterThePhoneIsThePlaceAndItsRoadKeepsItsName() {
+    h.say("a", "先留个号 15903712468 工地上干活哩 接不了电话 有事发短信");
+    String placed = h.say("a", "郑上路 祥云小区");
+    assertTrue(placed.contains("郑上路 祥云小区") && !placed.contains("请核对"), placed);
+    assertTrue(h.say("a", "小区围墙顶上那圈铁丝网掉下来一大截 耷拉到人行道上").contains("地点：郑上路 祥云小区"));
+    h.say("b", "这两天晚上院里十字路口老有人烧纸 纸灰刮哩满院都是 挨着车棚 万一燎着了咋弄");
+    assertTrue(h.say("b", "中原路 建材厂家属院 车棚跟前").contains("地点：中原路 建材厂家属院"));
+  }
+
+  @Test
+  void impatienceAtTheSummaryGetsAnApologyAndTheSummaryAgain() {
+    h.say("a", "院里的路灯坏了一个礼拜了 晚上黑灯瞎火的");
+    h.say("a", "幸福路12号院3号楼");
+    String reply = h.say("a", "恁这是啥破玩意儿 问来问去哩 俺还得看店");
+    assertTrue(reply.contains("不好意思") && reply.contains("请核对您要反映的内容"), reply);
+    assertTrue(h.cases.list(CaseFilter.all()).isEmpty());
+  }
+
+  @Test
+  void questionsAboutAServiceOrWhichOfTwoAreAskedNotFiled() {
+    String card = h.say("a", "俺今年刚满65 听说能办老年卡坐公交不要钱 这个在哪办 要带啥 该找谁咨询");
+    assertFalse(card.contains("请问具体在哪里") || card.contains("我先帮您登记"), card);
+    String which = h.say("b", "哎 先问一下 这助老食堂到底是社区自己办哩 还是外头人承包哩");
+    assertFalse(which.contains("请问具体在哪里"), which);
+    assertTrue(h.cases.list(CaseFilter.all()).isEmpty());
+  }
 }
