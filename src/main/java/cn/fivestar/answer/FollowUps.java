@@ -23,9 +23,10 @@ public final class FollowUps {
    * may only point back (这, 那个, 刚才说的), else it names a subject of its own ("议事亭是哪个街道弄的").
    */
   private static final Pattern WHERE_DONE = Pattern.compile(
-      "^(.*?)(?:是|在)?(?:哪个|哪些|哪几个|哪|啥)(?:地方|街道|社区|村|区|县|镇|单位)(?:先|最先|最早|开始|带头)?(?:这么|这样|那么)?"
-          + "(?:搞|弄|做|干|整|办|开展|推|试|实行|想出)");
-  private static final Pattern POINTS_BACK = Pattern.compile("这么|这样|刚才|上面|你说的|恁说的|说的|问问|请问|这|那|个|是|些|的|俺|咱|恁|你|[\\s，,、。？?！!]");
+      "^(.*?)(?:是|在)?(?:哪个|哪些|哪几个|哪|啥)(?:地方|街道|社区|村|区|县|镇|单位|院|小区|楼院)(?:先|最先|最早|开始|带头)?"
+          + "(?:这么|这样|那么)?(?:搞|弄|做|干|整|办|开展|推|试|实行|想出)");
+  private static final Pattern POINTS_BACK =
+      Pattern.compile("这么|这样|刚才|上面|你说的|恁说的|说的|问问|请问|有没有|有木有|这|那|个|是|些|的|俺|咱|恁|你|[\\s，,、。？?！!]");
   private static final Pattern OTHER_WAYS = Pattern.compile(
       "^(?:那)?(?:还有|有没有|有木有)(?:没有|啥|什么)?(?:别的|其他|其它)(?:的)?(?:做法|办法|法子|招|路子|经验|例子)");
   private static final Pattern EFFECT = Pattern.compile("效果|成效|成果|管用|顶用|有用[没不吗]|见效|起作用|弄上去|评上|有啥变化|变化大");
