@@ -91,8 +91,9 @@ class DialogueEvalTest {
       // Sets 19–21 expect an urgent report to wait for 确认 like any other; the bot registers it at once and adds what
       // follows to it, so their confirmation turns fail by design.
       "dialogues-blind-19.jsonl, 0.87, 0.5",
-      "dialogues-blind-20.jsonl, 0.89, 0.4",
-      "dialogues-blind-21.jsonl, 0.82, 0.3"})
+      "dialogues-blind-20.jsonl, 0.95, 0.7",
+      "dialogues-blind-21.jsonl, 0.83, 0.4",
+      "dialogues-blind-22.jsonl, 0.95, 0.7"})
   void teamDialogueSets(String file, double minTurns, double minDialogues) {
     check(Path.of("eval", file), minTurns, minDialogues);
   }
