@@ -92,6 +92,8 @@ public final class FollowUps {
               || h.replaceAll("\\s", "").length() <= ASKS_MORE_CHARS && MORE.matcher(h).find())
           || asksWhereDone(h) || asksOtherWays(h);
       if (!leans || i == 0) return h;
+      // "那幸福和谐星呢？" then "具体怎么做的？": the star it turned to, asked as the question it leaned on.
+      if (Stars.find(h) != null && ELLIPTIC.matcher(h).matches()) return rewrite(h, history.subList(0, i));
     }
     return "";
   }
