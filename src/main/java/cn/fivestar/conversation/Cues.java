@@ -348,6 +348,12 @@ final class Cues {
     return MessageText.answer(text).matches("^(?:俺|我)(?:们)?(?:家)?(?:在|是|住在?|就在).*") && !questionForm(text);
   }
 
+  /** "俺是社区书记", "我是网格员": who is speaking, nothing more. */
+  static boolean statesRole(String text) {
+    return MessageText.answer(text).matches("^(?:俺|我)(?:们)?是\\p{IsHan}{0,8}?"
+        + "(?:书记|副书记|主任|委员|干部|网格员|网格长|社工|党员|志愿者|楼长|楼栋长|文书|会计|支书|村医|老师|学生|居民|村民|业主)(?:哩|的)?$");
+  }
+
   /** "他要是还不给来电 …俺能找谁评理去": a what-if, asking what one could do, not reporting. */
   static boolean hypothetical(String text) {
     return MessageText.answer(text).matches("^(?:他|她|他们|那|那他|那要)?(?:要是|如果|万一|假如|要)\\p{IsHan}{0,3}(?:还|再|又|不).*");

@@ -329,7 +329,9 @@ final class TurnDecision {
     }
     String[] parts = Cues.reportThenQuestion(text);
     // "我是郑州大学的学生…想先问问城市社区的五星是哪五颗": what comes before "问问" introduces the question.
-    if (parts != null && classifier.classify(parts[0]).intent() == Intent.REPORT && !Cues.saysItAsks(text)) {
+    // "俺是社区书记 想问问…": who is asking, not a report.
+    if (parts != null && classifier.classify(parts[0]).intent() == Intent.REPORT && !Cues.saysItAsks(text)
+        && !Cues.statesRole(parts[0])) {
       // "楼道灯坏了 顺便问一下…": the report goes on, and the question is answered too.
       intake.startReport(t, parts[0], classifier.category(parts[0]), null);
       questions.answer(t, parts[1]);

@@ -165,4 +165,12 @@ class NinthRoundConversationTest {
     assertFalse(which.contains("请问具体在哪里"), which);
     assertTrue(h.cases.list(CaseFilter.all()).isEmpty());
   }
+
+  @Test
+  void sayingWhoAsksBeforeTheQuestionIsNoReport() {
+    String reply = h.say("s", "俺是社区书记 想问问别的地方咋让辖区单位跟社区一块干事");
+    assertFalse(reply.contains("请问具体在哪里") || reply.contains("已记下"), reply);
+    assertTrue(reply.contains("驻区单位"), reply);
+    assertTrue(h.cases.list(CaseFilter.all()).isEmpty());
+  }
 }
