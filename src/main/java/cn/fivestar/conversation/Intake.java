@@ -459,6 +459,7 @@ final class Intake {
     } else {
       t.say(IntakeTexts.registered(r.id(), r.category(), CaseViews.day(r.dueAt())));
     }
+    if (MessageText.asksNotToBeNamed(t.text)) t.say(IntakeTexts.NOT_NAMED);
     takeUpQueued(t, queued);
   }
 

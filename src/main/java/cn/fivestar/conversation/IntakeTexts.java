@@ -41,6 +41,7 @@ final class IntakeTexts {
   static final String HOLDING = "好的，先不提交，这份登记给您留着。问好了回来接着说，或回复“确认”提交。";
   static final String RESUMED = "好的，接着登记刚才的事。";
   static final String MATTER_REPLACED = "好的，改为登记您刚说的这件事。";
+  static final String NOT_NAMED = "请放心：您的姓名、电话和住址只有社区工作人员能看到，不会告诉被反映的人。";
   static final String SORRY_FOR_QUESTIONS = "不好意思，耽误您时间了。就差这一步，弄完就能提交：";
   static final String URGENT_WHERE = "请马上告诉我具体地点（小区、几号楼几单元，或村、组，或最后出现的地方），我会补充给值班人员。";
 

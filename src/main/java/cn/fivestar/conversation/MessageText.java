@@ -64,6 +64,11 @@ final class MessageText {
   private static final Pattern KEEP_ME_OUT = Pattern.compile(
       "(?:别|不要|甭|可别)(?:跟人家|跟他们?|跟她)?(?:说|告诉|讲|让人知道)(?:人家|他们?|她)?(?:是)?(?:俺|我)(?:们)?(?:报|反映|举报|说)?的?(?:啊|哈|呀|啊)?");
 
+  /** "别说是俺报的啊": the person asks not to be named to whoever the report is about. */
+  static boolean asksNotToBeNamed(String text) {
+    return KEEP_ME_OUT.matcher(answer(text)).find();
+  }
+
   static boolean isYes(String text) {
     String a = KEEP_ME_OUT.matcher(answer(text)).replaceAll("");
     return YES.contains(a) || a.startsWith("确认") || a.equals("是的确认") || a.equals("对没问题")

@@ -104,7 +104,9 @@ class NinthRoundConversationTest {
   void aConfirmationAskingNotToBeNamedConfirms() {
     h.say("a", "楼下那片空地天天晚上跳广场舞 音箱开得震天响 一跳跳到十点多");
     assertTrue(h.say("a", "管城区南曹乡 滨河花园安置区 7号楼跟8号楼中间那片空地").contains("请核对您要反映的内容"));
-    assertTrue(Harness.trackingNumber(h.say("a", "嗯 就这样 报吧 别说是俺报的啊")) != null);
+    String filed = h.say("a", "嗯 就这样 报吧 别说是俺报的啊");
+    assertTrue(Harness.trackingNumber(filed) != null, filed);
+    assertTrue(filed.contains("不会告诉被反映的人"), filed);
   }
 
   @Test
