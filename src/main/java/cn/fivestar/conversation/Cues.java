@@ -403,6 +403,13 @@ final class Cues {
     return asksToFile(text) && text.matches(".*(?:这事|这个事|这件事|这个情况|这情况).*");
   }
 
+  /** "这归物业管还是归社区管", "这该谁管": whose job the problem is. */
+  static boolean asksWhoseJob(String text) {
+    return MessageText.answer(text).matches(
+        ".*(?:(?:归|该)(?:谁|哪个?|物业|社区|街道|村里?|居委会|城管|派出所)\\p{IsHan}{0,4}?管|(?:物业|社区|街道|村里)管还是).*")
+        && questionForm(text);
+  }
+
   /** "恁这是啥破玩意儿 问来问去哩 俺还得看店": impatient with the questions, not a question of their own. */
   static boolean impatient(String text) {
     return MessageText.answer(text).matches(

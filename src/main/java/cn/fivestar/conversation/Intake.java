@@ -175,6 +175,12 @@ final class Intake {
     t.say(String.format(IntakeTexts.WITHDRAW_NOTED, caseId));
   }
 
+  /** "这归物业管还是归社区管": who handles the category of the report under way. */
+  void sayWhoHandles(Turn t) {
+    t.handledAs = HandledAs.REPORT;
+    t.say(IntakeTexts.whoHandles(preview(t.state.draft()).category()));
+  }
+
   /** "这一般几天能弄好": how long this kind of request takes, by the deadline rules. */
   void sayHowLong(Turn t) {
     t.handledAs = HandledAs.REPORT;

@@ -146,6 +146,12 @@ final class TurnDecision {
       if (asking == Step.CONFIRM) intake.prompt(t, t.state.draft());
       return;
     }
+    if (Cues.asksWhoseJob(text) && Slots.location(text) == null && t.state.draft().text() != null) {
+      // "这归物业管还是归社区管": who handles this kind of problem, and the report goes on.
+      intake.sayWhoHandles(t);
+      t.say(intake.waitingLine(t));
+      return;
+    }
     if (Cues.asksHowLong(text)) {
       intake.sayHowLong(t);
       t.say(intake.waitingLine(t));

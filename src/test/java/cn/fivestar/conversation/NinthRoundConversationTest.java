@@ -175,4 +175,12 @@ class NinthRoundConversationTest {
     assertTrue(reply.contains("驻区单位"), reply);
     assertTrue(h.cases.list(CaseFilter.all()).isEmpty());
   }
+
+  @Test
+  void askingWhoseJobItIsDuringAReportIsToldAndTheReportGoesOn() {
+    h.say("a", "楼下那个下水道又堵了 臭哩不行");
+    String reply = h.say("a", "哎 先问一下 这归物业管还是归社区管");
+    assertTrue(reply.contains("物业") && reply.contains("还没有提交"), reply);
+    assertTrue(h.say("a", "建设路 幸福里小区 5号楼").contains("请核对您要反映的内容"));
+  }
 }
