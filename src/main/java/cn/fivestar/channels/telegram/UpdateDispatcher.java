@@ -166,6 +166,7 @@ final class UpdateDispatcher {
   private void process(Update u) {
     if (abandon) return; // stays pending in the store; handled after the next start
     UpdateMapper.Incoming incoming = null;
+    boolean cutShort = false;
     try {
       incoming = mapper.map(u);
       if (incoming instanceof UpdateMapper.Reply r) {
@@ -174,15 +175,22 @@ final class UpdateDispatcher {
         converse(t);
       }
     } catch (RuntimeException e) {
-      log.error("update {} failed: {}", u.getUpdateId(), PersonalData.mask(e.toString()));
-      if (incoming instanceof UpdateMapper.ToEngine t) {
-        sender.send(new OutMessage(t.inbound().chatId(), APOLOGY, null, null, null));
+      // Cut short by this replica dying (its API closed under it): as after a crash, the update stays pending and
+      // the replica that takes the chat over handles it.
+      cutShort = killed;
+      if (!cutShort) {
+        log.error("update {} failed: {}", u.getUpdateId(), PersonalData.mask(e.toString()));
+        if (incoming instanceof UpdateMapper.ToEngine t) {
+          sender.send(new OutMessage(t.inbound().chatId(), APOLOGY, null, null, null));
+        }
       }
     } finally {
-      try {
-        store.markDone(u.getUpdateId());
-      } catch (RuntimeException e) {
-        log.error("cannot mark update {} done: {}", u.getUpdateId(), e.getMessage());
+      if (!cutShort) {
+        try {
+          store.markDone(u.getUpdateId());
+        } catch (RuntimeException e) {
+          log.error("cannot mark update {} done: {}", u.getUpdateId(), e.getMessage());
+        }
       }
     }
   }
