@@ -2,9 +2,10 @@ package cn.fivestar.answer;
 
 import cn.fivestar.knowledge.Hit;
 import cn.fivestar.knowledge.KnowledgeBase;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -44,8 +45,6 @@ public final class GroundedAnswerer implements Answerer {
   private static final float COLLOQUIAL_COVERAGE = 0.5f;
   static final int MAX_QUESTION_CHARS = 500;
   private static final int TITLE_WORD_CHARS = 4;
-  private static final double ITEM_RANK_WEIGHT = 0.3;
-  private static final double PLACE_WEIGHT = 0.5;
   /** "效果咋样 有弄上去哩没": a longer question asking about results names a subject of its own. */
   private static final int EFFECT_QUESTION_CHARS = 20;
   /** All the reranked candidates: a fact may lie in a lower-ranked passage of the top passage's story. */
@@ -68,6 +67,7 @@ public final class GroundedAnswerer implements Answerer {
   private final StarNavigator stars;
   private final String refusal;
   private final Topics topics;
+  private final ShownFollowUps aboutShown;
 
   /** Coverage alone decides whether the knowledge base covers a question. */
   public GroundedAnswerer(KnowledgeBase kb, Optional<Generator> llm, String refusal) {
@@ -81,6 +81,7 @@ public final class GroundedAnswerer implements Answerer {
     this.llm = llm;
     this.stars = new StarNavigator(kb, overlap);
     this.extractive = new ExtractiveAnswerer(overlap, kb::coverage);
+    this.aboutShown = new ShownFollowUps(kb);
     this.refusal = refusal;
   }
 
@@ -89,14 +90,13 @@ public final class GroundedAnswerer implements Answerer {
     // "这是哪个地方搞哩": the places of the practices just shown, not a new search.
     if (previous != null && history != null && !history.isEmpty()) {
       String own = clean(question);
-      Optional<Answer> about = FollowUps.asksWhereDone(own) ? ShownFollowUps.places(question, previous, this::passageOf)
-          : FollowUps.asksEffect(own) && own.length() <= EFFECT_QUESTION_CHARS
-              ? effects(question, previous)
-              : Optional.empty();
+      Optional<Answer> about = FollowUps.asksWhereDone(own) ? aboutShown.places(question, previous)
+          : FollowUps.asksEffect(own) && own.length() <= EFFECT_QUESTION_CHARS ? aboutShown.effects(question, previous)
+          : Optional.empty();
       if (about.isPresent()) return about.get();
       // "还有别的做法没": other practices than those just shown.
       if (FollowUps.asksOtherWays(own)) {
-        java.util.Set<String> read = new java.util.HashSet<>();
+        Set<String> read = new HashSet<>();
         for (Citation c : previous.citations()) read.add(key(c.source(), c.text()));
         return answer(question, history, read);
       }
@@ -110,67 +110,13 @@ public final class GroundedAnswerer implements Answerer {
     return source + "|" + t.substring(0, Math.min(t.length(), 40));
   }
 
-  /**
-   * Where the results of what an answer showed may be told, and how close each sentence there is to it: the story of
-   * each item counts fully, the stories of the place it names half, an earlier item more than a later one; the
-   * sentence's overlap with the items breaks ties.
-   */
-  private Optional<Answer> effects(String question, Shown previous) {
-    java.util.Map<cn.fivestar.knowledge.Passage, Double> prior = new java.util.LinkedHashMap<>();
-    List<String> items = ShownFollowUps.items(previous);
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[(\\d+)\\]").matcher(previous.text());
-    List<Integer> cited = new java.util.ArrayList<>();
-    while (m.find()) {
-      int no = Integer.parseInt(m.group(1));
-      if (no >= 1 && no <= previous.citations().size() && !cited.contains(no)) cited.add(no);
-    }
-    for (int i = 0; i < cited.size(); i++) {
-      double weight = 1 / (1 + ITEM_RANK_WEIGHT * i);
-      for (var p : storyOf(previous.citations().get(cited.get(i) - 1))) prior.merge(p, weight, Math::max);
-    }
-    List<String> places = List.copyOf(ShownFollowUps.itemsByPlace(previous, this::passageOf).keySet());
-    List<cn.fivestar.knowledge.Passage> all = kb.passages(cn.fivestar.knowledge.SearchFilter.NONE);
-    for (int i = 0; i < places.size(); i++) {
-      double weight = PLACE_WEIGHT / (1 + ITEM_RANK_WEIGHT * i);
-      String place = places.get(i);
-      for (var p : all) if (p.place().equals(place) || p.heading().contains(place)) prior.merge(p, weight, Math::max);
-    }
-    return ShownFollowUps.effects(question, List.copyOf(prior.keySet()), (p, sentence) -> {
-      double overlap = 0;
-      for (String item : items) overlap = Math.max(overlap, kb.coverage(sentence, item));
-      return prior.get(p) + overlap;
-    });
-  }
-
-  /**
-   * The passages of the story a citation quotes: its whole document when that is one place's story, else the
-   * passages under the same heading (a newspaper page holds several stories).
-   */
-  private List<cn.fivestar.knowledge.Passage> storyOf(Citation c) {
-    Optional<cn.fivestar.knowledge.Passage> cited = passageOf(c);
-    if (cited.isEmpty()) return List.of();
-    var p = cited.get();
-    boolean onePlace = !p.place().isEmpty() && !p.place().equals("城市社区") && !p.place().equals("农村");
-    return kb.passages(cn.fivestar.knowledge.SearchFilter.NONE).stream()
-        .filter(x -> x.source().equals(p.source()) && (onePlace || x.heading().equals(p.heading())))
-        .toList();
-  }
-
-  /** The indexed passage a citation quotes (its text may be clipped). */
-  private Optional<cn.fivestar.knowledge.Passage> passageOf(Citation c) {
-    String start = c.text().endsWith("…") ? c.text().substring(0, c.text().length() - 1) : c.text();
-    return kb.passages(cn.fivestar.knowledge.SearchFilter.NONE).stream()
-        .filter(p -> p.source().equals(c.source()) && p.text().replaceAll("\\s+", " ").startsWith(start))
-        .findFirst();
-  }
-
   @Override
   public Answer answer(String question, List<String> history) {
-    return answer(question, history, java.util.Set.<String>of());
+    return answer(question, history, Set.<String>of());
   }
 
   /** {@code read}: passages (see {@link #key}) the person has just read, left out of an answer asking for others. */
-  private Answer answer(String question, List<String> history, java.util.Set<String> read) {
+  private Answer answer(String question, List<String> history, Set<String> read) {
     String original = question == null ? "" : question;
     String q = FollowUps.rewrite(clean(original), history);
     // "那个一长三员是哪三员": a follow-up naming a practice of the documents by its name may ask about that practice

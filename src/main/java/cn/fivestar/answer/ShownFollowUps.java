@@ -1,12 +1,19 @@
 package cn.fivestar.answer;
 
+import cn.fivestar.knowledge.KnowledgeBase;
 import cn.fivestar.knowledge.Passage;
 import cn.fivestar.knowledge.PlaceNames;
+import cn.fivestar.knowledge.SearchFilter;
+import cn.fivestar.knowledge.Sentences;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.function.ToDoubleBiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +26,7 @@ final class ShownFollowUps {
   private static final Pattern ITEM = Pattern.compile("([^\\n\\[\\]]+?)\\[(\\d+)\\]");
   private static final Pattern TAG = Pattern.compile("【([^】]+)】");
   private static final Pattern LIST_NUMBER = Pattern.compile("^\\s*\\d+\\.\\s*");
+  private static final Pattern CITATION_MARK = Pattern.compile("\\[(\\d+)\\]");
   private static final Pattern GENERIC = Pattern.compile("^(?:城市社区|农村|城市社区、农村)$");
   private static final int ITEM_CHARS = 40;
   /** A sentence reporting what came of a practice: a change brought about, a figure reached, a title won. */
@@ -27,15 +35,20 @@ final class ShownFollowUps {
           + "摘得|夺得|先后|已[经有]|目前|截至|有效|明显|大大|极大|最终|缓解|建成|新建|增强|改善|减少|下降|覆盖");
   private static final Pattern FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:%|个|项|次|件|人|户|名|家|余|多|万|平方米|场|条)");
   private static final int RESULTS = 3;
+  /** How much less each later item of the answer weighs when its results are ranked. */
+  private static final double ITEM_RANK_WEIGHT = 0.3;
+  /** The stories of a place an item names weigh half as much as the story the item quotes. */
+  private static final double PLACE_WEIGHT = 0.5;
 
-  private ShownFollowUps() {}
+  private final KnowledgeBase kb;
 
-  /**
-   * The answer, or empty when the previous answer named no place. {@code passageOf} finds the passage a citation
-   * quotes (for the place of a document that is one place's story).
-   */
-  static Optional<Answer> places(String question, Shown previous, Function<Citation, Optional<Passage>> passageOf) {
-    Map<String, String> items = itemsByPlace(previous, passageOf);
+  ShownFollowUps(KnowledgeBase kb) {
+    this.kb = kb;
+  }
+
+  /** "这是哪个地方搞哩": the places of the items the answer showed, or empty when it named none. */
+  Optional<Answer> places(String question, Shown previous) {
+    Map<String, String> items = itemsByPlace(previous);
     if (items.isEmpty()) return Optional.empty();
     StringBuilder text = new StringBuilder();
     if (items.size() == 1) {
@@ -50,30 +63,58 @@ final class ShownFollowUps {
   }
 
   /** The places of the items the answer showed, in order, each with its first item (clipped, with its mark). */
-  static Map<String, String> itemsByPlace(Shown previous, Function<Citation, Optional<Passage>> passageOf) {
+  private Map<String, String> itemsByPlace(Shown previous) {
     Map<String, String> items = new LinkedHashMap<>();
     Matcher m = ITEM.matcher(previous.text());
     while (m.find()) {
       String item = LIST_NUMBER.matcher(m.group(1)).replaceFirst("").strip();
       int no = Integer.parseInt(m.group(2));
       if (item.isEmpty() || no < 1 || no > previous.citations().size()) continue;
-      String place = placeOf(item, passageOf.apply(previous.citations().get(no - 1)));
+      String place = placeOf(item, passageOf(previous.citations().get(no - 1)));
       if (!place.isEmpty()) items.putIfAbsent(place, clip(TAG.matcher(item).replaceAll("")) + "[" + no + "]");
     }
     return items;
   }
 
   /**
-   * "效果咋样 真管用不": the sentences reporting results (a change brought about, a figure reached) among {@code
-   * passages}, the best by {@code score} (how close the passage and sentence are to what the answer showed) first.
+   * "效果咋样 真管用不": the results told where what the answer showed comes from — the story of each item counts
+   * fully, the stories of the places the items name half, an earlier item more than a later one, the sentence's
+   * overlap with the items breaking ties; empty when none tells any.
    */
-  static Optional<Answer> effects(String question, List<Passage> passages,
-                                  java.util.function.ToDoubleBiFunction<Passage, String> score) {
+  Optional<Answer> effects(String question, Shown previous) {
+    Map<Passage, Double> prior = new LinkedHashMap<>();
+    List<Integer> cited = new ArrayList<>();
+    Matcher m = CITATION_MARK.matcher(previous.text());
+    while (m.find()) {
+      int no = Integer.parseInt(m.group(1));
+      if (no >= 1 && no <= previous.citations().size() && !cited.contains(no)) cited.add(no);
+    }
+    for (int i = 0; i < cited.size(); i++) {
+      double weight = 1 / (1 + ITEM_RANK_WEIGHT * i);
+      for (Passage p : storyOf(previous.citations().get(cited.get(i) - 1))) prior.merge(p, weight, Math::max);
+    }
+    List<String> places = List.copyOf(itemsByPlace(previous).keySet());
+    List<Passage> all = kb.passages(SearchFilter.NONE);
+    for (int i = 0; i < places.size(); i++) {
+      double weight = PLACE_WEIGHT / (1 + ITEM_RANK_WEIGHT * i);
+      String place = places.get(i);
+      for (Passage p : all) if (p.place().equals(place) || p.heading().contains(place)) prior.merge(p, weight, Math::max);
+    }
+    List<String> items = items(previous);
+    return results(question, List.copyOf(prior.keySet()), (p, sentence) -> {
+      double overlap = 0;
+      for (String item : items) overlap = Math.max(overlap, kb.coverage(sentence, item));
+      return prior.get(p) + overlap;
+    });
+  }
+
+  /** The sentences reporting results among {@code passages}, the best by {@code score} first, in reading order. */
+  private static Optional<Answer> results(String question, List<Passage> passages, ToDoubleBiFunction<Passage, String> score) {
     record Result(String sentence, Passage passage, double score, int order) {}
-    List<Result> found = new java.util.ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<Result> found = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (Passage p : passages) {
-      for (String sentence : cn.fivestar.knowledge.Sentences.split(p.text())) {
+      for (String sentence : Sentences.split(p.text())) {
         String s = sentence.strip();
         // A result reports a change or a figure reached: "激发了…", "累计…36次", "最终…安装5个充电桩".
         if (!seen.add(s) || !RESULT.matcher(s).find() || !FIGURE.matcher(s).find() && !s.contains("激发")) continue;
@@ -81,9 +122,9 @@ final class ShownFollowUps {
       }
     }
     if (found.isEmpty()) return Optional.empty();
-    List<Result> best = found.stream().sorted(java.util.Comparator.comparingDouble(Result::score).reversed())
-        .limit(RESULTS).sorted(java.util.Comparator.comparingInt(Result::order)).toList();
-    List<Citation> citations = new java.util.ArrayList<>();
+    List<Result> best = found.stream().sorted(Comparator.comparingDouble(Result::score).reversed())
+        .limit(RESULTS).sorted(Comparator.comparingInt(Result::order)).toList();
+    List<Citation> citations = new ArrayList<>();
     StringBuilder text = new StringBuilder("资料里说到的成效：\n");
     int n = 0;
     for (Result r : best) {
@@ -97,14 +138,36 @@ final class ShownFollowUps {
   }
 
   /** The items the answer showed, in order, without list numbers, place tags and citation marks. */
-  static List<String> items(Shown previous) {
-    List<String> out = new java.util.ArrayList<>();
+  private static List<String> items(Shown previous) {
+    List<String> out = new ArrayList<>();
     Matcher m = ITEM.matcher(previous.text());
     while (m.find()) {
       String item = TAG.matcher(LIST_NUMBER.matcher(m.group(1)).replaceFirst("")).replaceAll("").strip();
       if (!item.isEmpty()) out.add(item);
     }
     return out;
+  }
+
+  /**
+   * The passages of the story a citation quotes: its whole document when that is one place's story, else the
+   * passages under the same heading (a newspaper page holds several stories).
+   */
+  private List<Passage> storyOf(Citation c) {
+    Optional<Passage> cited = passageOf(c);
+    if (cited.isEmpty()) return List.of();
+    Passage p = cited.get();
+    boolean onePlace = !p.place().isEmpty() && !GENERIC.matcher(p.place()).matches();
+    return kb.passages(SearchFilter.NONE).stream()
+        .filter(x -> x.source().equals(p.source()) && (onePlace || x.heading().equals(p.heading())))
+        .toList();
+  }
+
+  /** The indexed passage a citation quotes (the conversation keeps its text clipped). */
+  private Optional<Passage> passageOf(Citation c) {
+    String start = c.text().endsWith("…") ? c.text().substring(0, c.text().length() - 1) : c.text();
+    return kb.passages(SearchFilter.NONE).stream()
+        .filter(p -> p.source().equals(c.source()) && p.text().replaceAll("\\s+", " ").startsWith(start))
+        .findFirst();
   }
 
   /** The item's own tag (【花园路街道】), else a place it names, else the place of its document. */
