@@ -48,7 +48,7 @@ final class ShownFollowUps {
 
   /** "这是哪个地方搞哩": the places of the items the answer showed, or empty when it named none. */
   Optional<Answer> places(String question, Shown previous) {
-    Map<String, String> items = itemsByPlace(previous);
+    Map<String, String> items = itemsByPlace(previous, kb.passages(SearchFilter.NONE));
     if (items.isEmpty()) return Optional.empty();
     StringBuilder text = new StringBuilder();
     if (items.size() == 1) {
@@ -63,14 +63,14 @@ final class ShownFollowUps {
   }
 
   /** The places of the items the answer showed, in order, each with its first item (clipped, with its mark). */
-  private Map<String, String> itemsByPlace(Shown previous) {
+  private static Map<String, String> itemsByPlace(Shown previous, List<Passage> all) {
     Map<String, String> items = new LinkedHashMap<>();
     Matcher m = ITEM.matcher(previous.text());
     while (m.find()) {
       String item = LIST_NUMBER.matcher(m.group(1)).replaceFirst("").strip();
       int no = Integer.parseInt(m.group(2));
       if (item.isEmpty() || no < 1 || no > previous.citations().size()) continue;
-      String place = placeOf(item, passageOf(previous.citations().get(no - 1)));
+      String place = placeOf(item, passageOf(previous.citations().get(no - 1), all));
       if (!place.isEmpty()) items.putIfAbsent(place, clip(TAG.matcher(item).replaceAll("")) + "[" + no + "]");
     }
     return items;
@@ -82,6 +82,7 @@ final class ShownFollowUps {
    * overlap with the items breaking ties; empty when none tells any.
    */
   Optional<Answer> effects(String question, Shown previous) {
+    List<Passage> all = kb.passages(SearchFilter.NONE);
     Map<Passage, Double> prior = new LinkedHashMap<>();
     List<Integer> cited = new ArrayList<>();
     Matcher m = CITATION_MARK.matcher(previous.text());
@@ -91,10 +92,9 @@ final class ShownFollowUps {
     }
     for (int i = 0; i < cited.size(); i++) {
       double weight = 1 / (1 + ITEM_RANK_WEIGHT * i);
-      for (Passage p : storyOf(previous.citations().get(cited.get(i) - 1))) prior.merge(p, weight, Math::max);
+      for (Passage p : storyOf(previous.citations().get(cited.get(i) - 1), all)) prior.merge(p, weight, Math::max);
     }
-    List<String> places = List.copyOf(itemsByPlace(previous).keySet());
-    List<Passage> all = kb.passages(SearchFilter.NONE);
+    List<String> places = List.copyOf(itemsByPlace(previous, all).keySet());
     for (int i = 0; i < places.size(); i++) {
       double weight = PLACE_WEIGHT / (1 + ITEM_RANK_WEIGHT * i);
       String place = places.get(i);
@@ -152,20 +152,20 @@ final class ShownFollowUps {
    * The passages of the story a citation quotes: its whole document when that is one place's story, else the
    * passages under the same heading (a newspaper page holds several stories).
    */
-  private List<Passage> storyOf(Citation c) {
-    Optional<Passage> cited = passageOf(c);
+  private static List<Passage> storyOf(Citation c, List<Passage> all) {
+    Optional<Passage> cited = passageOf(c, all);
     if (cited.isEmpty()) return List.of();
     Passage p = cited.get();
     boolean onePlace = !p.place().isEmpty() && !GENERIC.matcher(p.place()).matches();
-    return kb.passages(SearchFilter.NONE).stream()
+    return all.stream()
         .filter(x -> x.source().equals(p.source()) && (onePlace || x.heading().equals(p.heading())))
         .toList();
   }
 
-  /** The indexed passage a citation quotes (the conversation keeps its text clipped). */
-  private Optional<Passage> passageOf(Citation c) {
+  /** Among {@code all}, the passage a citation quotes (the conversation keeps its text clipped). */
+  private static Optional<Passage> passageOf(Citation c, List<Passage> all) {
     String start = c.text().endsWith("…") ? c.text().substring(0, c.text().length() - 1) : c.text();
-    return kb.passages(SearchFilter.NONE).stream()
+    return all.stream()
         .filter(p -> p.source().equals(c.source()) && p.text().replaceAll("\\s+", " ").startsWith(start))
         .findFirst();
   }

@@ -18,11 +18,11 @@ final class Cues {
           // "评上哩多不多": any A不A asks, except "爱听不听" (whatever one likes), "在不在" (a greeting) and "该不该"
           // (a grievance: "恁给反映反映 这钱该不该收").
           + "|(?<![爱])([\\p{IsHan}&&[^在该]])不\\1");
-  /** "那再问个 从这边坐几路公交…": saying outright that a question follows. */
-  private static final Pattern ASKS_OPENLY =
-      Pattern.compile("^(?:哎|唉|喂|那|那么|还有|另外)?[\\s，,]*(?:我|俺)?(?:先|再|还)?(?:想)?(?:问个|问一下|问下|问问|打听一下|打听个|请教一下|请教个)"
-          // "到底是社区自己办哩 还是外头人承包哩": one or the other.
-          + "|(?:是|到底是)\\p{IsHan}{1,20}[\\s，,]+还是");
+  /** "那再问个 从这边坐几路公交…", "还有个事想问问…": saying outright that a question follows (punctuation removed). */
+  private static final Pattern OPENS_ASKING = Pattern.compile("^(?:哎|唉|喂|那|那么|还有个事|还有件事|还有|另外|对了)?"
+      + "(?:俺|我)?(?:想|再|还想|还)?(?:先)?(?:想)?(?:问个|问问|问一下|问下|打听一下|打听个|请教一下|请教个)");
+  /** "到底是社区自己办哩 还是外头人承包哩": one or the other. */
+  private static final Pattern CHOICE = Pattern.compile("(?:是|到底是)\\p{IsHan}{1,20}[\\s，,]+还是");
   /** A question particle closing the message (or a clause): 吗, 呢, 么, 不, 没, 没有. */
   /** A question particle closing the message or a clause (not 呢: "麦子等着浇呢" states, "那X呢" is a follow-up). */
   private static final Pattern QUESTION_END = Pattern.compile("(?:吗|嘛|么|不|没|没有|不了|没得)[\\s。.!！~～]*(?:[，,\\s]|$)");
@@ -138,7 +138,9 @@ final class Cues {
 
   static boolean questionForm(String text) {
     String t = INDEFINITE.matcher(text.strip()).replaceAll("");
-    if (t.contains("？") || t.contains("?") || ASKS_OPENLY.matcher(t).find()) return true;
+    if (t.contains("？") || t.contains("?") || OPENS_ASKING.matcher(MessageText.answer(t)).find() || CHOICE.matcher(t).find()) {
+      return true;
+    }
     return QUESTION_WORDS.matcher(t).find() || QUESTION_END.matcher(t).find();
   }
 
@@ -474,7 +476,7 @@ final class Cues {
 
   /** "还有个事想问问 …", "想先问问…": the person says a question follows — asked, not reported. */
   static boolean saysItAsks(String text) {
-    return MessageText.answer(text).matches("^(?:还有个事|还有件事|另外|对了)?(?:俺|我)?(?:想|再|还想)?(?:先)?(?:问问|问一下|问下|打听一下|请教一下).*")
+    return OPENS_ASKING.matcher(MessageText.answer(text)).find()
         || MessageText.answer(text).matches(".*(?:想先问问|先问问|想先打听).*");
   }
 
