@@ -114,6 +114,28 @@ final class AskedThing {
     return null;
   }
 
+  /** The question word of a fact question: what the answer gives. */
+  private static final Pattern WH = Pattern.compile("哪|什么|啥|谁|多少|几[个项名人次天月年位条件家大种类]");
+  /** Characters either side of the question word that say what is asked ("由哪个部门牵头谋划"). */
+  private static final int FOCUS_CHARS = 8;
+
+  /**
+   * The words around the question word, within its clause: "由哪个部门牵头谋划" of a question that first names its
+   * topic ("二七区庆祝建党101周年的10项主题活动"). The sentence that holds the answer shares these; the story's lead
+   * shares the topic. Null when the question has no question word.
+   */
+  static String focus(String question) {
+    Matcher m = WH.matcher(question);
+    if (!m.find()) return null;
+    int from = m.start();
+    int to = m.end();
+    int start = from;
+    while (start > 0 && from - start < FOCUS_CHARS && "，,。；;：:？?！! ".indexOf(question.charAt(start - 1)) < 0) start--;
+    int end = to;
+    while (end < question.length() && end - to < FOCUS_CHARS && "，,。；;：:？?！! ".indexOf(question.charAt(end)) < 0) end++;
+    return question.substring(start, end);
+  }
+
   /** "以什么为指引", "以啥为主题": the frame the answer repeats around its answer ("为指引"); null for other questions. */
   static String framedSlot(String question) {
     Matcher m = FRAMED.matcher(question);

@@ -68,6 +68,7 @@ final class ExtractiveAnswerer {
   private static final double FRAMING_PENALTY = 0.3;
   /** For a sentence holding the word after "什么" ("…为指引" for 以什么为指引); 0.4 measured better than 0.2 and 0. */
   private static final double SLOT_BONUS = 0.4;
+  private static final double FOCUS_WEIGHT = Double.parseDouble(System.getProperty("focus", "0.3"));
   /** "这激发了…", "这样各社区…": what a practice led to, said after it; not a practice of its own. */
   private static final Pattern CONSEQUENCE = Pattern.compile("(?:【[^】]*】)?(?:这样|这激发|这让|这使|这也|由此|从而|通过这)");
   /** What a report was titled ("报道标题是…", "版面总题为…"): never a practice. */
@@ -167,7 +168,9 @@ final class ExtractiveAnswerer {
     List<Hit> used = hits.subList(0, Math.min(RELATED_PASSAGES, hits.size()));
     List<Scored> best = new ArrayList<>();
     for (Scored c : score(question, String.join(" ", related), used, true)) {
-      if (FRAMING.matcher(c.sentence()).find() || REMARK.matcher(c.sentence()).find()
+      // A framing sentence ("下一步…专项治理商户凸店经营") still answers a question naming what it names.
+      boolean named = sharesWord(question, c.sentence());
+      if (FRAMING.matcher(c.sentence()).find() && !named || REMARK.matcher(c.sentence()).find()
           || CONSEQUENCE.matcher(c.sentence()).lookingAt()) {
         continue;
       }
@@ -188,6 +191,16 @@ final class ExtractiveAnswerer {
     }
     chosen.sort(Comparator.comparingInt(Scored::passage));
     return render(original, chosen, used, true, "");
+  }
+
+  /** Whether the two texts share a run of four Chinese characters (a name: 凸店经营, 红色物业). */
+  static boolean sharesWord(String question, String sentence) {
+    for (String run : question.split("[^\\p{IsHan}]+")) {
+      for (int i = 0; i + 4 <= run.length(); i++) {
+        if (sentence.contains(run.substring(i, i + 4))) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -224,6 +237,7 @@ final class ExtractiveAnswerer {
     String asked = AskedThing.askedKind(question);
     String role = AskedThing.askedRole(question);
     String slot = AskedThing.slotWord(question);
+    String focus = howto ? null : AskedThing.focus(question);
     Predicate<String> countsAsked = Counts.ofAskedThing(question);
     List<String> terms = Definitions.asked(question);
     // "那篇报道署名的通讯员是谁": the byline, otherwise never an answer, is the one asked for.
@@ -258,6 +272,7 @@ final class ExtractiveAnswerer {
           score += 0.3 * overlap.anyOf(related, context);
         }
         score += 0.35 * (h.score() / top);
+        if (focus != null) score += FOCUS_WEIGHT * overlap.coverage(focus, context);
         if (quantity && NUMBER.matcher(s).find()) score += 0.15;
         if (quantity && countsAsked.test(s)) score += 0.3;
         if (!howto && asked != null && AskedThing.namesKind(s, asked)) score += 0.2;

@@ -24,11 +24,15 @@ public final class FollowUps {
    */
   private static final Pattern WHERE_DONE = Pattern.compile(
       "^(.*?)(?:是|在)?(?:哪个|哪些|哪几个|哪|啥)(?:地方|街道|社区|村|区|县|镇|单位|院|小区|楼院)(?:先|最先|最早|开始|带头)?"
-          + "(?:这么|这样|那么)?(?:搞|弄|做|干|整|办|开展|推|试|实行|想出)");
+          + "(?:这么|这样|那么)?(?:搞|弄|做|干|整|办|开展|推|试|实行|想出)"
+          // "这个在哪搞的": where, with no kind of place.
+          + "|^(.*?)在(?:哪儿|哪里|哪)(?:搞|弄|做|办|开展|试)(?:的|哩|嘞|了)");
   private static final Pattern POINTS_BACK =
       Pattern.compile("这么|这样|刚才|上面|你说的|恁说的|说的|问问|请问|有没有|有木有|这|那|个|是|些|的|俺|咱|恁|你|[\\s，,、。？?！!]");
   private static final Pattern OTHER_WAYS = Pattern.compile(
-      "^(?:那)?(?:还有|有没有|有木有)(?:没有|啥|什么)?(?:别的|其他|其它)(?:的)?(?:做法|办法|法子|招|路子|经验|例子)");
+      "^(?:那)?(?:还有|有没有|有木有)(?:没有|啥|什么)?(?:别的|其他|其它)(?:的)?(?:做法|办法|法子|招|路子|经验|例子|活动)"
+          // "还有啥别的不 俺就周末有空": more of the same, whatever follows.
+          + "|^(?:那)?还有(?:啥|什么)(?:别的|其他|其它)(?:的)?(?:[不没吗么嘛呢]|\\s|$)");
   private static final Pattern EFFECT = Pattern.compile("效果|成效|成果|管用|顶用|有用[没不吗]|见效|起作用|弄上去|评上|有啥变化|变化大");
   /** Longer questions stand on their own (the conversation passes history only for a follow-up anyway). */
   private static final int SHORT = 32;
@@ -39,9 +43,12 @@ public final class FollowUps {
 
   static String rewrite(String question, List<String> history) {
     String q = question.strip();
-    if (history == null || history.isEmpty() || q.length() > SHORT) return q;
+    // "还有啥别的不 俺就周末有空 想带着娃一块去": however long, more of the same subject.
+    boolean otherWays = asksOtherWays(q);
+    if (history == null || history.isEmpty() || q.length() > SHORT && !otherWays) return q;
     String previous = subject(history);
     if (previous.isEmpty()) return q;
+    if (otherWays) return previous + " " + q;
     String star = Stars.find(q);
     if (star != null && ELLIPTIC.matcher(q).matches()) {
       for (int i = history.size() - 1; i >= 0; i--) {
@@ -77,7 +84,9 @@ public final class FollowUps {
   /** Whether the question asks which place did what the previous answer described. */
   public static boolean asksWhereDone(String question) {
     var m = WHERE_DONE.matcher(question.strip());
-    return m.find() && POINTS_BACK.matcher(m.group(1)).replaceAll("").isEmpty();
+    if (!m.find()) return false;
+    String before = m.group(1) != null ? m.group(1) : m.group(2);
+    return POINTS_BACK.matcher(before).replaceAll("").isEmpty();
   }
 
   /**

@@ -236,7 +236,9 @@ public final class GroundedAnswerer implements Answerer {
    */
   private boolean coveredFollowUp(String q, String own, String previous, float coverage) {
     // "那个", "这些" point back at the earlier subject, "别的地方" at other places doing it; they are no new word.
-    String words = FollowUps.beforeAskingMore(own).replaceAll("别的地方|其他地方|别处|[那这哪][个些里儿]?", " ");
+    // "还有啥别的不 俺就周末有空 想带着娃一块去": more of the same subject; what follows is the person's own remark.
+    String words = FollowUps.asksOtherWays(own) ? ""
+        : FollowUps.beforeAskingMore(own).replaceAll("别的地方|其他地方|别处|[那这哪][个些里儿]?", " ");
     if (!kb.unknownWords(words).isEmpty() || topics.offTopic().test(own)) return coveredAlone(own);  // a new subject
     // Only a subject the knowledge base covered carries over ("那股票呢" then "具体怎么做的" is still about shares).
     return coveredAlone(previous) ? coverage >= communityCoverage(q) : covered(q, coverage);

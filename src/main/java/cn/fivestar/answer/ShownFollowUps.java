@@ -31,10 +31,22 @@ final class ShownFollowUps {
   private static final int ITEM_CHARS = 40;
   /** A sentence reporting what came of a practice: a change brought about, a figure reached, a title won. */
   private static final Pattern RESULT = Pattern.compile(
-      "激发|变成|变为|实现了|提升了|提高了|达到|达标|获评|荣获|获得|被评为|评为|累计|共计|解决了|化解|成效|效果|受益|满意|好评|"
+      "激发|吸引|变成|变为|实现了|提升了|提高了|达到|达标|获评|荣获|获得|被评为|评为|累计|共计|解决了|化解|成效|效果|受益|满意|好评|"
           + "摘得|夺得|先后|已[经有]|目前|截至|有效|明显|大大|极大|最终|缓解|建成|新建|增强|改善|减少|下降|覆盖");
   private static final Pattern FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:%|个|项|次|件|人|户|名|家|余|多|万|平方米|场|条)");
   private static final int RESULTS = 3;
+  private static final TermOverlap SAME = new TermOverlap();
+
+  /** Two sentences telling the same result: most words shared, or the same figure ("2万多人次"). */
+  private static boolean sameResult(String a, String b) {
+    if (SAME.similar(a, b)) return true;
+    Matcher m = FIGURE.matcher(a);
+    while (m.find()) {
+      int from = Math.max(0, m.start() - 2);
+      if (b.contains(a.substring(from, m.end()))) return true;
+    }
+    return false;
+  }
   /** How much less each later item of the answer weighs when its results are ranked. */
   private static final double ITEM_RANK_WEIGHT = 0.3;
   /** The stories of a place an item names weigh half as much as the story the item quotes. */
@@ -81,6 +93,9 @@ final class ShownFollowUps {
    * fully, the stories of the places the items name half, an earlier item more than a later one, the sentence's
    * overlap with the items breaking ties; empty when none tells any.
    */
+  /** How much a result naming a practice an item names counts, beside an item's rank (1 for the first). */
+  private static final double NAMED_PRACTICE_BONUS = 1.0;
+
   Optional<Answer> effects(String question, Shown previous) {
     List<Passage> all = kb.passages(SearchFilter.NONE);
     Map<Passage, Double> prior = new LinkedHashMap<>();
@@ -101,10 +116,14 @@ final class ShownFollowUps {
       for (Passage p : all) if (p.place().equals(place) || p.heading().contains(place)) prior.merge(p, weight, Math::max);
     }
     List<String> items = items(previous);
+    // "“邻里一家亲”等活动吸引2万多人次参加": a result naming a practice an item names is that practice's result.
+    Set<String> named = new HashSet<>();
+    for (String item : items) named.addAll(ExtractiveAnswerer.quotedNames(item));
     return results(question, List.copyOf(prior.keySet()), (p, sentence) -> {
       double overlap = 0;
       for (String item : items) overlap = Math.max(overlap, kb.coverage(sentence, item));
-      return prior.get(p) + overlap;
+      boolean namesItem = named.stream().anyMatch(n -> n.length() >= 3 && sentence.contains(n));
+      return prior.get(p) + overlap + (namesItem ? NAMED_PRACTICE_BONUS : 0);
     });
   }
 
@@ -122,8 +141,12 @@ final class ShownFollowUps {
       }
     }
     if (found.isEmpty()) return Optional.empty();
-    List<Result> best = found.stream().sorted(Comparator.comparingDouble(Result::score).reversed())
-        .limit(RESULTS).sorted(Comparator.comparingInt(Result::order)).toList();
+    // A story and its digest tell the same result: it is quoted once.
+    List<Result> best = new ArrayList<>();
+    for (Result r : found.stream().sorted(Comparator.comparingDouble(Result::score).reversed()).toList()) {
+      if (best.size() < RESULTS && best.stream().noneMatch(b -> sameResult(b.sentence(), r.sentence()))) best.add(r);
+    }
+    best.sort(Comparator.comparingInt(Result::order));
     List<Citation> citations = new ArrayList<>();
     StringBuilder text = new StringBuilder("资料里说到的成效：\n");
     int n = 0;
