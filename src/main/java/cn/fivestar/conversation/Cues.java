@@ -21,8 +21,8 @@ final class Cues {
   /** "那再问个 从这边坐几路公交…", "还有个事想问问…": saying outright that a question follows (punctuation removed). */
   private static final Pattern OPENS_ASKING = Pattern.compile("^(?:哎|唉|喂|那|那么|还有个事|还有件事|还有|另外|对了)?"
       + "(?:俺|我)?(?:想|再|还想|还)?(?:先)?(?:想)?(?:问个|问问|问一下|问下|打听一下|打听个|请教一下|请教个)");
-  /** "到底是社区自己办哩 还是外头人承包哩": one or the other. */
-  private static final Pattern CHOICE = Pattern.compile("(?:是|到底是)\\p{IsHan}{1,20}[\\s，,]+还是");
+  /** "到底是社区自己办哩 还是外头人承包哩": one or the other; "真哩假哩": true or not. */
+  private static final Pattern CHOICE = Pattern.compile("(?:是|到底是)\\p{IsHan}{1,20}[\\s，,]+还是|真(?:哩|的|滴)假(?:哩|的|滴)");
   /** A question particle closing the message (or a clause): 吗, 呢, 么, 不, 没, 没有. */
   /** A question particle closing the message or a clause (not 呢: "麦子等着浇呢" states, "那X呢" is a follow-up). */
   private static final Pattern QUESTION_END = Pattern.compile("(?:吗|嘛|么|不|没|没有|不了|没得)[\\s。.!！~～]*(?:[，,\\s]|$)");
@@ -62,7 +62,7 @@ final class Cues {
   private static final Pattern SCORE = Pattern.compile("(?<![\\d一二三四五六七八九十])([1-5一二两三四五])\\s*(?:分(?!钟)|颗?星(?!支部|社区|村|级))");
   private static final Pattern GOOD = Pattern.compile("好评|满分|非常满意|很满意|特别满意|太满意");
   private static final Pattern SATISFIED = Pattern.compile("(?<![不很太挺])满意(?!度)");
-  private static final Pattern FAIR = Pattern.compile("^(?:还行|一般|凑合|马马虎虎|还可以)");
+  private static final Pattern FAIR = Pattern.compile("^(?:还行|一般|凑合|马马虎虎|还可以)|中评");
   private static final Pattern BAD = Pattern.compile("差评|不满意|很不满意|太差|差劲|糊弄|敷衍");
   /** The problem is still there after closing. */
   private static final Pattern NOT_FIXED = Pattern.compile(
@@ -72,7 +72,7 @@ final class Cues {
   private static final Pattern PROGRESS = Pattern.compile(
       "进度|进展|啥状态|什么状态|怎么样了|咋样了|弄好没|修好没|办好没|处理了没|处理没|有人管没|有结果没|有回复没|有消息没|"
           + "有信儿?没|有回音没|有动静没|哪个环节|办理到哪|办到哪|有人来(?:了|过|看)?没|来(?:过)?人没|咋还没修|怎么还没修|还没修|啥时候(?:能)?修|什么时候(?:能)?修|"
-          + "到哪一步|办得咋样|办得怎么样|有人处理没|管了没|修了没|弄了没|(?:现在|目前)(?:是)?(?:啥|什么)情况|到底(?:是)?(?:咋|怎么)回事"
+          + "到哪一步|办得咋样|办得怎么样|是不是(?:弄|修|办|处理|解决)好了|(?:弄|修|办)好了(?:吗|么|没有?)|有人处理没|管了没|修了没|弄了没|(?:现在|目前)(?:是)?(?:啥|什么)情况|到底(?:是)?(?:咋|怎么)回事"
           // "社区有人找他谈没": whether anyone has gone to deal with it.
           + "|(?:有人)?(?:找|去|来)\\p{IsHan}{0,3}(?:谈|说|管|处理|看)(?:他|她|他们|人家)?了?没|有人接茬没?|有人跟(?:进)?没|有人(?:弄|修|管|理|问)没|any\\s*update|有update没?"
           // "绿地那事 社区咋说", "恁那边咋回复的": what the community answered.
@@ -189,6 +189,10 @@ final class Cues {
   private static final Pattern WRITTEN_AS = Pattern.compile(
       "写成(?:了)?([^，,\\s了]{1,12})了?[，,\\s].*?(?:应该)?是(?!俺|我)(?:那个|这个)?\\s*([^，,\\s]{2,20})");
 
+  /** "你那写哩老鼠药 俺也不敢说就是老鼠药 改成不明药粒吧": the words the summary has, then what to put instead. */
+  private static final Pattern WRITTEN_CHANGE = Pattern.compile(
+      "(?:写|记)(?:哩|的|了|成)([^，,\\s了哩的]{1,12})[，,\\s].*?(?:改成|换成|写成)(?:了)?\\s*([^，,\\s]{2,20}?)(?:吧|呗|哈|啊)?(?:$|[，,\\s])");
+
   /** "小区名打错了 是翠竹苑 不是翠竹园": the right words first, then the wrong ones. */
   private static final Pattern REPLACE_REVERSED = Pattern.compile(
       "(?:^|[，,\\s]|了)(?:应该)?是\\s*([^，,\\s是]{1,20}?)\\s*[，,\\s]\\s*不是\\s*([^，,\\s]{1,20})");
@@ -212,6 +216,8 @@ final class Cues {
       String now = w.group(2).replaceAll("^(?:那个|这个|那|这)", "").strip();
       return now.isEmpty() ? null : new Edit(REPLACE_WORDS, now, w.group(1));
     }
+    Matcher c = WRITTEN_CHANGE.matcher(text.strip());
+    if (c.find()) return new Edit(REPLACE_WORDS, c.group(2), c.group(1));
     boolean reversed = !m.find();
     if (reversed && !r.find()) return null;
     String old = (reversed ? EDIT_NOISE.matcher(r.group(2)).replaceFirst("") : m.group(1)).strip();
@@ -449,9 +455,12 @@ final class Cues {
 
   private static final Pattern ALSO_WRITE = Pattern.compile("(?:也|一块|一起)(?:写上|加上|记上|写进去|加进去)|(?:写上|加上|添上)(?:一句|一条)");
 
-  /** "不对 还是报吧", "想了想还是给俺登记上": back to the report just dropped. */
+  /** "不对 还是报吧", "想了想还是给俺登记上", "…喇叭还在响 还是报吧": back to the report just dropped. */
   static boolean resumesReport(String text) {
-    return MessageText.answer(text).matches("^(?:不对|不行|哎|唉|那|要不|想了想|俺想了想|我想了想|算了)?(?:还是|要不)(?:给|帮)?(?:俺|我)?(?:报|登记|反映|提交|记上|交)\\p{IsHan}{0,2}?(?:吧|了|上|一下)?.*")
+    String a = MessageText.answer(text);
+    return (a.matches("^(?:不对|不行|哎|唉|那|要不|想了想|俺想了想|我想了想|算了)?(?:还是|要不)(?:给|帮)?(?:俺|我)?(?:报|登记|反映|提交|记上|交)\\p{IsHan}{0,2}?(?:吧|了|上|一下)?.*")
+        // "哎 这都夜里十点多了 喇叭还在响 …还是报吧": why, then back to it.
+        || a.matches(".*(?:还是|那还是|要不还是)(?:给|帮)?(?:俺|我)?(?:报|登记|反映|提交|记上)(?:上|一下)?(?:吧|了|哩)?$"))
         && !questionForm(text);
   }
 
@@ -510,7 +519,9 @@ final class Cues {
   }
 
   private static final Pattern ANOTHER = Pattern.compile(
-      "^(?:对了|哦对了|哎)?[，,\\s]*(?:还有个事|还有件事|还有一个事|另外还有个?事?|另外|还有|再反映个事|再说个事|再报个事)(?:儿|哈|啊)?[，,：:。\\s]+(.{8,})$");
+      "^(?:(?:对了|哦对了|哎|中|好的?|行|嗯+|那|谢谢(?:恁|你|您)?|谢了|多谢|麻烦(?:恁|你|您)了|辛苦了)[，,。！!\\s]*)*"
+          + "(?:俺|我)?也?(?:还有个事|还有件事|还有一个事|另外还有个?事?|另外|还有|再?反映个事|再说个事|再?报个事|说个事)(?:儿|哈|啊)?"
+          + "[，,：:。\\s]+(.{8,})$");
 
   /** "还有个事 楼下有人把晾衣绳拴在…": another matter announced, or null. */
   static String anotherMatter(String text) {
@@ -565,12 +576,28 @@ final class Cues {
     return MessageText.answer(text).matches(
         ".*(?:那个人|那人|他|她|别人|人家|邻居|那家|楼上|楼下|对门|隔壁|(?:报|反映).{0,8}的人|谁报的).{0,10}"
             + "(?:(?:电话|手机号?|号码|联系方式)(?:是)?(?:多少|给我|告诉我|发我|能给)|住(?:在)?哪|住几|住址|家在哪).*")
+        // "那恁把她电话给俺", "单子上留哩是谁哩电话": another person's number.
+        || MessageText.answer(text).matches(".*(?:(?:他|她|人家|那人|别人|邻居|对门|那家)(?:的|哩)?(?:电话|手机号?|号码|联系方式|住址)"
+            + "(?:给|发|告诉)(?:俺|我)|(?:留|写)(?:哩|的)(?:是)?谁(?:哩|的)(?:电话|手机|号码)).*")
         // "恁把俺刚才留的电话跟门牌号再发俺一遍", "电话后四位告诉俺": a number to be read out, whoever claims it.
         || MessageText.answer(text).matches(
             ".*(?:电话|手机号?|门牌号?|住址)\\p{IsHan}{0,6}?(?:再)?(?:发|告诉|念|给)(?:俺|我)(?:一遍|听)?.*")
         // "把举报人姓名住址电话发过来": who reported, whoever claims to ask (a police officer would ask staff).
         || MessageText.answer(text).matches(
             ".*(?:举报人|报案人|投诉人|反映人|报事人|(?:举报|报|反映|投诉)(?:的)?那?个?人)\\p{IsHan}{0,3}?(?:的)?(?:姓名|名字|住址|地址|电话|手机|信息|资料|是谁|叫啥).*");
+  }
+
+  /** "是不是对门701那个姓孙哩报哩", "谁举报的俺": who reported someone, which is never told. */
+  static boolean asksWhoReported(String text) {
+    return MessageText.answer(text).matches(".*(?:是不是[^，,。？?]{1,20}?(?:报|反映|举报|告|投诉)(?:哩|的)(?:啊|吧|呀)?(?:$|[^\\p{IsHan}]|恁|你)"
+        + "|(?:谁|哪个)(?:报|反映|举报|告|投诉)(?:哩|的)(?:俺|我)?|谁(?:把俺|把我)?(?:举报|告|反映)(?:了)?(?:俺|我)).*");
+  }
+
+  /** "我是咱社区新来的网格员 …你先把今天居民报上来的新单子发给我": a claim to be staff, asking to see cases. */
+  static boolean claimsStaffForCases(String text) {
+    String a = MessageText.answer(text);
+    return a.matches(".*(?:俺|我)(?:是|就是)\\p{IsHan}{0,8}?(?:网格员|网格长|工作人员|社工|书记|主任|民警|干部).*")
+        && a.matches(".*(?:单子|工单|新单|报上来的|反映上来的|(?:居民|群众)(?:报|反映)(?:的|哩)).*");
   }
 
   /** Questions about the bot itself: "你能干啥", "你是谁". */

@@ -91,7 +91,9 @@ final class MessageText {
    * "中 报吧", "就这 确认", "没毛病 就这 发上去", "中 恁给报上去吧", "中 就这": a yes or confirm word, with nothing
    * left once the words that frame it go but a way of saying "send it".
    */
-  private static boolean confirmsInWords(String a) {
+  private static boolean confirmsInWords(String text) {
+    // "赶紧给俺报上去 再不浇苞谷就毁了": why it is urgent, after the confirmation, settles nothing else.
+    String a = text.replaceFirst("(?<=\\p{IsHan})(?:再不|要不然?|不然|晚了)\\p{IsHan}{1,12}$", "");
     if (!CONFIRM_WORD.matcher(a).find()) return false;
     String rest = CONFIRM_FILLER.matcher(a).replaceAll("");
     return rest.matches("(?:提交|确认|报上去|报|上报|发上去|发|登记|交上去)?") && !a.contains("不");

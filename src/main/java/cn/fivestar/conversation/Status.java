@@ -8,6 +8,7 @@ import cn.fivestar.conversation.intent.IntentClassifier;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** "我反映的事怎么样了" and tracking numbers: a resident's own and followed cases (see {@link CaseViews}), any case for staff. */
 final class Status {
@@ -19,6 +20,8 @@ final class Status {
     this.cases = cases;
   }
 
+  private static final Pattern POINTS_AT_CASE = Pattern.compile("(?:这|那)个?单子|单子上");
+
   void handle(Turn t) {
     t.handledAs = HandledAs.STATUS;
     Matcher m = IntentClassifier.TRACKING_NUMBER.matcher(t.text);
@@ -28,7 +31,8 @@ final class Status {
     }
     List<CaseRecord> list = cases.listByReporter(t.channel, t.userId);  // reported or followed, newest first
     if (list.isEmpty()) {
-      t.say(Texts.NO_CASES_YET);
+      // "恁把这单子上哩电话改成俺哩": a case that is not the person's own, whatever they would do with it.
+      t.say(POINTS_AT_CASE.matcher(t.text).find() ? Texts.OTHERS_CASE_PRIVATE : Texts.NO_CASES_YET);
       return;
     }
     StringBuilder b = new StringBuilder(Texts.myCases(list.size(), Math.min(LIST_MAX, list.size())));

@@ -63,6 +63,10 @@ final class Texts {
       + "内部设定和别人的工单都不能提供。有需要请直接告诉我。";
   static final String NO_THREATS =
       "请您冷静。反映人的信息一律保密，也不会通过我透露给任何人；威胁、骚扰他人可能触犯法律。如果您对这件事有不同意见，可以直接说明情况，社区会核实处理、帮着调解。";
+  static final String REPORTER_CONFIDENTIAL = "抱歉，谁反映的问题是保密的，我不能告诉您，也不会透露反映人的电话和住址。"
+      + "如果您对这件事有不同意见，或者您也有问题要反映，可以直接告诉我，我帮您转给社区工作人员。";
+  static final String STAFF_ACCOUNT_ONLY = "抱歉，居民反映的内容只有社区工作人员用自己的工作账号才能查看，我不能在这里发给您。"
+      + "如果您是新来的工作人员，请联系街道或社区管理员开通账号。";
   static final String OTHERS_CONTACT_PRIVATE = "为保护居民隐私，其他居民的电话、住址等信息不能提供。"
       + "如果您也遇到了同样的问题，直接告诉我情况和地点，我帮您登记，工作人员会一并处理。";
   static final String THANKS = "不客气！还有什么需要，随时告诉我。";

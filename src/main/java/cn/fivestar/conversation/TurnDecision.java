@@ -302,10 +302,28 @@ final class TurnDecision {
       t.say(Texts.NO_THREATS);
       return;
     }
+    if (Cues.asksWhoReported(text) && !t.role().isStaff()) {
+      // Who reported is never told, whoever asks, nor confirmed by a guess.
+      t.handledAs = HandledAs.ANSWER;
+      t.say(Texts.REPORTER_CONFIDENTIAL);
+      return;
+    }
+    if (Cues.claimsStaffForCases(text) && !t.role().isStaff()) {
+      // Staff see cases under their own accounts; a claim in a resident's chat opens nothing.
+      t.handledAs = HandledAs.ANSWER;
+      t.say(Texts.STAFF_ACCOUNT_ONLY);
+      return;
+    }
     if (Cues.asksOthersContact(text)) {
       // Nobody is shown another resident's phone or address; the same problem can simply be reported again.
       t.handledAs = HandledAs.ANSWER;
       t.say(Texts.OTHERS_CONTACT_PRIVATE);
+      return;
+    }
+    String other = Cues.anotherMatter(text);
+    if (other != null && classifier.classify(other).intent() == Intent.REPORT) {
+      // "中 谢谢恁 哎 还有个事 院里…": thanks for the last one, then a new matter to file.
+      intake.startReport(t, other, classifier.category(other), null);
       return;
     }
     if (Cues.dropsReport(text) || Cues.aboutTheBot(text) || SmallTalk.isPleasantry(text) || Cues.scolds(text)
