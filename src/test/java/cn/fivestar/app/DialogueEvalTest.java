@@ -93,7 +93,9 @@ class DialogueEvalTest {
       "dialogues-blind-19.jsonl, 0.87, 0.5",
       "dialogues-blind-20.jsonl, 0.95, 0.7",
       "dialogues-blind-21.jsonl, 0.83, 0.4",
-      "dialogues-blind-22.jsonl, 0.95, 0.7"})
+      "dialogues-blind-22.jsonl, 0.95, 0.7",
+      "dialogues-blind-23.jsonl, 0.94, 0.55",
+      "dialogues-blind-24.jsonl, 0.94, 0.65"})
   void teamDialogueSets(String file, double minTurns, double minDialogues) {
     check(Path.of("eval", file), minTurns, minDialogues);
   }
