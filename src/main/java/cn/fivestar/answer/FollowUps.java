@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class FollowUps {
   private static final Pattern ELLIPTIC = Pattern.compile("^(那|那么|还有|再说说)?.{1,15}(呢|怎么样)[？?。！!\\s]*$");
+  /** "那宜业兴业星呢 我们同事分到这颗 也说说": a star named with 呢, then the person's own remark. */
+  private static final Pattern STAR_TURN = Pattern.compile("^(?:那|那么|还有)?[^，,\\s]{0,8}星呢(?:[，,。\\s].*)?$");
+  private static final Pattern TELL_ABOUT = Pattern.compile("说说|讲讲|介绍|聊聊|说一下|讲一下");
   /** Asking for more of what was just answered (details, examples, who, where). */
   private static final Pattern MORE = Pattern.compile(
       "具体|详细|怎么做的|怎么搞的|咋弄的|咋做的|举个例子|举例|例子|经验|案例|还有吗|还有呢|还有哪些|然后呢|效果|展开|多说|再说|"
@@ -26,7 +29,9 @@ public final class FollowUps {
       "^(.*?)(?:是|在)?(?:哪个|哪些|哪几个|哪|啥)(?:地方|街道|社区|村|区|县|镇|单位|院|小区|楼院)(?:先|最先|最早|开始|带头)?"
           + "(?:这么|这样|那么)?(?:搞|弄|做|干|整|办|开展|推|试|实行|想出)"
           // "这个在哪搞的": where, with no kind of place.
-          + "|^(.*?)在(?:哪儿|哪里|哪)(?:搞|弄|做|办|开展|试)(?:的|哩|嘞|了)");
+          + "|^(.*?)在(?:哪儿|哪里|哪)(?:搞|弄|做|办|开展|试)(?:的|哩|嘞|了)"
+          // "那是哪个社区": the place alone.
+          + "|^(.*?)(?:是|在)(?:哪个|哪)(?:地方|街道|社区|村|区|县|镇|单位|院|小区)(?:的|哩|嘞|啊|呀)?[？?。！!\\s]*$");
   private static final Pattern POINTS_BACK =
       Pattern.compile("这么|这样|刚才|上面|你说的|恁说的|说的|问问|请问|有没有|有木有|这|那|个|是|些|的|俺|咱|恁|你|[\\s，,、。？?！!]");
   private static final Pattern OTHER_WAYS = Pattern.compile(
@@ -50,7 +55,9 @@ public final class FollowUps {
     if (previous.isEmpty()) return q;
     if (otherWays) return previous + " " + q;
     String star = Stars.find(q);
-    if (star != null && ELLIPTIC.matcher(q).matches()) {
+    // "那宜业兴业星呢 我们同事分到这颗 也说说": tell about that star, whatever the last question asked.
+    if (star != null && STAR_TURN.matcher(q).matches() && TELL_ABOUT.matcher(q).find()) return star + "有哪些任务，怎么争创？";
+    if (star != null && turnsToStar(q)) {
       for (int i = history.size() - 1; i >= 0; i--) {
         if (Stars.find(history.get(i)) != null) return Stars.replace(history.get(i).strip(), star);
       }
@@ -81,11 +88,16 @@ public final class FollowUps {
     return EFFECT.matcher(question).find();
   }
 
+  /** "那幸福和谐星呢？", "那宜业兴业星呢 我们同事分到这颗 也说说": the same question about another star. */
+  public static boolean turnsToStar(String q) {
+    return Stars.find(q) != null && (ELLIPTIC.matcher(q).matches() || STAR_TURN.matcher(q).matches());
+  }
+
   /** Whether the question asks which place did what the previous answer described. */
   public static boolean asksWhereDone(String question) {
     var m = WHERE_DONE.matcher(question.strip());
     if (!m.find()) return false;
-    String before = m.group(1) != null ? m.group(1) : m.group(2);
+    String before = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
     return POINTS_BACK.matcher(before).replaceAll("").isEmpty();
   }
 
@@ -97,12 +109,12 @@ public final class FollowUps {
     for (int i = history.size() - 1; i >= 0; i--) {
       String h = history.get(i).strip();
       boolean leans = h.length() <= SHORT
-          && (ELLIPTIC.matcher(h).matches() || h.matches("^(?:那|那么|这|这个|那个).*")
+          && (ELLIPTIC.matcher(h).matches() || STAR_TURN.matcher(h).matches() || h.matches("^(?:那|那么|这|这个|那个).*")
               || h.replaceAll("\\s", "").length() <= ASKS_MORE_CHARS && MORE.matcher(h).find())
           || asksWhereDone(h) || asksOtherWays(h);
       if (!leans || i == 0) return h;
       // "那幸福和谐星呢？" then "具体怎么做的？": the star it turned to, asked as the question it leaned on.
-      if (Stars.find(h) != null && ELLIPTIC.matcher(h).matches()) return rewrite(h, history.subList(0, i));
+      if (Stars.find(h) != null && turnsToStar(h)) return rewrite(h, history.subList(0, i));
     }
     return "";
   }

@@ -57,7 +57,7 @@ public final class GroundedAnswerer implements Answerer {
   private static final Pattern LOCAL_PLACE = Pattern.compile(
       "(?:俺|我|咱|恁)们?(?:这|那)?个?(?:院|楼|小区|村|片|单元|巷|胡同)|家门口|家附近|楼下|楼道|院子|这片|那片|社区|街道|小区|村里|院里|楼里");
   private static final Pattern ASKING = Pattern.compile(
-      "咋|怎么|能不能|有没有|有没|有啥|谁|啥|是不是|多少|(\\p{IsHan})不\\1|[吗不没][？?]?\\s*$|[？?]");
+      "咋|怎么|能不能|有没有|有没|有啥|谁|啥|是不是|多少|(\\p{IsHan})不\\1|真[哩的]假[哩的]|[吗不没][？?]?\\s*$|[？?]");
   static final String TENTATIVE = "资料里没有和您的问题完全对应的内容，下面是其他社区的相关做法，供您参考：\n";
 
   private final KnowledgeBase kb;
@@ -119,9 +119,9 @@ public final class GroundedAnswerer implements Answerer {
   private Answer answer(String question, List<String> history, Set<String> read) {
     String original = question == null ? "" : question;
     String q = FollowUps.rewrite(clean(original), history);
-    // "那个一长三员是哪三员": a follow-up naming a practice of the documents by its name may ask about that practice
-    // alone; its answer stands when it answers with confidence ("刚说那个议事亭 是哪个街道弄的" still needs the last one).
-    if (!q.equals(clean(original)) && namesPractice(clean(original))) {
+    // "那个一长三员是哪三员", "那个和平新村社区 开了几回会": a follow-up naming a practice or place of the documents may
+    // ask about it alone; its answer stands when it answers with confidence ("刚说那个议事亭 是哪个街道弄的" still needs the last one).
+    if (!q.equals(clean(original)) && (namesPractice(clean(original)) || namesPlace(clean(original)))) {
       Answer alone = answer(original, List.of());
       if (alone.answered() && !alone.tentative()) return alone;
     }
@@ -212,6 +212,17 @@ public final class GroundedAnswerer implements Answerer {
         if (word.matches(".*[的了是和与在有个这那].*")) continue;
         if (title.contains(word)) return true;
       }
+    }
+    return false;
+  }
+
+  /** Whether the question names a place ("那个和平新村社区 开了几回会") its best passage names too. */
+  private boolean namesPlace(String question) {
+    List<Hit> best = kb.search(question, 1);
+    if (best.isEmpty()) return false;
+    java.util.regex.Matcher m = AskedThing.PLACE.matcher(question);
+    while (m.find()) {
+      if (m.group().length() >= 3 && best.get(0).text().contains(m.group())) return true;
     }
     return false;
   }

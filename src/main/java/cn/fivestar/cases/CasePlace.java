@@ -22,9 +22,9 @@ public final class CasePlace {
   private static final Pattern AREA = Pattern.compile(
       ".+?(?:大街|大道|路|街|巷|胡同|小区|社区|花园|花苑|家园|新村|新城|公寓|大厦|家属院|村|庄|屯|寨|镇|乡|苑|城)"
           + "(?:社区|小区|村)?");
-  /** Words shaped like an area name that name no area (马路对面, 我们小区). */
+  /** Words shaped like an area name that name no area (马路对面, 我们小区, 出村往南). */
   private static final Pattern GENERIC_AREA = Pattern.compile(
-      "(?:马|公|小|大|老|新|这|那|本|该|我们|咱们|俺们|我家|附近|整个)(?:路|街|巷|小区|社区|村|庄|城)");
+      "(?:马|公|小|大|老|新|这|那|本|该|我们|咱们|俺们|我家|附近|整个|出|进|回|全|俺|咱|邻|外)(?:路|街|巷|小区|社区|村|庄|城)");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   /** Words around a place that do not name anything: directions, "there", "at". */
   private static final Pattern FILLER = Pattern.compile("门口|跟前|附近|旁边|对面|周边|周围|一带|那边|这边|那里|这里|那儿|这儿|"

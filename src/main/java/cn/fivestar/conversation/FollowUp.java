@@ -39,7 +39,11 @@ final class FollowUp {
     String q = MessageText.answer(question);
     // "是哪个地方先这么搞的 我想找找他们的材料看看", "还有别的做法没 光一年比一回也不顶用…": about what was just
     // said, however long.
-    if (cn.fivestar.answer.FollowUps.asksWhereDone(question) || cn.fivestar.answer.FollowUps.asksOtherWays(q)) return true;
+    // "那宜业兴业星呢 我们同事分到这颗 也说说": the same about another star, with a remark.
+    if (cn.fivestar.answer.FollowUps.asksWhereDone(question) || cn.fivestar.answer.FollowUps.asksOtherWays(q)
+        || cn.fivestar.answer.FollowUps.turnsToStar(question.strip())) {
+      return true;
+    }
     if (q.isEmpty() || MessageText.length(q) > SHORT) return false;
     return TURNS_BACK.matcher(q).find() || MORE.matcher(q).find() || ANAPHORA.matcher(q).find()
         || ELLIPSIS.matcher(q).matches();

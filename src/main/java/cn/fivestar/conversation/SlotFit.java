@@ -81,10 +81,19 @@ final class SlotFit {
    */
   private static final Pattern NUMBERED_PART = Pattern.compile("\\d+\\s*(?:号楼|号院|栋|幢|号)");
 
+  /** A county, town or street office: "荥阳 高村乡", the level above a village or community. */
+  private static final String COARSE_UNIT = "(?:省|市|县|乡|镇|街道|办事处|(?<![小社园校景厂片城])区)";
+  private static final Pattern ENDS_COARSE = Pattern.compile(COARSE_UNIT + "\\s*$");
+  private static final Pattern HAS_COARSE = Pattern.compile(COARSE_UNIT);
+
   static String refine(String before, String after) {
     if (before == null || after.contains(before)) return after;
     boolean namesArea = CasePublicView.streetLevelPlace(after) != null;
     boolean vagueBefore = !before.matches(".*\\d.*");
+    // "荥阳 高村乡", then "刘沟村": the village within the town, not another place.
+    if (namesArea && ENDS_COARSE.matcher(before).find() && !HAS_COARSE.matcher(after).find()) {
+      return MessageText.clip(before + " " + after, MAX_LOCATION);
+    }
     if (namesArea) return after;
     if (vagueBefore) return MessageText.clip(before + after, MAX_LOCATION);
     // "叫铁路家属院 最后一排那栋 7号楼", then "积水的是7号楼2单元底下那段地下室": the finer part goes on from the

@@ -94,8 +94,8 @@ class DialogueEvalTest {
       "dialogues-blind-20.jsonl, 0.95, 0.7",
       "dialogues-blind-21.jsonl, 0.83, 0.4",
       "dialogues-blind-22.jsonl, 0.95, 0.7",
-      "dialogues-blind-23.jsonl, 0.94, 0.55",
-      "dialogues-blind-24.jsonl, 0.94, 0.65"})
+      "dialogues-blind-23.jsonl, 0.97, 0.75",
+      "dialogues-blind-24.jsonl, 0.97, 0.85"})
   void teamDialogueSets(String file, double minTurns, double minDialogues) {
     check(Path.of("eval", file), minTurns, minDialogues);
   }

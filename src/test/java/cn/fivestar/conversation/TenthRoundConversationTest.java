@@ -119,4 +119,37 @@ class TenthRoundConversationTest {
     String more = h.say("a", "还有啥别的不 俺就周末有空 想带着娃一块去");
     assertFalse(more.contains("抱歉"), more);
   }
+
+  @Test
+  void anotherStarWithARemarkIsToldAsAStar() {
+    h.say("s", "我们社区学人家一人包一颗星 我分到哩是共建共享星 这颗星该从哪下手 别的社区都是咋弄的");
+    h.say("s", "共建共享星里头 人家实打实解决了几件事 有数没");
+    String reply = h.say("s", "那宜业兴业星呢 我们同事分到这颗 也说说");
+    assertTrue(reply.contains("【宜业兴业星"), reply);
+  }
+
+  @Test
+  void thePlaceAloneIsAskedAfterAnAnswer() {
+    h.say("a", "小区里遛狗不牵绳 有人管没");
+    String reply = h.say("a", "那是哪个社区");
+    assertTrue(reply.contains("锦绣城"), reply);
+  }
+
+  @Test
+  void aFollowUpNamingAPlaceOfTheDocumentsIsAboutThatPlace() {
+    h.say("s", "俺们片几个老院要旧改 头一步得拆违 居民楼顶上 花坛里盖哩小棚子 一说拆就跟你急 别哩地方是咋说通哩");
+    String reply = h.say("s", "那个和平新村社区 开了几回会 咋开哩");
+    assertTrue(reply.contains("10次"), reply);
+  }
+
+  @Test
+  void aVillagePlaceGivenInPiecesKeepsTheTownAndTheVillage() {
+    h.say("a", "俺村南那条浇地哩大渠 渠帮子塌了一大截 下头哩地一滴水都浇不上");
+    h.say("a", "荥阳哩 高村乡");
+    h.say("a", "刘沟村");
+    String summary = h.say("a", "就出村往南 老砖窑西边那一截 恁一去一看就知道");
+    CaseRecord c = h.cases.get(Harness.trackingNumber(h.say("a", "确认")));
+    assertTrue(c.location().contains("高村乡") && c.location().contains("刘沟村") && c.location().contains("老砖窑"),
+        c.location() + " / " + summary);
+  }
 }
