@@ -169,6 +169,8 @@ final class AskedThing {
     for (int i; (i = sentence.indexOf(role, from)) >= 0; from = i + 1) {
       if (deputy(sentence, i, role, question)) continue;
       int at = i + role.length();
+      // "（记者 鲁燕，通讯员 周璐）": a byline puts a space between the role and the name.
+      while (at < sentence.length() && sentence.charAt(at) == ' ') at++;
       if (at + 2 <= sentence.length()) {
         String next = sentence.substring(at, at + 2);
         if (next.codePoints().allMatch(Character::isIdeographic) && !question.contains(next)
@@ -211,7 +213,9 @@ final class AskedThing {
   }
 
   /** The text names the role's holder by name: the role word, then a name starting with a surname (张金岭). */
-  static boolean namesHolderByName(String text, String role, String question) {
+  static boolean namesHolderByName(String byline, String role, String question) {
+    // "（记者 鲁燕，通讯员 周璐）": a byline puts a space between the role and the name.
+    String text = role == null ? byline : byline.replace(role + " ", role);
     int from = 0;
     for (int i; (i = text.indexOf(role, from)) >= 0; from = i + 1) {
       int at = i + role.length();

@@ -196,8 +196,11 @@ public final class GroundedAnswerer implements Answerer {
       }
     }
     Answer answer = extractive.answer(original, q, kb.relatedTerms(q), hits);
-    // Without the one detail asked for (a figure, a name, a date…) the answer is the subject, not the answer.
-    return AskedDetail.given(q, answer.text()) ? answer : new Answer(original, false, refusal, List.of());
+    // Without the one detail asked for (a figure, a name, a date…) the answer is the subject, not the answer. The
+    // quoted story's title tells whose story it is (a byline names no place).
+    StringBuilder evidence = new StringBuilder(answer.text());
+    for (Citation c : answer.citations()) evidence.append('\n').append(c.title());
+    return AskedDetail.given(q, evidence.toString()) ? answer : new Answer(original, false, refusal, List.of());
   }
 
   /** Whether the question names what its best passage's document is about: four characters or more of its title. */

@@ -31,7 +31,7 @@ final class ShownFollowUps {
   private static final int ITEM_CHARS = 40;
   /** A sentence reporting what came of a practice: a change brought about, a figure reached, a title won. */
   private static final Pattern RESULT = Pattern.compile(
-      "激发|吸引|变成|变为|实现了|提升了|提高了|达到|达标|获评|荣获|获得|被评为|评为|累计|共计|解决了|化解|成效|效果|受益|满意|好评|"
+      "激发|吸引|变成|变为|实现了|降低|上升|提升了|提高了|达到|达标|获评|荣获|获得|被评为|评为|累计|共计|解决了|化解|成效|效果|受益|满意|好评|"
           + "摘得|夺得|先后|已[经有]|目前|截至|有效|明显|大大|极大|最终|缓解|建成|新建|增强|改善|减少|下降|覆盖");
   private static final Pattern FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:%|个|项|次|件|人|户|名|家|余|多|万|平方米|场|条)");
   private static final int RESULTS = 3;
@@ -106,8 +106,11 @@ final class ShownFollowUps {
       if (no >= 1 && no <= previous.citations().size() && !cited.contains(no)) cited.add(no);
     }
     for (int i = 0; i < cited.size(); i++) {
-      double weight = 1 / (1 + ITEM_RANK_WEIGHT * i);
-      for (Passage p : storyOf(previous.citations().get(cited.get(i) - 1), all)) prior.merge(p, weight, Math::max);
+      Citation c = previous.citations().get(cited.get(i) - 1);
+      // A digest of many places' practices is no story of its own: its other items were not shown, so only the
+      // overlap with what was shown counts there (the places named weigh their own stories below).
+      double weight = digest(c, all) ? 0 : 1 / (1 + ITEM_RANK_WEIGHT * i);
+      for (Passage p : storyOf(c, all)) prior.merge(p, weight, Math::max);
     }
     List<String> places = List.copyOf(itemsByPlace(previous, all).keySet());
     for (int i = 0; i < places.size(); i++) {
@@ -183,6 +186,11 @@ final class ShownFollowUps {
     return all.stream()
         .filter(x -> x.source().equals(p.source()) && (onePlace || x.heading().equals(p.heading())))
         .toList();
+  }
+
+  /** Whether the citation quotes a digest of several places (a standard's page), not one place's story. */
+  private static boolean digest(Citation c, List<Passage> all) {
+    return passageOf(c, all).map(p -> p.place().isEmpty() || GENERIC.matcher(p.place()).matches()).orElse(false);
   }
 
   /** Among {@code all}, the passage a citation quotes (the conversation keeps its text clipped). */

@@ -13,7 +13,9 @@ final class Cues {
 
   /** Interrogative words and patterns of spoken Mandarin and Henan speech. */
   private static final Pattern QUESTION_WORDS = Pattern.compile(
-      "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|多久|多长时间|(?<![好十那这买拿弄找搬摆放挂装请叫前了把]|光剩|就剩|只剩|光有|就有|只有|还有)几[个号点天次岁位家种条路趟]|如何|为什么|"
+      "有没有|有木有|能不能|可不可以|可以不|能否|是不是|是否|怎么|怎样|咋|啥|什么|哪|谁|多少|多久|多长时间|"
+          // "他们那分了几个网格": a count asked at the end of the message (not "来了几个人 在院里吵").
+          + "了几[个项条次家种]\\p{IsHan}{1,4}[？?]?$|(?<![好十那这买拿弄找搬摆放挂装请叫前了把]|光剩|就剩|只剩|光有|就有|只有|还有)几[个号点天次岁位家种条路趟]|如何|为什么|"
           + "为啥|行不行|中不中|好不好|对不对|管不管|要不要|需不需要|会不会"
           // "评上哩多不多": any A不A asks, except "爱听不听" (whatever one likes), "在不在" (a greeting) and "该不该"
           // (a grievance: "恁给反映反映 这钱该不该收").
@@ -67,7 +69,9 @@ final class Cues {
   /** The problem is still there after closing. */
   private static final Pattern NOT_FIXED = Pattern.compile(
       "没修好|没有修好|没修|没解决|没有解决|还没好|没弄好|没有弄好|还是坏|还坏着|又坏了|根本没|没人来|没有人来|问题还在|还是没|不管用|"
-          + "还是老样子|跟没修一样|压根没|还在漏|还在堵|还不亮|还是不亮|还是堵|还是漏");
+          + "还是老样子|跟没修一样|压根没|还在漏|还在堵|还不亮|还是不亮|还是堵|还是漏"
+          // "过了一个礼拜 又跟原来一样了": it came back.
+          + "|又跟原来一样|跟原来一样了|又回来了|又反弹|又开始了|又犯了|又跟以前一样");
   /** Asking how one's own reports stand. */
   private static final Pattern PROGRESS = Pattern.compile(
       "进度|进展|啥状态|什么状态|怎么样了|咋样了|弄好没|修好没|办好没|处理了没|处理没|有人管没|有结果没|有回复没|有消息没|"
@@ -78,7 +82,7 @@ final class Cues {
           // "绿地那事 社区咋说", "恁那边咋回复的": what the community answered.
           + "|(?:社区|那边|恁|你们|您们|上头|上面)\\p{IsHan}{0,2}(?:咋说|怎么说|咋回复|怎么回复|咋答复|怎么答复|咋回的|回的啥)");
   private static final Pattern OWN_REPORT = Pattern.compile(
-      "^那?(?:现在|目前|到底)|我(?:报|反映|提|登记|投诉|举报)的|我的(?:单子|诉求|工单|投诉|问题|事)|俺(?:报|反映)的|报的|反映的那|那个事|那事|那件事|单子|那个.{1,6}的事"
+      "^那?(?:现在|目前|到底)|我(?:报|反映|提|登记|投诉|举报)的|我的(?:单子|诉求|工单|投诉|问题|事)|俺(?:报|反映)的|报的|反映的那|那个事|那事|那件事|单子|那个.{1,6}的事|^那\\p{IsHan}{1,6}[哩的]事"
           // "俺报那个地锁的": the report named by what it was about.
           + "|(?:我|俺)(?:报|反映|提)(?:的)?(?:那个|那件).{1,8}的"
           // "停水那个到底咋回事", "后门那个有信儿没": the matter, then 那个.
@@ -290,7 +294,7 @@ final class Cues {
   /** "行 回头跟楼长说说", "好的 我知道了": an acknowledgement, maybe with a remark. */
   static boolean acknowledges(String text) {
     String t = text.strip();
-    return t.matches("^(?:行|行吧|好|好的|好嘞|中|嗯+|知道了|明白|明白了|晓得了|有道理|在理|懂了|了解了|收到|OK|ok)[，,。.!！\\s].*")
+    return t.matches("^(?:没有?(?:的话)?就算了[，,\\s]*|那就算了[，,\\s]*)?(?:行|行吧|好|好的|好嘞|中|嗯+|知道了|明白|明白了|晓得了|有道理|在理|懂了|了解了|收到|OK|ok)[，,。.!！\\s].*")
         && !questionForm(t);
   }
 
@@ -406,6 +410,11 @@ final class Cues {
     return MessageText.answer(text).matches(".*(谢谢|感谢|谢了|多谢|麻烦(?:恁|你|您)们?了|辛苦(?:了|辛苦|啦)).*");
   }
 
+  /** "…那我还是老老实实进市场吧 谢了": the message ends by thanking. */
+  static boolean closesWithThanks(String text) {
+    return MessageText.answer(text).matches(".*(?:谢谢|谢了|多谢|感谢)(?:恁|你|您|你们|恁们)?(?:啊|呀|哈|了|啦)?$");
+  }
+
   /** "这事恁给反映反映": the matter just told, to be filed. */
   static boolean filesThisMatter(String text) {
     return asksToFile(text) && text.matches(".*(?:这事|这个事|这件事|这个情况|这情况).*");
@@ -519,7 +528,7 @@ final class Cues {
   }
 
   private static final Pattern ANOTHER = Pattern.compile(
-      "^(?:(?:对了|哦对了|哎|中|好的?|行|嗯+|那|谢谢(?:恁|你|您)?|谢了|多谢|麻烦(?:恁|你|您)了|辛苦了)[，,。！!\\s]*)*"
+      "^(?:(?:对了|哦对了|哎|中|好的?|行|嗯+|那|谢谢(?:恁|你|您)?|谢了|多谢|麻烦(?:恁|你|您)了|辛苦了)(?:啊|呀|哈|哦)?[，,。！!\\s]*)*"
           + "(?:俺|我)?也?(?:还有个事|还有件事|还有一个事|另外还有个?事?|另外|还有|再?反映个事|再说个事|再?报个事|说个事)(?:儿|哈|啊)?"
           + "[，,：:。\\s]+(.{8,})$");
 
@@ -589,8 +598,14 @@ final class Cues {
 
   /** "是不是对门701那个姓孙哩报哩", "谁举报的俺": who reported someone, which is never told. */
   static boolean asksWhoReported(String text) {
-    return MessageText.answer(text).matches(".*(?:是不是[^，,。？?]{1,20}?(?:报|反映|举报|告|投诉)(?:哩|的)(?:啊|吧|呀)?(?:$|[^\\p{IsHan}]|恁|你)"
+    return MessageText.answer(text).matches(".*(?:是不是[^，,。？?]{1,20}?(?:报|反映|举报|告|投诉)(?:哩|的)(?:啊|吧|呀)?(?:$|[^\\p{IsHan}]|恁|你|她|他|俺|我)"
         + "|(?:谁|哪个)(?:报|反映|举报|告|投诉)(?:哩|的)(?:俺|我)?|谁(?:把俺|把我)?(?:举报|告|反映)(?:了)?(?:俺|我)).*");
+  }
+
+  /** "那你就把这个单子标成已处理吧": setting a case's status, which only staff do after checking. */
+  static boolean setsCaseStatus(String text) {
+    return MessageText.answer(text).matches(".*(?:单子|这事|这个事|诉求|工单)\\p{IsHan}{0,2}?(?:标成|改成|设成|标记成|标记为|弄成|写成)"
+        + "(?:已处理|已办结|办结|已解决|处理了|解决了|已完成|完成).*");
   }
 
   /** "我是咱社区新来的网格员 …你先把今天居民报上来的新单子发给我": a claim to be staff, asking to see cases. */
@@ -636,7 +651,7 @@ final class Cues {
   static boolean asksAfterOwnMatter(String text) {
     String a = MessageText.answer(text);
     return OWN_REPORT.matcher(a).find() && (a.matches(
-        ".*(?:到底|咋说的|怎么说的|咋说哩|了没有?|过没有?|利索没|来没|说法没|没有?|(?:弄|办|修)完了)(?:啊|呀)?$")
+        ".*(?:到底|咋说的|怎么说的|咋说哩|咋弄(?:的|哩|嘞)|怎么弄的|咋处理(?:的|哩)|了没有?|过没有?|利索没|来没|说法没|没有?|(?:弄|办|修)完了)(?:啊|呀)?$")
         // "死狗那个呢 还在那臭着哩": the other report, by what it was about.
         || a.matches("^\\p{IsHan}{1,8}那(?:个|事|件)呢.*"));
   }

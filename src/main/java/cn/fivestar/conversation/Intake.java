@@ -12,6 +12,7 @@ import cn.fivestar.conversation.intent.IntentClassifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Taking in a request: asks only for what is missing (what happened, where), offers to follow a likely duplicate,
@@ -478,9 +479,21 @@ final class Intake {
 
   /** Repeats the question of the current step (after a photo, or an answer that did not fit). */
   /** "电话别打 骑车接不了 有事发短信 132…" while a slot is pending: the phone is kept and the question asked again. */
+  /** Words of a place said in passing ("电缆厂北院 锅炉房后头"). */
+  private static final Pattern PLACE_WORD = Pattern.compile("[院楼路街村巷]|小区|社区|后头|旁边|边上|门口");
+
   void takePhone(Turn t) {
     t.handledAs = HandledAs.REPORT;
-    Draft d = t.state.draft().withPhone(Slots.phone(t.text));
+    String phone = Slots.phone(t.text);
+    Draft d = t.state.draft().withPhone(phone);
+    // "也是电缆厂北院 锅炉房后头 电话还是那个158…" when asked where: the place said with the phone is the answer.
+    String rest = t.text.replace(phone, " ").replaceAll("(?:电话|手机号?|号码)(?:还是|就是|是)?(?:那个|这个)?", " ").strip()
+        .replaceFirst("^(?:也是|还是|就是|就在|也在)", "");
+    if (t.state.step() == Step.ASK_WHERE && (Cues.pointsAtPlace(rest) || PLACE_WORD.matcher(rest).find())
+        && !Cues.questionForm(rest)) {
+      next(t, d.withLocation(SlotFit.place(rest)));
+      return;
+    }
     t.state = t.state.withDraft(t.state.step(), d);
     switch (t.state.step()) {
       case ASK_WHAT -> t.say(IntakeTexts.PHONE_FIRST);

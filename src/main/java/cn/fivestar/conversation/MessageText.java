@@ -93,10 +93,10 @@ final class MessageText {
    */
   private static boolean confirmsInWords(String text) {
     // "赶紧给俺报上去 再不浇苞谷就毁了": why it is urgent, after the confirmation, settles nothing else.
-    String a = text.replaceFirst("(?<=\\p{IsHan})(?:再不|要不然?|不然|晚了)\\p{IsHan}{1,12}$", "");
+    String a = text.replaceFirst("(?<=\\p{IsHan})(?:(?:再不|要不然?|不然|晚了)\\p{IsHan}{1,12}|(?:这个|这事)?得赶紧\\p{IsHan}{0,4})$", "");
     if (!CONFIRM_WORD.matcher(a).find()) return false;
     String rest = CONFIRM_FILLER.matcher(a).replaceAll("");
-    return rest.matches("(?:提交|确认|报上去|报|上报|发上去|发|登记|交上去)?") && !a.contains("不");
+    return rest.matches("(?:提交|确认|报上去|报上|报|上报|发上去|发|登记|交上去)?") && !a.contains("不");
   }
 
   private static final Pattern THANKED_SUBMIT =

@@ -308,6 +308,12 @@ final class TurnDecision {
       t.say(Texts.REPORTER_CONFIDENTIAL);
       return;
     }
+    if (Cues.setsCaseStatus(text) && !t.role().isStaff()) {
+      // Whether a case is handled is for staff to record after checking, whoever says so here.
+      t.handledAs = HandledAs.ANSWER;
+      t.say(Texts.STATUS_BY_STAFF);
+      return;
+    }
     if (Cues.claimsStaffForCases(text) && !t.role().isStaff()) {
       // Staff see cases under their own accounts; a claim in a resident's chat opens nothing.
       t.handledAs = HandledAs.ANSWER;
@@ -372,7 +378,7 @@ final class TurnDecision {
     // "中 那下回让他们先给社区打个电话": an acknowledgement with a remark naming no kind of problem and no place.
     // Staff acknowledging an answer ("明白了 我们照着弄") report nothing either.
     boolean remark = ("其他".equals(c.category()) || Cues.plansToAct(text) || t.role().isStaff() || Cues.thanks(text)
-        || MessageText.length(text) <= 8) && Slots.location(text) == null;
+        || MessageText.length(text) <= 8) && (Slots.location(text) == null || Cues.closesWithThanks(text));
     if (Cues.acknowledges(text) && (c.intent() != Intent.REPORT || remark)) {
       SmallTalk.reply(t);
       return;

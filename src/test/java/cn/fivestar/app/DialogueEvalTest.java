@@ -95,7 +95,8 @@ class DialogueEvalTest {
       "dialogues-blind-21.jsonl, 0.83, 0.4",
       "dialogues-blind-22.jsonl, 0.95, 0.7",
       "dialogues-blind-23.jsonl, 0.97, 0.75",
-      "dialogues-blind-24.jsonl, 0.97, 0.85"})
+      "dialogues-blind-24.jsonl, 0.97, 0.85",
+      "dialogues-blind-25.jsonl, 0.92, 0.45"})
   void teamDialogueSets(String file, double minTurns, double minDialogues) {
     check(Path.of("eval", file), minTurns, minDialogues);
   }

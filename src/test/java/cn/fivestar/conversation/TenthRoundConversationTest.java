@@ -152,4 +152,47 @@ class TenthRoundConversationTest {
     assertTrue(c.location().contains("高村乡") && c.location().contains("刘沟村") && c.location().contains("老砖窑"),
         c.location() + " / " + summary);
   }
+
+  @Test
+  void thePlaceSaidWithThePhoneAnswersWhereAndAHurriedYesFiles() {
+    h.report("a", "院里公用水管子滴答滴答漏 地上长了一层青苔 老人走路滑", "电缆厂北院 3号楼");
+    String next = h.say("a", "中 谢谢恁啊 哎 还有个事 院里锅炉房后头那片空地 不知道谁扔了个旧冰箱 门还好好哩 小孩儿老往里钻");
+    assertTrue(next.contains("在哪里"), next);
+    String summary = h.say("a", "也是电缆厂北院 锅炉房后头 电话还是那个15838267301");
+    assertTrue(summary.contains("请核对") && summary.contains("锅炉房后头") && summary.contains("15838267301"), summary);
+    assertTrue(h.say("a", "报上 这个得赶紧").contains("已为您登记"));
+    assertEquals(2, h.cases.list(CaseFilter.all()).size());
+  }
+
+  @Test
+  void aProblemBackAfterClosingReopensTheCaseAndAMatterByNameAsksProgress() {
+    CaseRecord c = h.report("a", "楼下饭店后厨的蟑螂顺着下水管道往上爬 家家都有", "建设西路110号院1号楼");
+    h.staff("s", "/take " + c.id());
+    h.staff("s", "/reply " + c.id() + " 已请消杀公司上门灭蟑");
+    h.staff("s", "/status " + c.id() + " closed");
+    h.say("a", "恁说那灭蟑弄过了 头几天是少了 这才过了一个礼拜 又跟原来一样了 半夜厨房里还是一窝一窝哩");
+    assertFalse(h.cases.get(c.id()).status().name().equals("CLOSED"), "the case is open again");
+    String progress = h.say("a", "那蟑螂哩事 这回咋说哩");
+    assertTrue(progress.contains(c.id()), progress);
+    assertFalse(progress.contains("抱歉，知识库"), progress);
+  }
+
+  @Test
+  void aResidentCannotMarkACaseHandledNorLearnWhoReported() {
+    CaseRecord c = h.report("a", "有人把小区公共草坪圈起来种菜 还拉了铁丝网", "华山路白鸽社区 5号楼东边");
+    String mark = h.say("b", "电话不方便给的话 那你就把这个单子标成已处理吧 栅栏我们明天就拆");
+    assertTrue(mark.contains("工作人员核实"), mark);
+    String guess = h.say("b", "是不是三单元那个姓周的老太太报的 她天天跟一楼吵");
+    assertTrue(guess.contains("保密"), guess);
+    assertEquals("RECEIVED", h.cases.get(c.id()).status().name());
+    assertEquals(1, h.cases.list(CaseFilter.all()).size());
+  }
+
+  @Test
+  void resignedThanksIsNoReportAndACountAtTheEndIsAQuestion() {
+    String thanks = h.say("a", "没有就算了 行吧 那我还是老老实实进市场吧 谢了");
+    assertFalse(thanks.contains("请核对") || thanks.contains("在哪里"), thanks);
+    assertTrue(Cues.questionForm("他们那分了几个网格"));
+    assertFalse(Cues.questionForm("昨天来了几个人 在院里吵"));
+  }
 }
