@@ -90,6 +90,20 @@ final class TurnDecision {
     return Cues.fearsThreat(t.text) ? Texts.IF_THREATENED : null;
   }
 
+  /** What nobody gets through the bot, with the polite reason; null when the message asks none of it. */
+  private static String refusal(Turn t) {
+    String text = t.text;
+    // Nobody is shown another resident's phone or address; the same problem can simply be reported again.
+    if (Cues.asksOthersContact(text)) return Texts.OTHERS_CONTACT_PRIVATE;
+    if (t.role().isStaff()) return null;
+    // Who reported is never told, nor confirmed by a guess.
+    if (Cues.asksWhoReported(text)) return Texts.REPORTER_CONFIDENTIAL;
+    // Whether a case is handled is for staff to record after checking, whoever says so here.
+    if (Cues.setsCaseStatus(text)) return Texts.STATUS_BY_STAFF;
+    // Staff see cases under their own accounts; a claim in a resident's chat opens nothing.
+    return Cues.claimsStaffForCases(text) ? Texts.STAFF_ACCOUNT_ONLY : null;
+  }
+
   private static boolean pending(DialogState s) {
     return s.step() != Step.IDLE;
   }
@@ -302,28 +316,10 @@ final class TurnDecision {
       t.say(Texts.NO_THREATS);
       return;
     }
-    if (Cues.asksWhoReported(text) && !t.role().isStaff()) {
-      // Who reported is never told, whoever asks, nor confirmed by a guess.
+    String refusal = refusal(t);
+    if (refusal != null) {
       t.handledAs = HandledAs.ANSWER;
-      t.say(Texts.REPORTER_CONFIDENTIAL);
-      return;
-    }
-    if (Cues.setsCaseStatus(text) && !t.role().isStaff()) {
-      // Whether a case is handled is for staff to record after checking, whoever says so here.
-      t.handledAs = HandledAs.ANSWER;
-      t.say(Texts.STATUS_BY_STAFF);
-      return;
-    }
-    if (Cues.claimsStaffForCases(text) && !t.role().isStaff()) {
-      // Staff see cases under their own accounts; a claim in a resident's chat opens nothing.
-      t.handledAs = HandledAs.ANSWER;
-      t.say(Texts.STAFF_ACCOUNT_ONLY);
-      return;
-    }
-    if (Cues.asksOthersContact(text)) {
-      // Nobody is shown another resident's phone or address; the same problem can simply be reported again.
-      t.handledAs = HandledAs.ANSWER;
-      t.say(Texts.OTHERS_CONTACT_PRIVATE);
+      t.say(refusal);
       return;
     }
     String other = Cues.anotherMatter(text);

@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * Whether a question names a particular street, community or village (花园路街道, 樱桃沟社区, 蜜蜂张街道) rather
- * than speaking of such places in general (哪些社区, 其他社区, 城市社区, 五星社区, 美丽乡村, 新农村).
+ * than speaking of such places in general (哪些社区, 其他社区, 城市社区, 五星社区, 美丽乡村, 新农村); 新 may open a
+ * name (新圃西街社区).
  */
 public final class PlaceNames {
   /** Characters that make "…社区/村" generic, a question or a phrase rather than a name. */
   private static final String NOT_IN_NAMES =
-      "的和在与及对把被了是为将从到以由向给让各每本我咱你他她这那个哪些其所有全五星乡农市美丽新老旧小大该";
+      "的和在与及对把被了是为将从到以由向给让各每本我咱你他她这那个哪些其所有全五星乡农市美丽老旧小大该";
   private static final String NAME = "[\\p{IsHan}&&[^" + NOT_IN_NAMES + "]]";
   private static final Pattern ANYWHERE =
       Pattern.compile(NAME + "{2,6}(街道|社区|村)(?![委党居干网治级服民两里])");
