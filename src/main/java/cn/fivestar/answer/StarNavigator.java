@@ -35,11 +35,15 @@ final class StarNavigator {
           + "做法|经验|举措|办法|借鉴|参考|是什么|怎么做|咋做|怎么搞|咋搞|下手"
           // "别的社区都做了哪些事": what was done for the star is its practices.
           + "|哪些事|什么事|啥事|做了哪些|做了什么|干了哪些|干了啥|哪些活动|哪些项目|哪些实事|怎么干|咋干"
+          // "给我讲讲幸福和谐星": tell about the star.
+          + "|说说|讲讲|介绍|聊聊"
           + "|干点啥|干些啥|干啥|做点啥|做些啥|干什么|能做什么|主要看|看啥|看什么|评啥|考啥|考核什么");
   /** The words of a star question that say how it asks, not what about. */
   private static final Pattern ASKING = Pattern.compile(
       "我们|咱们|俺们|俺|那个|这个|平时|平常|评上|评|能干点|干点|社区|村里|村|街道|想要|想|要|咋|怎么|如何|怎样|争创|创建|创|争|有哪些|哪些|什么|啥|好的|好|具体|做法|办法|经验|"
-          + "可以|借鉴|学学|参考|能|应该|该|工作|任务|标准|要求|做|搞|下手|从|地方|这块|方面|有|的|呢|吗|了|和|是|主要|内容|包括");
+          + "可以|借鉴|学学|参考|能|应该|该|工作|任务|标准|要求|做|搞|下手|从|地方|这块|方面|有|的|呢|吗|了|和|是|主要|内容|包括"
+          // "那平安法治星呢 俺们村也想争 说说": asking to be told, no topic of its own.
+          + "|说说|讲讲|介绍|聊聊|一下|那|也");
   /** Any star, by its full or core name (幸福和谐指数 counts for 幸福和谐星, 过硬支部星 for 支部过硬星). */
   private static final Pattern ANY_STAR = Pattern.compile(
       "(支部过硬|过硬支部|共建共享|平安法治|平安法制|幸福和谐|宜业兴业|产业兴旺|生态宜居|文明幸福)");

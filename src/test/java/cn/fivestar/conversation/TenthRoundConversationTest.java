@@ -195,4 +195,12 @@ class TenthRoundConversationTest {
     assertTrue(Cues.questionForm("他们那分了几个网格"));
     assertFalse(Cues.questionForm("昨天来了几个人 在院里吵"));
   }
+
+  @Test
+  void askingToBeToldAboutAStarGetsThatStar() {
+    String told = h.say("s", "给我讲讲幸福和谐星");
+    assertTrue(told.contains("【幸福和谐星"), told);
+    String village = h.say("t", "那平安法治星呢 俺们村也想争 说说");
+    assertTrue(village.contains("【平安法治星（农村）"), village);
+  }
 }
