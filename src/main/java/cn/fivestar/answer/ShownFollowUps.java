@@ -47,6 +47,10 @@ final class ShownFollowUps {
     }
     return false;
   }
+
+  /** How much a result naming a practice an item names counts, beside an item's rank (1 for the first). */
+  private static final double NAMED_PRACTICE_BONUS = 1.0;
+
   /** How much less each later item of the answer weighs when its results are ranked. */
   private static final double ITEM_RANK_WEIGHT = 0.3;
   /** The stories of a place an item names weigh half as much as the story the item quotes. */
@@ -93,9 +97,6 @@ final class ShownFollowUps {
    * fully, the stories of the places the items name half, an earlier item more than a later one, the sentence's
    * overlap with the items breaking ties; empty when none tells any.
    */
-  /** How much a result naming a practice an item names counts, beside an item's rank (1 for the first). */
-  private static final double NAMED_PRACTICE_BONUS = 1.0;
-
   Optional<Answer> effects(String question, Shown previous) {
     List<Passage> all = kb.passages(SearchFilter.NONE);
     Map<Passage, Double> prior = new LinkedHashMap<>();

@@ -477,11 +477,13 @@ final class Intake {
     startReport(t, queued, classifier.category(queued), null);
   }
 
-  /** Repeats the question of the current step (after a photo, or an answer that did not fit). */
-  /** "电话别打 骑车接不了 有事发短信 132…" while a slot is pending: the phone is kept and the question asked again. */
   /** Words of a place said in passing ("电缆厂北院 锅炉房后头"). */
   private static final Pattern PLACE_WORD = Pattern.compile("[院楼路街村巷]|小区|社区|后头|旁边|边上|门口");
 
+  /**
+   * "电话别打 骑车接不了 有事发短信 132…" while a slot is pending: the phone is kept and the question asked again;
+   * when asked where, a place said with the phone answers it.
+   */
   void takePhone(Turn t) {
     t.handledAs = HandledAs.REPORT;
     String phone = Slots.phone(t.text);
@@ -502,6 +504,7 @@ final class Intake {
     }
   }
 
+  /** Repeats the question of the current step (after a photo, or an answer that did not fit). */
   void prompt(Turn t, Draft d) {
     switch (t.state.step()) {
       case ASK_WHAT -> t.say(IntakeTexts.ASK_WHAT_AGAIN);
