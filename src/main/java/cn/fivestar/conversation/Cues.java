@@ -635,6 +635,11 @@ final class Cues {
     return null;
   }
 
+  /** "这回给恁打一分", "给个差评": a score given, not a number said in passing ("一分都拿不到"). */
+  static boolean givesScore(String text) {
+    return MessageText.answer(text).matches(".*(?:(?:打|给|评)(?:恁|你|您|你们)?(?:个)?[1-5一二两三四五](?:分|颗星|星)|差评|中评).*");
+  }
+
   static boolean notFixed(String text) {
     return NOT_FIXED.matcher(MessageText.answer(text)).find();
   }

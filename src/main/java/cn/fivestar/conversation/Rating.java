@@ -66,6 +66,16 @@ public final class Rating {
   }
 
   /** "没修好" about a closed case, with or without a score. */
+  /**
+   * "这回给恁打一分 光喷一回药管啥用": a low score while the person's case is open again is no rating yet (only a
+   * closed case is rated); the words go to the staff handling it.
+   */
+  void remarkOnOpen(Turn t, String caseId, String words) {
+    t.handledAs = HandledAs.RATING;
+    cases.addNote(caseId, t.actor(), Texts.residentSays(MessageText.clip(words, 200)));
+    t.say(Texts.remarkOnOpen(caseId));
+  }
+
   void notSolved(Turn t, CaseRecord r, String words) {
     t.handledAs = HandledAs.RATING;
     unsolved(t, r, Texts.residentSays(MessageText.clip(words, 200)));

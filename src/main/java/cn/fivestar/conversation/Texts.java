@@ -161,6 +161,11 @@ final class Texts {
     return "感谢您的评价（" + score + " 分）！";
   }
 
+  static String remarkOnOpen(String id) {
+    return "收到您的意见，很抱歉让您不满意。编号 " + id + " 还在办理中，您的话已记在这件诉求里，工作人员会看到并继续跟进；"
+        + "办结后您可以再给评价。";
+  }
+
   static String reopened(String id, String due) {
     return "收到，很抱歉问题还没有解决好。编号 " + id + " 已重新交办（重办），工作人员会重新跟进处理，预计 " + due
         + " 前给您答复。有新情况可以直接告诉我。";

@@ -486,6 +486,11 @@ final class TurnDecision {
         rating.rate(t, unrated.get().id(), score, text);
         return true;
       }
+      Optional<String> open = score <= Rating.LOW && Cues.givesScore(text) ? status.latestOwnOpen(t) : Optional.empty();
+      if (open.isPresent()) {
+        rating.remarkOnOpen(t, open.get(), text);
+        return true;
+      }
     }
     if (unsolved) {
       Optional<CaseRecord> closed = rating.latestClosed(t);

@@ -175,6 +175,9 @@ class TenthRoundConversationTest {
     String progress = h.say("a", "那蟑螂哩事 这回咋说哩");
     assertTrue(progress.contains(c.id()), progress);
     assertFalse(progress.contains("抱歉，知识库"), progress);
+    String low = h.say("a", "这回给恁打一分 光喷一回药管啥用 饭店那下水道不弄 还得回来");
+    assertTrue(low.contains(c.id()) && low.contains("继续跟进"), low);
+    assertTrue(h.cases.history(c.id()).stream().anyMatch(e -> e.note() != null && e.note().contains("饭店那下水道不弄")));
   }
 
   @Test
