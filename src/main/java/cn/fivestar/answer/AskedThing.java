@@ -163,14 +163,18 @@ final class AskedThing {
     return role.matches("[这那哪][个些位]|[他她它]们?|[这那]") ? null : role;
   }
 
+  /** Where a name after a role starts: "（记者 鲁燕，通讯员 周璐）" puts a space between them. */
+  private static int nameStart(String text, int at) {
+    while (at < text.length() && text.charAt(at) == ' ') at++;
+    return at;
+  }
+
   /** The sentence names someone in the role: the role word followed by a name the question does not hold. */
   static boolean namesHolder(String sentence, String role, String question) {
     int from = 0;
     for (int i; (i = sentence.indexOf(role, from)) >= 0; from = i + 1) {
       if (deputy(sentence, i, role, question)) continue;
-      int at = i + role.length();
-      // "（记者 鲁燕，通讯员 周璐）": a byline puts a space between the role and the name.
-      while (at < sentence.length() && sentence.charAt(at) == ' ') at++;
+      int at = nameStart(sentence, i + role.length());
       if (at + 2 <= sentence.length()) {
         String next = sentence.substring(at, at + 2);
         if (next.codePoints().allMatch(Character::isIdeographic) && !question.contains(next)
@@ -213,12 +217,10 @@ final class AskedThing {
   }
 
   /** The text names the role's holder by name: the role word, then a name starting with a surname (张金岭). */
-  static boolean namesHolderByName(String byline, String role, String question) {
-    // "（记者 鲁燕，通讯员 周璐）": a byline puts a space between the role and the name.
-    String text = role == null ? byline : byline.replace(role + " ", role);
+  static boolean namesHolderByName(String text, String role, String question) {
     int from = 0;
     for (int i; (i = text.indexOf(role, from)) >= 0; from = i + 1) {
-      int at = i + role.length();
+      int at = nameStart(text, i + role.length());
       // "“书记周周评”": the role word opens the name of a practice, not a person's title.
       if (i > 0 && "“\"「".indexOf(text.charAt(i - 1)) >= 0) continue;
       if (deputy(text, i, role, question)) continue;

@@ -198,11 +198,15 @@ final class ExtractiveAnswerer {
     return render(original, chosen, used, true, "");
   }
 
-  /** Whether the two texts share a run of four Chinese characters (a name: 凸店经营, 红色物业). */
-  static boolean sharesWord(String question, String sentence) {
+  /**
+   * Whether the text holds a word of four Chinese characters from the question (a name: 凸店经营, 红色物业, a title's
+   * subject). "五星红旗上的五颗星" shares "的五颗星" with a title: words, not phrases joined by 的, count.
+   */
+  static boolean sharesWord(String question, String text) {
     for (String run : question.split("[^\\p{IsHan}]+")) {
       for (int i = 0; i + 4 <= run.length(); i++) {
-        if (sentence.contains(run.substring(i, i + 4))) return true;
+        String word = run.substring(i, i + 4);
+        if (!word.matches(".*[的了是和与在有个这那].*") && text.contains(word)) return true;
       }
     }
     return false;

@@ -44,7 +44,6 @@ public final class GroundedAnswerer implements Answerer {
   static final double MIN_COLLOQUIAL_SUPPORT = 0.35;
   private static final float COLLOQUIAL_COVERAGE = 0.5f;
   static final int MAX_QUESTION_CHARS = 500;
-  private static final int TITLE_WORD_CHARS = 4;
   /** "效果咋样 有弄上去哩没": a longer question asking about results names a subject of its own. */
   private static final int EFFECT_QUESTION_CHARS = 20;
   /** All the reranked candidates: a fact may lie in a lower-ranked passage of the top passage's story. */
@@ -121,7 +120,7 @@ public final class GroundedAnswerer implements Answerer {
     String q = FollowUps.rewrite(clean(original), history);
     // "那个一长三员是哪三员", "那个和平新村社区 开了几回会": a follow-up naming a practice or place of the documents may
     // ask about it alone; its answer stands when it answers with confidence ("刚说那个议事亭 是哪个街道弄的" still needs the last one).
-    if (!q.equals(clean(original)) && (namesPractice(clean(original)) || namesPlace(clean(original)))) {
+    if (!q.equals(clean(original)) && namesWhatItsPassageNames(clean(original))) {
       Answer alone = answer(original, List.of());
       if (alone.answered() && !alone.tentative()) return alone;
     }
@@ -206,35 +205,23 @@ public final class GroundedAnswerer implements Answerer {
   /** Whether the question names what its best passage's document is about: four characters or more of its title. */
   private boolean namesTitleSubject(String question) {
     List<Hit> best = kb.search(question, 1);
-    if (best.isEmpty()) return false;
-    String title = best.get(0).title();
-    for (String run : question.split("[^\\p{IsHan}]+")) {
-      for (int i = 0; i + TITLE_WORD_CHARS <= run.length(); i++) {
-        String word = run.substring(i, i + TITLE_WORD_CHARS);
-        // "五星红旗上的五颗星" shares "的五颗星" with a title: words, not phrases joined by 的.
-        if (word.matches(".*[的了是和与在有个这那].*")) continue;
-        if (title.contains(word)) return true;
-      }
-    }
-    return false;
+    return !best.isEmpty() && ExtractiveAnswerer.sharesWord(question, best.get(0).title());
   }
 
-  /** Whether the question names a place ("那个和平新村社区 开了几回会") its best passage names too. */
-  private boolean namesPlace(String question) {
+  /**
+   * Whether the question names a practice (“一长三员”) the best passage for it names in quotes, or a place
+   * ("那个和平新村社区 开了几回会") it names too.
+   */
+  private boolean namesWhatItsPassageNames(String question) {
     List<Hit> best = kb.search(question, 1);
     if (best.isEmpty()) return false;
+    String text = best.get(0).text();
+    if (ExtractiveAnswerer.quotedNames(text).stream().anyMatch(n -> n.length() >= 3 && question.contains(n))) return true;
     java.util.regex.Matcher m = AskedThing.PLACE.matcher(question);
     while (m.find()) {
-      if (m.group().length() >= 3 && best.get(0).text().contains(m.group())) return true;
+      if (m.group().length() >= 3 && text.contains(m.group())) return true;
     }
     return false;
-  }
-
-  /** Whether the question names a practice (“一长三员”) the best passage for it names in quotes. */
-  private boolean namesPractice(String question) {
-    List<Hit> best = kb.search(question, 1);
-    return !best.isEmpty() && ExtractiveAnswerer.quotedNames(best.get(0).text()).stream()
-        .anyMatch(name -> name.length() >= 3 && question.contains(name));
   }
 
   /** How much of the question the quoted sentences (with their sources' titles and headings) cover. */
