@@ -96,7 +96,9 @@ final class Cues {
   private static final Pattern TO_FILE = Pattern.compile(
       "(?:给|帮)(?:俺|我|咱)?们?(?:记上|记下|记一下|记一笔|登记|登个记|报上去|报一下|反映一下|反映上去|反映反映|报报)"
           // "那俺先把眼下这事报了吧 …": the matter that follows is to be filed.
-          + "|把\\p{IsHan}{0,4}?(?:这事|这个事|这件事)报了吧");
+          + "|把\\p{IsHan}{0,4}?(?:这事|这个事|这件事)报了吧"
+          // "恁能不能跟社区说一声 叫网格员来楼里讲讲": to be passed on to those who can act.
+          + "|(?:跟|给|和|向)(?:社区|村里|村委会?|网格员|物业|街道|居委会)(?:说一声|说说|说一下|反映反映|反映一下|讲一声|打个招呼)");
   private static final Pattern PLAN =
       Pattern.compile("照着(?:弄|办|做|干|来|学)|回头(?:俺|我)?(?:跟|和|给|再|就)|(?:跟|向|给)\\p{IsHan}{1,4}汇报|学学|试试看|琢磨琢磨"
           + "|研究研究|商量商量|合计合计|合计一下|议一议|议议|(?:俺|我)先(?:去|自己)|对付着"
@@ -294,7 +296,7 @@ final class Cues {
   /** "行 回头跟楼长说说", "好的 我知道了": an acknowledgement, maybe with a remark. */
   static boolean acknowledges(String text) {
     String t = text.strip();
-    return t.matches("^(?:没有?(?:的话)?就算了[，,\\s]*|那就算了[，,\\s]*)?(?:行|行吧|好|好的|好嘞|中|嗯+|知道了|明白|明白了|晓得了|有道理|在理|懂了|了解了|收到|OK|ok)[，,。.!！\\s].*")
+    return t.matches("^(?:没有?(?:的话)?就算了[，,\\s]*|那就算了[，,\\s]*)?(?:行|行吧|好|好的|好嘞|中|嗯+|知道了|明白|明白了|晓得了|有道理|在理|懂了|了解了|收到|OK|ok)+[，,。.!！\\s].*")
         && !questionForm(t);
   }
 
@@ -400,14 +402,18 @@ final class Cues {
 
   /** "中 恁忙吧 俺不打搅了", "好闺女 恁忙吧": leaving the conversation. */
   static boolean saysBye(String text) {
-    return MessageText.answer(text).matches(".*(?:恁忙吧|你忙吧|您忙吧|不打搅了|不打扰了|不耽误恁了|不耽误你了|先这样吧|886|拜了个拜|拜拜|再见|回头见).*")
+    return MessageText.answer(text).matches(".*(?:恁忙吧|你忙吧|您忙吧|不打搅了|不打扰了|不耽误恁了|不耽误你了|先这样吧|886|拜了个拜|拜拜|再见|回头见).*"
+        // "恁歇着吧 俺回家做饭去": leaving the chat.
+        + "|.*(?:歇着吧|歇会儿吧|做饭去了?|回家去了?|忙去了|去忙了|先走了|睡觉去了?)")
         && !questionForm(text) && Slots.location(text) == null;
   }
 
   /** "受益匪浅，谢谢您！": thanks, maybe with a remark. */
   static boolean thanks(String text) {
     // "中 麻烦恁了 有信儿了叫人给俺回个话就中", "辛苦辛苦": thanks in other words.
-    return MessageText.answer(text).matches(".*(谢谢|感谢|谢了|多谢|麻烦(?:恁|你|您)们?了|辛苦(?:了|辛苦|啦)).*");
+    return MessageText.answer(text).matches(".*(谢谢|感谢|谢了|多谢|麻烦(?:恁|你|您)们?了|辛苦(?:了|辛苦|啦)"
+        // "中中 那俺就放心了 恁都是好人": relief and praise close it the same way.
+        + "|(?<![不没])放心了|(?:恁|你|您)们?(?:都|真)?是好人).*");
   }
 
   /** "…那我还是老老实实进市场吧 谢了": the message ends by thanking. */
@@ -467,7 +473,7 @@ final class Cues {
   /** "不对 还是报吧", "想了想还是给俺登记上", "…喇叭还在响 还是报吧": back to the report just dropped. */
   static boolean resumesReport(String text) {
     String a = MessageText.answer(text);
-    return (a.matches("^(?:不对|不行|哎|唉|那|要不|想了想|俺想了想|我想了想|算了)?(?:还是|要不)(?:给|帮)?(?:俺|我)?(?:报|登记|反映|提交|记上|交)\\p{IsHan}{0,2}?(?:吧|了|上|一下)?.*")
+    return (a.matches("^(?:不对|不行|哎|唉|那|要不|想了想|俺想了想|我想了想|算了)?(?:还是|要不)(?:给|帮)?(?:俺|我)?(?:报|登记|反映|提交|记上|记一笔|记下|交)\\p{IsHan}{0,2}?(?:吧|了|上|一下)?.*")
         // "哎 这都夜里十点多了 喇叭还在响 …还是报吧": why, then back to it.
         || a.matches(".*(?:还是|那还是|要不还是)(?:给|帮)?(?:俺|我)?(?:报|登记|反映|提交|记上)(?:上|一下)?(?:吧|了|哩)?$"))
         && !questionForm(text);
@@ -538,6 +544,18 @@ final class Cues {
     return m.find() ? m.group(1).strip() : null;
   }
 
+  private static final Pattern ANOTHER_AFTER = Pattern.compile(
+      "[，,。！!\\s](?:对了[，,\\s]*)?(?:俺|我)?也?(?:还有个事|还有件事|还有一个事|另外还有个?事|再?反映个事|再说个事|再?报个事)(?:儿|哈|啊)?"
+          + "[，,：:。\\s]+(.{8,})$");
+
+  /** "给你们打五分 对了 还有个事 车棚那…": another matter announced after something else said first, or null. */
+  static String matterAfter(String text) {
+    String opening = anotherMatter(text);
+    if (opening != null) return opening;
+    Matcher m = ANOTHER_AFTER.matcher(text.strip());
+    return m.find() ? m.group(1).strip() : null;
+  }
+
   /** "要不要先打120", "该不该报警": whether to call the emergency services — yes, at once. */
   static boolean asksWhetherToCallEmergency(String text) {
     return MessageText.answer(text).matches(".*(?:要不要|该不该|用不用|需不需要|能不能)(?:先)?(?:打|拨|叫)(?:个)?(?:110|120|119|急救|救护车|报警).*");
@@ -599,7 +617,9 @@ final class Cues {
   /** "是不是对门701那个姓孙哩报哩", "谁举报的俺": who reported someone, which is never told. */
   static boolean asksWhoReported(String text) {
     return MessageText.answer(text).matches(".*(?:是不是[^，,。？?]{1,20}?(?:报|反映|举报|告|投诉)(?:哩|的)(?:啊|吧|呀)?(?:$|[^\\p{IsHan}]|恁|你|她|他|俺|我)"
-        + "|(?:谁|哪个)(?:报|反映|举报|告|投诉)(?:哩|的)(?:俺|我)?|谁(?:把俺|把我)?(?:举报|告|反映)(?:了)?(?:俺|我)).*");
+        + "|(?:谁|哪个)(?:报|反映|举报|告|投诉)(?:哩|的)(?:俺|我)?|谁(?:把俺|把我)?(?:举报|告|反映)(?:了)?(?:俺|我)"
+        // "俺们院这个月都是几楼几单元报的", "哪几户反映的": who, by their door.
+        + "|(?:几楼|几单元|几号楼|哪户|哪几户|哪家|哪几家|谁家)\\p{IsHan}{0,4}?(?:报|反映|举报|投诉)(?:哩|的|了)).*");
   }
 
   /** "那你就把这个单子标成已处理吧": setting a case's status, which only staff do after checking. */

@@ -12,6 +12,7 @@ import cn.fivestar.conversation.intent.IntentClassifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -126,6 +127,15 @@ final class Intake {
     CasePreview preview = preview(d);
     t.handledAs = HandledAs.ANSWER;
     t.say(IntakeTexts.starOf(preview.category(), preview.star()));
+  }
+
+  /** Which star a filed case counts towards; false when the case is gone. */
+  boolean tellCaseStar(Turn t, String caseId) {
+    Optional<CaseRecord> c = cases.find(caseId);
+    if (c.isEmpty()) return false;
+    t.handledAs = HandledAs.ANSWER;
+    t.say(IntakeTexts.starOf(c.get().category(), c.get().star()));
+    return true;
   }
 
   String waitingLine(Turn t) {

@@ -80,7 +80,7 @@ final class MessageText {
 
   /** Words that only frame a confirmation: 就这, 恁给…吧, 没毛病. */
   private static final Pattern CONFIRM_FILLER = Pattern.compile(
-      "就这些|就这样|就这|这回|那就|没毛病|没问题|没错|中|对的|对|好的|好|行|可以|嗯|恁|你|您|给|帮|俺|我|就|吧|了|呗|啊"
+      "就是这个事|就是这事|是这个事|就这个事|就这些|就这样|就这|这回|那就|没毛病|没问题|没错|中|对的|对|好的|好|行|可以|嗯|恁|你|您|给|帮|俺|我|就|吧|了|呗|啊"
           // "对 快报": in a hurry.
           + "|赶紧|赶快|快点|快"
           // "给俺们村报上去": whose report it is.
@@ -93,14 +93,14 @@ final class MessageText {
    */
   private static boolean confirmsInWords(String text) {
     // "赶紧给俺报上去 再不浇苞谷就毁了": why it is urgent, after the confirmation, settles nothing else.
-    String a = text.replaceFirst("(?<=\\p{IsHan})(?:(?:再不|要不然?|不然|晚了)\\p{IsHan}{1,12}|(?:这个|这事)?得赶紧\\p{IsHan}{0,4})$", "");
+    String a = text.replaceFirst("(?<=\\p{IsHan})(?:(?:再不|要不然?|不然|晚了|再\\p{IsHan}{1,2}几(?:回|次|天))\\p{IsHan}{1,12}|(?:这个|这事)?得赶紧\\p{IsHan}{0,4})$", "");
     if (!CONFIRM_WORD.matcher(a).find()) return false;
     String rest = CONFIRM_FILLER.matcher(a).replaceAll("");
     return rest.matches("(?:提交|确认|报上去|报上|报|上报|发上去|发|登记|交上去)?") && !a.contains("不");
   }
 
   private static final Pattern THANKED_SUBMIT =
-      Pattern.compile("(.*(?:提交|确认|报吧|交吧|发吧|报上去|交上去))[，,。！!\\s]*(?:谢谢|多谢|感谢|辛苦|麻烦)\\p{IsHan}{0,6}[！!。]*");
+      Pattern.compile("(.*(?:提交|确认|报吧|交吧|发吧|报上去|交上去)(?:吧|呗)?)[，,。！!\\s]*(?:谢谢|多谢|感谢|辛苦|麻烦)\\p{IsHan}{0,6}[！!。]*");
 
   /** Affirmative words residents close a summary with: 对对对, 嗯呐, 妥了, 就这么着, 弄吧, 按这个报. */
   private static final Pattern AFFIRM = Pattern.compile(

@@ -61,6 +61,11 @@ public final class Rating {
       t.say(Texts.thanksForScore(score) + Texts.BACK_TO_REPORT);
       return;
     }
+    // "给你们打五分 对了 还有个事…": the other matter comes next, not a comment on this one.
+    if (words != null && Cues.matterAfter(words) != null) {
+      t.say(Texts.thanksForScore(score));
+      return;
+    }
     t.state = t.state.rating(Step.RATE_COMMENT, r.id(), score);
     t.say(Texts.thanksForScore(score) + Texts.ANY_COMMENT, List.of(List.of(new Button(Texts.BUTTON_SKIP, SKIP))));
   }

@@ -139,7 +139,18 @@ final class Slots {
   /** True when the message is only "I want to report something" and the bot must ask what happened. */
   static boolean contentFree(String text) {
     return text == null || CONTENT_FREE.matcher(text.strip()).matches()
-        || ANNOUNCES.matcher(text.strip()).find() && text.strip().length() <= 18 && location(text) == null;
+        || ANNOUNCES.matcher(text.strip()).find() && text.strip().length() <= 18 && location(text) == null
+        || introducesThenAnnounces(text.strip());
+  }
+
+  /** "你好 我是聋人 耳朵听不见 只能打字 想反映个事可以吗": who is writing, then a report announced, nothing told yet. */
+  private static final Pattern INTRO = Pattern.compile("^(?:你好|您好|喂|在吗)?[，,。!！\\s]*(?:我|俺)是");
+  private static final Pattern ASKS_LEAVE = Pattern.compile("[，,。!！？?\\s]*(?:可以吗|可以不|行吗|行不|中不中|中不|好吗|能行不)?[？?。!！]*$");
+
+  private static boolean introducesThenAnnounces(String text) {
+    if (!INTRO.matcher(text).find() || location(text) != null) return false;
+    String[] clauses = ASKS_LEAVE.matcher(text).replaceFirst("").split("[，,。!！？?\\s]+");
+    return clauses.length > 1 && CONTENT_FREE.matcher(clauses[clauses.length - 1]).matches();
   }
 
   /** The handling type (a CaseKind code) a request most likely is: the deadline depends on it. */

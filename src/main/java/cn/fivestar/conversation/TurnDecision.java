@@ -22,6 +22,9 @@ import java.util.Optional;
  * report waits, with one line saying where it stands.
  */
 final class TurnDecision {
+  /** Up to this long, "算了 还是报吧" says nothing but that. */
+  private static final int RESUME_ONLY = 12;
+
   private final IntentClassifier classifier;
   private final Intake intake;
   private final Questions questions;
@@ -51,7 +54,8 @@ final class TurnDecision {
       // "先别提交 等会儿 俺去问问隔壁几家": the summary waits for the person to come back.
       t.handledAs = HandledAs.REPORT;
       t.say(IntakeTexts.HOLDING);
-    } else if (MessageText.isCancel(t.text) || Cues.dropsReport(t.text) && pending(t.state)) {
+    } else if (MessageText.isCancel(t.text)
+        || Cues.dropsReport(t.text) && pending(t.state) && !Cues.resumesReport(t.text)) {
       cancel(t);
     } else if (t.text.startsWith("/")) {
       commands.handle(t);
@@ -195,6 +199,10 @@ final class TurnDecision {
     }
     if (smallTalk || (Cues.acknowledges(text) || Cues.thanks(text)) && Slots.location(text) == null) {
       SmallTalk.reply(t);
+    } else if (Cues.addsDetail(text) && t.state.draft().text() != null) {
+      // "再补充一句 能不能让物业以后通知也发到楼栋群里": more for the report, however it is worded.
+      intake.addDetail(t);
+      return;
     } else if (Cues.asksWhichStar(text) && t.state.draft().text() != null) {
       intake.tellStar(t);
     } else if (Cues.questionForm(text)) {
@@ -229,6 +237,12 @@ final class TurnDecision {
           intake.startConsultation(t, s.pendingQuestion());
           return;
         }
+        // "算了 还是给我记一笔吧 不光问卷的事 上礼拜六…": a change of mind towards filing, often telling more.
+        if (Cues.resumesReport(text)) {
+          String told = s.pendingQuestion() + (MessageText.length(text) > RESUME_ONLY ? "\n" + text : "");
+          intake.startReport(t, told, classifier.category(told), null);
+          return;
+        }
         if (MessageText.isNo(text)) {
           t.handledAs = HandledAs.CHITCHAT;
           t.state = s.reset();
@@ -246,7 +260,7 @@ final class TurnDecision {
       case RATE_SCORE -> {
         Integer score = Cues.score(text);
         if (score != null) {
-          rating.rate(t, s.ratingCaseId(), score, text);
+          rate(t, s.ratingCaseId(), score);
           return;
         }
       }
@@ -263,7 +277,7 @@ final class TurnDecision {
         // "那就给五分 孩子也敢洗澡了": a score after "满意" replaces the one read from the words.
         Integer again = Cues.score(text);
         if (again != null && s.ratingCaseId() != null) {
-          rating.rate(t, s.ratingCaseId(), again, text);
+          rate(t, s.ratingCaseId(), again);
           return;
         }
         // "就是说一声 下回来人态度好点": a remark on the service, whatever the intent model reads into it.
@@ -304,6 +318,8 @@ final class TurnDecision {
       return;
     }
     if (ratedInWords(t)) return;
+    // "恁说这事跟那五颗星有关系没 算哪颗星哩" right after filing: the star of the case just filed.
+    if (s.lastCase() != null && Cues.asksWhichStar(text) && intake.tellCaseStar(t, s.lastCase())) return;
     if (Cues.asksWhatNext(text) && (s.lastCase() != null || status.hasCases(t))) {
       // "然后呢 谁来管 不会就是登记一下就完了吧": what happens to a filed report.
       t.handledAs = HandledAs.ANSWER;
@@ -475,6 +491,15 @@ final class TurnDecision {
   }
 
   /** A score or "没修好" in plain words about the person's latest closed case. */
+  /** A score; "给你们打五分 对了 还有个事 车棚那充电线老打火花…": another matter told with it is a new report. */
+  private void rate(Turn t, String caseId, int score) {
+    rating.rate(t, caseId, score, t.text);
+    String other = Cues.matterAfter(t.text);
+    if (other != null && classifier.classify(other).intent() == Intent.REPORT) {
+      intake.startReport(t, other, classifier.category(other), null);
+    }
+  }
+
   private boolean ratedInWords(Turn t) {
     String text = t.text;
     Integer score = Cues.score(text);
@@ -483,7 +508,7 @@ final class TurnDecision {
     if (score != null) {
       Optional<CaseRecord> unrated = rating.latestUnrated(t);
       if (unrated.isPresent()) {
-        rating.rate(t, unrated.get().id(), score, text);
+        rate(t, unrated.get().id(), score);
         return true;
       }
       Optional<String> open = score <= Rating.LOW && Cues.givesScore(text) ? status.latestOwnOpen(t) : Optional.empty();

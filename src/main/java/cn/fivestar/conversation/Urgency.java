@@ -31,7 +31,7 @@ enum Urgency {
   TRAPPED("(?:孩子|小孩|老人|人).{0,8}(?:锁|关|困)在?(?:车里|车上|车内|屋里|家里|房间里)|(?:锁|关|困)在?车(?:里|内)", "治安消防",
       IntakeTexts.URGENT_TRAPPED),
   // "熏得人喘不上气" is a figure of speech about smoke or a smell, not someone in danger.
-  MEDICAL("晕倒|昏倒|不省人事|叫不醒|没气了|(?<!熏得人|呛得人|熏得|呛得|臭得|憋得|气得)喘不上气|抽搐|摔倒了?起不来", "养老助残",
+  MEDICAL("晕倒|昏倒|不省人事|叫不醒|没气了|(?<!熏得人|呛得人|熏得|呛得|臭得|憋得|气得)喘不上气|抽搐|(?:摔|滑|跌)倒(?:了|在)?\\p{IsHan}{0,8}?(?:起不来|动不了|爬不起来)|疼得(?:不能动|动不了)", "养老助残",
       IntakeTexts.URGENT_MEDICAL);
 
   private final Pattern pattern;
