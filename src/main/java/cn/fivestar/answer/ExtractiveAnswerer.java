@@ -27,7 +27,10 @@ final class ExtractiveAnswerer {
   private static final Pattern HOWTO = Pattern.compile(
       "怎么争创|怎样争创|如何争创|怎么创|如何创|做法|经验|举措|措施|哪些工作|什么工作|要做什么|怎么做|如何做|怎样做|怎么干|有哪些任务|任务有哪些|标准|要求"
           + "|借鉴|可参考|参考的|作参考|做参考|哪些项目|哪些活动|啥办法|啥好办法|什么好办法|啥门道|咋做|咋干|咋搞"
-          + "|做了哪些事|干了哪些事|做了哪些实事");
+          + "|做了哪些事|干了哪些事|做了哪些实事"
+          // "有哪些议事形式", "能做些啥", "有啥路子": the ways of doing something.
+          + "|哪些\\p{IsHan}{0,16}?(?:形式|方式|路子|招|打法|法子|门路|抓手|载体|机制)|有啥(?:路子|招|法子|门路|抓手|打法)"
+          + "|(?:能|可以|该)(?:做|干|搞|开展|弄)(?:些|点)?(?:啥|什么|哪些)");
   /**
    * "怎么/如何" + a verb, but not "是怎么…的" (how something was done), "不咋熟" (not very), "怎么样", "怎么回事", nor "怎么办" or
    * "咋整" (a resident's problem, answered as a fact question).

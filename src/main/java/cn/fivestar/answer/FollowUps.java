@@ -31,13 +31,14 @@ public final class FollowUps {
           // "这个在哪搞的": where, with no kind of place.
           + "|^(.*?)在(?:哪儿|哪里|哪)(?:搞|弄|做|办|开展|试)(?:的|哩|嘞|了)"
           // "那是哪个社区": the place alone.
-          + "|^(.*?)(?:是|在)(?:哪个|哪)(?:地方|街道|社区|村|区|县|镇|单位|院|小区)(?:的|哩|嘞|啊|呀)?[？?。！!\\s]*$");
+          // "具体在哪个社区 俺想带人去学学": with the person's own remark after it.
+          + "|^(.*?)(?:是|在)(?:哪个|哪)(?:地方|街道|社区|村|区|县|镇|单位|院|小区)(?:的|哩|嘞|啊|呀)?(?:[？?。！!，,\\s].*)?$");
   private static final Pattern POINTS_BACK =
-      Pattern.compile("这么|这样|刚才|上面|你说的|恁说的|说的|问问|请问|有没有|有木有|这|那|个|是|些|的|俺|咱|恁|你|[\\s，,、。？?！!]");
+      Pattern.compile("这么|这样|刚才|上面|你说的|恁说的|说的|问问|请问|有没有|有木有|具体|到底|这|那|个|是|些|的|俺|咱|恁|你|[\\s，,、。？?！!]");
   private static final Pattern OTHER_WAYS = Pattern.compile(
       "^(?:那)?(?:还有|有没有|有木有)(?:没有|啥|什么)?(?:别的|其他|其它)(?:的)?(?:做法|办法|法子|招|路子|经验|例子|活动)"
           // "还有啥别的不 俺就周末有空": more of the same, whatever follows.
-          + "|^(?:那)?还有(?:啥|什么)(?:别的|其他|其它)(?:的)?(?:[不没吗么嘛呢]|\\s|$)");
+          + "|^(?:那)?还有(?:啥|什么)?(?:别的|其他|其它)(?:的)?(?:[不没吗么嘛呢]|\\s|$)");
   private static final Pattern EFFECT = Pattern.compile("效果|成效|成果|管用|顶用|有用[没不吗]|见效|起作用|弄上去|评上|有啥变化|变化大");
   /** Longer questions stand on their own (the conversation passes history only for a follow-up anyway). */
   private static final int SHORT = 32;
@@ -53,7 +54,8 @@ public final class FollowUps {
     if (history == null || history.isEmpty() || q.length() > SHORT && !otherWays) return q;
     String previous = subject(history);
     if (previous.isEmpty()) return q;
-    if (otherWays) return previous + " " + q;
+    // The remark after "还有别的吗" ("光学习开会上头不认啊") is the person's view, not a subject to search for.
+    if (otherWays) return previous + " " + otherWaysAsked(q);
     String star = Stars.find(q);
     // "那宜业兴业星呢 我们同事分到这颗 也说说": tell about that star, whatever the last question asked.
     if (star != null && STAR_TURN.matcher(q).matches() && TELL_ABOUT.matcher(q).find()) return star + "有哪些任务，怎么争创？";
@@ -76,6 +78,17 @@ public final class FollowUps {
   static String beforeAskingMore(String question) {
     var m = MORE.matcher(question);
     return m.find() ? question.substring(0, m.start()) : question;
+  }
+
+  /** The question asked about the subject of the earlier ones ("验收了多少家" after a question on 清廉二七). */
+  public static String withSubject(String question, List<String> history) {
+    String previous = subject(history);
+    return previous.isEmpty() ? question : previous + " " + question.strip();
+  }
+
+  private static String otherWaysAsked(String question) {
+    var m = OTHER_WAYS.matcher(question);
+    return m.find() ? m.group().strip() : question;
   }
 
   /** "还有别的做法没 光一年比一回也不顶用…": asking for other ways of doing what was just answered, however long. */
@@ -115,6 +128,8 @@ public final class FollowUps {
       if (!leans || i == 0) return h;
       // "那幸福和谐星呢？" then "具体怎么做的？": the star it turned to, asked as the question it leaned on.
       if (Stars.find(h) != null && turnsToStar(h)) return rewrite(h, history.subList(0, i));
+      // "那主星具体看啥": a star of its own is its subject.
+      if (Stars.find(h) != null && !Stars.find(h).equals(Stars.find(history.get(i - 1)))) return h;
     }
     return "";
   }

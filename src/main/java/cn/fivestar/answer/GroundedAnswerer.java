@@ -2,6 +2,7 @@ package cn.fivestar.answer;
 
 import cn.fivestar.knowledge.Hit;
 import cn.fivestar.knowledge.KnowledgeBase;
+import cn.fivestar.knowledge.Sentences;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -94,13 +95,28 @@ public final class GroundedAnswerer implements Answerer {
           : Optional.empty();
       if (about.isPresent()) return about.get();
       // "还有别的做法没": other practices than those just shown.
-      if (FollowUps.asksOtherWays(own)) {
-        Set<String> read = new HashSet<>();
-        for (Citation c : previous.citations()) read.add(key(c.source(), c.text()));
-        return answer(question, history, read);
+      if (FollowUps.asksOtherWays(own)) return answerOthers(question, history, previous);
+      // "那个基地里头都弄了些啥": about the item of the answer that names it, not about the earlier question.
+      Optional<String> item = ShownFollowUps.itemNaming(own, previous);
+      if (item.isPresent()) {
+        Answer a = answer(item.get().replace("……", "") + " " + own, List.of());
+        if (a.answered() && !a.tentative() && tellsMore(a, previous)) return new Answer(question, true, a.text(), a.citations());
       }
     }
     return answer(question, history);
+  }
+
+  /** Whether an answer says something the one shown before did not (not just its item again). */
+  private static boolean tellsMore(Answer a, Shown previous) {
+    for (String sentence : Sentences.split(a.text().replaceAll("\\[\\d+\\]", ""))) {
+      if (sentence.length() >= 8 && !previous.text().contains(opening(sentence))) return true;
+    }
+    return false;
+  }
+
+  /** The opening words of an answer line, enough to find it again in an answer shown before. */
+  private static String opening(String line) {
+    return line.substring(0, Math.min(line.length(), 16));
   }
 
   /** A passage by its source and opening words (a shown citation's text may be clipped). */
@@ -111,11 +127,11 @@ public final class GroundedAnswerer implements Answerer {
 
   @Override
   public Answer answer(String question, List<String> history) {
-    return answer(question, history, Set.<String>of());
+    return answerOthers(question, history, null);
   }
 
-  /** {@code read}: passages (see {@link #key}) the person has just read, left out of an answer asking for others. */
-  private Answer answer(String question, List<String> history, Set<String> read) {
+  /** {@code read}: the answer the person has just read (or null); its lines and passages are left out. */
+  private Answer answerOthers(String question, List<String> history, Shown read) {
     String original = question == null ? "" : question;
     String q = FollowUps.rewrite(clean(original), history);
     // "那个一长三员是哪三员", "那个和平新村社区 开了几回会": a follow-up naming a practice or place of the documents may
@@ -129,10 +145,12 @@ public final class GroundedAnswerer implements Answerer {
     }
     String star = StarNavigator.askedStar(q);
     if (star != null) {
-      List<StarNavigator.Item> items = stars.select(q, star);
+      List<StarNavigator.Item> items = stars.select(q, star, line -> read != null && read.text().contains(opening(line)));
       if (!items.isEmpty()) return starAnswer(original, q, star, items);
     }
-    List<Hit> hits = kb.search(q, PASSAGES).stream().filter(h -> !read.contains(key(h.source(), h.text()))).toList();
+    Set<String> seen = new HashSet<>();
+    if (read != null) for (Citation c : read.citations()) seen.add(key(c.source(), c.text()));
+    List<Hit> hits = kb.search(q, PASSAGES).stream().filter(h -> !seen.contains(key(h.source(), h.text()))).toList();
     // A follow-up ("在哪个社区？" after a question about children's activities) carries the earlier question's
     // words, which the knowledge base already covered; its own few words only narrow it down.
     float coverage = hits.isEmpty() ? 0 : hits.get(0).coverage();
@@ -216,7 +234,10 @@ public final class GroundedAnswerer implements Answerer {
     List<Hit> best = kb.search(question, 1);
     if (best.isEmpty()) return false;
     String text = best.get(0).text();
-    if (ExtractiveAnswerer.quotedNames(text).stream().anyMatch(n -> n.length() >= 3 && question.contains(n))) return true;
+    List<String> quoted = ExtractiveAnswerer.quotedNames(text);
+    if (quoted.stream().anyMatch(n -> n.length() >= 3 && question.contains(n))) return true;
+    // "“三零”创建": a short name counts when the question quotes it too.
+    if (ExtractiveAnswerer.quotedNames(question).stream().anyMatch(quoted::contains)) return true;
     java.util.regex.Matcher m = AskedThing.PLACE.matcher(question);
     while (m.find()) {
       if (m.group().length() >= 3 && text.contains(m.group())) return true;
@@ -256,8 +277,10 @@ public final class GroundedAnswerer implements Answerer {
     if (coverage >= MIN_COVERAGE) return !topics.offTopic().test(q);
     // A question naming one of the stars, or what a document is about ("评那个星级楼组 人家到底都看啥"), is about the
     // campaign itself, whatever else it says.
+    // So is one naming a practice or place its best passage names ("老听人说啥“三零”创建", "经一路边上那个小游园").
     return coverage >= communityCoverage(q)
-        && (Stars.find(q) != null || topics.communityMatter().test(q) || asksAboutLocalPlace(q) || namesTitleSubject(q));
+        && (Stars.aboutCampaign(q) || topics.communityMatter().test(q) || asksAboutLocalPlace(q) || namesTitleSubject(q)
+            || namesWhatItsPassageNames(q));
   }
 
   private static boolean asksAboutLocalPlace(String q) {

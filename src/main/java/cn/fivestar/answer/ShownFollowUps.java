@@ -165,6 +165,39 @@ final class ShownFollowUps {
   }
 
   /** The items the answer showed, in order, without list numbers, place tags and citation marks. */
+  /** The words of a follow-up that point back or ask, leaving what it asks about ("那个基地里头都弄了些啥" → 基地). */
+  private static final Pattern POINTING = Pattern.compile(
+      "那个|这个|那些|这些|刚才|上面|里头|里面|具体|都|弄了些|弄了|干了些|干了|搞了|有些|些|啥|什么|哪个|哪些|哪|多少|几|谁|是|有|没|在"
+          + "|社区|街道|村|这一级|一级|俺们|俺|我们|我|咱|恁|你|吗|呢|哩|嘞|的|了|那|这");
+  private static final int MIN_NAMED = 2;
+  private static final Pattern POINTS_BACK = Pattern.compile("(?:那个|这个|那些|这些|刚才|上面)");
+
+  /**
+   * "那个基地里头都弄了些啥": the item of the answer just shown that holds what the follow-up asks about (基地) —
+   * the earliest one holding the longest such word — or empty.
+   */
+  static Optional<String> itemNaming(String question, Shown previous) {
+    // It must point back ("那个基地…"); "能给送到家不" shares 送到 with an item by chance, "那幸福和谐星呢" turns to a star.
+    if (!POINTS_BACK.matcher(question).lookingAt() || Stars.find(question) != null) return Optional.empty();
+    String rest = POINTING.matcher(question).replaceAll(" ");
+    String best = null;
+    int bestLength = MIN_NAMED - 1;
+    for (String item : items(previous)) {
+      for (String run : rest.split("[^\\p{IsHan}]+")) {
+        for (int len = run.length(); len > bestLength; len--) {
+          boolean found = false;
+          for (int i = 0; i + len <= run.length() && !found; i++) found = item.contains(run.substring(i, i + len));
+          if (found) {
+            best = item;
+            bestLength = len;
+            break;
+          }
+        }
+      }
+    }
+    return Optional.ofNullable(best).map(ShownFollowUps::clip);
+  }
+
   private static List<String> items(Shown previous) {
     List<String> out = new ArrayList<>();
     Matcher m = ITEM.matcher(previous.text());

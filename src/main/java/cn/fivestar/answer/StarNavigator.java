@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,10 +44,12 @@ final class StarNavigator {
       "我们|咱们|俺们|俺|那个|这个|平时|平常|评上|评|能干点|干点|社区|村里|村|街道|想要|想|要|咋|怎么|如何|怎样|争创|创建|创|争|有哪些|哪些|什么|啥|好的|好|具体|做法|办法|经验|"
           + "可以|借鉴|学学|参考|能|应该|该|工作|任务|标准|要求|做|搞|下手|从|地方|这块|方面|有|的|呢|吗|了|和|是|主要|内容|包括"
           // "那平安法治星呢 俺们村也想争 说说": asking to be told, no topic of its own.
-          + "|说说|讲讲|介绍|聊聊|一下|那|也");
+          + "|说说|讲讲|介绍|聊聊|一下|那|也"
+          // "那主星具体看啥 还有别的吗": more of the same star.
+          + "|还有别的|还有|别的|其他|吗|看啥|具体");
   /** Any star, by its full or core name (幸福和谐指数 counts for 幸福和谐星, 过硬支部星 for 支部过硬星). */
   private static final Pattern ANY_STAR = Pattern.compile(
-      "(支部过硬|过硬支部|共建共享|平安法治|平安法制|幸福和谐|宜业兴业|产业兴旺|生态宜居|文明幸福)");
+      "(支部过硬|过硬支部|共建共享|平安法治|平安法制|幸福和谐|宜业兴业|产业兴旺|生态宜居|文明幸福|主(?=星(?!引领)))");
   /** How reports frame a campaign ("以…为契机", "开展以来"), rather than what was done. */
   private static final Pattern FRAMING = Pattern.compile("为契机|为载体|总体要求|开展以来|真实缩影|一个缩影|走向深入");
   private static final Pattern NUMBER = Pattern.compile("\\d");
@@ -104,11 +107,17 @@ final class StarNavigator {
 
   /** The lines of a star answer: standards first, then practices, at most {@value #MAX_ITEMS}. */
   List<Item> select(String question, String star) {
+    return select(question, star, line -> false);
+  }
+
+  /** As {@link #select(String, String)} without the lines the person has just read ("还有别的吗" asks for others). */
+  List<Item> select(String question, String star, Predicate<String> shown) {
     boolean village = Stars.aboutVillage(question) || Stars.VILLAGE.contains(star) && !Stars.COMMUNITY.contains(star);
     List<Passage> criteria = pickVariant(kb.passages(new SearchFilter(star, "criteria")), village);
     String criteriaSource = criteria.isEmpty() ? "" : criteria.get(0).source();
-    List<Item> standards = standards(question, star, criteria, criteriaSource);
-    List<Item> practices = practices(question, star, criteriaSource, MAX_ITEMS - standards.size(), village);
+    List<Item> standards = standards(question, star, criteria, criteriaSource).stream()
+        .filter(i -> !shown.test(i.text())).toList();
+    List<Item> practices = practices(question, star, criteriaSource, MAX_ITEMS - standards.size(), village, shown);
     List<Item> out = new ArrayList<>(standards);
     out.addAll(practices);
     return out;
@@ -183,7 +192,8 @@ final class StarNavigator {
    * the star's vocabulary and the question's own words it uses, and how specific it is (a named practice, a
    * figure).
    */
-  private List<Item> practices(String question, String star, String criteriaSource, int max, boolean village) {
+  private List<Item> practices(String question, String star, String criteriaSource, int max, boolean village,
+                               Predicate<String> shown) {
     List<String> vocabulary = kb.relatedTerms(star);
     Set<String> starWords = new HashSet<>(List.of(core(star)));
     String topic = topic(question);
@@ -237,7 +247,7 @@ final class StarNavigator {
         if (Stars.aboutVillage(p.place() + p.title()) != village && !criteriaPractice) specific -= 0.3;
         if (FRAMING.matcher(s).find()) specific -= 0.8;
         double score = specific + TIE_WEIGHT * tie + vocab + 0.8 * asked;
-        candidates.add(new Item(cap(s), h, score, false));
+        if (!shown.test(cap(s))) candidates.add(new Item(cap(s), h, score, false));
       }
     }
     candidates.sort(Comparator.comparingDouble(Item::score).reversed());

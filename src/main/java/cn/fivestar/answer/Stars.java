@@ -13,12 +13,26 @@ public final class Stars {
 
   private Stars() {}
 
-  /** The first star named in the text, normalised to its full name (平安法制 is a common misspelling), or null. */
+  /** "那主星具体看啥": the documents' name for 支部过硬星 ("主星引领、明星带动" is a slogan, not a star). */
+  private static final Pattern MAIN_STAR = Pattern.compile("主星(?!引领)");
+
+  /**
+   * The first star named in the text, normalised to its full name (平安法制 is a common misspelling; 主星 is
+   * 支部过硬星), or null.
+   */
   public static String find(String text) {
     Matcher m = STAR.matcher(text);
-    if (!m.find()) return null;
+    if (!m.find()) return MAIN_STAR.matcher(text).find() ? "支部过硬星" : null;
     String core = m.group(1).equals("平安法制") ? "平安法治" : m.group(1);
     return core + "星";
+  }
+
+  /** "去年俺社区评上了三颗星", "创星到底得了多少分": the star rating itself, whichever star. */
+  private static final Pattern CAMPAIGN = Pattern.compile("[一二三四五两几\\d]颗星|创星|评星|争星|摘星|五星支部");
+
+  /** Whether the text names a star or speaks of the star rating at all (the national flag's stars are not it). */
+  static boolean aboutCampaign(String text) {
+    return find(text) != null || CAMPAIGN.matcher(text).find() && !text.contains("五星红旗");
   }
 
   /** Replaces the first star name in text by another one. */

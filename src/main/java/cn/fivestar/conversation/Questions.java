@@ -3,6 +3,7 @@ package cn.fivestar.conversation;
 import cn.fivestar.answer.Answer;
 import cn.fivestar.answer.Answerer;
 import cn.fivestar.answer.Citation;
+import cn.fivestar.answer.FollowUps;
 import cn.fivestar.answer.Shown;
 import cn.fivestar.conversation.intent.IntentClassifier;
 import java.util.List;
@@ -33,8 +34,19 @@ final class Questions {
 
   /** The answer to a question in this conversation (no reply yet: the turn decision may still take it as a report). */
   Answer ask(Turn t, String question) {
-    boolean leans = FollowUp.leansOnPrevious(question, t.state.questions());
-    return leans ? answerer.answer(question, t.state.questions(), t.state.shown()) : answerer.answer(question, List.of());
+    List<String> earlier = t.state.questions();
+    if (FollowUp.leansOnPrevious(question, earlier)) return answerer.answer(question, earlier, t.state.shown());
+    Answer alone = answerer.answer(question, List.of());
+    // "验收了多少家 有报到市里哩没" right after an answer on 清廉二七: a short question the documents cannot answer on
+    // its own asks about what was just discussed. Its answer stands only when confident and about the question's
+    // own words, so a new matter ("社区医院几点开门") is still refused.
+    if (alone.answered() || t.state.shown() == null || !FollowUp.mayLeanOnPrevious(question, earlier)
+        || classifier.offTopic(question)) {
+      return alone;
+    }
+    Answer onSubject = answerer.answer(FollowUps.withSubject(question, earlier), List.of());
+    return onSubject.answered() && !onSubject.tentative() && FollowUp.echoes(question, onSubject.text())
+        ? onSubject : alone;
   }
 
   /** Asks and replies. */
@@ -51,7 +63,9 @@ final class Questions {
     StringBuilder reply = new StringBuilder(a.text());
     List<Citation> cited = a.citations();
     if (!cited.isEmpty()) reply.append(Texts.sources(cited.stream().map(Citation::title).toList()));
-    DialogState keep = t.state.withQuestion(MessageText.clip(question, 200), a.answered() ? shown(a) : t.state.shown());
+    // A short question answered about the earlier subject is kept as asked with it, so the next one leans on both.
+    String asked = a.question() != null && a.question().endsWith(question.strip()) ? a.question() : question;
+    DialogState keep = t.state.withQuestion(MessageText.clip(asked, 200), a.answered() ? shown(a) : t.state.shown());
     boolean confident = a.answered() && !a.tentative();
     List<Button> votes = a.answered() && log != null ? feedbackButtons(t, question, a) : List.of();
     if (confident && !ownNeed) {

@@ -17,7 +17,9 @@ public final class PlaceNames {
   private static final String NAME = "[\\p{IsHan}&&[^" + NOT_IN_NAMES + "]]";
   private static final Pattern ANYWHERE =
       Pattern.compile(NAME + "{2,6}(街道|社区|村)(?![委党居干网治级服民两里])");
-  private static final Pattern FIRST = Pattern.compile("^" + NAME + "{2,8}?(街道|社区|村|镇)");
+  /** "街道怎么指导社区…" opens with the generic word and a question, not a name. */
+  private static final Pattern FIRST =
+      Pattern.compile("^(?!街道|社区|村|镇)[\\p{IsHan}&&[^" + NOT_IN_NAMES + "怎如咋]]{2,8}?(街道|社区|村|镇)");
 
   private PlaceNames() {}
 

@@ -449,9 +449,15 @@ class GroundedAnswererTest {
   @Test
   void howToDoSomethingIsAskedForPracticesNotOnePlacesFact() {
     for (String q : List.of("街道平时怎么督导各社区的创星进度？", "环境这块该从哪些地方下手？", "怎么争创平安法治星？",
-        "美丽乡村如何建设？")) {
+        "美丽乡村如何建设？", "街道怎么指导社区（村）把年度创建计划定好、落实到位？", "争创共建共享星，有哪些让居民坐下来一起商量事的议事形式？",
+        "社区底商多，光从服务商户这块说，能做些啥？", "想帮待业青年找活干，有啥路子？")) {
       assertTrue(ExtractiveAnswerer.isHowTo(q), q);
     }
+    // "主星" is the documents' name for 支部过硬星; "主星引领、明星带动" is a slogan.
+    assertEquals("支部过硬星", Stars.find("那主星具体看啥 要干些啥"));
+    assertEquals(null, Stars.find("主星引领、明星带动、群星参与是哪儿的做法"));
+    assertTrue(Stars.aboutCampaign("去年俺社区评上了三颗星 今年目标定多高"));
+    assertFalse(Stars.aboutCampaign("五星红旗上的五颗星分别代表什么？"));
     for (String q : List.of("樱桃沟社区怎么分工创星？", "老人吃饭难，街道是怎么解决的？", "这个活动怎么样？", "冯春社区划分了几个网格？",
         "邻居之间都不咋熟 想搞个一块儿吃饭的活动 社区有没有")) {
       assertFalse(ExtractiveAnswerer.isHowTo(q), q);

@@ -19,5 +19,6 @@ class PlaceNamesTest {
     }
     assertTrue(PlaceNames.namedFirst("樱桃沟社区怎么分工创星？"));
     assertFalse(PlaceNames.namedFirst("街道怎么督导各社区的创星进度？"));
+    assertFalse(PlaceNames.namedFirst("街道怎么指导社区（村）把年度创建计划定好？"));
   }
 }

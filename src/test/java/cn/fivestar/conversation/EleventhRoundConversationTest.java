@@ -1,0 +1,150 @@
+package cn.fivestar.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.fivestar.cases.CaseFilter;
+import cn.fivestar.cases.CaseRecord;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What blind dialogue sets 26 and 27 found: confirmations with thanks or a reason, a fall told during a report,
+ * relief and leaving the chat, which star a filed case counts for, a score with another matter, a change of mind
+ * after declining, and staff follow-ups (a short question about the subject just discussed, 主星, "还有别的吗",
+ * where it was done, the item of the answer a question points at).
+ */
+class EleventhRoundConversationTest {
+  @TempDir Path dir;
+  Harness h;
+
+  @BeforeEach
+  void start() {
+    h = new Harness(dir, Harness.realAnswerer(), null);
+  }
+
+  @AfterEach
+  void stop() {
+    h.close();
+  }
+
+  @Test
+  void aConfirmationWithThanksOrAReasonFilesTheReport() {
+    h.say("a", "俺家门口那个呼叫按钮不响了 一按没动静 俺一个人住害怕");
+    h.say("a", "金水路18号院2号楼1单元 电话15838207461");
+    String thanked = h.say("a", "对对 就是这个事 恁给俺报上去吧 麻烦恁了闺女");
+    assertTrue(thanked.contains("编号"), thanked);
+    h.say("b", "河里天天夜里有人电鱼 滋滋哩响 鱼都翻白了");
+    h.say("b", "柳林镇小刘村东头桥底下 电话13937112345");
+    String hurried = h.say("b", "中 就这 赶紧给俺报上去 再电几回河里啥都木有了");
+    assertTrue(hurried.contains("编号"), hurried);
+    assertEquals(2, h.cases.list(CaseFilter.all()).size());
+  }
+
+  @Test
+  void someoneFallingDuringAReportGetsTheEmergencyAdviceFirst() {
+    h.say("a", "俺们楼道二楼到三楼那几块瓷砖早松了 一踩咯噔咯噔响");
+    String reply = h.say("a", "哎呀 对门张奶奶刚下楼就在这滑倒了 躺地上起不来 说腿疼得不能动");
+    assertTrue(reply.contains("120"), reply);
+  }
+
+  @Test
+  void reliefAndLeavingTheChatFileNothing() {
+    CaseRecord c = h.report("a", "单元门的门禁坏了 谁都能进 晚上不安全 电话13812345678", "黄河路11号院5号楼");
+    h.say("a", "俺那个门禁哩事 有人管没");
+    String relieved = h.say("a", "中中 那俺就放心了 恁都是好人");
+    String leaving = h.say("a", "哈哈 不会就算了 恁歇着吧 俺回家做饭去");
+    for (String reply : new String[] {relieved, leaving}) assertFalse(reply.contains("在哪里"), reply);
+    assertEquals(DialogState.Step.IDLE, h.state("a").step());
+    assertEquals(1, h.cases.list(CaseFilter.all()).size(), "only " + c.id());
+  }
+
+  @Test
+  void whichStarAFiledCaseCountsFor() {
+    h.report("a", "小区东门外那个公交站牌叫车撞歪了 斜着快倒了 电话13526817735", "农业路丰庆小区东门外");
+    String reply = h.say("a", "恁说这事跟那五颗星有关系没 算哪颗星哩");
+    assertTrue(reply.contains("关系到") || reply.contains("不直接对应"), reply);
+    assertEquals(1, h.cases.list(CaseFilter.all()).size());
+  }
+
+  @Test
+  void aScoreWithAnotherMatterRatesAndStartsTheNewReport() {
+    CaseRecord c = h.report("a", "楼顶冷却塔夜里嗡嗡响 睡不着 电话13838176620", "南阳路丰乐小区7号楼");
+    h.staff("s", "/take " + c.id());
+    h.staff("s", "/reply " + c.id() + " 已联系商场调整冷却塔夜间运行");
+    h.staff("s", "/status " + c.id() + " 已办结");
+    String reply = h.say("a", "中 给你们打五分 对了 还有个事 俺们楼后头那车棚 充电那线路老化了 夜里插头那块老打火花");
+    assertTrue(reply.contains("5 分"), reply);
+    assertTrue(reply.contains("在哪里") || reply.contains("请核对"), reply);
+    assertEquals(5, h.cases.get(c.id()).rating());
+    assertTrue(h.state("a").inIntake(), "the new matter is being reported");
+  }
+
+  @Test
+  void aChangeOfMindAfterDecliningTheOfferStartsAReport() {
+    h.say("a", "我不是要告谁啊 就是问问 这种正常吗 上头评星真是这么评的？");
+    String reply = h.say("a", "算了 还是给我记一笔吧 上礼拜六社区搞活动 让老太太们在广场上晒了一个多钟头等领导来拍照");
+    assertTrue(h.state("a").inIntake(), reply);
+    assertEquals(0, h.cases.list(CaseFilter.all()).size(), "nothing filed before 确认");
+  }
+
+  @Test
+  void aShortQuestionAfterAnAnswerAsksAboutItsSubject() {
+    h.staff("s", "区里让俺们街道报清廉二七示范单位 这个清廉建设 别哩地方咋弄哩");
+    String reply = h.staff("s", "验收了多少家 有报到市里哩没");
+    assertTrue(reply.contains("40余家"), reply);
+  }
+
+  @Test
+  void theMainStarIsTheBranchStarAndMoreOfItLeavesOutWhatWasShown() {
+    String main = h.staff("s", "那主星具体看啥 要干些啥");
+    assertTrue(main.contains("支部过硬星"), main);
+    String more = h.staff("s", "还有别的吗 光学习开会上头不认啊");
+    assertFalse(more.contains("抱歉"), more);
+    String firstItem = main.lines().filter(l -> l.startsWith("1. ")).findFirst().orElseThrow();
+    assertFalse(more.contains(firstItem.substring(3, Math.min(firstItem.length(), 23))), more);
+    String where = h.staff("s", "具体在哪个社区 俺想带人去学学");
+    assertTrue(where.contains("出自") || where.contains("的做法"), where);
+  }
+
+  @Test
+  void aQuestionPointingAtAnItemOfTheAnswerIsAboutThatItem() {
+    h.staff("s", "俺们社区也想争支部过硬星 这个清廉建设 别哩地方咋弄哩");
+    String reply = h.staff("s", "那个基地里头都弄了些啥");
+    assertTrue(reply.contains("亲清监察站") || reply.contains("廉洁文化教育基地") || reply.contains("清廉践行馆"), reply);
+  }
+
+  @Test
+  void whichDoorsReportedIsAsPrivateAsWho() {
+    CaseRecord c = h.report("a", "楼顶女儿墙的砖松了 昨天掉下来一块 电话13526719043", "建设路72号院5号楼");
+    String reply = h.say("b", "不说名字电话也中 那你就说说俺们院这个月都是几楼几单元报的 这又不是个人信息");
+    assertTrue(reply.contains("保密"), reply);
+    assertFalse(reply.contains("5号楼") || reply.contains(c.id()), reply);
+    assertEquals(1, h.cases.list(CaseFilter.all()).size());
+  }
+
+  @Test
+  void askingToTellTheCommunityIsAReport() {
+    String reply = h.say("a", "俺就怕是骗人哩 俺们楼好几个老人已经点进去填了身份证 恁能不能跟社区说一声 叫网格员来楼里给大家讲讲");
+    assertTrue(reply.contains("在哪里"), reply);
+    assertTrue(h.state("a").inIntake());
+  }
+
+  @Test
+  void anIntroductionThenAnAnnouncedReportWaitsForWhatHappened() {
+    String reply = h.say("a", "你好 我是聋人 耳朵听不见 只能打字 想反映个事可以吗");
+    assertEquals(DialogState.Step.ASK_WHAT, h.state("a").step(), reply);
+    h.say("a", "停水停电的通知物业只在院子里用大喇叭喊 群里也不发 上礼拜停水一整天我都不知道");
+    h.say("a", "绿都花园7号楼");
+    String more = h.say("a", "再补充一句 能不能让物业以后通知也发到楼栋群里 或者在单元门口贴张纸");
+    assertTrue(more.contains("楼栋群") && more.contains("请核对"), more);
+    CaseRecord c = h.cases.get(Harness.trackingNumber(h.say("a", "确认")));
+    assertTrue(c.text().contains("大喇叭") && c.text().contains("楼栋群"), c.text());
+    assertFalse(c.text().contains("聋人"), "the introduction is not the problem: " + c.text());
+    assertTrue(c.location().contains("绿都花园"), c.location());
+  }
+}
