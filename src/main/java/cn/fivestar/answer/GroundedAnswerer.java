@@ -172,7 +172,9 @@ public final class GroundedAnswerer implements Answerer {
     // "花园路街道党工委书记是谁" answered by a sentence naming only the 副书记: the topic, not the holder.
     // "比赛冠军是谁" answered by a sentence naming neither a champion nor anyone: the event, not who won it.
     boolean holdsHolder = llm.isPresent() || AskedThing.answersWho(q, answer.text().replaceAll("\\[\\d+\\]", ""));
-    if (holdsKind && holdsHolder && support(q, answer) >= bar) return answer;
+    // "清援普法 能免费帮俺写个起诉状不" answered by what 清援普法 is: the practice, not whether it does that.
+    boolean speaksOfAsked = llm.isPresent() || YesNo.speaksOf(q, answer.text());
+    if (holdsKind && holdsHolder && speaksOfAsked && support(q, answer) >= bar) return answer;
     // The quoted sentences do not address the question itself: say these are related practices, not the answer,
     // and offer the best practice of each of the top passages (a question asking for one particular keeps its
     // sentence: a list would not answer "哪条路" either; a how-to answer is a list already).
