@@ -204,12 +204,12 @@ final class Cues {
       "(?:^|[，,\\s]|了)(?:应该)?是\\s*([^，,\\s是]{1,20}?)\\s*[，,\\s]\\s*不是\\s*([^，,\\s]{1,20})");
 
   /**
-   * "哦不对 是4号楼西边", "不对 是西门": a correction naming a part of the place (4号楼, 西门) to put in for the one
-   * given.
+   * "哦不对 是4号楼西边", "不对 是西门", "不对不对 是路东": a correction naming a part of the place (4号楼, 西门, 路东)
+   * to put in for the one given.
    */
   private static final Pattern CORRECTED_PART = Pattern.compile(
       "^(?:哦|噢|啊|呃|哎|唉)?[，,\\s]*(?:(?:不对|错了|说错了|搞错了)[，,。\\s]*)+(?:应该)?是\\s*"
-          + "(\\d+\\s*(?:号楼|号院|单元|栋|号|楼|层|室)|[东南西北前后正侧][门边侧头])");
+          + "(\\d+\\s*(?:号楼|号院|单元|栋|号|楼|层|室)|[东南西北前后正侧][门边侧头]|[路河街沟渠][东南西北])");
 
   /** "不是X是Y" (or "是Y 不是X"): the words to replace and their replacement, or null. */
   static Edit replacement(String text) {
@@ -300,6 +300,35 @@ final class Cues {
         && !questionForm(t);
   }
 
+  /** "恁得给俺保密啊 不会叫老郭家知道是俺说哩吧": the person asks not to be known as the one who reported. */
+  static boolean asksConfidential(String text) {
+    return MessageText.asksNotToBeNamed(text) || MessageText.answer(text).matches(
+        ".*(?:给(?:俺|我)保密|保密啊|保个密|(?:别|不要|甭|不会)(?:叫|让|给)\\p{IsHan}{0,6}知道是(?:俺|我)"
+            + "|知道是(?:俺|我)(?:说|报|反映|举报)(?:哩|的)?(?:吧|吗|不)).*");
+  }
+
+  /** "报了会不会叫社区记恨俺 以后俺娃报啥活动再给卡住": fear of being paid back for reporting. */
+  static boolean fearsRetaliation(String text) {
+    return MessageText.answer(text).matches(
+        ".*(?:会不会|怕|不会|该不会)\\p{IsHan}{0,8}?(?:记恨|报复|穿小鞋|找(?:俺|我)(?:哩|的)?麻烦|给(?:俺|我)?卡住|为难(?:俺|我)).*");
+  }
+
+  /** "恁说俺打几分合适", "该给几分": how many points to give. */
+  static boolean asksWhatScore(String text) {
+    return MessageText.answer(text).matches(".*(?:打|给|评)(?:个)?(?:几|多少)分(?:合适|好|中|啊|呢|哩)?$|.*几分合适.*");
+  }
+
+  /** "他们那是咋改哩", "人家是怎么弄的": how another place did something. */
+  static boolean asksHowOthersDid(String text) {
+    return MessageText.answer(text).matches(".*(?:他们|人家|那边|那里)\\p{IsHan}{0,3}?(?:是)?(?:咋|怎么|如何|怎样)\\p{IsHan}{1,3}?(?:的|哩|嘞).*");
+  }
+
+  /** "哥们刚下夜班 睡不着 陪我聊两句", "给俺讲个笑话": company wanted, nothing to file. */
+  static boolean wantsToChat(String text) {
+    return MessageText.answer(text).matches(
+        ".*(?:陪(?:我|俺)(?:聊|说|唠)|(?:跟|和)(?:你|恁)(?:聊|唠)|聊两句|聊聊天|唠唠嗑|唠嗑|讲个笑话|说个笑话|讲个段子|说个段子).*");
+  }
+
   /** "恁这机器人还怪有耐心哩", "你们这小助手真中": praise of the bot, nothing to file. */
   static boolean praisesBot(String text) {
     String a = MessageText.answer(text);
@@ -311,6 +340,8 @@ final class Cues {
   /** "那俺等着", "等恁的信儿": the person will wait for news of their report. */
   static boolean waits(String text) {
     return (MessageText.answer(text).matches(".*(?:(?:俺|我|咱)们?(?:就|先)?等着(?:了|吧|哈|啊|呢)?|等(?:你们|恁|您|你)?的?(?:消息|信儿|回信|通知|好消息))$")
+        // "中 明儿俺在家等着": at home for whoever comes.
+        || MessageText.answer(text).matches(".*在家等着(?:了|吧|哈|啊|呢|就是了)?$")
         // "中 那我等着 别又拖个把月没人吭声": waiting, with a remark.
         || WAITS_THEN.matcher(text).find()) && !questionForm(text);
   }
@@ -404,7 +435,9 @@ final class Cues {
   static boolean saysBye(String text) {
     return MessageText.answer(text).matches(".*(?:恁忙吧|你忙吧|您忙吧|不打搅了|不打扰了|不耽误恁了|不耽误你了|先这样吧|886|拜了个拜|拜拜|再见|回头见).*"
         // "恁歇着吧 俺回家做饭去": leaving the chat.
-        + "|.*(?:歇着吧|歇会儿吧|做饭去了?|回家去了?|忙去了|去忙了|先走了|睡觉去了?)")
+        + "|.*(?:歇着吧|歇会儿吧|做饭去了?|回家去了?|忙去了|去忙了|先走了|睡觉去了?)"
+        // "行 睡了 明天还上班": off to bed.
+        + "|(?:行|好|中|那)?(?:俺|我)?(?:睡了|睡觉了|去睡了)(?:明天|明儿)?\\p{IsHan}{0,4}")
         && !questionForm(text) && Slots.location(text) == null;
   }
 
@@ -469,6 +502,13 @@ final class Cues {
   }
 
   private static final Pattern ALSO_WRITE = Pattern.compile("(?:也|一块|一起)(?:写上|加上|记上|写进去|加进去)|(?:写上|加上|添上)(?:一句|一条)");
+
+  private static final Pattern CORRECTS = Pattern.compile("(?:说|写|打|弄|搞|记)错了|说反了|不是\\p{IsHan}{1,8}[，,\\s]*(?:是|应该是)");
+
+  /** "刚才楼号说错了 不是7号楼 是9号楼 能改不": a correction of what was said, said after the report was filed. */
+  static boolean correctsFiled(String text) {
+    return CORRECTS.matcher(text).find() && (edit(text) != null || replacement(text) != null || Slots.location(text) != null);
+  }
 
   /** "不对 还是报吧", "想了想还是给俺登记上", "…喇叭还在响 还是报吧": back to the report just dropped. */
   static boolean resumesReport(String text) {

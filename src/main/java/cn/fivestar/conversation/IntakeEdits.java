@@ -45,8 +45,11 @@ final class IntakeEdits {
         // "不对 是4号楼" for "兴华南街9号院3号楼", "不对 是西门" for "幸福里小区东门": the same part, corrected;
         // else the place as said.
         String value = edit.value();
+        // "不对不对 是路东" for "…路西边哩麦地里": the side of the same road.
         String place = d.location() == null ? null : value.matches("\\d.*")
             ? d.location().replaceFirst("\\d+(?=" + Pattern.quote(value.replaceAll("^\\d+", "")) + ")", value.replaceAll("\\D+$", ""))
+            : value.matches(".[东南西北]")
+            ? d.location().replaceFirst(Pattern.quote(value.substring(0, 1)) + "[东南西北]", value)
             : d.location().replaceFirst("[东南西北前后正侧](?=" + Pattern.quote(value.substring(1)) + ")", value.substring(0, 1));
         intake.summary(t, d.withLocation(place != null && !place.equals(d.location()) ? place : value));
       }

@@ -42,6 +42,8 @@ final class IntakeTexts {
   static final String RESUMED = "好的，接着登记刚才的事。";
   static final String MATTER_REPLACED = "好的，改为登记您刚说的这件事。";
   static final String NOT_NAMED = "请放心：您的姓名、电话和住址只有社区工作人员能看到，不会告诉被反映的人。";
+  static final String NO_RETALIATION = "请放心：反映问题是您的正当权利，您的姓名和电话只有经办的工作人员能看到。"
+      + "如果之后因为这件事受到不公平对待，随时告诉我，我会记下来交给上级督办。";
   static final String SORRY_FOR_QUESTIONS = "不好意思，耽误您时间了。就差这一步，弄完就能提交：";
   static final String URGENT_WHERE = "请马上告诉我具体地点（小区、几号楼几单元，或村、组，或最后出现的地方），我会补充给值班人员。";
 

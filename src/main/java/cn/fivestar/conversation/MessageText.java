@@ -102,6 +102,11 @@ final class MessageText {
   private static final Pattern THANKED_SUBMIT =
       Pattern.compile("(.*(?:提交|确认|报吧|交吧|发吧|报上去|交上去)(?:吧|呗)?)[，,。！!\\s]*(?:谢谢|多谢|感谢|辛苦|麻烦)\\p{IsHan}{0,6}[！!。]*");
 
+  private static final Pattern SUBMIT_THEN_HOPE = Pattern.compile(
+      "^(?:中|对|对的|好|好的|行|嗯|没错|是的|就这样|就这)*(?:提交|交上去|报上去|确认)(?:吧)?((?:看看|希望|盼着|指望|就等|麻烦|让|叫|请)\\p{IsHan}+)$");
+  /** A correction or a hold in what follows a confirmation word. */
+  private static final Pattern CHANGES = Pattern.compile("不对|不是|别|取消|算了|拉倒|改|错了|等等|等会|等一下|稍等|先不|再说|再想");
+
   /** Affirmative words residents close a summary with: 对对对, 嗯呐, 妥了, 就这么着, 弄吧, 按这个报. */
   private static final Pattern AFFIRM = Pattern.compile(
       "对|中|行|好|嗯|妥|是的|没错|没毛病|没问题|可以|就这|这样|这么着|弄吧|办吧|报|提交|确认|发|得嘞|ok|齐活|交吧|递上去|就它"
@@ -118,6 +123,9 @@ final class MessageText {
     // "没问题 提交 谢谢叔叔阿姨": a confirmation that also thanks.
     Matcher thanked = THANKED_SUBMIT.matcher(answer(text));
     if (thanked.matches() && confirmsSummary(thanked.group(1))) return true;
+    // "中 提交 看看社区能不能给说和说和": send it, then what the person hopes for.
+    Matcher hoping = SUBMIT_THEN_HOPE.matcher(answer(text));
+    if (hoping.matches() && !CHANGES.matcher(hoping.group(1)).find() && !hoping.group(1).matches(".*\\d.*")) return true;
     // "没啥要改的 就它": nothing to change is no correction; "刚才话说冲了 不是冲你": an apology, no denial.
     String a = answer(text).replaceAll("(?:刚才)?话说冲了|不是冲(?:你|您|恁)|别介意|别往心里去|不好意思", "").replaceAll("没啥要改的?|没有?要改的?|不用改了?|没什么要改的?|一点不差|分毫不差|不差|错不了|没跑", "好");
     return isYes(text) || length(a) <= 14 && AFFIRM.matcher(a).find() && !DENY.matcher(a).find()

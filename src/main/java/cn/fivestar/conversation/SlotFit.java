@@ -2,6 +2,7 @@ package cn.fivestar.conversation;
 
 import cn.fivestar.cases.CasePublicView;
 import cn.fivestar.conversation.DialogState.Draft;
+import cn.fivestar.knowledge.PlaceNames;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,6 +93,11 @@ final class SlotFit {
     boolean vagueBefore = !before.matches(".*\\d.*");
     // "荥阳 高村乡", then "刘沟村": the village within the town, not another place.
     if (namesArea && ENDS_COARSE.matcher(before).find() && !HAS_COARSE.matcher(after).find()) {
+      return MessageText.clip(before + " " + after, MAX_LOCATION);
+    }
+    // "王楼村", then "村南 往小学去那条路 路西边哩麦地里": where in the village, which stays.
+    if (PlaceNames.named(before) && !PlaceNames.named(after) && !HAS_COARSE.matcher(after).find()
+        && !after.matches(".*\\d.*")) {
       return MessageText.clip(before + " " + after, MAX_LOCATION);
     }
     if (namesArea) return after;

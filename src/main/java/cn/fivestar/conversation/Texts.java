@@ -118,6 +118,7 @@ final class Texts {
   static final String NO_CASES_YET = "您还没有反映过问题，暂时没有查到记录。遇到问题直接告诉我发生了什么、在哪里，我来帮您登记。";
   static final String SEND_NUMBER_FOR_DETAIL = "发送编号可以查看详情。";
   static final String PLEASE_RATE = "\n\n这件事已经办结，请您为处理结果打个分：";
+  static final String HOW_TO_SCORE = "按您的满意程度打就行：5 分很满意，3 分一般，1 分很不满意。觉得哪里没做好，打完分还可以留言说一说。";
 
   /** Heading of a resident's list of cases; {@code shown} is less than {@code total} when the list is cut. */
   static String myCases(int total, int shown) {

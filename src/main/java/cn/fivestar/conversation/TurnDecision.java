@@ -24,6 +24,8 @@ import java.util.Optional;
 final class TurnDecision {
   /** Up to this long, "算了 还是报吧" says nothing but that. */
   private static final int RESUME_ONLY = 12;
+  /** Up to this long, "恁给俺反映反映 这不公平" asks to file what was told before rather than telling a new matter. */
+  private static final int FILE_REQUEST_CHARS = 40;
 
   private final IntentClassifier classifier;
   private final Intake intake;
@@ -132,6 +134,13 @@ final class TurnDecision {
       t.say(intake.waitingLine(t));
       return;
     }
+    if (Cues.asksConfidential(text) && !MessageText.confirmsSummary(text)) {
+      // "恁得给俺保密啊 不会叫老郭家知道是俺说哩吧": reassured, and the report waits as it was.
+      t.handledAs = HandledAs.REPORT;
+      t.say(IntakeTexts.NOT_NAMED);
+      t.say(intake.waitingLine(t));
+      return;
+    }
     Urgency danger = Urgency.of(text);
     if (danger != null) {
       intake.startUrgent(t, danger);
@@ -199,8 +208,9 @@ final class TurnDecision {
     }
     if (smallTalk || (Cues.acknowledges(text) || Cues.thanks(text)) && Slots.location(text) == null) {
       SmallTalk.reply(t);
-    } else if (Cues.addsDetail(text) && t.state.draft().text() != null) {
-      // "再补充一句 能不能让物业以后通知也发到楼栋群里": more for the report, however it is worded.
+    } else if ((Cues.addsDetail(text) || Cues.asksToFile(text)) && t.state.draft().text() != null) {
+      // "再补充一句 能不能让物业以后通知也发到楼栋群里", "恁给俺反映反映 这不公平 …咋能自己人先占": more for the
+      // report under way, however it is worded.
       intake.addDetail(t);
       return;
     } else if (Cues.asksWhichStar(text) && t.state.draft().text() != null) {
@@ -237,8 +247,16 @@ final class TurnDecision {
           intake.startConsultation(t, s.pendingQuestion());
           return;
         }
-        // "算了 还是给我记一笔吧 不光问卷的事 上礼拜六…": a change of mind towards filing, often telling more.
-        if (Cues.resumesReport(text)) {
+        // "算了 还是给我记一笔吧 不光问卷的事 上礼拜六…": a change of mind towards filing, often telling more;
+        // "那恁给俺登记一下吧 请社区出面调解": yes to the offer, in the person's words.
+        // A request that tells a matter of its own ("那恁给记上吧 叫物业赶紧去弄年检") is that report.
+        Classification own = classifier.classify(text);
+        if (Cues.asksToFile(text) && !Cues.filesThisMatter(text) && own.intent() == Intent.REPORT
+            && !Taxonomy.OTHER.equals(own.category())) {
+          intake.startReport(t, own.category(), null);
+          return;
+        }
+        if (Cues.resumesReport(text) || Cues.asksToFile(text)) {
           String told = s.pendingQuestion() + (MessageText.length(text) > RESUME_ONLY ? "\n" + text : "");
           intake.startReport(t, told, classifier.category(told), null);
           return;
@@ -312,12 +330,21 @@ final class TurnDecision {
       return;
     }
     // "另外补充一下 白天基本不响 都是夜里十一点以后": more about the person's own open report, not a new one.
-    Optional<String> own = Cues.addsDetail(text) || Cues.withdraws(text) ? status.latestOwnOpen(t) : Optional.empty();
+    // "刚才楼号说错了 不是7号楼 是9号楼 能改不": a correction of it, for its staff to see.
+    Optional<String> own = Cues.addsDetail(text) || Cues.withdraws(text) || Cues.correctsFiled(text)
+        ? status.latestOwnOpen(t) : Optional.empty();
     if (own.isPresent()) {
       if (Cues.withdraws(text)) intake.withdraw(t, own.get()); else intake.addToCase(t, own.get());
       return;
     }
     if (ratedInWords(t)) return;
+    if ((Cues.asksConfidential(text) || Cues.fearsRetaliation(text)) && status.hasCases(t) && Slots.location(text) == null
+        && !Cues.asksProgress(text)) {
+      // "报了会不会叫人知道是俺说哩", "会不会叫社区记恨俺": reporters are never named, and may say so if paid back.
+      t.handledAs = HandledAs.ANSWER;
+      t.say(Cues.fearsRetaliation(text) ? IntakeTexts.NO_RETALIATION : IntakeTexts.NOT_NAMED);
+      return;
+    }
     // "恁说这事跟那五颗星有关系没 算哪颗星哩" right after filing: the star of the case just filed.
     if (s.lastCase() != null && Cues.asksWhichStar(text) && intake.tellCaseStar(t, s.lastCase())) return;
     if (Cues.asksWhatNext(text) && (s.lastCase() != null || status.hasCases(t))) {
@@ -345,7 +372,7 @@ final class TurnDecision {
       return;
     }
     if (Cues.dropsReport(text) || Cues.aboutTheBot(text) || SmallTalk.isPleasantry(text) || Cues.scolds(text)
-        || Cues.praisesBot(text) || Cues.greets(text) || Cues.saysBye(text)
+        || Cues.praisesBot(text) || Cues.greets(text) || Cues.saysBye(text) || Cues.wantsToChat(text)
         || Cues.waits(text) && Slots.location(text) == null
         // "多谢恁啊 这下能睡个囫囵觉了" right after registering: thanks, not a new problem.
         || (s.lastCase() != null || s.step() == Step.RATE_SCORE || s.step() == Step.RATE_COMMENT)
@@ -409,7 +436,8 @@ final class TurnDecision {
     // "这事恁给反映反映 天天这样谁受得了" after telling it as a question: that story is the report.
     List<String> asked = s.questions();
     String told = asked.isEmpty() ? null : asked.get(asked.size() - 1);
-    if (Cues.filesThisMatter(text) && told != null && classifier.classify(told).intent() == Intent.REPORT) {
+    if ((Cues.filesThisMatter(text) || Cues.asksToFile(text) && MessageText.length(text) <= FILE_REQUEST_CHARS)
+        && told != null && classifier.classify(told).intent() == Intent.REPORT) {
       intake.startReport(t, told + "\n" + text, classifier.category(told), null);
       return;
     }
@@ -466,7 +494,9 @@ final class TurnDecision {
       intake.startReport(t, c.category(), IntakeTexts.whoHandles(c.category()));
       return;
     }
-    if (report && (Slots.phone(text) != null || Slots.location(text) != null && Slots.location(text).matches(".*\\d.*"))) {
+    // "听说纬五路13号院改得可好了 …他们那是咋改哩": how another place did it, whatever house number it names.
+    if (report && !Cues.asksHowOthersDid(text)
+        && (Slots.phone(text) != null || Slots.location(text) != null && Slots.location(text).matches(".*\\d.*"))) {
       // A house number or a phone: the person is reporting a problem there, not asking about policy.
       intake.startReport(t, c.category(), null);
       return;
@@ -502,6 +532,16 @@ final class TurnDecision {
 
   private boolean ratedInWords(Turn t) {
     String text = t.text;
+    // "弄走了 …恁说俺打几分合适": how the scores go, then the score asked for this case.
+    if (Cues.asksWhatScore(text)) {
+      Optional<CaseRecord> unrated = rating.latestUnrated(t);
+      if (unrated.isPresent()) {
+        t.handledAs = HandledAs.RATING;
+        t.state = t.state.rating(Step.RATE_SCORE, unrated.get().id(), null);
+        t.say(Texts.HOW_TO_SCORE, Ratings.buttons(unrated.get().id()));
+        return true;
+      }
+    }
     Integer score = Cues.score(text);
     boolean unsolved = Cues.notFixed(text);
     if (score == null && !unsolved) return false;

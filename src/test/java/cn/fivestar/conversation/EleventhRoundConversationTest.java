@@ -147,4 +147,74 @@ class EleventhRoundConversationTest {
     assertFalse(c.text().contains("聋人"), "the introduction is not the problem: " + c.text());
     assertTrue(c.location().contains("绿都花园"), c.location());
   }
+
+  @Test
+  void aCorrectionAfterFilingGoesToTheCaseNotANewOne() {
+    CaseRecord c = h.report("a", "单元门口排水沟上的铁篦子断了两根 孩子骑车卡进去摔了 电话13598873306", "纺织新村 7号楼2单元门口");
+    String reply = h.say("a", "哎呀 刚才楼号说错了 不是7号楼 是9号楼 能改不");
+    assertTrue(reply.contains(c.id()), reply);
+    assertEquals(1, h.cases.list(CaseFilter.all()).size());
+    assertTrue(h.cases.get(c.id()).notes().stream().anyMatch(n -> n.text().contains("9号楼")));
+    String waiting = h.say("a", "中 明儿俺在家等着");
+    assertFalse(h.state("a").inIntake(), waiting);
+  }
+
+  @Test
+  void chatAndGoingToBedFileNothing() {
+    for (String text : new String[] {"还没睡吧 哥们刚下夜班 睡不着 陪我聊两句", "不知道拉倒 那给我讲个笑话", "行 睡了 明天还上班"}) {
+      String reply = h.say("a", text);
+      assertFalse(h.state("a").inIntake(), text + " -> " + reply);
+    }
+    assertEquals(0, h.cases.list(CaseFilter.all()).size());
+  }
+
+  @Test
+  void askingWhatScoreToGiveExplainsTheScaleThenTakesTheScore() {
+    CaseRecord c = h.report("a", "杨树上挂的红布条子一头搭在电线上 风一刮就晃 电话13703712345", "棉纺路锦绣城小区北门");
+    h.staff("s", "/take " + c.id());
+    h.staff("s", "/reply " + c.id() + " 已请供电所取下");
+    h.staff("s", "/status " + c.id() + " 已办结");
+    String how = h.say("a", "弄走了 昨儿夜里可安生了 恁说俺打几分合适");
+    assertTrue(how.contains("5 分") && how.contains("1 分"), how);
+    String rated = h.say("a", "那就四分吧 弄是弄干净了 就是拖了一个礼拜才来");
+    assertTrue(rated.contains("4 分"), rated);
+    assertEquals(4, h.cases.get(c.id()).rating());
+  }
+
+  @Test
+  void theOtherSideOfTheRoadReplacesTheSideGivenAndTheVillageStays() {
+    h.say("a", "村南边地里有口老机井 井口就搭了几根玉米秆子 根本看不出来底下是个井 孩子上学天天打那过");
+    h.say("a", "俺是王楼村哩");
+    h.say("a", "村南 往小学去那条路 路西边哩麦地里 挨着电线杆子");
+    String fixed = h.say("a", "不对不对 是路东 俺说反了");
+    assertTrue(fixed.contains("请核对"), fixed);
+    String place = h.state("a").draft().location();
+    assertTrue(place.contains("王楼村") && place.contains("路东") && !place.contains("路西"), place);
+  }
+
+  @Test
+  void aConfirmationWithAHopeFilesAndConfidentialityIsPromised() {
+    h.say("a", "一个单元六户合用一个水表 三楼那家一年多一分钱不掏 自来水公司说欠费要停水 俺们几家跟他吵了好几回");
+    h.say("a", "陇海路 电缆厂老家属院 14号楼3单元");
+    String secret = h.say("a", "恁得给俺保密啊 不会叫三楼知道是俺说哩吧");
+    assertTrue(secret.contains("放心") && h.state("a").inIntake(), secret);
+    String filed = h.say("a", "中 提交 看看社区能不能给说和说和");
+    assertTrue(filed.contains("编号"), filed);
+    String fear = h.say("a", "报了会不会叫社区记恨俺 以后再给卡住");
+    assertTrue(fear.contains("放心") && !h.state("a").inIntake(), fear);
+    assertEquals(1, h.cases.list(CaseFilter.all()).size());
+  }
+
+  @Test
+  void howAnotherPlaceDidItIsAQuestionWhateverHouseNumberItNames() {
+    String reply = h.say("a", "听说纬五路13号院改得可好了 有个儿童活动广场 还有个亭子 他们那是咋改哩");
+    assertFalse(h.state("a").inIntake(), reply);
+    assertTrue(reply.contains("初心亭") || reply.contains("儿童活动广场"), reply);
+  }
+
+  @Test
+  void aYesNoQuestionAboutWhatAPracticeNeverSaysIsNotAnsweredWithConfidence() {
+    String reply = h.say("a", "建新南街社区那个清援普法，能免费帮俺写个起诉状不");
+    assertTrue(reply.contains("资料里没有") || reply.contains("抱歉"), reply);
+  }
 }
