@@ -66,6 +66,7 @@ class DialogueEvalTest {
    * written in the seventh round, 11 after 8–10's fixes and 12 after 11's; held out they passed 3 of 14, 1 of 12, 6 of
    * 12, 3 of 12 and 1 of 12. Sets 13–14 and questions-blind-14 opened the eighth round, 15–16 were written after 13–14's
    * fixes; held out they passed 3, 6, 1 and 1 of 12; 17–18 were written after 15–16's and passed 8 and 2 of 12; 19, written at the round's end, passed 6 of 12.
+   * Sets 26–27 opened the eleventh round (held out 2 and 3 of 12), 28–29 were written after their fixes (2 and 2 of 12).
    */
   @ParameterizedTest
   @CsvSource({
@@ -96,7 +97,11 @@ class DialogueEvalTest {
       "dialogues-blind-22.jsonl, 0.95, 0.7",
       "dialogues-blind-23.jsonl, 0.97, 0.75",
       "dialogues-blind-24.jsonl, 0.97, 0.85",
-      "dialogues-blind-25.jsonl, 0.92, 0.45"})
+      "dialogues-blind-25.jsonl, 0.92, 0.45",
+      "dialogues-blind-26.jsonl, 0.95, 0.5",
+      "dialogues-blind-27.jsonl, 0.88, 0.3",
+      "dialogues-blind-28.jsonl, 0.8, 0.3",
+      "dialogues-blind-29.jsonl, 0.94, 0.4"})
   void teamDialogueSets(String file, double minTurns, double minDialogues) {
     check(Path.of("eval", file), minTurns, minDialogues);
   }
