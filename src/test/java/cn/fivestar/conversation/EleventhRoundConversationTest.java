@@ -73,10 +73,7 @@ class EleventhRoundConversationTest {
 
   @Test
   void aScoreWithAnotherMatterRatesAndStartsTheNewReport() {
-    CaseRecord c = h.report("a", "楼顶冷却塔夜里嗡嗡响 睡不着 电话13838176620", "南阳路丰乐小区7号楼");
-    h.staff("s", "/take " + c.id());
-    h.staff("s", "/reply " + c.id() + " 已联系商场调整冷却塔夜间运行");
-    h.staff("s", "/status " + c.id() + " 已办结");
+    CaseRecord c = h.closed("a", "楼顶冷却塔夜里嗡嗡响 睡不着 电话13838176620", "南阳路丰乐小区7号楼", "已联系商场调整冷却塔夜间运行");
     String reply = h.say("a", "中 给你们打五分 对了 还有个事 俺们楼后头那车棚 充电那线路老化了 夜里插头那块老打火花");
     assertTrue(reply.contains("5 分"), reply);
     assertTrue(reply.contains("在哪里") || reply.contains("请核对"), reply);
@@ -170,10 +167,7 @@ class EleventhRoundConversationTest {
 
   @Test
   void askingWhatScoreToGiveExplainsTheScaleThenTakesTheScore() {
-    CaseRecord c = h.report("a", "杨树上挂的红布条子一头搭在电线上 风一刮就晃 电话13703712345", "棉纺路锦绣城小区北门");
-    h.staff("s", "/take " + c.id());
-    h.staff("s", "/reply " + c.id() + " 已请供电所取下");
-    h.staff("s", "/status " + c.id() + " 已办结");
+    CaseRecord c = h.closed("a", "杨树上挂的红布条子一头搭在电线上 风一刮就晃 电话13703712345", "棉纺路锦绣城小区北门", "已请供电所取下");
     String how = h.say("a", "弄走了 昨儿夜里可安生了 恁说俺打几分合适");
     assertTrue(how.contains("5 分") && how.contains("1 分"), how);
     String rated = h.say("a", "那就四分吧 弄是弄干净了 就是拖了一个礼拜才来");

@@ -123,6 +123,15 @@ final class Harness {
     return cases.get(trackingNumber(done));
   }
 
+  /** Files a report, then staff "s" take it, reply and close it (the resident is asked for a score). */
+  CaseRecord closed(String user, String text, String where, String staffReply) {
+    CaseRecord c = report(user, text, where);
+    staff("s", "/take " + c.id());
+    staff("s", "/reply " + c.id() + " " + staffReply);
+    staff("s", "/status " + c.id() + " 已办结");
+    return c;
+  }
+
   /** The stored dialog state of a resident's chat. */
   DialogState state(String user) {
     return new DialogStore(db, clock).load(CHANNEL, "chat-" + user, user);
