@@ -144,7 +144,7 @@ final class Slots {
   }
 
   /** "你好 我是聋人 耳朵听不见 只能打字 想反映个事可以吗": who is writing, then a report announced, nothing told yet. */
-  private static final Pattern INTRO = Pattern.compile("^(?:你好|您好|喂|在吗)?[，,。!！\\s]*(?:我|俺)是");
+  private static final Pattern INTRO = Pattern.compile("^(?:你好|您好|恁好|喂|在吗)?[，,。!！\\s]*(?:我|俺)是");
   private static final Pattern ASKS_LEAVE = Pattern.compile("[，,。!！？?\\s]*(?:可以吗|可以不|行吗|行不|中不中|中不|好吗|能行不)?[？?。!！]*$");
 
   private static boolean introducesThenAnnounces(String text) {

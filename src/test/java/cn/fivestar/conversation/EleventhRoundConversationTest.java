@@ -135,6 +135,8 @@ class EleventhRoundConversationTest {
   void anIntroductionThenAnAnnouncedReportWaitsForWhatHappened() {
     String reply = h.say("a", "你好 我是聋人 耳朵听不见 只能打字 想反映个事可以吗");
     assertEquals(DialogState.Step.ASK_WHAT, h.state("a").step(), reply);
+    String elder = h.say("b", "恁好 俺是退休哩老党员 耳朵不太好使 想反映个事中不中");
+    assertEquals(DialogState.Step.ASK_WHAT, h.state("b").step(), elder);
     h.say("a", "停水停电的通知物业只在院子里用大喇叭喊 群里也不发 上礼拜停水一整天我都不知道");
     h.say("a", "绿都花园7号楼");
     String more = h.say("a", "再补充一句 能不能让物业以后通知也发到楼栋群里 或者在单元门口贴张纸");
