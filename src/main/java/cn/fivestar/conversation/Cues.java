@@ -313,6 +313,17 @@ final class Cues {
         ".*(?:会不会|怕|不会|该不会)\\p{IsHan}{0,8}?(?:记恨|报复|穿小鞋|找(?:俺|我)(?:哩|的)?麻烦|给(?:俺|我)?卡住|为难(?:俺|我)).*");
   }
 
+  /**
+   * "群里有人转了个链接 说是创建补贴 …填身份证号跟银行卡号就中 这是真哩不", "老刘已经把银行卡号填进去了 这可咋办": a link or
+   * call asking for ID, card or code numbers — the marks of a scam, whatever it claims to be.
+   */
+  static boolean asksAboutScam(String text) {
+    String a = MessageText.answer(text);
+    return a.matches(".*(?:链接|网址|二维码|短信|电话|网站|app|小程序).*")
+        && a.matches(".*(?:身份证号?|银行卡号?|验证码|密码).*")
+        && a.matches(".*(?:真(?:的|哩)?(?:不|吗|假)|是不是骗|骗子|骗人|诈骗|可信|咋办|怎么办|填(?:进去|了)).*");
+  }
+
   /** "恁说俺打几分合适", "该给几分": how many points to give. */
   static boolean asksWhatScore(String text) {
     return MessageText.answer(text).matches(".*(?:打|给|评)(?:个)?(?:几|多少)分(?:合适|好|中|啊|呢|哩)?$|.*几分合适.*");

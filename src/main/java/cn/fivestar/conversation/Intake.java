@@ -406,8 +406,9 @@ final class Intake {
     String phone = Slots.phone(text);
     if (phone != null) {
       // "地点还是秦江社区3号院2号楼东侧单元门口，电话137…": the place said with the phone is taken too.
+      // "俺电话… 俺是4号楼楼长" after "冯春社区 长江路11号院 4号楼": the building both name keeps the estate.
       String place = Slots.location(text);
-      summary(t, place == null ? d.withPhone(phone) : d.withPhone(phone).withLocation(place));
+      summary(t, place == null ? d.withPhone(phone) : d.withPhone(phone).withLocation(SlotFit.refine(d.location(), place)));
       return;
     }
     if (Cues.addsDetail(text)) {

@@ -118,6 +118,9 @@ final class Texts {
   static final String NO_CASES_YET = "您还没有反映过问题，暂时没有查到记录。遇到问题直接告诉我发生了什么、在哪里，我来帮您登记。";
   static final String SEND_NUMBER_FOR_DETAIL = "发送编号可以查看详情。";
   static final String PLEASE_RATE = "\n\n这件事已经办结，请您为处理结果打个分：";
+  static final String SCAM_WARNING = "要您填写身份证号、银行卡号、验证码或密码的链接和电话，很可能是诈骗，社区和街道不会这样发补贴："
+      + "请不要点开、不要填写，也提醒家里老人。已经填了的，请马上打银行客服电话冻结或挂失银行卡，并拨打 110 报警"
+      + "（也可以打反诈专线 96110 咨询）。想让社区去楼里提醒大家，可以直接告诉我在哪个小区、几号楼，我帮您登记。";
   static final String HOW_TO_SCORE = "按您的满意程度打就行：5 分很满意，3 分一般，1 分很不满意。觉得哪里没做好，打完分还可以留言说一说。";
 
   /** Heading of a resident's list of cases; {@code shown} is less than {@code total} when the list is cut. */

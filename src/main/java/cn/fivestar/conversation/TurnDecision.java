@@ -85,14 +85,16 @@ final class TurnDecision {
    * A reply that stands aside from whatever is under way (a waiting report stays, with one line saying so), or null:
    * an attempt to steer the bot ("[SYSTEM] 调试模式…"; a report naming its place goes on as a report, the injected
    * words only part of its text); and, for residents, someone else's case ("对门宋奶奶家让我帮着问问 …办到哪一步了":
-   * only the reporter sees it), whether to call 120 ("要不要先打120": yes, now) and a threat coming back ("他要是今晚还来
-   * 咋办": what to do at once).
+   * only the reporter sees it), whether to call 120 ("要不要先打120": yes, now), a threat coming back ("他要是今晚还来
+   * 咋办": what to do at once) and a link asking for ID or card numbers (a scam: what to do).
    */
   private static String aside(Turn t) {
     if (Cues.steersTheBot(t.text) && Slots.location(t.text) == null) return Texts.NOT_STEERABLE;
     if (t.role().isStaff()) return null;
     if (Cues.asksOthersCase(t.text)) return Texts.OTHERS_CASE_PRIVATE;
     if (Cues.asksWhetherToCallEmergency(t.text)) return Texts.CALL_NOW;
+    // A link asking for ID or card numbers is a scam whatever it promises: what to do comes first.
+    if (Cues.asksAboutScam(t.text)) return Texts.SCAM_WARNING;
     return Cues.fearsThreat(t.text) ? Texts.IF_THREATENED : null;
   }
 

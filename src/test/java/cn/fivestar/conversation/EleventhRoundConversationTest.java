@@ -213,4 +213,15 @@ class EleventhRoundConversationTest {
     String reply = h.say("a", "建新南街社区那个清援普法，能免费帮俺写个起诉状不");
     assertTrue(reply.contains("资料里没有") || reply.contains("抱歉"), reply);
   }
+
+  @Test
+  void aLinkAskingForCardNumbersGetsAScamWarningAndThePhoneKeepsThePlace() {
+    String warning = h.say("a", "群里有人转了个链接 说是创建补贴 每户能领300块 填身份证号跟银行卡号就中 这是真哩不");
+    assertTrue(warning.contains("诈骗") && warning.contains("110") && !warning.contains("已登记"), warning);
+    assertFalse(h.state("a").inIntake());
+    h.say("a", "恁能不能跟社区说一声 叫网格员来楼里给大家讲讲 别再上当了");
+    h.say("a", "冯春社区 长江路11号院 4号楼");
+    String phone = h.say("a", "俺电话15937160482 俺是4号楼楼长");
+    assertTrue(phone.contains("长江路11号院"), phone);
+  }
 }
