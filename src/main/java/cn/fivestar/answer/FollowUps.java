@@ -86,6 +86,16 @@ public final class FollowUps {
     return previous.isEmpty() ? question : previous + " " + question.strip();
   }
 
+  /** The words of a short question that only ask (which, how many, whether), not what about. */
+  private static final Pattern ASKING_WORDS = Pattern.compile(
+      "哪个|哪些|哪里|哪儿|哪|多少|几个|几|什么|啥|怎么|咋|怎样|如何|有没有|有木有|是不是|能不能|中不中|没有|没|吗|呢|哩|嘞|了|的|是|有|在"
+          + "|那个|这个|那|这|都|也|还|俺|我|咱|恁|你|您|们|一级|一下|社区|村|街道|地方");
+
+  /** Whether an answer holds a word the question asks about beyond its asking words ("验收了多少家" → 验收). */
+  public static boolean echoes(String question, String answer) {
+    return TermOverlap.sharesPair(ASKING_WORDS.matcher(question).replaceAll(" "), answer);
+  }
+
   private static String otherWaysAsked(String question) {
     var m = OTHER_WAYS.matcher(question);
     return m.find() ? m.group().strip() : question;

@@ -164,7 +164,6 @@ final class ShownFollowUps {
     return Optional.of(new Answer(question, true, text.toString().strip(), citations));
   }
 
-  /** The items the answer showed, in order, without list numbers, place tags and citation marks. */
   /** The words of a follow-up that point back or ask, leaving what it asks about ("那个基地里头都弄了些啥" → 基地). */
   private static final Pattern POINTING = Pattern.compile(
       "那个|这个|那些|这些|刚才|上面|里头|里面|具体|都|弄了些|弄了|干了些|干了|搞了|有些|些|啥|什么|哪个|哪些|哪|多少|几|谁|是|有|没|在"
@@ -198,6 +197,7 @@ final class ShownFollowUps {
     return Optional.ofNullable(best).map(ShownFollowUps::clip);
   }
 
+  /** The items the answer showed, in order, without list numbers, place tags and citation marks. */
   private static List<String> items(Shown previous) {
     List<String> out = new ArrayList<>();
     Matcher m = ITEM.matcher(previous.text());

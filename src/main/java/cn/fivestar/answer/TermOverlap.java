@@ -48,4 +48,13 @@ final class TermOverlap {
     return common >= 0.6 * Math.min(x.size(), y.size());
   }
 
+  /** Whether two characters running together in {@code words} (its Han runs) occur in {@code text}. */
+  static boolean sharesPair(String words, String text) {
+    for (String run : words.split("[^\\p{IsHan}]+")) {
+      for (int i = 0; i + 2 <= run.length(); i++) {
+        if (text.contains(run.substring(i, i + 2))) return true;
+      }
+    }
+    return false;
+  }
 }

@@ -13,13 +13,14 @@ final class YesNo {
       "(\\p{IsHan})不\\1|(?:不|吗|么|没|没有)$");
   /** Words that only ask, point or address: what is left is what the question asks about. */
   private static final Pattern ASKING = Pattern.compile(
-      "(\\p{IsHan})不\\1|是不是|有没有|可不可以|能不能|会不会|要不要|用不用|给不给|算不算|中不中|行不行|"
+      "(\\p{IsHan})不\\1|有没有|可不可以|"
           + "俺们|我们|咱们|恁们|你们|俺|我|咱|恁|你|您|他们|他|她|家里人|家里|人家|那个|这个|那|这|一下|一个|个|"
           + "能|会|要|得|可以|还|也|都|就|又|再|给|帮|让|把|被|跟|和|去|来|是|有|用|算|吗|么|呢|哩|嘞|啊|呀|吧|不|没有|没|了|的|着|过");
+
   private YesNo() {}
 
   /**
-   * What a yes/no question asks about in its asking clause ("免费帮写起诉状" of "…清援普法，能免费帮俺写个起诉状不"),
+   * What a yes/no question asks about in its asking clause ("免费 写 起诉状" of "…清援普法，能免费帮俺写个起诉状不"),
    * or null when it is no yes/no question or names nothing beyond the asking words.
    */
   static String asked(String question) {
@@ -38,13 +39,8 @@ final class YesNo {
     // "验收了多少家 有报到市里哩没": the figure asked is what the answer must hold; the yes/no part comes with it.
     String asked = AskedThing.focus(question) != null ? null : asked(question);
     if (asked == null) return true;
-    boolean named = false;
-    for (String run : asked.split(" ")) {
-      for (int i = 0; i + 2 <= run.length(); i++) {
-        named = true;
-        if (answer.contains(run.substring(i, i + 2))) return true;
-      }
-    }
-    return !named;
+    // Nothing of two characters left ("村 搞") names nothing to look for.
+    boolean names = java.util.Arrays.stream(asked.split(" ")).anyMatch(run -> run.length() >= 2);
+    return !names || TermOverlap.sharesPair(asked, answer);
   }
 }

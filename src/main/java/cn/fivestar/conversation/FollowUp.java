@@ -11,25 +11,9 @@ import java.util.regex.Pattern;
 final class FollowUp {
   private FollowUp() {}
 
-  /** The words of a short question that only ask (which, how many, whether), not what about. */
-  private static final Pattern ASKING = Pattern.compile(
-      "哪个|哪些|哪里|哪儿|哪|多少|几个|几|什么|啥|怎么|咋|怎样|如何|有没有|有木有|是不是|能不能|中不中|没有|没|吗|呢|哩|嘞|了|的|是|有|在"
-          + "|那个|这个|那|这|都|也|还|俺|我|咱|恁|你|您|们|一级|一下|社区|村|街道|地方");
-
   /** A question short enough to lean on the previous one when it cannot be answered on its own. */
   static boolean mayLeanOnPrevious(String question, List<String> history) {
     return history != null && !history.isEmpty() && MessageText.length(MessageText.answer(question)) <= SHORT;
-  }
-
-  /** Whether an answer holds a word the question asks about beyond its asking words ("验收了多少家" → 验收). */
-  static boolean echoes(String question, String answer) {
-    String own = ASKING.matcher(MessageText.answer(question)).replaceAll(" ");
-    for (String run : own.split("[^\\p{IsHan}]+")) {
-      for (int i = 0; i + 2 <= run.length(); i++) {
-        if (answer.contains(run.substring(i, i + 2))) return true;
-      }
-    }
-    return false;
   }
 
   /** Opens by turning back to what was said: 那…, 那么…, 还有…, 另外…. */

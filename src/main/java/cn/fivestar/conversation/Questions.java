@@ -45,7 +45,7 @@ final class Questions {
       return alone;
     }
     Answer onSubject = answerer.answer(FollowUps.withSubject(question, earlier), List.of());
-    return onSubject.answered() && !onSubject.tentative() && FollowUp.echoes(question, onSubject.text())
+    return onSubject.answered() && !onSubject.tentative() && FollowUps.echoes(question, onSubject.text())
         ? onSubject : alone;
   }
 
