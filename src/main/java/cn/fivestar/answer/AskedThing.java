@@ -136,6 +136,17 @@ final class AskedThing {
     return question.substring(start, end);
   }
 
+  private static final Pattern NOUN_ASKED = Pattern.compile("(\\p{IsHan}{2})(?:是|为)(?:什么|啥)[？?]?\\s*$");
+
+  /**
+   * "…创建的落脚点是什么": the noun whose content is asked, which the answering sentence names ("…是创建的落脚点");
+   * null for other questions.
+   */
+  static String nounAsked(String question) {
+    Matcher m = NOUN_ASKED.matcher(question.strip());
+    return m.find() && !m.group(1).matches("意思|啥|什么|这个|那个|这些|那些|一个|东西") ? m.group(1) : null;
+  }
+
   /** "以什么为指引", "以啥为主题": the frame the answer repeats around its answer ("为指引"); null for other questions. */
   static String framedSlot(String question) {
     Matcher m = FRAMED.matcher(question);
@@ -159,8 +170,9 @@ final class AskedThing {
     run = run.replaceAll("[都也又就还们分别]+$", "");
     if (run.isEmpty()) return null;
     String role = run.length() <= 3 ? run : run.substring(run.length() - 2);
-    // "那个是谁牵头的": a pronoun refers back to the topic; it names no role.
-    return role.matches("[这那哪][个些位]|[他她它]们?|[这那]") ? null : role;
+    // "那个是谁牵头的": a pronoun refers back to the topic; it names no role. Nor does "带队去的是谁": a 的 phrase
+    // names someone by what they did; "花园路街道是谁上门…" asks who of the street office went.
+    return role.matches("[这那哪][个些位]|[他她它]们?|[这那]|\\p{IsHan}*的|街道|社区|村里?|区里") ? null : role;
   }
 
   /** Where a name after a role starts: "（记者 鲁燕，通讯员 周璐）" puts a space between them. */

@@ -364,6 +364,8 @@ final class ExtractiveAnswerer {
     }
     String frame = AskedThing.framedSlot(question);
     if (frame != null) candidates = preferNaming(candidates, overall, c -> c.sentence().contains(frame));
+    String noun = AskedThing.nounAsked(question);
+    if (noun != null) candidates = preferNaming(candidates, overall, c -> c.sentence().contains(noun));
     String role = AskedThing.askedRole(question);
     if (role != null) {
       candidates = preferNaming(candidates, overall, c -> AskedThing.namesHolder(c.sentence(), role, question));
@@ -410,10 +412,6 @@ final class ExtractiveAnswerer {
     return chosen;
   }
 
-  /**
-   * The practices of a how-to answer. Sentences scoring below 40% of the best are dropped; among the others a
-   * sentence about the report itself ("报道把创建称为…", "详见…") comes after the practices it frames.
-   */
   /** The candidates that name the asked thing and score close enough to the best; all of them when none does. */
   private static List<Scored> preferNaming(List<Scored> candidates, Scored best, Predicate<Scored> names) {
     List<Scored> naming = candidates.stream()
@@ -422,6 +420,10 @@ final class ExtractiveAnswerer {
     return naming.isEmpty() ? candidates : naming;
   }
 
+  /**
+   * The practices of a how-to answer. Sentences scoring below 40% of the best are dropped; among the others a
+   * sentence about the report itself ("报道把创建称为…", "详见…") comes after the practices it frames.
+   */
   private List<Scored> pickPractices(List<Scored> candidates) {
     double cut = candidates.stream().mapToDouble(Scored::score).max().orElse(0) * 0.4;
     List<Scored> sorted = new ArrayList<>();

@@ -106,6 +106,14 @@ public final class FollowUps {
     return OTHER_WAYS.matcher(question).find();
   }
 
+  private static final Pattern SOURCE = Pattern.compile(
+      "出自|出处|哪篇|哪个报道|啥报道|什么报道|哪份材料|哪个材料|从哪(?:儿|里)?看(?:来|的|到)|哪看来|消息来源|来源是|引自|哪个文件上");
+
+  /** "出自哪篇报道 俺方案里得注上", "这些都是从哪看来哩": where what was just said comes from. */
+  public static boolean asksSource(String question) {
+    return SOURCE.matcher(question).find();
+  }
+
   /** Whether the question asks what came of what was just described ("效果咋样 真管用不", "有弄上去哩没"). */
   public static boolean asksEffect(String question) {
     return EFFECT.matcher(question).find();

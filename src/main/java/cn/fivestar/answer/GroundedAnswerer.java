@@ -4,9 +4,11 @@ import cn.fivestar.knowledge.Hit;
 import cn.fivestar.knowledge.KnowledgeBase;
 import cn.fivestar.knowledge.Sentences;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -68,6 +70,8 @@ public final class GroundedAnswerer implements Answerer {
   private final String refusal;
   private final Topics topics;
   private final ShownFollowUps aboutShown;
+  private static final String SOURCES = "上面的内容出自这些报道和材料（都在知识库里，标题如下）：";
+  private static final String NUMBERED_ITEM = "您问的这一条，资料里是这样说的：";
 
   /** Coverage alone decides whether the knowledge base covers a question. */
   public GroundedAnswerer(KnowledgeBase kb, Optional<Generator> llm, String refusal) {
@@ -94,8 +98,20 @@ public final class GroundedAnswerer implements Answerer {
           : FollowUps.asksEffect(own) && own.length() <= EFFECT_QUESTION_CHARS ? aboutShown.effects(question, previous)
           : Optional.empty();
       if (about.isPresent()) return about.get();
+      // "出自哪篇报道": the documents the last answer quoted.
+      if (FollowUps.asksSource(own) && !previous.citations().isEmpty()) return sources(question, previous);
       // "还有别的做法没": other practices than those just shown.
       if (FollowUps.asksOtherWays(own)) return answerOthers(question, history, previous);
+      // "刚才说哩第二个呢 咋弄哩": about the item at that place in the answer, or all of it when nothing more is asked.
+      Optional<ShownFollowUps.NumberedItem> numbered = ShownFollowUps.itemByNumber(own, previous);
+      if (numbered.isPresent()) {
+        ShownFollowUps.NumberedItem n = numbered.get();
+        Answer a = answer(n.text().replace("……", "") + " " + (n.asked().isEmpty() ? "具体怎么做的" : n.asked()), List.of());
+        if (a.answered() && !a.tentative() && tellsMore(a, previous)) return new Answer(question, true, a.text(), a.citations());
+        // Nothing more found: that item again, whole, rather than an answer about something else.
+        return n.citation() == null ? new Answer(question, true, NUMBERED_ITEM + n.text(), List.of())
+            : new Answer(question, true, NUMBERED_ITEM + n.text() + "[1]", List.of(n.citation()));
+      }
       // "那个基地里头都弄了些啥": about the item of the answer that names it, not about the earlier question.
       Optional<String> item = ShownFollowUps.itemNaming(own, previous);
       if (item.isPresent()) {
@@ -104,6 +120,16 @@ public final class GroundedAnswerer implements Answerer {
       }
     }
     return answer(question, history);
+  }
+
+  /** The titles of the documents an answer quoted, each once, in the order first cited. */
+  private static Answer sources(String question, Shown previous) {
+    Set<String> titles = new LinkedHashSet<>();
+    for (Citation c : previous.citations()) titles.add(c.title());
+    StringBuilder text = new StringBuilder(SOURCES);
+    int n = 0;
+    for (String title : titles) text.append('\n').append(++n).append(". 《").append(title).append("》");
+    return new Answer(question, true, text.toString(), List.of());
   }
 
   /** Whether an answer says something the one shown before did not (not just its item again). */
@@ -158,7 +184,8 @@ public final class GroundedAnswerer implements Answerer {
     boolean covered = followUp
         ? coveredFollowUp(q, clean(original), history.get(history.size() - 1), coverage)
         : covered(q, coverage);
-    if (hits.isEmpty() || Regions.asksAboutOtherRegion(kb, q) || Procedures.asksUnknownProcedure(kb, q) || !covered) {
+    if (hits.isEmpty() || Regions.asksAboutOtherRegion(kb, q) || Procedures.asksUnknownProcedure(kb, q) || !covered
+        || asksAboutUnknownWord(q)) {
       return new Answer(original, false, refusal, List.of());
     }
     Answer answer = grounded(original, q, hits);
@@ -220,6 +247,18 @@ public final class GroundedAnswerer implements Answerer {
     StringBuilder evidence = new StringBuilder(answer.text());
     for (Citation c : answer.citations()) evidence.append('\n').append(c.title());
     return AskedDetail.given(q, evidence.toString()) ? answer : new Answer(original, false, refusal, List.of());
+  }
+
+  /** A Latin word of three letters or more, not laughter ("hhh", "haha") or "ok". */
+  private static final Pattern LATIN_WORD = Pattern.compile("(?i)(?<![a-z])(?!h+(?![a-z])|(?:ha)+(?![a-z])|ok(?![a-z])|lol(?![a-z]))[a-z]{3,}");
+
+  /** "社区有没有wifi 密码是多少": the clause asking names a Latin word no document uses — a thing they never cover. */
+  private boolean asksAboutUnknownWord(String q) {
+    Matcher m = LATIN_WORD.matcher(Procedures.askedPart(q));
+    while (m.find()) {
+      if (!kb.mentions(m.group())) return true;
+    }
+    return false;
   }
 
   /** Whether the question names what its best passage's document is about: four characters or more of its title. */

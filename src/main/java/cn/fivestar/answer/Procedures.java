@@ -49,7 +49,7 @@ final class Procedures {
       // How often, for "多久一次", "多长时间查一回": 每月, 周督, 月点评, 定期.
       + "|每[天日周月季年]|[日周月季](?:报告|观摩|点评|调度|督|一)|定期");
   /** "哪一天开的会", "什么时候成立的": a date, which the reports give as 9月19日 or 2021年. */
-  private static final Pattern DATE_ASKED = Pattern.compile("哪一?天|哪一?年|几月几|什么日子|何时|(?:什么|啥)时候|什么时间");
+  private static final Pattern DATE_ASKED = Pattern.compile("哪一?天|哪一?年|几月|月几[日号]|什么日子|何时|(?:什么|啥)时候|什么时间");
   private static final Pattern DATE = Pattern.compile(
       "\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|\\d{4}\\s*年|\\d{1,2}\\s*月[份初中底]?|[上中下]旬|[春夏秋冬]天|年[初中底]|季度");
   /** "每周一例会…周五评定" answers "哪天布置任务" — a day of the week, not "下一期啥时候开班". */

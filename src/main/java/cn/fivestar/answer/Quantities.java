@@ -15,6 +15,7 @@ final class Quantities {
   private static final Pattern CLAUSE_END = Pattern.compile("[，,。；;！!？?\\s]|$");
   private static final Pattern ASKS_ITSELF = Pattern.compile("^几[点号时]|[啊呀呢吗？?]$");
   private static final Pattern WEEKDAY_BEFORE = Pattern.compile("(?:周|星期|礼拜)$");
+  private static final Pattern VALUE_OF = Pattern.compile("(\\p{IsHan}{2,3})(?:是|为)多少(?![\\p{IsHan}&&[^呢啊呀吗]])");
   private static final Pattern ASKED_UNIT = Pattern.compile("(?:多少|几)(\\p{IsHan})");
 
   private Quantities() {}
@@ -74,6 +75,13 @@ final class Quantities {
    */
   static boolean answered(String question, String text) {
     String body = withoutNames(text);
+    // "单招分数线是多少", "面积是多少": the value of that very thing, given beside it — not any count in the text.
+    Matcher valueOf = VALUE_OF.matcher(question);
+    // "小项数量是多少", "人数是多少": a count word is no thing of its own; the usual test applies.
+    if (valueOf.find() && !valueOf.group(1).matches(".*(?:数量|数目|数字|总数|个数|人数|户数|次数|规模)$")) {
+      String thing = Pattern.quote(valueOf.group(1).substring(valueOf.group(1).length() - 2));
+      return Pattern.compile(thing + ".{0,6}\\d|\\d[\\d.万千百]*\\s*\\p{IsHan}{0,2}" + thing).matcher(body).find();
+    }
     if (Counts.ofAskedThing(question).test(body)) return true;  // "多少劳动力" ~ "安置劳动力60余人"
     String unit = askedUnit(question);
     // "评上多少了": a particle after 多少 names no measure word.

@@ -197,6 +197,43 @@ final class ShownFollowUps {
     return Optional.ofNullable(best).map(ShownFollowUps::clip);
   }
 
+  /** "刚才说哩第二个呢", "第三条具体咋弄": an item of the answer just shown, by its place in the list. */
+  private static final Pattern ORDINAL = Pattern.compile(
+      "^(?:那|那个)?(?:刚才|刚|上面|你|恁)?(?:说|讲)?(?:的|哩|嘞)?第([一二三四五六七八九十]|\\d{1,2})(?:个|条|项|种|点|家)"
+          + "(?=[呢是咋怎具说讲那里中他她啥的哩嘞]|[^\\p{IsHan}]|$)");
+  private static final String DIGITS = "一二三四五六七八九十";
+
+  /** An item of the answer just shown: its text, the citation it quotes (or null), what the follow-up asks of it. */
+  record NumberedItem(String text, Citation citation, String asked) {}
+
+  /**
+   * The item a follow-up points at by number ("刚才说哩第二个呢 咋弄哩" → the answer's second line) and what it asks
+   * of it ("咋弄哩"), or empty when it points at none or the answer showed fewer items.
+   */
+  static Optional<NumberedItem> itemByNumber(String question, Shown previous) {
+    Matcher m = ORDINAL.matcher(question.strip());
+    if (!m.find()) return Optional.empty();
+    String n = m.group(1);
+    int number = n.matches("\\d+") ? Integer.parseInt(n) : DIGITS.indexOf(n) + 1;
+    String asked = question.strip().substring(m.end()).replaceFirst("^[呢啊\\s，,。？?]+", "").strip();
+    // A numbered list is counted by its numbers (one line may quote two passages), other answers by quoted sentence.
+    Matcher line = Pattern.compile("(?m)^\\s*" + number + "\\.\\s*(.+)$").matcher(previous.text());
+    boolean listed = line.find();
+    String source = listed ? line.group(1) : previous.text();
+    int skip = listed ? 0 : number - 1;
+    Matcher item = ITEM.matcher(source);
+    for (int i = 0; item.find(); ) {
+      String text = TAG.matcher(LIST_NUMBER.matcher(item.group(1)).replaceFirst("")).replaceAll("").strip();
+      if (text.isEmpty() || i++ < skip) continue;
+      // The whole numbered line, however many passages it quotes; the first one cited.
+      if (listed) text = TAG.matcher(CITATION_MARK.matcher(source).replaceAll("")).replaceAll("").strip();
+      int cited = Integer.parseInt(item.group(2)) - 1;
+      Citation citation = cited < previous.citations().size() ? previous.citations().get(cited) : null;
+      return Optional.of(new NumberedItem(text, citation, asked));
+    }
+    return Optional.empty();
+  }
+
   /** The items the answer showed, in order, without list numbers, place tags and citation marks. */
   private static List<String> items(Shown previous) {
     List<String> out = new ArrayList<>();

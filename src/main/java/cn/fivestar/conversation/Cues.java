@@ -103,7 +103,9 @@ final class Cues {
       Pattern.compile("照着(?:弄|办|做|干|来|学)|回头(?:俺|我)?(?:跟|和|给|再|就)|(?:跟|向|给)\\p{IsHan}{1,4}汇报|学学|试试看|琢磨琢磨"
           + "|研究研究|商量商量|合计合计|合计一下|议一议|议议|(?:俺|我)先(?:去|自己)|对付着"
           // "俺把编号发到楼群里", "今晚看看 真挪走了我再来说一声": what the person will do next.
-          + "|(?:俺|我)(?:把|给)\\p{IsHan}{0,10}(?:发到|发给|转给|告诉)|再来说一声|再跟(?:你|恁|您)说|(?:今晚|明天|回头)看看");
+          + "|(?:俺|我)(?:把|给)\\p{IsHan}{0,10}(?:发到|发给|转给|告诉)|再来说一声|再跟(?:你|恁|您)说|(?:今晚|明天|回头)看看"
+          // "那俺明儿去社区跑一趟": going to ask in person.
+          + "|跑一趟|(?:去|到)\\p{IsHan}{1,4}(?:问问|咨询咨询|打听打听)");
   private static final Pattern EXASPERATED = Pattern.compile(
       "这叫啥事|这叫什么事|这算啥事|这算什么事|谁受得了|谁能受得了|谁受得住|弄哩啥事|弄的啥事|这(?:合理|像话|应该)(?:不|吗|么)"
           + "|像啥样子|还是走人|不是闹着玩|出了事谁负责|万一\\p{IsHan}{0,12}咋(?:弄|办|整)|就没人管管?|没人管吗|这日子咋过|都几点了"
@@ -204,12 +206,12 @@ final class Cues {
       "(?:^|[，,\\s]|了)(?:应该)?是\\s*([^，,\\s是]{1,20}?)\\s*[，,\\s]\\s*不是\\s*([^，,\\s]{1,20})");
 
   /**
-   * "哦不对 是4号楼西边", "不对 是西门", "不对不对 是路东": a correction naming a part of the place (4号楼, 西门, 路东)
+   * "哦不对 是4号楼西边", "不对 是西门", "不对不对 是路东", "哎不对不对 是前街": a correction naming a part of the place (4号楼, 西门, 路东)
    * to put in for the one given.
    */
   private static final Pattern CORRECTED_PART = Pattern.compile(
       "^(?:哦|噢|啊|呃|哎|唉)?[，,\\s]*(?:(?:不对|错了|说错了|搞错了)[，,。\\s]*)+(?:应该)?是\\s*"
-          + "(\\d+\\s*(?:号楼|号院|单元|栋|号|楼|层|室)|[东南西北前后正侧][门边侧头]|[路河街沟渠][东南西北])");
+          + "(\\d+\\s*(?:号楼|号院|单元|栋|号|楼|层|室)|[东南西北前后正侧][门边侧头街巷]|[路河街沟渠][东南西北])");
 
   /** "不是X是Y" (or "是Y 不是X"): the words to replace and their replacement, or null. */
   static Edit replacement(String text) {
@@ -261,11 +263,15 @@ final class Cues {
 
   /** "这一般几天能弄好": asking how long handling takes. */
   static boolean asksHowLong(String text) {
-    return MessageText.answer(text).matches(".*(几天|多久|多长时间|啥时候|什么时候|多少天).*(好|修|办|弄|处理|解决|来|回话|回复|回音|答复|结果|信儿).*");
+    return MessageText.answer(text).matches(".*(几天|多久|多长时间|啥时候|什么时候|多少天).*(好|修|办|弄|处理|解决|来|回话|回复|回音|答复|结果|信儿).*")
+        // "得等几天 麦子可不等人": how long to wait.
+        || MessageText.answer(text).matches(".*(?:得|要|还得|还要)等(?:几天|多久|多长时间|多少天).*");
   }
 
   /** Where a question starts inside a message that first reports something: "楼道灯坏了 顺便问一下…". */
   private static final Pattern ALSO_ASK = Pattern.compile("[，,。.!！\\s]*(?:顺便|另外|还有|对了|还想)?(?:问一下|问下|问问|打听一下|想问一下|想问)");
+
+  private static final Pattern ASKS_LEAD_IN = Pattern.compile("(?:能|可以|能不能|可不可以|想|要|再|也|就)$|[的哩]话");
 
   /** A report followed by a question in one message: the two parts, or null. */
   static String[] reportThenQuestion(String text) {
@@ -277,6 +283,8 @@ final class Cues {
     if (MessageText.length(report) < 4 || MessageText.length(question) < 4 || questionForm(report) || !questionForm(question)) {
       return null;
     }
+    // "里头有律师哩话 能问问…": a condition and "can I ask" lead into the question; they report nothing.
+    if (ASKS_LEAD_IN.matcher(MessageText.answer(report)).find()) return null;
     return new String[] {report, question};
   }
 
@@ -296,7 +304,7 @@ final class Cues {
   /** "行 回头跟楼长说说", "好的 我知道了": an acknowledgement, maybe with a remark. */
   static boolean acknowledges(String text) {
     String t = text.strip();
-    return t.matches("^(?:没有?(?:的话)?就算了[，,\\s]*|那就算了[，,\\s]*)?(?:行|行吧|好|好的|好嘞|中|嗯+|知道了|明白|明白了|晓得了|有道理|在理|懂了|了解了|收到|OK|ok)+[，,。.!！\\s].*")
+    return t.matches("^(?:没有?(?:的话)?就算了[，,\\s]*|那就算了[，,\\s]*)?(?:行|行吧|好|好的|好嘞|中|嗯+|妥了|妥|得嘞|知道了|明白|明白了|晓得了|有道理|在理|懂了|了解了|收到|OK|ok)+[，,。.!！\\s].*")
         && !questionForm(t);
   }
 
@@ -322,6 +330,33 @@ final class Cues {
     return a.matches(".*(?:链接|网址|二维码|短信|电话|网站|app|小程序).*")
         && a.matches(".*(?:身份证号?|银行卡号?|验证码|密码).*")
         && a.matches(".*(?:真(?:的|哩)?(?:不|吗|假)|是不是骗|骗子|骗人|诈骗|可信|咋办|怎么办|填(?:进去|了)).*");
+  }
+
+  /**
+   * "有人打电话 说他是公安局哩 说俺银行卡涉嫌洗钱 叫俺把钱转到啥安全账户", "连俺身份证号都知道 你说不要转就不要转啊":
+   * someone claiming authority wants money moved — a scam, however much they know.
+   */
+  static boolean tellsOfTransferScam(String text) {
+    String a = MessageText.answer(text);
+    return a.matches(".*(?:安全账户|涉嫌洗钱|涉嫌犯罪|资金核查|转到\\p{IsHan}{0,6}账户|把钱转|(?:不要|别|不让)转).*")
+        && a.matches(".*(?:公安|警察|法院|检察|银行|客服|身份证|银行卡|抓|冻结|通缉|电话).*");
+  }
+
+  /** "按错了 手机在兜里乱点哩": a message sent by mistake. */
+  static boolean sentByMistake(String text) {
+    return MessageText.length(text) <= 16
+        && MessageText.answer(text).matches(".*(?:按错了|点错了|发错了|打错了|误触|乱点|乱按|不小心按|不小心点|碰着了).*");
+  }
+
+  /** "天天评这评那 材料一摞一摞哩 …累死个人": letting off steam about the workload. */
+  static boolean ventsAboutWork(String text) {
+    return MessageText.answer(text).matches(".*(?:累死|累得|累人|烦死|烦人|受不了|头疼|头大|一摞一摞|光会布置|填不完|忙不过来|跑断腿).*");
+  }
+
+  /** "俺想在小区门口开个早点铺 社区能帮点啥不": what support there is for one's own plan, not a problem to file. */
+  static boolean asksSupportForPlan(String text) {
+    return MessageText.answer(text).matches(
+        "^(?:俺|我)(?:们)?(?:想|打算|准备|琢磨着|寻思)\\p{IsHan}{2,20}(?:能|可以|会)?(?:帮|给)(?:点|些|上)?(?:啥|什么)(?:忙)?.*");
   }
 
   /** "恁说俺打几分合适", "该给几分": how many points to give. */
@@ -410,9 +445,23 @@ final class Cues {
         + "(?:书记|副书记|主任|委员|干部|网格员|网格长|社工|党员|志愿者|楼长|楼栋长|文书|会计|支书|村医|老师|学生|居民|村民|业主)(?:哩|的)?$");
   }
 
+  private static final Pattern CHECKED_THEN = Pattern.compile("^(.*?(?:是吧|对吧|是不是|是吗))[，,。？?\\s]+((?:行|中|好|嗯|那).*)$");
+
+  /** "俺娘那低保哩事恁这儿没有是吧 中 那俺明儿去社区跑一趟": checks what was said, then takes it and goes. */
+  static boolean checksThenActs(String text) {
+    Matcher m = CHECKED_THEN.matcher(text.strip());
+    return m.matches() && (plansToAct(m.group(2)) || acknowledges(m.group(2) + " "));
+  }
+
   /** "他要是还不给来电 …俺能找谁评理去": a what-if, asking what one could do, not reporting. */
   static boolean hypothetical(String text) {
     return MessageText.answer(text).matches("^(?:他|她|他们|那|那他|那要)?(?:要是|如果|万一|假如|要)\\p{IsHan}{0,3}(?:还|再|又|不).*");
+  }
+
+  /** "像这种没人要的车 你们一般是咋处理的": how such things are dealt with in general, not this one to file. */
+  static boolean asksInGeneral(String text) {
+    return MessageText.answer(text).matches(
+        ".*(?:像这种|像这样|这种情况下?|这类事|一般(?:都)?(?:是)?(?:咋|怎么|如何)(?:处理|弄|办|管)).*") && questionForm(text);
   }
 
   /** "俺说个事啊 …", "有个事 …": what follows is a matter told to be dealt with. */
@@ -501,7 +550,7 @@ final class Cues {
   /** "帮俺孩子写篇作文", "你给俺看看哪天适合搬家": asking the bot itself to write, look up or work something out. */
   static boolean asksBotToMake(String text) {
     return MessageText.answer(text).matches(
-        ".*(?:帮|给|替)(?:我|俺|咱)(?:家)?(?:孩子|娃|闺女|儿子)?(?:写|查查|查一下|算算|算一下|看看|讲讲|推荐|翻译|编|画|出个|做个|做篇).*");
+        ".*(?:帮|给|替)(?:我|俺|咱)(?:家)?(?:孩子|娃|闺女|儿子)?(?:写|开个|开张|查查|查一下|算算|算一下|看看|讲讲|推荐|翻译|编|画|出个|做个|做篇).*");
   }
 
   /** "再加一句…", "补充一下…": more about the problem for the report under way. */
@@ -509,7 +558,7 @@ final class Cues {
     // "恁把他们也写上 就说不是俺一家哩意见": more words for the description.
     if (ALSO_WRITE.matcher(text).find()) return true;
     return MessageText.answer(text).matches(
-        "^(?:再(?:给)?(?:加|添|补)一句|再加一句|再添一句|再补一句|再加上|再补充|(?:另外|还得|还要)?补充(?:一下|一句|个情况)?|还要说一句|再说一句|另外说一下|忘了说了?|忘说了|还忘了说|还有个情况|还有一点).+");
+        "^(?:等等|等会儿?|等一下|哦|对了)?(?:再(?:给)?(?:加|添|补)一句|再加一句|再添一句|再补一句|再加上|再补充|(?:另外|还得|还要)?补充(?:一下|一句|个情况)?|还要说一句|再说一句|另外说一下|忘了说了?|忘说了|还忘了说|还有个情况|还有一点).+");
   }
 
   private static final Pattern ALSO_WRITE = Pattern.compile("(?:也|一块|一起)(?:写上|加上|记上|写进去|加进去)|(?:写上|加上|添上)(?:一句|一条)");
@@ -552,7 +601,9 @@ final class Cues {
   /** "还有个事想问问 …", "想先问问…": the person says a question follows — asked, not reported. */
   static boolean saysItAsks(String text) {
     return OPENS_ASKING.matcher(MessageText.answer(text)).find()
-        || MessageText.answer(text).matches(".*(?:想先问问|先问问|想先打听).*");
+        || MessageText.answer(text).matches(".*(?:想先问问|先问问|想先打听).*")
+        // "书记叫俺问问…", "替俺娘问问": asking on someone's behalf ("能不能帮她问问" asks the bot to find out).
+        || MessageText.answer(text).matches(".*(?:[叫让托](?:俺|我)来?|替\\p{IsHan}{1,4})(?:问问|问一下|打听打听|打听一下).*");
   }
 
   /** "恁问这弄啥", "留电话弄啥 不会推销吧", "问俺在哪？": why the bot asks for the place or the phone. */
@@ -618,10 +669,10 @@ final class Cues {
         ".*(?:要是|万一|如果|假如)\\p{IsHan}{0,6}?(?:还|再|又)(?:来|敲门|砸门|闯|跟着|堵|打|骚扰|转悠)\\p{IsHan}{0,6}?(?:咋办|怎么办|咋弄|咋整|怎么弄).*");
   }
 
-  /** "先别提交 等会儿 俺去问问隔壁几家": not yet — the person will come back to the summary. */
+  /** "先别提交 等会儿 俺去问问隔壁几家", "等会儿 先不提交 …": not yet — the person will come back to the summary. */
   static boolean holds(String text) {
     String a = MessageText.answer(text);
-    return a.matches("^(?:先|等等|稍等)?(?:先)?(?:别|不要|不急着?|甭|先不)(?:急着?)?(?:提交|交|报|发|登记)(?:哩|呢)?.*")
+    return a.matches("^(?:先|等等|稍等|等会儿?|等一下|等下)?(?:先)?(?:别|不要|不急着?|甭|先不)(?:急着?)?(?:提交|交|报|发|登记)(?:哩|呢)?.*")
         && a.matches(".*(?:等|问问|商量|回来|一会|回头|想想).*");
   }
 

@@ -28,7 +28,9 @@ final class FollowUp {
   private static final Pattern ANAPHORA = Pattern.compile(
       "那个|这个|那些|这些|这次|那次|他们|她们|它们|那里|那儿|这里|这儿|那边|这边|上面说的|刚才说的|刚才问的|刚问的|你说的"
           // "她腿脚不中 能给送到家不": opening with he/she means the person the previous question was about.
-          + "|^[他她它]");
+          + "|^[他她它]"
+          // "刚才说哩第二个呢": an item of the last answer by its number.
+          + "|第[一二三四五六七八九十\\d]{1,2}(?:个|条|项|种|点)(?:呢|是|咋|怎|具体|说说|讲讲|$)");
   /** "平安法治星呢", "村里呢": an ellipsis that takes the rest from the previous question. */
   private static final Pattern ELLIPSIS = Pattern.compile("^.{1,15}呢$");
   private static final int SHORT = 16;
@@ -41,12 +43,14 @@ final class FollowUp {
   /** True when {@code question} only makes sense with the previous question ({@code history} oldest first). */
   static boolean leansOnPrevious(String question, List<String> history) {
     if (history == null || history.isEmpty()) return false;
-    String q = MessageText.answer(question);
+    // "刚才说哩…咋弄哩": the dialect's 哩 and 嘞 are 的.
+    String q = MessageText.answer(question).replaceAll("(?<=\\p{IsHan})[哩嘞]", "的");
     // "是哪个地方先这么搞的 我想找找他们的材料看看", "还有别的做法没 光一年比一回也不顶用…": about what was just
     // said, however long.
     // "那宜业兴业星呢 我们同事分到这颗 也说说": the same about another star, with a remark.
+    // "出自哪篇报道 俺方案里得注上": where the last answer comes from.
     if (cn.fivestar.answer.FollowUps.asksWhereDone(question) || cn.fivestar.answer.FollowUps.asksOtherWays(q)
-        || cn.fivestar.answer.FollowUps.turnsToStar(question.strip())) {
+        || cn.fivestar.answer.FollowUps.turnsToStar(question.strip()) || cn.fivestar.answer.FollowUps.asksSource(q)) {
       return true;
     }
     if (q.isEmpty() || MessageText.length(q) > SHORT) return false;

@@ -421,8 +421,11 @@ final class Intake {
       summary(t, d);
       return;
     }
+    // "俺不是嫌弃老人 …就想叫社区来个人": the 社区 asked to act is no place; "西华县 红花集镇 大王庄村 …" names one.
     String numbered = Slots.location(text);
-    if (MessageText.length(text) <= 40 && Cues.pointsAtPlace(text) || numbered != null && numbered.matches(".*\\d.*")) {
+    String pointing = text.replaceAll("(?:叫|让|找|请|给|跟)(?:社区|村里|村委会?)", " ");
+    if (MessageText.length(text) <= 40 && Cues.pointsAtPlace(pointing) || numbered != null && numbered.matches(".*\\d.*")
+        || numbered != null && MessageText.length(text) <= 60 && !Cues.questionForm(text)) {
       // "在阳光花苑3号楼" after the summary: the person is giving the place more precisely (or its second half).
       summary(t, d.withLocation(SlotFit.refine(d.location(), SlotFit.place(text))));
       return;

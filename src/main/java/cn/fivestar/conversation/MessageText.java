@@ -3,6 +3,7 @@ package cn.fivestar.conversation;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,7 +81,7 @@ final class MessageText {
 
   /** Words that only frame a confirmation: 就这, 恁给…吧, 没毛病. */
   private static final Pattern CONFIRM_FILLER = Pattern.compile(
-      "就是这个事|就是这事|是这个事|就这个事|就这些|就这样|就这|这回|那就|没毛病|没问题|没错|中|对的|对|好的|好|行|可以|嗯|恁|你|您|给|帮|俺|我|就|吧|了|呗|啊"
+      "就是这个事|就是这事|是这个事|就这个事|就这些|就这样|就这|这回|那就|那|没毛病|没问题|没错|中|对的|对|好的|好|行|可以|嗯|恁|你|您|给|帮|俺|我|就|吧|了|呗|啊"
           // "对 快报": in a hurry.
           + "|赶紧|赶快|快点|快"
           // "给俺们村报上去": whose report it is.
@@ -103,7 +104,11 @@ final class MessageText {
       Pattern.compile("(.*(?:提交|确认|报吧|交吧|发吧|报上去|交上去)(?:吧|呗)?)[，,。！!\\s]*(?:谢谢|多谢|感谢|辛苦|麻烦)\\p{IsHan}{0,6}[！!。]*");
 
   private static final Pattern SUBMIT_THEN_HOPE = Pattern.compile(
-      "^(?:中|对|对的|好|好的|行|嗯|没错|是的|就这样|就这)*(?:提交|交上去|报上去|确认)(?:吧)?((?:看看|希望|盼着|指望|就等|麻烦|让|叫|请)\\p{IsHan}+)$");
+      "^(?:中|对|对的|好|好的|行|嗯|没错|是的|就这样|就这)*(?:提交|交上去|报上去|报|确认)(?:吧)?((?:能|要是能)?(?:趁早|赶紧|赶快|尽快|早点)?"
+          + "(?:看看|希望|盼着|指望|就等|麻烦|让|叫|请)\\p{IsHan}+)$");
+  /** "中 就这样 赶紧叫村里来个人看看俩娃": a yes, then what the person asks to be done about it. */
+  private static final Pattern YES_THEN_REQUEST = Pattern.compile(
+      "^(?:中|对|对的|好|好的|行|嗯|没错|是的|就这样|就这么着|就这)+((?:趁早|赶紧|赶快|快点?|尽快|早点)?(?:叫|让|派|请)\\p{IsHan}+)$");
   /** A correction or a hold in what follows a confirmation word. */
   private static final Pattern CHANGES = Pattern.compile("不对|不是|别|取消|算了|拉倒|改|错了|等等|等会|等一下|稍等|先不|再说|再想");
 
@@ -124,8 +129,10 @@ final class MessageText {
     Matcher thanked = THANKED_SUBMIT.matcher(answer(text));
     if (thanked.matches() && confirmsSummary(thanked.group(1))) return true;
     // "中 提交 看看社区能不能给说和说和": send it, then what the person hopes for.
-    Matcher hoping = SUBMIT_THEN_HOPE.matcher(answer(text));
-    if (hoping.matches() && !CHANGES.matcher(hoping.group(1)).find() && !hoping.group(1).matches(".*\\d.*")) return true;
+    for (Pattern hope : List.of(SUBMIT_THEN_HOPE, YES_THEN_REQUEST)) {
+      Matcher hoping = hope.matcher(answer(text));
+      if (hoping.matches() && !CHANGES.matcher(hoping.group(1)).find() && !hoping.group(1).matches(".*\\d.*")) return true;
+    }
     // "没啥要改的 就它": nothing to change is no correction; "刚才话说冲了 不是冲你": an apology, no denial.
     String a = answer(text).replaceAll("(?:刚才)?话说冲了|不是冲(?:你|您|恁)|别介意|别往心里去|不好意思", "").replaceAll("没啥要改的?|没有?要改的?|不用改了?|没什么要改的?|一点不差|分毫不差|不差|错不了|没跑", "好");
     return isYes(text) || length(a) <= 14 && AFFIRM.matcher(a).find() && !DENY.matcher(a).find()

@@ -3,6 +3,7 @@ package cn.fivestar.conversation;
 import cn.fivestar.cases.CasePublicView;
 import cn.fivestar.conversation.DialogState.Draft;
 import cn.fivestar.knowledge.PlaceNames;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,8 @@ final class SlotFit {
       // "俺姓赵 住紫荆苑小区…": the surname said first is no part of the place either.
       "^(?:(?:俺|我)(?:姓|叫)\\p{IsHan}{1,3}?[\\s，,]+(?:住在?|在)?|(?:俺|我)们?家?(?:是|在|住在?|就在|就住))(?=\\p{IsHan}{2})");
   private static final int MAX_LOCATION = 200;
+  private static final Pattern REMARK_BEFORE = Pattern.compile(
+      "^(?:哦|噢|哎呀?|嗯|对了|行吧|好吧|那行|中吧?|那)对?[\\s，,。]|忘了?说|漏说|说漏|没说|补充|补一句|那说");
   private static final Pattern GO_ON_FILING = Pattern.compile("(?:接着|先|还是|继续)?(?:报|登记|提交|反映)(?:吧|了|上去)?[\\s，,。]*$");
 
   /** Whether this message answers the question the intake is waiting for (the turn decision asks first). */
@@ -69,11 +72,40 @@ final class SlotFit {
     String found = Slots.location(p);
     int at = found == null ? -1 : p.indexOf(found.split("\\s")[0]);
     // "那俺们楼这样八成评不上 先接着报吧 工人新村 24号楼": nor is a remark that ends by saying to go on filing.
-    if (at > 0 && (Cues.hasQuestionWord(p.substring(0, at)) || GO_ON_FILING.matcher(p.substring(0, at)).find())) {
+    // "哦对 忘说楼号了 是7号楼1单元", "行吧 那说车 金水路…": nor a remark or a yes before it.
+    if (at > 0 && (Cues.hasQuestionWord(p.substring(0, at)) || GO_ON_FILING.matcher(p.substring(0, at)).find()
+        || REMARK_BEFORE.matcher(p.substring(0, at)).find() && !p.substring(0, at).matches(".*\\d.*"))) {
       p = p.substring(at);
     }
-    String named = MessageText.length(p) > 40 ? Slots.location(p) : null;
-    return MessageText.clip(named != null ? named : p, MAX_LOCATION);
+    String named = MessageText.length(p) > LONG_ANSWER ? Slots.location(p) : null;
+    if (named == null) return MessageText.clip(p, MAX_LOCATION);
+    // "西华县 红花集镇 大王庄村 村西口 挨着去小学那条路 娃们上学天天打那过": the place clauses it opens with, up to the story.
+    String leading = leadingPlace(p);
+    return MessageText.clip(leading.contains(named) ? leading : named, MAX_LOCATION);
+  }
+
+  private static final int LONG_ANSWER = 40;
+  /** Words marking a clause as part of a place: units, roads, buildings, sides, landmarks. */
+  private static final Pattern PLACE_CLAUSE =
+      Pattern.compile("[省市县区镇乡村组路街巷院园楼栋号门口头边旁侧东西南北]|小区|单元|挨着|对面|附近|跟前");
+
+  /** "村口那几个大垃圾桶 半个多月没人来拉了 满哩往外淌 狗天天扒…": most clauses tell what happened, not where. */
+  static boolean mostlyStory(String text) {
+    String[] clauses = text.strip().split("[\\s，,。；;！!]+");
+    long placeClauses = Arrays.stream(clauses).filter(c -> PLACE_CLAUSE.matcher(c).find()).count();
+    return placeClauses * 2 < clauses.length;
+  }
+
+  /** The clauses a text opens with that each name part of a place, up to the first that does not. */
+  private static String leadingPlace(String text) {
+    StringBuilder out = new StringBuilder();
+    for (String clause : text.split("[\\s，,。；;]+")) {
+      if (clause.isEmpty()) continue;
+      if (!PLACE_CLAUSE.matcher(clause).find() || MessageText.length(out + clause) > LONG_ANSWER) break;
+      if (out.length() > 0) out.append(' ');
+      out.append(clause);
+    }
+    return out.toString();
   }
 
   /**

@@ -20,6 +20,8 @@ final class SmallTalk {
       t.say(Texts.help(t.role()));
     } else if (Cues.dropsReport(text)) {
       t.say(Texts.NOTHING_TO_CANCEL);
+    } else if (Cues.sentByMistake(text)) {
+      t.say(Texts.OK_ANYTHING_ELSE);
     } else if (Cues.waits(text)) {
       t.say(Texts.WILL_NOTIFY);
     } else if (a.matches(".*(谢|感谢|辛苦|点赞|点个赞|好评|真棒|真不错|挺好用|好用).*") || Cues.praisesBot(text)) {

@@ -121,6 +121,9 @@ final class Texts {
   static final String SCAM_WARNING = "要您填写身份证号、银行卡号、验证码或密码的链接和电话，很可能是诈骗，社区和街道不会这样发补贴："
       + "请不要点开、不要填写，也提醒家里老人。已经填了的，请马上打银行客服电话冻结或挂失银行卡，并拨打 110 报警"
       + "（也可以打反诈专线 96110 咨询）。想让社区去楼里提醒大家，可以直接告诉我在哪个小区、几号楼，我帮您登记。";
+  static final String TRANSFER_SCAM_WARNING = "公安、法院、银行都不会打电话让您把钱转到“安全账户”，这是典型的电信诈骗，对方知道您的身份证号也一样："
+      + "请千万不要转账，挂掉电话，马上拨打 110 核实或报警（也可以打反诈专线 96110）。已经转了的，请立刻打 110 并联系银行止付。";
+  static final String HARD_WORK = "您辛苦了！创星的活儿确实多。需要查哪颗星的标准、别的社区的做法，随时问我，能省点翻材料的工夫。";
   static final String HOW_TO_SCORE = "按您的满意程度打就行：5 分很满意，3 分一般，1 分很不满意。觉得哪里没做好，打完分还可以留言说一说。";
 
   /** Heading of a resident's list of cases; {@code shown} is less than {@code total} when the list is cut. */

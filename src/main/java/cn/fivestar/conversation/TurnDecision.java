@@ -95,6 +95,7 @@ final class TurnDecision {
     if (Cues.asksWhetherToCallEmergency(t.text)) return Texts.CALL_NOW;
     // A link asking for ID or card numbers is a scam whatever it promises: what to do comes first.
     if (Cues.asksAboutScam(t.text)) return Texts.SCAM_WARNING;
+    if (Cues.tellsOfTransferScam(t.text)) return Texts.TRANSFER_SCAM_WARNING;
     return Cues.fearsThreat(t.text) ? Texts.IF_THREATENED : null;
   }
 
@@ -197,6 +198,14 @@ final class TurnDecision {
     boolean numberedPlace = (t.state.step() == Step.ASK_WHERE || t.state.step() == Step.CONFIRM)
         && place != null && place.matches(".*\\d.*") && !text.contains("？") && !text.contains("?");
     boolean disputes = t.state.step() == Step.CONFIRM && Cues.disputedCategory(text) != null;
+    // "村口那几个大垃圾桶 半个多月没人来拉了 满哩往外淌…" while the bot asks where: more of what happened, with place
+    // words (村口, 楼道) but no place to find — kept with the description, and the place asked again.
+    if (t.state.step() == Step.ASK_WHERE && place == null && Cues.tellsStory(text) && SlotFit.mostlyStory(text)
+        && Slots.phone(text) == null && !Cues.questionForm(text) && !Cues.asksBotToMake(text)
+        && c != null && c.intent() == Intent.REPORT) {
+      intake.addDetail(t);
+      return;
+    }
     if (!smallTalk && (story || numberedPlace || disputes || intake.fits(t))) {
       intake.handle(t);
       return;
@@ -294,6 +303,8 @@ final class TurnDecision {
         }
       }
       case RATE_COMMENT -> {
+        // "行 就这 再见": leaving, with no remark to add to the rating.
+        if (Cues.saysBye(text)) break;
         // "那就给五分 孩子也敢洗澡了": a score after "满意" replaces the one read from the words.
         Integer again = Cues.score(text);
         if (again != null && s.ratingCaseId() != null) {
@@ -375,6 +386,7 @@ final class TurnDecision {
     }
     if (Cues.dropsReport(text) || Cues.aboutTheBot(text) || SmallTalk.isPleasantry(text) || Cues.scolds(text)
         || Cues.praisesBot(text) || Cues.greets(text) || Cues.saysBye(text) || Cues.wantsToChat(text)
+        || Cues.sentByMistake(text)
         || Cues.waits(text) && Slots.location(text) == null
         // "多谢恁啊 这下能睡个囫囵觉了" right after registering: thanks, not a new problem.
         || (s.lastCase() != null || s.step() == Step.RATE_SCORE || s.step() == Step.RATE_COMMENT)
@@ -420,7 +432,7 @@ final class TurnDecision {
     // Staff acknowledging an answer ("明白了 我们照着弄") report nothing either.
     boolean remark = ("其他".equals(c.category()) || Cues.plansToAct(text) || t.role().isStaff() || Cues.thanks(text)
         || MessageText.length(text) <= 8) && (Slots.location(text) == null || Cues.closesWithThanks(text));
-    if (Cues.acknowledges(text) && (c.intent() != Intent.REPORT || remark)) {
+    if (Cues.acknowledges(text) && (c.intent() != Intent.REPORT || remark) || Cues.checksThenActs(text)) {
       SmallTalk.reply(t);
       return;
     }
@@ -465,6 +477,12 @@ final class TurnDecision {
       questions.answer(t, text);
       return;
     }
+    // Staff letting off steam about the workload ("材料一摞一摞哩 累死个人") report nothing.
+    if (c.intent() == Intent.REPORT && t.role().isStaff() && Cues.ventsAboutWork(text) && Slots.location(text) == null) {
+      t.handledAs = HandledAs.CHITCHAT;
+      t.say(Texts.HARD_WORK);
+      return;
+    }
     switch (c.intent()) {
       case REPORT -> intake.startReport(t, c.category(), Cues.asksWhoHandles(text) ? IntakeTexts.whoHandles(c.category()) : null);
       case QUESTION -> questions.answer(t, text);
@@ -484,6 +502,7 @@ final class TurnDecision {
     // the answer just given ("那个小分队平常都干啥 管不管小偷").
     boolean report = c.intent() == Intent.REPORT && !t.role().isStaff()
         && !(Cues.pointsBack(text) && !t.state.questions().isEmpty()) && !Cues.hypothetical(text)
+        && !Cues.asksInGeneral(text) && !Cues.asksSupportForPlan(text)
         // "还有个事想问问 …社区有没有人能常上门看看老人": said to be a question.
         && !Cues.saysItAsks(text);
     if (report && (Cues.asksToReport(text) || Cues.asksToFile(text))) {

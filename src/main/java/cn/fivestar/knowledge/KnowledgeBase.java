@@ -366,6 +366,13 @@ public final class KnowledgeBase implements AutoCloseable {
     return withIndex(i -> i.unseenBigrams(phrase));
   }
 
+  /** Whether any passage holds the word, whatever its case: for Latin words ("wifi"), which no bigram covers. */
+  public boolean mentions(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    return passages(SearchFilter.NONE).stream()
+        .anyMatch(p -> (p.title() + p.text()).toLowerCase(Locale.ROOT).contains(w));
+  }
+
   /**
    * How much of a question a text covers (0..1), measured as {@link Hit#coverage()} is for passages: lets the
    * answerer check that the sentences it quotes, not just the passage around them, address the question.

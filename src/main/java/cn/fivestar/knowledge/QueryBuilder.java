@@ -33,6 +33,8 @@ final class QueryBuilder {
           // Spoken fillers that name no topic ("想让大伙一块儿商量着定 有啥法子"); the documents never use them, so
           // left in they would weigh like a subject the documents fail to cover.
           + "|大伙儿|大伙|大家伙|一块儿|一块|法子|事儿|那些|这些|这个|那个|问一下|一点儿|一点|知道|听说|上回"
+          // "志愿者平常都干点啥活": how often, and "do some", are no topic either.
+          + "|平常|平时|平日里|干点|干些|弄点"
           // Henan 哩 / 嘞 stand for 的 (毕业哩娃): left in, they glue words into bigrams no document holds.
           + "|哩|嘞");
   /** "管不管", "修没修": an A-not-A question asks about A. */

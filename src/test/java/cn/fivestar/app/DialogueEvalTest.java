@@ -67,6 +67,7 @@ class DialogueEvalTest {
    * 12, 3 of 12 and 1 of 12. Sets 13–14 and questions-blind-14 opened the eighth round, 15–16 were written after 13–14's
    * fixes; held out they passed 3, 6, 1 and 1 of 12; 17–18 were written after 15–16's and passed 8 and 2 of 12; 19, written at the round's end, passed 6 of 12.
    * Sets 26–27 opened the eleventh round (held out 2 and 3 of 12), 28–29 were written after their fixes (2 and 2 of 12).
+   * Sets 30–31 opened the twelfth round (held out 5 and 3 of 12), 32–33 were written after their first fixes (6 and 2).
    */
   @ParameterizedTest
   @CsvSource({
@@ -101,7 +102,11 @@ class DialogueEvalTest {
       "dialogues-blind-26.jsonl, 0.95, 0.5",
       "dialogues-blind-27.jsonl, 0.88, 0.3",
       "dialogues-blind-28.jsonl, 0.8, 0.3",
-      "dialogues-blind-29.jsonl, 0.94, 0.4"})
+      "dialogues-blind-29.jsonl, 0.94, 0.4",
+      "dialogues-blind-30.jsonl, 0.96, 0.75",
+      "dialogues-blind-31.jsonl, 0.84, 0.4",
+      "dialogues-blind-32.jsonl, 0.96, 0.7",
+      "dialogues-blind-33.jsonl, 0.84, 0.15"})
   void teamDialogueSets(String file, double minTurns, double minDialogues) {
     check(Path.of("eval", file), minTurns, minDialogues);
   }
