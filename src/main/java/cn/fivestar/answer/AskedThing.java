@@ -59,7 +59,7 @@ final class AskedThing {
   private static final Pattern BUILDING = Pattern.compile("\\p{IsHan}{2,6}(?:大厦|大楼)");
   /** "谁" with no role before it ("是谁领学的", "谁带队"): any person in one of these roles, named after it. */
   private static final List<String> PERSON_ROLES = List.of("书记", "主任", "民警", "部长", "局长", "所长", "站长",
-      "组长", "网格长", "网格员", "委员", "主席", "老师", "律师", "队长", "负责人", "党员", "老兵", "居民");
+      "组长", "网格长", "网格员", "委员", "主席", "老师", "律师", "队长", "负责人", "党员", "老兵", "居民", "记者", "通讯员");
   /** The most common Chinese surnames: a name after a role starts with one (王恪玲), a verb does not (负责). */
   private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
       + "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱"

@@ -16,6 +16,8 @@ final class Quantities {
   private static final Pattern ASKS_ITSELF = Pattern.compile("^几[点号时]|[啊呀呢吗？?]$");
   private static final Pattern WEEKDAY_BEFORE = Pattern.compile("(?:周|星期|礼拜)$");
   private static final Pattern VALUE_OF = Pattern.compile("(\\p{IsHan}{2,3})(?:是|为)多少(?![\\p{IsHan}&&[^呢啊呀吗]])");
+  private static final Pattern RATE_ASKED = Pattern.compile("率(?:有|是|能|达到|能达到)?(?:多高|多少|多大|几成)");
+  private static final Pattern RATE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*[%％]|百分之|[一二三四五六七八九]成");
   private static final Pattern ASKED_UNIT = Pattern.compile("(?:多少|几)(\\p{IsHan})");
 
   private Quantities() {}
@@ -26,6 +28,7 @@ final class Quantities {
   }
 
   static boolean asked(String question) {
+    if (RATE_ASKED.matcher(question).find()) return true;
     Matcher m = QUANTITY.matcher(question);
     if (!m.find()) return false;
     // "俺们院有几个热心肠老街坊 谁家吵架都去劝 社区给他们算个啥名分不": a 几 in the story told before a last clause
@@ -75,6 +78,8 @@ final class Quantities {
    */
   static boolean answered(String question, String text) {
     String body = withoutNames(text);
+    // "考证的通过率有多高": a rate, which only a percentage or a share gives.
+    if (RATE_ASKED.matcher(question).find()) return RATE.matcher(body).find();
     // "单招分数线是多少", "面积是多少": the value of that very thing, given beside it — not any count in the text.
     Matcher valueOf = VALUE_OF.matcher(question);
     // "小项数量是多少", "人数是多少": a count word is no thing of its own; the usual test applies.
@@ -85,7 +90,8 @@ final class Quantities {
     if (Counts.ofAskedThing(question).test(body)) return true;  // "多少劳动力" ~ "安置劳动力60余人"
     String unit = askedUnit(question);
     // "评上多少了": a particle after 多少 names no measure word.
-    String units = unit != null && !"年月日天了呢啊呀吗的么哈".contains(unit) ? unitGroup(unit) : UNITS;
+    // "当了几年了": years, counted as such ("3年"), not any number in the text.
+    String units = unit != null && !"月日了呢啊呀吗的么哈".contains(unit) ? unitGroup(unit) : UNITS;
     // "20余起", "3000多人次": an approximate count still answers the question; so does "11大类56小类".
     return Pattern.compile("(\\d|[一二三四五六七八九十百千万两])\\s*[余多]?[大小]?[" + units + "]").matcher(body).find();
   }
