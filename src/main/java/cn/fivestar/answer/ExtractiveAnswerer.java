@@ -464,12 +464,20 @@ final class ExtractiveAnswerer {
    */
   private static Answer withAskedPlace(String question, Answer answer, Hit source) {
     String kind = AskedThing.askedKind(question);
-    String place = source.passage().place();
-    if (kind == null || !AskedThing.PLACE_KINDS.contains(kind) || !place.contains(kind)
+    if (kind == null || !AskedThing.PLACE_KINDS.contains(kind)) return answer;
+    // A raw page names no place in front matter; its story's heading does ("林山寨街道 以事创星融合力量…").
+    String place = source.passage().place().contains(kind) ? source.passage().place() : headingPlace(source, kind);
+    if (!place.contains(kind)
         || AskedThing.namesInstance(answer.text().replaceAll("\\[\\d+\\]", ""), kind, question)) {
       return answer;
     }
     return new Answer(answer.question(), true, "【" + place + "】" + answer.text(), answer.citations());
+  }
+
+  /** The place of the asked kind a passage's heading opens with ("林山寨街道 以事创星…" → 林山寨街道), or "". */
+  private static String headingPlace(Hit source, String kind) {
+    Matcher m = Pattern.compile("^(\\p{IsHan}{2,6}?" + Pattern.quote(kind) + ")[\\s：:，,]").matcher(source.passage().heading());
+    return m.find() ? m.group(1) : "";
   }
 
   static final String HOWTO_HEADER = "根据知识库，相关标准和各地的做法如下：\n";

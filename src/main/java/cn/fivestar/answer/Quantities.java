@@ -15,7 +15,7 @@ final class Quantities {
   private static final Pattern CLAUSE_END = Pattern.compile("[，,。；;！!？?\\s]|$");
   private static final Pattern ASKS_ITSELF = Pattern.compile("^几[点号时]|[啊呀呢吗？?]$");
   private static final Pattern WEEKDAY_BEFORE = Pattern.compile("(?:周|星期|礼拜)$");
-  private static final Pattern VALUE_OF = Pattern.compile("(\\p{IsHan}{2,3})(?:是|为)多少(?![\\p{IsHan}&&[^呢啊呀吗]])");
+  private static final Pattern VALUE_OF = Pattern.compile("(\\p{IsHan}{2,3}?)(?:是|为)?多少(?![\\p{IsHan}&&[^呢啊呀吗]])");
   private static final Pattern RATE_ASKED = Pattern.compile("率(?:有|是|能|达到|能达到)?(?:多高|多少|多大|几成)");
   private static final Pattern RATE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*[%％]|百分之|[一二三四五六七八九]成");
   private static final Pattern ASKED_UNIT = Pattern.compile("(?:多少|几)(\\p{IsHan})");
@@ -83,7 +83,8 @@ final class Quantities {
     // "单招分数线是多少", "面积是多少": the value of that very thing, given beside it — not any count in the text.
     Matcher valueOf = VALUE_OF.matcher(question);
     // "小项数量是多少", "人数是多少": a count word is no thing of its own; the usual test applies.
-    if (valueOf.find() && !valueOf.group(1).matches(".*(?:数量|数目|数字|总数|个数|人数|户数|次数|规模)$")) {
+    // "社区有多少", "一共多少": a verb or adverb before 多少 names no thing.
+    if (valueOf.find() && !valueOf.group(1).matches(".*(?:数量|数目|数字|总数|个数|人数|户数|次数|规模|[有了要得能会都共到])$")) {
       String thing = Pattern.quote(valueOf.group(1).substring(valueOf.group(1).length() - 2));
       return Pattern.compile(thing + ".{0,6}\\d|\\d[\\d.万千百]*\\s*\\p{IsHan}{0,2}" + thing).matcher(body).find();
     }
@@ -91,7 +92,7 @@ final class Quantities {
     String unit = askedUnit(question);
     // "评上多少了": a particle after 多少 names no measure word.
     // "当了几年了": years, counted as such ("3年"), not any number in the text.
-    String units = unit != null && !"月日了呢啊呀吗的么哈".contains(unit) ? unitGroup(unit) : UNITS;
+    String units = unit != null && !"月日天了呢啊呀吗的么哈".contains(unit) ? unitGroup(unit) : UNITS;
     // "20余起", "3000多人次": an approximate count still answers the question; so does "11大类56小类".
     return Pattern.compile("(\\d|[一二三四五六七八九十百千万两])\\s*[余多]?[大小]?[" + units + "]").matcher(body).find();
   }

@@ -22,7 +22,10 @@ final class Regions {
   static boolean asksAboutOtherRegion(KnowledgeBase kb, String question) {
     for (String word : kb.unknownWords(question)) {
       String bare = word.replaceFirst("(省|市|自治区)$", "");
-      if ((NAMES.contains(word) || NAMES.contains(bare)) && !whereSomeoneIs(question, word)) return true;
+      if ((NAMES.contains(word) || NAMES.contains(bare)) && !whereSomeoneIs(question, word)
+          && !whereFrom(question, word)) {
+        return true;
+      }
     }
     return false;
   }
@@ -30,6 +33,13 @@ final class Regions {
   /** "孩子在深圳", "老伴在上海住院": where a relative is, which tells the resident's story, not the region asked about. */
   private static boolean whereSomeoneIs(String question, String region) {
     return Pattern.compile(RELATIVE_IN + Pattern.quote(region)).matcher(question).find();
+  }
+
+  /** "俺是浙江瑞安来郑州做买卖哩", "我老家河北的": where the person comes from, not the region asked about. */
+  private static boolean whereFrom(String question, String region) {
+    String r = Pattern.quote(region);
+    return Pattern.compile("(?:俺|我)们?(?:是|从|老家(?:是|在)?)\\p{IsHan}{0,3}" + r + "|" + r
+        + "\\p{IsHan}{0,4}?(?:来|到)(?:郑州|河南|这)").matcher(question).find();
   }
 
   private static Set<String> load() {

@@ -210,7 +210,9 @@ final class Cues {
    * to put in for the one given.
    */
   private static final Pattern CORRECTED_PART = Pattern.compile(
-      "^(?:哦|噢|啊|呃|哎|唉)?[，,\\s]*(?:(?:不对|错了|说错了|搞错了)[，,。\\s]*)+(?:应该)?是\\s*"
+      "^(?:哦|噢|啊|呃|哎|唉)?[，,\\s]*(?:(?:不对|错了|说错了|搞错了)[，,。\\s]*)+"
+          // "哦不对 东门早封了 是北门": why the first was wrong, in a short clause between.
+          + "(?:(?!不是)\\p{IsHan}{1,8}[，,。\\s]+)?(?:应该)?是\\s*"
           + "(\\d+\\s*(?:号楼|号院|单元|栋|号|楼|层|室)|[东南西北前后正侧][门边侧头街巷]|[路河街沟渠][东南西北])");
 
   /** "不是X是Y" (or "是Y 不是X"): the words to replace and their replacement, or null. */
@@ -263,7 +265,7 @@ final class Cues {
 
   /** "这一般几天能弄好": asking how long handling takes. */
   static boolean asksHowLong(String text) {
-    return MessageText.answer(text).matches(".*(几天|多久|多长时间|啥时候|什么时候|多少天).*(好|修|办|弄|处理|解决|来|回话|回复|回音|答复|结果|信儿).*")
+    return MessageText.answer(text).matches(".*(几天|多久|多长时间|啥时候|什么时候|多少天).*(好|修|办|弄|处理|解决|来|去|上门|回话|回复|回音|答复|结果|信儿).*")
         // "得等几天 麦子可不等人": how long to wait.
         || MessageText.answer(text).matches(".*(?:得|要|还得|还要)等(?:几天|多久|多长时间|多少天).*");
   }
@@ -340,6 +342,20 @@ final class Cues {
     String a = MessageText.answer(text);
     return a.matches(".*(?:安全账户|涉嫌洗钱|涉嫌犯罪|资金核查|转到\\p{IsHan}{0,6}账户|把钱转|(?:不要|别|不让)转).*")
         && a.matches(".*(?:公安|警察|法院|检察|银行|客服|身份证|银行卡|抓|冻结|通缉|电话).*");
+  }
+
+  private static final Pattern LET_OFF = Pattern.compile("[，,\\s]*(?:恁|你|您)?(?:要是|如果)?(?:不清楚|不知道|不晓得|没有|答不上来?)(?:的话)?就算了[。！!]*$");
+
+  /** "哪有卖助听器哩 便宜点哩 恁要是不清楚就算了": a question, with leave not to know — not dropping anything. */
+  static boolean asksLettingOff(String text) {
+    Matcher m = LET_OFF.matcher(text.strip());
+    return m.find() && questionForm(text.strip().substring(0, m.start()));
+  }
+
+  /** "谢了啊 今儿差点叫人骗了": thanks, then relief at what nearly happened — nothing to file. */
+  static boolean thanksWithRelief(String text) {
+    return MessageText.length(text) <= 16 && Slots.location(text) == null
+        && MessageText.answer(text).matches("^(?:谢了|谢谢|多谢|感谢|太谢谢).*(?:差点|幸亏|多亏|还好|要不是|好险).*");
   }
 
   /** "按错了 手机在兜里乱点哩": a message sent by mistake. */
@@ -601,7 +617,7 @@ final class Cues {
   /** "还有个事想问问 …", "想先问问…": the person says a question follows — asked, not reported. */
   static boolean saysItAsks(String text) {
     return OPENS_ASKING.matcher(MessageText.answer(text)).find()
-        || MessageText.answer(text).matches(".*(?:想先问问|先问问|想先打听).*")
+        || MessageText.answer(text).matches(".*(?:想先问问|先问问|想先打听|想咨询|咨询个事|咨询一下).*")
         // "书记叫俺问问…", "替俺娘问问": asking on someone's behalf ("能不能帮她问问" asks the bot to find out).
         || MessageText.answer(text).matches(".*(?:[叫让托](?:俺|我)来?|替\\p{IsHan}{1,4})(?:问问|问一下|打听打听|打听一下).*");
   }

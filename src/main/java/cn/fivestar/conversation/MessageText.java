@@ -94,17 +94,20 @@ final class MessageText {
    */
   private static boolean confirmsInWords(String text) {
     // "赶紧给俺报上去 再不浇苞谷就毁了": why it is urgent, after the confirmation, settles nothing else.
-    String a = text.replaceFirst("(?<=\\p{IsHan})(?:(?:再不|要不然?|不然|晚了|再\\p{IsHan}{1,2}几(?:回|次|天))\\p{IsHan}{1,12}|(?:这个|这事)?得赶紧\\p{IsHan}{0,4})$", "");
+    // "赶紧弄吧 别电着娃": lest someone come to harm.
+    String a = text.replaceFirst("(?<=\\p{IsHan})(?:(?:再不|要不然?|不然|晚了|再\\p{IsHan}{1,2}几(?:回|次|天))\\p{IsHan}{1,12}"
+        + "|(?:这个|这事)?得赶紧\\p{IsHan}{0,4}|别\\p{IsHan}{1,2}着\\p{IsHan}{1,4})$", "");
     if (!CONFIRM_WORD.matcher(a).find()) return false;
     String rest = CONFIRM_FILLER.matcher(a).replaceAll("");
-    return rest.matches("(?:提交|确认|报上去|报上|报|上报|发上去|发|登记|交上去)?") && !a.contains("不");
+    return rest.matches("(?:提交|确认|报上去|报上|报|上报|发上去|发|登记|交上去|弄|办)?") && !a.contains("不");
   }
 
   private static final Pattern THANKED_SUBMIT =
       Pattern.compile("(.*(?:提交|确认|报吧|交吧|发吧|报上去|交上去)(?:吧|呗)?)[，,。！!\\s]*(?:谢谢|多谢|感谢|辛苦|麻烦)\\p{IsHan}{0,6}[！!。]*");
 
   private static final Pattern SUBMIT_THEN_HOPE = Pattern.compile(
-      "^(?:中|对|对的|好|好的|行|嗯|没错|是的|就这样|就这)*(?:提交|交上去|报上去|报|确认)(?:吧)?((?:能|要是能)?(?:趁早|赶紧|赶快|尽快|早点)?"
+      "^(?:中|对|对的|好|好的|行|嗯|没错|是的|就这样|就这|就是这个?|那|恁|你|您|给|帮)*(?:提交|交上去|报上去|报|确认)(?:吧)?"
+          + "((?:能|要是能)?(?:趁早|赶紧|赶快|尽快|早点)?"
           + "(?:看看|希望|盼着|指望|就等|麻烦|让|叫|请)\\p{IsHan}+)$");
   /** "中 就这样 赶紧叫村里来个人看看俩娃": a yes, then what the person asks to be done about it. */
   private static final Pattern YES_THEN_REQUEST = Pattern.compile(

@@ -57,7 +57,7 @@ final class TurnDecision {
       t.handledAs = HandledAs.REPORT;
       t.say(IntakeTexts.HOLDING);
     } else if (MessageText.isCancel(t.text)
-        || Cues.dropsReport(t.text) && pending(t.state) && !Cues.resumesReport(t.text)) {
+        || Cues.dropsReport(t.text) && pending(t.state) && !Cues.resumesReport(t.text) && !Cues.asksLettingOff(t.text)) {
       cancel(t);
     } else if (t.text.startsWith("/")) {
       commands.handle(t);
@@ -384,7 +384,8 @@ final class TurnDecision {
       intake.startReport(t, other, classifier.category(other), null);
       return;
     }
-    if (Cues.dropsReport(text) || Cues.aboutTheBot(text) || SmallTalk.isPleasantry(text) || Cues.scolds(text)
+    if (Cues.dropsReport(text) && !Cues.asksLettingOff(text) || Cues.aboutTheBot(text) || SmallTalk.isPleasantry(text)
+        || Cues.scolds(text) || Cues.thanksWithRelief(text) && Urgency.of(text) == null
         || Cues.praisesBot(text) || Cues.greets(text) || Cues.saysBye(text) || Cues.wantsToChat(text)
         || Cues.sentByMistake(text)
         || Cues.waits(text) && Slots.location(text) == null

@@ -16,10 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the twenty-two blind sets: 1954
- * questions, 1917 of them written by people who never saw the system's output) on both corpora: the shipped
+ * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the twenty-four blind sets:
+ * 2114 questions, 2077 of them written by people who never saw the system's output) on both corpora: the shipped
  * {@code index/} and the raw seeds. The floors are the figures reached when this test was written, a little
- * below, so a change that makes answers worse fails; the README gives the targets and how far they are.
+ * below, so a change that makes answers worse fails; the README gives the targets and how far they are. Sets 23 and
+ * 24 (harder, held out until measured) lowered the aggregate how-to and fact figures when they joined; the floors
+ * were re-based then, and the README compares the older sets alone.
  */
 class AnswerQualityTest {
   private static final List<String> SETS = List.of(
@@ -31,7 +33,8 @@ class AnswerQualityTest {
       "eval/questions-blind-14.jsonl", "eval/questions-blind-15.jsonl",
       "eval/questions-blind-16.jsonl", "eval/questions-blind-17.jsonl",
       "eval/questions-blind-18.jsonl", "eval/questions-blind-19.jsonl", "eval/questions-blind-20.jsonl",
-      "eval/questions-blind-21.jsonl", "eval/questions-blind-22.jsonl");
+      "eval/questions-blind-21.jsonl", "eval/questions-blind-22.jsonl", "eval/questions-blind-23.jsonl",
+      "eval/questions-blind-24.jsonl");
   private static final Path SEEDS = Path.of("../shared/seeds");
 
   @TempDir Path data;
@@ -42,13 +45,13 @@ class AnswerQualityTest {
 
   @Test
   void shippedIndex() {
-    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.90, 100, 0.725, 0.63, 0.97, 0.04, 0.845, 0.01));
+    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.895, 100, 0.735, 0.615, 0.97, 0.045, 0.855, 0.015));
   }
 
   @Test
   void rawSeeds() {
     assumeTrue(Files.isDirectory(SEEDS), "the seeds are not beside this checkout");
-    check(List.of(SEEDS), new Floors(0.895, 115, 0.71, 0.67, 0.97, 0.03, 0.84, 0.01));
+    check(List.of(SEEDS), new Floors(0.885, 115, 0.71, 0.65, 0.97, 0.03, 0.84, 0.015));
   }
 
   private void check(List<Path> sources, Floors floors) {

@@ -180,6 +180,47 @@ class TwelfthRoundConversationTest {
     assertTrue(place.contains("大王庄村") && place.contains("村西口") && !place.contains("捂着鼻子"), place);
   }
 
+  @Test
+  void wherePeopleComeFromIsNotTheRegionTheyAskAbout() {
+    String reply = h.say("a", "俺是浙江瑞安来郑州做买卖哩 听说俺们老乡商会在郑州还掺和过社区创星 是哪个社区");
+    assertTrue(reply.contains("新圃西街"), reply);
+  }
+
+  @Test
+  void aQuestionWithLeaveNotToKnowIsAnsweredAndThanksWithReliefFilesNothing() {
+    h.say("a", "俺老伴住院了 俺一个人在家 社区有没有派人来陪陪老年人哩");
+    String hearing = h.say("a", "俺耳朵也不得劲 哪有卖助听器哩 便宜点哩 恁要是不清楚就算了");
+    assertTrue(hearing.contains("抱歉") || hearing.contains("没有和您的问题完全对应"), hearing);
+    String relief = h.say("b", "谢了啊 今儿差点叫人骗了");
+    assertFalse(h.state("b").inIntake(), relief);
+  }
+
+  @Test
+  void aCorrectionWithItsReasonAndConfirmationsWithWhatToDoNext() {
+    h.say("a", "物业不叫出租车进院了 俺妈拄拐 从大门走到楼得五六百米");
+    h.say("a", "中原区 建设路 国棉三厂家属院 东门");
+    h.say("a", "哦不对 东门早封了 是北门 岗亭在北门");
+    assertTrue(h.state("a").draft().location().endsWith("国棉三厂家属院 北门"), h.state("a").draft().location());
+    h.say("a", "电话18625913740");
+    String sent = h.say("a", "对了 这回没错 赶紧弄吧 别电着娃");
+    assertTrue(sent.contains("编号"), sent);
+    h.say("b", "社区在大门口公示栏贴了个低保名单 身份证号电话全露着");
+    h.say("b", "金水区 丰产路 铁路家属院 大门口公示栏 电话13526719043");
+    String posted = h.say("b", "对 就是这 恁给报上去 叫他们赶紧揭了重贴");
+    assertTrue(posted.contains("编号"), posted);
+    String when = h.say("b", "那社区啥时候去 名单还贴着哩");
+    assertTrue(when.contains("编号") || when.contains("办结"), when);
+    assertEquals(2, h.cases.list(CaseFilter.all()).size());
+  }
+
+  @Test
+  void anAmountTheDocumentsNeverGiveIsNotAnsweredAndAskingToConsultIsNoReport() {
+    String prize = h.say("a", "二七区那个主题征文 最后谁拿了一等奖？奖金多少");
+    assertFalse(prize.contains("根据知识库"), prize);
+    String hail = h.say("b", "想咨询个事 俺庄前天下冰雹 麦子砸倒一大片 听说有保险 俺也不清楚上哪报 一亩能赔多少");
+    assertFalse(h.state("b").inIntake(), hail);
+  }
+
   /** Whether the texts share four Chinese characters in a row (a practice's or a place's name). */
   private static boolean sharesWord(String a, String b) {
     String han = a.replaceAll("[^\\p{IsHan}]", " ");
