@@ -55,7 +55,7 @@ final class Procedures {
   /** "每周一例会…周五评定" answers "哪天布置任务" — a day of the week, not "下一期啥时候开班". */
   private static final Pattern WEEKDAY = Pattern.compile("周[一二三四五六日]|星期[一二三四五六日天]");
   private static final Pattern DAY_ASKED = Pattern.compile("哪一?天|周几|星期几|礼拜几");
-  private static final Pattern PRICE_ASKED = Pattern.compile("便宜点|便宜些|能便宜|优惠点|打个?折|减免不|掏钱|掏多少|摊多少|出多少钱|费多少|多少费|上门费|工资多少|多少工资|挣多少|月薪|多少钱|要交钱|交不交钱|要不要钱|收费吗|收不收费|学费|贵不贵|贵不|花多少钱"
+  private static final Pattern PRICE_ASKED = Pattern.compile("交多少|赔多少|补多少|补贴多少|便宜点|便宜些|能便宜|优惠点|打个?折|减免不|掏钱|掏多少|摊多少|出多少钱|费多少|多少费|上门费|工资多少|多少工资|挣多少|月薪|多少钱|要交钱|交不交钱|要不要钱|收费吗|收不收费|学费|贵不贵|贵不|花多少钱"
       // "调解收钱不", "喝茶收费吗": whether a service is free — at a question's end, not "物业光收钱不干活".
       + "|收不收钱|免不免费|(?:收钱|要钱|收费|花钱|免费)(?:不|吗|么|没)?[？?]?\\s*$");
   private static final Pattern PRICE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:元|块)|免费|不收费|不要钱");
