@@ -219,6 +219,8 @@ class TwelfthRoundConversationTest {
     assertFalse(prize.contains("根据知识库"), prize);
     String hail = h.say("b", "想咨询个事 俺庄前天下冰雹 麦子砸倒一大片 听说有保险 俺也不清楚上哪报 一亩能赔多少");
     assertFalse(h.state("b").inIntake(), hail);
+    String fee = h.say("c", "俺们院没物业 楼道里堆的都是破烂 听说能请红色物业进来 那一个月物业费得交多少");
+    assertFalse(h.state("c").inIntake(), fee);
   }
 
   /** Whether the texts share four Chinese characters in a row (a practice's or a place's name). */
