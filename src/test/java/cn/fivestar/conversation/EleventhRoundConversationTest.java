@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fivestar.cases.CaseFilter;
 import cn.fivestar.cases.CaseRecord;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What blind dialogue sets 26 and 27 found: confirmations with thanks or a reason, a fall told during a report,
@@ -18,19 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * after declining, and staff follow-ups (a short question about the subject just discussed, 主星, "还有别的吗",
  * where it was done, the item of the answer a question points at).
  */
-class EleventhRoundConversationTest {
-  @TempDir Path dir;
-  Harness h;
-
-  @BeforeEach
-  void start() {
-    h = new Harness(dir, Harness.realAnswerer(), null);
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+class EleventhRoundConversationTest extends RealAnswererHarnessTest {
 
   @Test
   void aConfirmationWithThanksOrAReasonFilesTheReport() {

@@ -7,31 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.fivestar.cases.CaseFilter;
 import cn.fivestar.cases.CaseKind;
 import cn.fivestar.cases.CaseRecord;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What blind dialogue sets 20 and 21 found: cadres' follow-ups about the answer just shown ("效果咋样", "这是哪个地方
  * 搞哩"), an emergency told while a report waits or right after an urgent case, someone demanding the reporter's
  * identity or threatening to find them, and everyday confirmations.
  */
-class NinthRoundConversationTest {
-  @TempDir Path dir;
-  Harness h;
-
-  @BeforeEach
-  void start() {
-    h = new Harness(dir, Harness.realAnswerer(), null);
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+class NinthRoundConversationTest extends RealAnswererHarnessTest {
 
   @Test
   void followUpsAskAboutTheAnswerJustShown() {

@@ -6,30 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fivestar.cases.CaseFilter;
 import cn.fivestar.cases.CaseRecord;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Everyday ways residents phrase things that once derailed a conversation (found by a blind dialogue set): a question
  * about opening hours or a fee filed as a problem, an acknowledgement or a remark taken as the place, "没错 提交" not
  * taken as yes, a bare "不对 是4号楼" correction, a report announced with a greeting.
  */
-class ResidentPhrasingConversationTest {
-  @TempDir Path dir;
-  Harness h;
-
-  @BeforeEach
-  void start() {
-    h = new Harness(dir, Harness.realAnswerer(), null);
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+class ResidentPhrasingConversationTest extends RealAnswererHarnessTest {
 
   @Test
   void askingWhenSomethingOpensOrWhatItCostsIsNoReport() {

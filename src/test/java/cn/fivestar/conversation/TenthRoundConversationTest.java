@@ -6,30 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fivestar.cases.CaseFilter;
 import cn.fivestar.cases.CaseRecord;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What blind dialogue sets 23 and 24 found: a new matter after thanks, who reported someone, a claimed staff
  * member asking for cases, someone else's case, taking a dropped report up again, rewording the summary, checking
  * and rating in plain words, and follow-ups about neighbourly activities.
  */
-class TenthRoundConversationTest {
-  @TempDir Path dir;
-  Harness h;
-
-  @BeforeEach
-  void start() {
-    h = new Harness(dir, Harness.realAnswerer(), null);
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+class TenthRoundConversationTest extends RealAnswererHarnessTest {
 
   @Test
   void aNewMatterAfterThanksIsANewReport() {

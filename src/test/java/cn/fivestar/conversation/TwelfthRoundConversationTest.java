@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.fivestar.cases.CaseFilter;
 import cn.fivestar.cases.CaseRecord;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What blind dialogue sets 30 and 31 found: a yes with what the person wants done, a corrected street, a remark
@@ -21,19 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answer comes from, a call asking to move money, a message sent by mistake, staff letting off steam, support for
  * one's own plan, more of the story while the place is asked, and a long place answer with the story after it.
  */
-class TwelfthRoundConversationTest {
-  @TempDir Path dir;
-  Harness h;
-
-  @BeforeEach
-  void start() {
-    h = new Harness(dir, Harness.realAnswerer(), null);
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+class TwelfthRoundConversationTest extends RealAnswererHarnessTest {
 
   @Test
   void aYesWithWhatThePersonWantsDoneFilesTheReport() {
