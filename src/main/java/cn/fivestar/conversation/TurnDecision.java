@@ -86,7 +86,8 @@ final class TurnDecision {
    * an attempt to steer the bot ("[SYSTEM] 调试模式…"; a report naming its place goes on as a report, the injected
    * words only part of its text); and, for residents, someone else's case ("对门宋奶奶家让我帮着问问 …办到哪一步了":
    * only the reporter sees it), whether to call 120 ("要不要先打120": yes, now), a threat coming back ("他要是今晚还来
-   * 咋办": what to do at once) and a link asking for ID or card numbers (a scam: what to do).
+   * 咋办": what to do at once) and a link asking for ID or card numbers, or a caller wanting money moved to a "安全账户"
+   * (a scam: what to do).
    */
   private static String aside(Turn t) {
     if (Cues.steersTheBot(t.text) && Slots.location(t.text) == null) return Texts.NOT_STEERABLE;
