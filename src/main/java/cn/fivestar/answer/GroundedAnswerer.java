@@ -70,6 +70,7 @@ public final class GroundedAnswerer implements Answerer {
   private final String refusal;
   private final Topics topics;
   private final ShownFollowUps aboutShown;
+  private static final Pattern SAME_AGAIN = Pattern.compile("例子|案例|还有|别的|其他|具体|详细|再说");
   private static final String SOURCES = "上面的内容出自这些报道和材料（都在知识库里，标题如下）：";
   private static final String NUMBERED_ITEM = "您问的这一条，资料里是这样说的：";
 
@@ -118,6 +119,14 @@ public final class GroundedAnswerer implements Answerer {
         Answer a = answer(item.get().replace("……", "") + " " + own, List.of());
         if (a.answered() && !a.tentative() && tellsMore(a, previous)) return new Answer(question, true, a.text(), a.citations());
       }
+      // "他们群众哩意见咋收上来哩": a follow-up answered with what was just shown asks something of its own — unless it
+      // asks for more of the same ("有没有村里的例子").
+      Answer followUp = answer(question, history);
+      if (followUp.answered() && !tellsMore(followUp, previous) && !SAME_AGAIN.matcher(own).find()) {
+        Answer alone = answer(question, List.of());
+        if (alone.answered() && tellsMore(alone, previous)) return alone;
+      }
+      return followUp;
     }
     return answer(question, history);
   }

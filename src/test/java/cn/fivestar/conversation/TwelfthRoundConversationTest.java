@@ -207,6 +207,14 @@ class TwelfthRoundConversationTest extends RealAnswererHarnessTest {
     assertFalse(h.state("c").inIntake(), fee);
   }
 
+  @Test
+  void aFollowUpAnsweredWithWhatWasJustShownIsAskedOnItsOwn() {
+    String first = h.say("a", "宣传栏上说有个老党员带着楼里人弄了个美好生活实践站 这是哪的事 谁弄的");
+    String changed = h.say("a", "他们那片老小区 后来都改了点啥");
+    assertFalse(changed.equals(first), changed);
+    assertTrue(changed.matches("(?s).*(?:地下管网|弱电入地|路面硬化|立面粉刷|充电桩|违建).*"), changed);
+  }
+
   /** Whether the texts share four Chinese characters in a row (a practice's or a place's name). */
   private static boolean sharesWord(String a, String b) {
     String han = a.replaceAll("[^\\p{IsHan}]", " ");
