@@ -20,7 +20,7 @@ public final class FollowUps {
   private static final Pattern MORE = Pattern.compile(
       "具体|详细|怎么做的|怎么搞的|咋弄的|咋做的|举个例子|举例|例子|经验|案例|还有吗|还有呢|还有哪些|然后呢|效果|展开|多说|再说|"
           + "为什么|为啥|哪个街道|哪个社区|哪个村|谁弄的|谁组织|谁办的|在哪|靠谱|那个|这个|这次|那次|^[他她它]"
-          + "|成效|成果|有数没|别的地方|其他地方|别处|改了啥|干了啥|弄了啥|还有别的|别的做法|别的办法|其他做法|其他办法");
+          + "|成效|成果|有数没|别[的哩]地方|其他地方|别处|改了啥|干了啥|弄了啥|还有别[的哩]|别[的哩]做法|别[的哩]办法|其他做法|其他办法");
   /**
    * "这是哪个地方搞哩", "是哪个街道先这么弄的": which place did what was just said; what comes before the question
    * may only point back (这, 那个, 刚才说的), else it names a subject of its own ("议事亭是哪个街道弄的").
@@ -36,9 +36,10 @@ public final class FollowUps {
   private static final Pattern POINTS_BACK =
       Pattern.compile("这么|这样|刚才|上面|你说的|恁说的|说的|问问|请问|有没有|有木有|具体|到底|这|那|个|是|些|的|俺|咱|恁|你|[\\s，,、。？?！!]");
   private static final Pattern OTHER_WAYS = Pattern.compile(
-      "^(?:那)?(?:还有|有没有|有木有)(?:没有|啥|什么)?(?:别的|其他|其它)(?:的)?(?:做法|办法|法子|招|路子|经验|例子|活动)"
+      "^(?:那)?(?:还有|有没有|有木有)(?:没有|啥|什么)?(?:别[的哩嘞]|其他|其它)(?:[的哩嘞])?(?:做法|办法|法子|招|路子|经验|例子|活动)"
           // "还有啥别的不 俺就周末有空": more of the same, whatever follows.
-          + "|^(?:那)?还有(?:啥|什么)?(?:别的|其他|其它)(?:的)?(?:[不没吗么嘛呢]|\\s|$)");
+          // "还有别哩不": Henan 哩 for 的.
+          + "|^(?:那)?还有(?:啥|什么)?(?:别[的哩嘞]|其他|其它)(?:[的哩嘞])?(?:[不没吗么嘛呢]|\\s|$)");
   private static final Pattern EFFECT = Pattern.compile("效果|成效|成果|管用|顶用|有用[没不吗]|见效|起作用|弄上去|评上|有啥变化|变化大");
   /** Longer questions stand on their own (the conversation passes history only for a follow-up anyway). */
   private static final int SHORT = 32;

@@ -131,6 +131,14 @@ public final class GroundedAnswerer implements Answerer {
     return answer(question, history);
   }
 
+  /**
+   * Whether an answer only tells about the one shown before (its places, its sources): a follow-up after it
+   * ("第二个具体咋弄") still means the items of that earlier answer.
+   */
+  public static boolean describesShown(Answer a) {
+    return a.text().startsWith(SOURCES) || ShownFollowUps.listsPlaces(a.text());
+  }
+
   /** The titles of the documents an answer quoted, each once, in the order first cited. */
   private static Answer sources(String question, Shown previous) {
     Set<String> titles = new LinkedHashSet<>();

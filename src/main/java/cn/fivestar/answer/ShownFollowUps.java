@@ -36,6 +36,13 @@ final class ShownFollowUps {
   private static final Pattern FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:%|个|项|次|件|人|户|名|家|余|多|万|平方米|场|条)");
   private static final int RESULTS = 3;
   private static final TermOverlap SAME = new TermOverlap();
+  private static final String PLACES_HEADING = "上面说的做法出自这些地方：";
+  private static final Pattern ONE_PLACE = Pattern.compile("^这是[^：\n]{1,30}的做法：");
+
+  /** Whether a text lists the places of what was shown before (it is about that answer, not a new one). */
+  static boolean listsPlaces(String text) {
+    return text.startsWith(PLACES_HEADING) || ONE_PLACE.matcher(text).find();
+  }
 
   /** Two sentences telling the same result: most words shared, or the same figure ("2万多人次"). */
   private static boolean sameResult(String a, String b) {
@@ -71,7 +78,7 @@ final class ShownFollowUps {
       var only = items.entrySet().iterator().next();
       text.append("这是").append(only.getKey()).append("的做法：").append(only.getValue());
     } else {
-      text.append("上面说的做法出自这些地方：\n");
+      text.append(PLACES_HEADING).append('\n');
       int n = 0;
       for (var e : items.entrySet()) text.append(++n).append(". ").append(e.getKey()).append("：").append(e.getValue()).append('\n');
     }

@@ -62,7 +62,7 @@ final class Cues {
       "[，,。.!！\\s]*(?:俺|我)?(?:刚才|刚刚|之前|前面)?(?:说错了|说岔了|写错了|打错了|弄错了|搞错了|记错了)?[，,。.!！\\s]*(?:不好意思|抱歉|sorry)?[。.!！\\s]*$");
   /** A digit or Chinese numeral followed by 分/星/颗星: "给3分", "五星好评", "打一颗星". Not 分钟. */
   private static final Pattern SCORE = Pattern.compile("(?<![\\d一二三四五六七八九十])([1-5一二两三四五])\\s*(?:分(?!钟)|颗?星(?!支部|社区|村|级))");
-  private static final Pattern GOOD = Pattern.compile("好评|满分|非常满意|很满意|特别满意|太满意");
+  private static final Pattern GOOD = Pattern.compile("好评|满分|非常满意|很满意|特别满意|太满意|点个?赞|👍");
   private static final Pattern SATISFIED = Pattern.compile("(?<![不很太挺])满意(?!度)");
   private static final Pattern FAIR = Pattern.compile("^(?:还行|一般|凑合|马马虎虎|还可以)|中评");
   private static final Pattern BAD = Pattern.compile("差评|不满意|很不满意|太差|差劲|糊弄|敷衍");
@@ -75,7 +75,7 @@ final class Cues {
   /** Asking how one's own reports stand. */
   private static final Pattern PROGRESS = Pattern.compile(
       "进度|进展|啥状态|什么状态|怎么样了|咋样了|弄好没|修好没|办好没|处理了没|处理没|有人管没|有结果没|有回复没|有消息没|"
-          + "有信儿?没|有回音没|有动静没|哪个环节|办理到哪|办到哪|有人来(?:了|过|看)?没|来(?:过)?人没|咋还没修|怎么还没修|还没修|啥时候(?:能)?修|什么时候(?:能)?修|"
+          + "有信儿?没|有回音没|有动静没|哪个环节|办理到哪|办到哪|有人来(?:了|过|看)?没|有人来\\p{IsHan}{1,2}了?没|来(?:过)?人没|咋还没修|怎么还没修|还没修|啥时候(?:能)?修|什么时候(?:能)?修|"
           + "到哪一步|办得咋样|办得怎么样|是不是(?:弄|修|办|处理|解决)好了|(?:弄|修|办)好了(?:吗|么|没有?)|有人处理没|管了没|修了没|弄了没|(?:现在|目前)(?:是)?(?:啥|什么)情况|到底(?:是)?(?:咋|怎么)回事"
           // "社区有人找他谈没": whether anyone has gone to deal with it.
           + "|(?:有人)?(?:找|去|来)\\p{IsHan}{0,3}(?:谈|说|管|处理|看)(?:他|她|他们|人家)?了?没|有人接茬没?|有人跟(?:进)?没|有人(?:弄|修|管|理|问)没|any\\s*update|有update没?"
@@ -85,6 +85,8 @@ final class Cues {
       "^那?(?:现在|目前|到底)|我(?:报|反映|提|登记|投诉|举报)的|我的(?:单子|诉求|工单|投诉|问题|事)|俺(?:报|反映)的|报的|反映的那|那个事|那事|那件事|单子|那个.{1,6}的事|^那\\p{IsHan}{1,6}[哩的]事"
           // "俺报那个地锁的": the report named by what it was about.
           + "|(?:我|俺)(?:报|反映|提)(?:的)?(?:那个|那件).{1,8}的"
+          // "俺报那车哩事咋样了", "俺报那楼顶盖房子哩事": 哩 for 的.
+          + "|(?:我|俺)(?:报|反映|提)(?:的|哩)?那(?:个|件)?\\p{IsHan}{1,8}?(?:的|哩)(?:事|那个)"
           // "停水那个到底咋回事", "后门那个有信儿没": the matter, then 那个.
           + "|^\\p{IsHan}{1,6}那(?:个|家|事)(?:事|单子)?|^那\\p{IsHan}{1,8}的|恁那边|你们那边|您那边|上回(?:说|报|反映)的?那");
   /** Words that point at a place without naming a numbered one: 东门垃圾站, 小广场, 路口. */
@@ -98,7 +100,7 @@ final class Cues {
           // "那俺先把眼下这事报了吧 …": the matter that follows is to be filed.
           + "|把\\p{IsHan}{0,4}?(?:这事|这个事|这件事)报了吧"
           // "恁能不能跟社区说一声 叫网格员来楼里讲讲": to be passed on to those who can act.
-          + "|(?:跟|给|和|向)(?:社区|村里|村委会?|网格员|物业|街道|居委会)(?:说一声|说说|说一下|反映反映|反映一下|讲一声|打个招呼)");
+          + "|(?<!俺|我|俺回头|我回头|俺自己|我自己|俺先|我先|俺再|我再)(?:跟|给|和|向)(?:社区|村里|村委会?|网格员|物业|街道|居委会)(?:说一声|说说|说一下|反映反映|反映一下|讲一声|打个招呼)");
   private static final Pattern PLAN =
       Pattern.compile("照着(?:弄|办|做|干|来|学)|回头(?:俺|我)?(?:跟|和|给|再|就)|(?:跟|向|给)\\p{IsHan}{1,4}汇报|学学|试试看|琢磨琢磨"
           + "|研究研究|商量商量|合计合计|合计一下|议一议|议议|(?:俺|我)先(?:去|自己)|对付着"
@@ -111,7 +113,9 @@ final class Cues {
           + "|像啥样子|还是走人|不是闹着玩|出了事谁负责|万一\\p{IsHan}{0,12}咋(?:弄|办|整)|就没人管管?|没人管吗|这日子咋过|都几点了"
           // "这大夏天咋过", "这还有没有个理", "拉不出来可咋弄": a worry or an outcry closing a story.
           + "|这\\p{IsHan}{0,4}咋过|还有没有个?(?:理|王法|天理|人管)|可(?:咋|怎么)(?:弄|办|整)|说了也白说|白说"
-          + "|还叫不叫人|还让不让人");
+          + "|还叫不叫人|还让不让人"
+          // "…孩子他妈都不愿意再叫孩子来了 恁说这咋弄": at the end of a story, an outcry.
+          + "|(?:恁|你|您)说(?:这|这事)?(?:可|该)?(?:咋|怎么)(?:弄|办|整)(?:啊|呀|哩)?$");
   private static final Pattern OFFERS_PHONE =
       Pattern.compile("^(?:先)?(?:给恁|给你|给您)?留个(?:号|电话|手机号?|联系方式)|(?:记|存)一?下?(?:俺|我)(?:的)?(?:电话|号码|手机|号)"
           // "13598127406 先记下我号 在地铁上 等下说事": the matter comes later.
@@ -212,7 +216,7 @@ final class Cues {
   private static final Pattern CORRECTED_PART = Pattern.compile(
       "^(?:哦|噢|啊|呃|哎|唉)?[，,\\s]*(?:(?:不对|错了|说错了|搞错了)[，,。\\s]*)+"
           // "哦不对 东门早封了 是北门": why the first was wrong, in a short clause between.
-          + "(?:(?!不是)\\p{IsHan}{1,8}[，,。\\s]+)?(?:应该)?是\\s*"
+          + "(?:(?!不是)\\p{IsHan}{1,8}[，,。\\s]+)?(?:应该)?是\\s*(?:村|院|庄|楼|小区)?"
           + "(\\d+\\s*(?:号楼|号院|单元|栋|号|楼|层|室)|[东南西北前后正侧][门边侧头街巷]|[路河街沟渠][东南西北])");
 
   /** "不是X是Y" (or "是Y 不是X"): the words to replace and their replacement, or null. */
@@ -482,7 +486,7 @@ final class Cues {
 
   /** "俺说个事啊 …", "有个事 …": what follows is a matter told to be dealt with. */
   static boolean announcesMatter(String text) {
-    return MessageText.answer(text).matches(".*(?:(?:说|反映|讲|报)个事|有个事|有件事).*");
+    return MessageText.answer(text).matches(".*(?:(?:说|反映|讲|报)个事|有个事|有件事|想说(?:的|哩)是).*");
   }
 
   /** "刚那个单子恁给撤了吧 别叫社区再跑一趟了": the person withdraws a report already filed. */
@@ -574,7 +578,7 @@ final class Cues {
     // "恁把他们也写上 就说不是俺一家哩意见": more words for the description.
     if (ALSO_WRITE.matcher(text).find()) return true;
     return MessageText.answer(text).matches(
-        "^(?:等等|等会儿?|等一下|哦|对了)?(?:再(?:给)?(?:加|添|补)一句|再加一句|再添一句|再补一句|再加上|再补充|(?:另外|还得|还要)?补充(?:一下|一句|个情况)?|还要说一句|再说一句|另外说一下|忘了说了?|忘说了|还忘了说|还有个情况|还有一点).+");
+        "^(?:等等|等会儿?|等一下|哦|对了)?(?:俺|我)?(?:再(?:给)?(?:加|添|补)一句|再加一句|再添一句|再补一句|再加上|再补充|(?:另外|还得|还要)?补充(?:一下|一句|个情况)?|还要说一句|再说一句|另外说一下|忘了说了?|忘说了|还忘了说|还有个情况|还有一点).+");
   }
 
   private static final Pattern ALSO_WRITE = Pattern.compile("(?:也|一块|一起)(?:写上|加上|记上|写进去|加进去)|(?:写上|加上|添上)(?:一句|一条)");
@@ -724,9 +728,13 @@ final class Cues {
         // "那恁把她电话给俺", "单子上留哩是谁哩电话": another person's number.
         || MessageText.answer(text).matches(".*(?:(?:他|她|人家|那人|别人|邻居|对门|那家)(?:的|哩)?(?:电话|手机号?|号码|联系方式|住址)"
             + "(?:给|发|告诉)(?:俺|我)|(?:留|写)(?:哩|的)(?:是)?谁(?:哩|的)(?:电话|手机|号码)).*")
-        // "恁把俺刚才留的电话跟门牌号再发俺一遍", "电话后四位告诉俺": a number to be read out, whoever claims it.
+        // "恁把俺刚才留的电话跟门牌号再发俺一遍", "电话后四位告诉俺": a number to be read out, whoever claims it
+        // ("这手机也是他给俺买哩" tells who bought the phone).
         || MessageText.answer(text).matches(
-            ".*(?:电话|手机号?|门牌号?|住址)\\p{IsHan}{0,6}?(?:再)?(?:发|告诉|念|给)(?:俺|我)(?:一遍|听)?.*")
+            ".*(?:电话|手机号?|门牌号?|住址)\\p{IsHan}{0,6}?(?:再)?(?:发|告诉|念|给)(?:俺|我)(?![买装弄教办充换修配拿带])(?:一遍|听)?.*")
+        // "恁帮俺查查他电话": someone else's number looked up.
+        || MessageText.answer(text).matches(
+            ".*(?:查查|查一下|查一查|找找|帮(?:俺|我)查)(?!俺|我)\\p{IsHan}{0,4}?(?:的|哩)?(?:电话|手机号?|号码|联系方式|住址).*")
         // "把举报人姓名住址电话发过来": who reported, whoever claims to ask (a police officer would ask staff).
         || MessageText.answer(text).matches(
             ".*(?:举报人|报案人|投诉人|反映人|报事人|(?:举报|报|反映|投诉)(?:的)?那?个?人)\\p{IsHan}{0,3}?(?:的)?(?:姓名|名字|住址|地址|电话|手机|信息|资料|是谁|叫啥).*");
@@ -737,7 +745,10 @@ final class Cues {
     return MessageText.answer(text).matches(".*(?:是不是[^，,。？?]{1,20}?(?:报|反映|举报|告|投诉)(?:哩|的)(?:啊|吧|呀)?(?:$|[^\\p{IsHan}]|恁|你|她|他|俺|我)"
         + "|(?:谁|哪个)(?:报|反映|举报|告|投诉)(?:哩|的)(?:俺|我)?|谁(?:把俺|把我)?(?:举报|告|反映)(?:了)?(?:俺|我)"
         // "俺们院这个月都是几楼几单元报的", "哪几户反映的": who, by their door.
-        + "|(?:几楼|几单元|几号楼|哪户|哪几户|哪家|哪几家|谁家)\\p{IsHan}{0,4}?(?:报|反映|举报|投诉)(?:哩|的|了)).*");
+        + "|(?:几楼|几单元|几号楼|哪户|哪几户|哪家|哪几家|谁家)\\p{IsHan}{0,4}?(?:报|反映|举报|投诉)(?:哩|的|了)"
+        // "就是6号楼那个姓贾哩吧 恁就说是不是", "恁一查就知道是不是他": a guess at who, to be confirmed.
+        + "|(?:恁|你)不说(?:俺|我)也知道|(?:就是|肯定是|准是|八成是)\\p{IsHan}{0,12}?(?:姓\\p{IsHan}|那个\\p{IsHan}{1,3}|老\\p{IsHan})(?:哩|的)?吧"
+        + "\\p{IsHan}{0,6}(?:是不是|对不对|是吧|对吧)|(?:一查|查查|查一下|查一查)\\p{IsHan}{0,4}?是不是(?:他|她|那人|这人)).*");
   }
 
   /** "那你就把这个单子标成已处理吧": setting a case's status, which only staff do after checking. */

@@ -5,6 +5,7 @@ import cn.fivestar.cases.CasePreview;
 import cn.fivestar.cases.CaseRecord;
 import cn.fivestar.cases.CaseService;
 import cn.fivestar.cases.NewCase;
+import cn.fivestar.cases.Taxonomy;
 import cn.fivestar.conversation.DialogState.Draft;
 import cn.fivestar.conversation.DialogState.Step;
 import cn.fivestar.conversation.intent.Intent;
@@ -55,7 +56,8 @@ final class Intake {
   void startReport(Turn t, String text, String category, String preface) {
     t.handledAs = HandledAs.REPORT;
     Draft d;
-    if (Slots.contentFree(text)) {
+    // "恁好 俺想反映个事儿 憋了好些天了": announced, nothing told yet (a kind of problem named would be told).
+    if (Slots.contentFree(text) || Taxonomy.OTHER.equals(category) && Slots.announcesOnly(text)) {
       String kind = Slots.kind(text);
       d = new Draft(null, null, Slots.phone(text), null, kind.equals("help") ? null : kind, t.in.photoIds(), null, false);
     } else {

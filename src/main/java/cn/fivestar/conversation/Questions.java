@@ -4,6 +4,7 @@ import cn.fivestar.answer.Answer;
 import cn.fivestar.answer.Answerer;
 import cn.fivestar.answer.Citation;
 import cn.fivestar.answer.FollowUps;
+import cn.fivestar.answer.GroundedAnswerer;
 import cn.fivestar.answer.Shown;
 import cn.fivestar.conversation.intent.IntentClassifier;
 import java.util.List;
@@ -65,7 +66,9 @@ final class Questions {
     if (!cited.isEmpty()) reply.append(Texts.sources(cited.stream().map(Citation::title).toList()));
     // A short question answered about the earlier subject is kept as asked with it, so the next one leans on both.
     String asked = a.question() != null && a.question().endsWith(question.strip()) ? a.question() : question;
-    DialogState keep = t.state.withQuestion(MessageText.clip(asked, 200), a.answered() ? shown(a) : t.state.shown());
+    // An answer about the one shown (its places, its sources) leaves that one as what the next follow-up is about.
+    boolean newShown = a.answered() && !GroundedAnswerer.describesShown(a);
+    DialogState keep = t.state.withQuestion(MessageText.clip(asked, 200), newShown ? shown(a) : t.state.shown());
     boolean confident = a.answered() && !a.tentative();
     List<Button> votes = a.answered() && log != null ? feedbackButtons(t, question, a) : List.of();
     if (confident && !ownNeed) {

@@ -20,9 +20,11 @@ final class Slots {
   private static final String NAME_CHAR = "[\\p{IsHan}A-Za-z&&[^的了在被把往有是就都也又还和跟到从让给说我你他她们这那里上下个口边头门"
       + "前后中内外啊吗呢吧很太好没不要想能会去来对向哪些般沿拉哩嘞]]";
   /** A named place: 幸福路, 建设东街, 陇海中路, 阳光花苑, 王庄村, 锦绣城社区, 幸福路口. */
-  /** Common place names that start with a character NAME_CHAR leaves out (人民路, 中原路, 上街区). */
-  private static final String NAME_START = "(?:人(?=民)|中(?=原|山|州|华|兴)|上(?=街|城)|新(?=华))";
-  private static final String NAMED = "(?:" + NAME_START + NAME_CHAR + "{1,7}?|" + NAME_CHAR + "{2,8}?)(?:大街|大道|中路|中街|路|街|巷|胡同|小区|社区|花园|花苑|家园|新村|新城|公寓|"
+  /** Common place names that start with a character NAME_CHAR leaves out (人民路, 中原路, 上街区, 和平新村). */
+  private static final String NAME_START = "(?:人(?=民)|中(?=原|山|州|华|兴)|上(?=街|城)|新(?=华)|和(?=平))";
+  /** Inside a name, 口 too when more of the name follows (小河口村, 周口路). */
+  private static final String NAME_INNER = "(?:" + NAME_CHAR + "|口(?=" + NAME_CHAR + "))";
+  private static final String NAMED = "(?:" + NAME_START + NAME_CHAR + "{1,7}?|" + NAME_INNER + "{2,8}?)(?:大街|大道|中路|中街|路|街|巷|胡同|小区|社区|花园|花苑|家园|新村|新城|公寓|"
       // "煤机厂家属院", "邮电宿舍": Zhengzhou's work-unit compounds.
       + "家属院|家属区|家属楼|宿舍|里小区|里社区|大厦|广场|公园|市场|村|庄|屯|寨|镇|乡|苑|城)(?:社区|小区|村|东侧|西侧|南侧|北侧|东段|西段|南段|北段|中段|口)?";
   private static final Pattern NUMBERED = Pattern.compile(
@@ -141,6 +143,19 @@ final class Slots {
     return text == null || CONTENT_FREE.matcher(text.strip()).matches()
         || ANNOUNCES.matcher(text.strip()).find() && text.strip().length() <= 18 && location(text) == null
         || introducesThenAnnounces(text.strip());
+  }
+
+  /** "恁好 俺想反映个事儿 憋了好些天了": a matter announced anywhere in a short message. */
+  private static final Pattern ANNOUNCES_ANYWHERE = Pattern.compile("(?:反映|说|讲|报|唠)(?:个|一个|件|一件|点)事儿?|有(?:个|件|点|桩)事儿?");
+  private static final int ANNOUNCEMENT_CHARS = 24;
+
+  /**
+   * A short message announcing a matter, with no place or phone: with no kind of problem named either (the
+   * caller knows), nothing has been told yet.
+   */
+  static boolean announcesOnly(String text) {
+    return text != null && MessageText.length(text) <= ANNOUNCEMENT_CHARS && ANNOUNCES_ANYWHERE.matcher(text).find()
+        && location(text) == null && phone(text) == null;
   }
 
   /** "你好 我是聋人 耳朵听不见 只能打字 想反映个事可以吗": who is writing, then a report announced, nothing told yet. */

@@ -380,7 +380,9 @@ final class TurnDecision {
       return;
     }
     String other = Cues.anotherMatter(text);
-    if (other != null && classifier.classify(other).intent() == Intent.REPORT) {
+    // "还有 有没有那种老人能吃饭哩地方": a plain 还有 before a question asks it; "还有个事 …" announces a matter.
+    boolean asksIt = other != null && Cues.questionForm(other) && !Cues.announcesMatter(text);
+    if (other != null && !asksIt && classifier.classify(other).intent() == Intent.REPORT) {
       // "中 谢谢恁 哎 还有个事 院里…": thanks for the last one, then a new matter to file.
       intake.startReport(t, other, classifier.category(other), null);
       return;
