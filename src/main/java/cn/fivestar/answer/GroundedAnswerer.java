@@ -126,6 +126,12 @@ public final class GroundedAnswerer implements Answerer {
         Answer alone = answer(question, List.of());
         if (alone.answered() && tellsMore(alone, previous)) return alone;
       }
+      // "那个乒乓球比赛是哪个社区搞哩": read with the earlier question it finds nothing head-on, but it names its own
+      // subject, which the documents answer.
+      if (followUp.tentative()) {
+        Answer alone = answer(question, List.of());
+        if (alone.answered() && !alone.tentative() && FollowUps.echoes(own, alone.text())) return alone;
+      }
       return followUp;
     }
     return answer(question, history);
@@ -176,10 +182,12 @@ public final class GroundedAnswerer implements Answerer {
   /** {@code read}: the answer the person has just read (or null); its lines and passages are left out. */
   private Answer answerOthers(String question, List<String> history, Shown read) {
     String original = question == null ? "" : question;
-    String q = FollowUps.rewrite(clean(original), history);
+    // "俺是郸城县农村哩 …": where the person comes from is no part of what is asked.
+    String asked = Regions.withoutOrigin(kb, clean(original));
+    String q = FollowUps.rewrite(asked, history);
     // "那个一长三员是哪三员", "那个和平新村社区 开了几回会": a follow-up naming a practice or place of the documents may
     // ask about it alone; its answer stands when it answers with confidence ("刚说那个议事亭 是哪个街道弄的" still needs the last one).
-    if (!q.equals(clean(original)) && namesWhatItsPassageNames(clean(original))) {
+    if (!q.equals(asked) && namesWhatItsPassageNames(asked)) {
       Answer alone = answer(original, List.of());
       if (alone.answered() && !alone.tentative()) return alone;
     }
@@ -197,9 +205,9 @@ public final class GroundedAnswerer implements Answerer {
     // A follow-up ("在哪个社区？" after a question about children's activities) carries the earlier question's
     // words, which the knowledge base already covered; its own few words only narrow it down.
     float coverage = hits.isEmpty() ? 0 : hits.get(0).coverage();
-    boolean followUp = !q.equals(clean(original));
+    boolean followUp = !q.equals(asked);
     boolean covered = followUp
-        ? coveredFollowUp(q, clean(original), history.get(history.size() - 1), coverage)
+        ? coveredFollowUp(q, asked, history.get(history.size() - 1), coverage)
         : covered(q, coverage);
     if (hits.isEmpty() || Regions.asksAboutOtherRegion(kb, q) || Procedures.asksUnknownProcedure(kb, q) || !covered
         || asksAboutUnknownWord(q)) {

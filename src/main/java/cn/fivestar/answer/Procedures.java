@@ -44,7 +44,9 @@ final class Procedures {
           // "幼儿园啥时候报名", "下一期啥时候开班": a date the reports do not give unless they say when.
           + "|(?:啥|什么)时候(?:报名|开班|开学|开课|截止)|下一期");
   // Not "几天", "几个月": a resident's story says "放了好几天了" without asking how long.
-  private static final Pattern DURATION_ASKED = Pattern.compile("多长|要多久|多久\\p{IsHan}{0,3}一次|多久能");
+  private static final Pattern DURATION_ASKED = Pattern.compile("多长|要多久|多久\\p{IsHan}{0,3}一次|多久能"
+      // "方案公示要贴几天": how long a notice stays up.
+      + "|(?:贴|公示|挂|张贴)几天");
   private static final Pattern DURATION = Pattern.compile("[\\d一二三四五六七八九十两半]+\\s*(?:个)?(?:天|日|周|星期|个月|月|年|小时|课时|期)"
       // How often, for "多久一次", "多长时间查一回": 每月, 周督, 月点评, 定期.
       + "|每[天日周月季年]|[日周月季](?:报告|观摩|点评|调度|督|一)|定期");

@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +32,34 @@ final class Regions {
     }
     return false;
   }
+
+  private static final Pattern CLAUSE = Pattern.compile("[^\\s，,。！!？?；;]+");
+
+  /**
+   * The question without the clauses telling where the person comes from ("俺是郸城县农村哩", "俺是柘城县一个村哩支书")
+   * when the place is one the documents never name: it says who asks, not what, and would only lower the coverage
+   * (a place they name stays: "俺是蜜蜂张街道哩" may be what is asked about).
+   */
+  static String withoutOrigin(KnowledgeBase kb, String question) {
+    List<String> unknown = kb.unknownWords(question);
+    if (unknown.isEmpty()) return question;
+    StringBuilder kept = new StringBuilder();
+    Matcher m = CLAUSE.matcher(question);
+    boolean dropped = false;
+    while (m.find()) {
+      String clause = m.group();
+      if (ORIGIN.matcher(clause).find() && unknown.stream().anyMatch(w -> Pattern.compile(
+          Pattern.quote(w) + "\\p{IsHan}{0,3}?(?:省|市|县|区|镇|乡|村|庄)").matcher(clause).find())) {
+        dropped = true;
+        continue;
+      }
+      if (kept.length() > 0) kept.append(' ');
+      kept.append(clause);
+    }
+    return !dropped || kept.length() == 0 ? question : kept.toString();
+  }
+
+  private static final Pattern ORIGIN = Pattern.compile("^(?:问一下|请问)?(?:俺|我)们?(?:是|从|老家)");
 
   /** "孩子在深圳", "老伴在上海住院": where a relative is, which tells the resident's story, not the region asked about. */
   private static boolean whereSomeoneIs(String question, String region) {
