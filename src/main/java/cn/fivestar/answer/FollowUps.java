@@ -125,6 +125,11 @@ public final class FollowUps {
     return Stars.find(q) != null && (ELLIPTIC.matcher(q).matches() || STAR_TURN.matcher(q).matches());
   }
 
+  /** "搞清廉社区 公示廉洁承诺那一套呢": it asks what the question before asked, of something else. */
+  static boolean elliptic(String question) {
+    return ELLIPTIC.matcher(question.strip()).matches() || question.strip().matches(".*(?:呢|怎么样)[？?。！!\\s]*$");
+  }
+
   /** Whether the question asks which place did what the previous answer described. */
   public static boolean asksWhereDone(String question) {
     var m = WHERE_DONE.matcher(question.strip());

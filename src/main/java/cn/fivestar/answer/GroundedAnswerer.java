@@ -127,8 +127,8 @@ public final class GroundedAnswerer implements Answerer {
         if (alone.answered() && tellsMore(alone, previous)) return alone;
       }
       // "那个乒乓球比赛是哪个社区搞哩": read with the earlier question it finds nothing head-on, but it names its own
-      // subject, which the documents answer.
-      if (followUp.tentative()) {
+      // subject, which the documents answer ("…那一套呢" asks what the question before asked, so it stays as read).
+      if (followUp.tentative() && !FollowUps.elliptic(own)) {
         Answer alone = answer(question, List.of());
         if (alone.answered() && !alone.tentative() && FollowUps.echoes(own, alone.text())) return alone;
       }
