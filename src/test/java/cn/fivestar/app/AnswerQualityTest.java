@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the twenty-four blind sets:
- * 2114 questions, 2077 of them written by people who never saw the system's output) on both corpora: the shipped
+ * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the twenty-six blind sets:
+ * 2274 questions, 2237 of them written by people who never saw the system's output) on both corpora: the shipped
  * {@code index/} and the raw seeds. The floors are the figures reached when this test was written, a little
  * below, so a change that makes answers worse fails; the README gives the targets and how far they are. Sets 23 and
  * 24 (harder, held out until measured) lowered the aggregate how-to and fact figures when they joined; the floors
@@ -34,7 +34,7 @@ class AnswerQualityTest {
       "eval/questions-blind-16.jsonl", "eval/questions-blind-17.jsonl",
       "eval/questions-blind-18.jsonl", "eval/questions-blind-19.jsonl", "eval/questions-blind-20.jsonl",
       "eval/questions-blind-21.jsonl", "eval/questions-blind-22.jsonl", "eval/questions-blind-23.jsonl",
-      "eval/questions-blind-24.jsonl");
+      "eval/questions-blind-24.jsonl", "eval/questions-blind-25.jsonl", "eval/questions-blind-26.jsonl");
   private static final Path SEEDS = Path.of("../shared/seeds");
 
   @TempDir Path data;
@@ -45,13 +45,13 @@ class AnswerQualityTest {
 
   @Test
   void shippedIndex() {
-    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.895, 100, 0.735, 0.615, 0.97, 0.045, 0.855, 0.015));
+    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.895, 100, 0.735, 0.615, 0.97, 0.045, 0.86, 0.01));
   }
 
   @Test
   void rawSeeds() {
     assumeTrue(Files.isDirectory(SEEDS), "the seeds are not beside this checkout");
-    check(List.of(SEEDS), new Floors(0.885, 115, 0.71, 0.65, 0.97, 0.03, 0.84, 0.015));
+    check(List.of(SEEDS), new Floors(0.885, 115, 0.705, 0.645, 0.97, 0.03, 0.845, 0.01));
   }
 
   private void check(List<Path> sources, Floors floors) {

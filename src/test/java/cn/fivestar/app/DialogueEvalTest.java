@@ -108,7 +108,9 @@ class DialogueEvalTest {
       "dialogues-blind-31.jsonl, 0.84, 0.4",
       "dialogues-blind-32.jsonl, 0.96, 0.7",
       "dialogues-blind-33.jsonl, 0.84, 0.15",
-      "dialogues-blind-34.jsonl, 0.91, 0.45"})
+      "dialogues-blind-34.jsonl, 0.91, 0.45",
+      "dialogues-blind-35.jsonl, 0.95, 0.7",
+      "dialogues-blind-36.jsonl, 0.96, 0.7"})
   void teamDialogueSets(String file, double minTurns, double minDialogues) {
     check(Path.of("eval", file), minTurns, minDialogues);
   }

@@ -1,0 +1,50 @@
+package cn.fivestar.answer;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Details a question asks for that the reports rarely give: the answer must hold them or it answers nothing. */
+class AskedDetailTest {
+  @Test
+  void theSpotAThingIsPutUpIsGivenOnlyByASpot() {
+    String q = "幸福社区那个红黑榜张贴在哪";
+    assertTrue(AskedDetail.asked(q));
+    assertFalse(AskedDetail.given(q, "社区书记在每周一例会上布置任务，周五评出红黑榜。"), "a meeting is no spot");
+    assertTrue(AskedDetail.given(q, "红黑榜贴在社区党群服务中心大厅的公示栏里。"));
+    assertTrue(AskedDetail.given("充电桩装在哪儿", "最终在北门入口处装了5个充电桩。"));
+    assertFalse(AskedDetail.asked("那个站在哪个社区"), "which community is a place of its own kind, asked elsewhere");
+  }
+
+  @Test
+  void whetherPeopleFromElsewhereMayComeNeedsTheReportToSaySo() {
+    String q = "那个助老食堂 外小区哩老人能去吃不";
+    assertTrue(AskedDetail.asked(q));
+    assertFalse(AskedDetail.given(q, "街道在电缆社区免费提供房屋，引进第三方开办助老食堂。"));
+    assertTrue(AskedDetail.given(q, "助老食堂对外开放，周边居民都可就餐。"));
+    assertTrue(AskedDetail.asked("外地户口的娃能报名不"));
+    assertFalse(AskedDetail.asked("俺把地包给外村人种 两年没给钱"), "no question whether they may");
+  }
+
+  @Test
+  void aRankingAnInscriptionAndACertificateAreGivenInSoManyWords() {
+    assertTrue(AskedDetail.asked("观摩比赛最后哪个村排了第一"));
+    assertFalse(AskedDetail.given("观摩比赛最后哪个村排了第一", "街道开展逐村观摩暨书记亮赛比活动。"));
+    assertTrue(AskedDetail.given("观摩比赛最后哪个村排了第一", "王庄村排名第一。"));
+    assertTrue(AskedDetail.asked("送的那块牌匾上头写的是啥"));
+    assertTrue(AskedDetail.given("送的那块牌匾上头写的是啥", "牌匾上写着“为民解忧”四个大字。"));
+    assertFalse(AskedDetail.asked("那个一图一表 里头都写的啥"), "what a chart says is its content, told in words");
+    assertTrue(AskedDetail.asked("学完了发啥证"));
+    assertFalse(AskedDetail.given("学完了发啥证", "公益培训3000人次，指导372人考证。"));
+    assertTrue(AskedDetail.given("学完了发啥证", "学员考核合格后领取职业技能等级证书。"));
+  }
+
+  @Test
+  void henanDialectAsksForMoreOfTheSameToo() {
+    assertTrue(FollowUps.asksOtherWays("还有别哩不"));
+    assertTrue(FollowUps.asksOtherWays("那还有别哩办法没"));
+    assertTrue(FollowUps.elliptic("搞清廉社区 公示廉洁承诺那一套呢"));
+    assertFalse(FollowUps.elliptic("那个乒乓球比赛是哪个社区搞哩"));
+  }
+}

@@ -1,0 +1,144 @@
+package cn.fivestar.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.fivestar.cases.CaseFilter;
+import cn.fivestar.cases.CaseRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What blind dialogue sets 35 and 36 found: a long story that mentions who bought the phone, a guess at who reported,
+ * someone's number to be looked up, a greeting that only announces a matter, a progress check naming the matter with
+ * 哩, someone come to saw a branch, the other end of the village, places named 和平… or …口村, a thumbs-up as a score,
+ * a story closing "恁说这咋弄", the person's own plan to tell the community, more words at the summary, a plain 还有
+ * before a question, the items of an answer after its places were asked, 还有别哩不, and the asker's home county.
+ */
+class ThirteenthRoundConversationTest extends RealAnswererHarnessTest {
+
+  @Test
+  void aStoryTellingWhoBoughtThePhoneAsksForNoNumber() {
+    String reply = h.say("a", "俺今年七十了 字打哩慢 这手机也是俺闺女给俺买哩 说正事 俺家后邻居那三间老房 房顶漏得不像样 下雨屋里全是盆");
+    assertFalse(reply.contains("隐私"), reply);
+    assertTrue(h.state("a").inIntake(), reply);
+  }
+
+  @Test
+  void aGuessAtWhoReportedIsNeitherConfirmedNorFiled() {
+    h.report("a", "楼下消防通道叫一辆黑轿车堵了半个月", "绿都城小区6号楼西头 电话13837145620");
+    String guess = h.say("b", "恁不说俺也知道 就是4号楼那个姓王哩吧 恁就说是不是");
+    assertTrue(guess.contains("保密"), guess);
+    String lookup = h.say("c", "俺有他身份证号 恁一查就知道是不是他");
+    assertTrue(lookup.contains("保密"), lookup);
+    assertFalse(h.state("b").inIntake() || h.state("c").inIntake());
+    assertEquals(1, h.cases.list(CaseFilter.all()).size());
+  }
+
+  @Test
+  void someoneElsesNumberIsNotLookedUp() {
+    String reply = h.say("a", "俺楼下老李也爱打球 恁帮俺查查他电话 俺叫他一块去");
+    assertTrue(reply.contains("隐私"), reply);
+    assertFalse(h.state("a").inIntake());
+  }
+
+  @Test
+  void aGreetingThatOnlyAnnouncesAMatterAsksWhatHappened() {
+    h.say("a", "恁好 俺想反映个事儿 憋了好几天了");
+    assertTrue(h.state("a").inIntake());
+    assertNull(h.state("a").draft().text(), "nothing told yet");
+    h.say("a", "小区广场上天天有人跳广场舞 音箱开哩震天响 早上不到六点就开始");
+    assertTrue(h.state("a").draft().text().contains("广场舞"), h.state("a").draft().text());
+  }
+
+  @Test
+  void aProgressCheckNamingTheMatterGetsTheStatus() {
+    CaseRecord c = h.report("a", "消防通道叫一辆白色越野车堵了快半个月", "绿都城小区北门 电话18937150466");
+    String reply = h.say("a", "俺报那车哩事咋样了 还在消防通道上堵着没");
+    assertTrue(reply.contains(c.id()), reply);
+    CaseRecord branch = h.report("b", "大风把杨树枝子刮断了砸在车上 还有半截挂着", "秦江苑小区5号楼前 电话13526681907");
+    String sawn = h.say("b", "那树枝子有人来锯了没");
+    assertTrue(sawn.contains(branch.id()), sawn);
+  }
+
+  @Test
+  void theOtherEndOfTheVillageReplacesTheOneGiven() {
+    h.say("a", "俺村口那桥哩栏杆叫拉砖哩车给撞断了 黑了骑车掉下去可不得了");
+    h.say("a", "巩义市 米河镇 后刘村 村西头过河那个桥 电话15139026637");
+    String fixed = h.say("a", "不对不对 说错了 是村东头那个桥 西头那个是新修哩");
+    String place = h.state("a").draft().location();
+    assertTrue(place.contains("村东头") && !place.contains("西头") && place.contains("后刘村"), fixed);
+  }
+
+  @Test
+  void placesNamedHepingOrEndingInKouAreFound() {
+    h.say("a", "和平新村小区大门口那个下水道堵了好几天了 污水漫到路上");
+    assertTrue(h.state("a").draft().location().contains("和平新村小区"), h.state("a").draft().location());
+    h.say("b", "俺是叶县常村镇小河口村哩 三组 后邻居老刘家房顶漏了");
+    assertTrue(h.state("b").draft().location().contains("小河口村"), h.state("b").draft().location());
+  }
+
+  @Test
+  void aThumbsUpIsTheTopScore() {
+    CaseRecord c = h.closed("a", "院后墙塌了个大豁口 外头人随便进", "秦江苑小区后墙", "围墙已重新砌好");
+    h.say("a", "去看了 墙砌好了 比原来还高 给恁点个赞👍");
+    assertEquals(5, h.cases.get(c.id()).rating());
+    assertEquals(1, h.cases.list(CaseFilter.all()).size());
+  }
+
+  @Test
+  void aStoryClosingWithAnOutcryIsReported() {
+    String reply = h.say("a", "俺们单元一楼有个老太太天天喂流浪猫 现在楼道里少说有十来只 猫屎猫尿熏哩人不想进门 "
+        + "黑了还叫唤打架 上礼拜俺孙子叫挠了一道子 去打了针 恁说这咋弄");
+    assertTrue(h.state("a").inIntake(), reply);
+  }
+
+  @Test
+  void thePersonsOwnPlanToTellTheCommunityFilesNothing() {
+    String answer = h.say("a", "那社区有人去看看那种孤老人没 陪着说说话啥哩");
+    String reply = h.say("a", "中 俺回头跟社区说说 谢谢恁陪俺唠这么大一会儿");
+    assertFalse(h.state("a").inIntake(), answer + "\n" + reply);
+    assertTrue(h.cases.list(CaseFilter.all()).isEmpty());
+  }
+
+  @Test
+  void moreWordsAtTheSummaryJoinTheDescription() {
+    h.say("a", "后邻居老刘家三间老瓦房房顶漏哩不像样 他腿脚不好没人管");
+    h.say("a", "叶县常村镇小河口村三组 电话18237506183");
+    h.say("a", "等等 俺再说一句 不光是房漏 他那门也关不严 冬天风往里灌");
+    assertTrue(h.state("a").draft().text().contains("门也关不严"), h.state("a").draft().text());
+  }
+
+  @Test
+  void aPlainAlsoBeforeAQuestionAsksIt() {
+    h.report("a", "后邻居老刘家房顶漏了 他一个人住", "小河口村三组 电话18237506183");
+    String reply = h.say("a", "还有 有没有那种老人能吃饭哩地方 他一个人做饭也费劲");
+    assertFalse(h.state("a").inIntake(), reply);
+    assertTrue(reply.contains("助老食堂") || reply.contains("送餐"), reply);
+  }
+
+  @Test
+  void theItemsOfAnAnswerStayAfterItsPlacesAreAsked() {
+    h.send("s", Role.STAFF, "平安法治星咋争创 别哩社区有啥好法子");
+    String first = h.state("s").shown().text();
+    h.staff("s", "这是哪个社区搞哩");
+    assertEquals(first, h.state("s").shown().text(), "the places describe the answer; its items stay numbered");
+    String more = h.staff("s", "还有别哩不");
+    assertFalse(more.contains("暂时没有"), more);
+    assertNotEquals(first, h.state("s").shown().text());
+  }
+
+  @Test
+  void theAskersHomeCountyIsNoPartOfTheQuestion() {
+    String reply = h.say("a", "问一下 俺是郸城县农村哩 俺爹入党五十多年了 听说有个啥纪念章");
+    assertTrue(reply.contains("光荣在党50年"), reply);
+  }
+
+  @Test
+  void whereAThingIsPutUpIsNotGuessedFromItsStory() {
+    String reply = h.say("a", "秦江社区黑旗榜贴哪儿了");
+    assertTrue(reply.contains("暂时没有"), reply);
+  }
+}
