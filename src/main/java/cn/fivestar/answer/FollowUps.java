@@ -125,6 +125,15 @@ public final class FollowUps {
     return Stars.find(q) != null && (ELLIPTIC.matcher(q).matches() || STAR_TURN.matcher(q).matches());
   }
 
+  /** "具体咋弄哩 谁牵哩头": how what was just shown was done, by whom — nothing else named. */
+  private static final Pattern DETAILS = Pattern.compile(
+      "具体|详细|怎么做的|怎么搞的|咋[弄做搞办][的哩嘞]|谁牵[的哩]?头|谁组织|谁[弄办搞][的哩]|谁出[的哩]?面|谁负责");
+
+  static boolean asksDetails(String question) {
+    String q = question.strip();
+    return q.replaceAll("\\s", "").length() <= ASKS_MORE_CHARS && DETAILS.matcher(q).find() && Stars.find(q) == null;
+  }
+
   /** "搞清廉社区 公示廉洁承诺那一套呢": it asks what the question before asked, of something else. */
   static boolean elliptic(String question) {
     return ELLIPTIC.matcher(question.strip()).matches() || question.strip().matches(".*(?:呢|怎么样)[？?。！!\\s]*$");

@@ -113,6 +113,12 @@ public final class GroundedAnswerer implements Answerer {
         return n.citation() == null ? new Answer(question, true, NUMBERED_ITEM + n.text(), List.of())
             : new Answer(question, true, NUMBERED_ITEM + n.text() + "[1]", List.of(n.citation()));
       }
+      // "具体咋弄哩 谁牵哩头" after an answer showing one practice: about that practice, not the earlier question.
+      Optional<String> only = FollowUps.asksDetails(own) ? ShownFollowUps.onlyItem(previous) : Optional.empty();
+      if (only.isPresent()) {
+        Answer a = answer(only.get().replace("……", "") + " " + own, List.of());
+        if (a.answered() && !a.tentative() && tellsMore(a, previous)) return new Answer(question, true, a.text(), a.citations());
+      }
       // "那个基地里头都弄了些啥": about the item of the answer that names it, not about the earlier question.
       Optional<String> item = ShownFollowUps.itemNaming(own, previous);
       if (item.isPresent()) {

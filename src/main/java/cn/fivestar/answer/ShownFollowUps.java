@@ -241,6 +241,16 @@ final class ShownFollowUps {
     return Optional.empty();
   }
 
+  /**
+   * The one practice an answer showed, when it showed one (no numbered list, a single passage quoted): "具体咋弄哩"
+   * after it asks about that practice.
+   */
+  static Optional<String> onlyItem(Shown previous) {
+    if (previous.citations().size() != 1 || previous.text().matches("(?s).*(?m:^)\\s*2\\..*")) return Optional.empty();
+    List<String> items = items(previous);
+    return items.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", items));
+  }
+
   /** The items the answer showed, in order, without list numbers, place tags and citation marks. */
   private static List<String> items(Shown previous) {
     List<String> out = new ArrayList<>();
