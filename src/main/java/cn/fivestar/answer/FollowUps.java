@@ -36,7 +36,9 @@ public final class FollowUps {
   private static final Pattern POINTS_BACK =
       Pattern.compile("这么|这样|刚才|上面|你说的|恁说的|说的|问问|请问|有没有|有木有|具体|到底|这|那|个|是|些|的|俺|咱|恁|你|[\\s，,、。？?！!]");
   private static final Pattern OTHER_WAYS = Pattern.compile(
-      "^(?:那)?(?:还有|有没有|有木有)(?:没有|啥|什么)?(?:别[的哩嘞]|其他|其它)(?:[的哩嘞])?(?:做法|办法|法子|招|路子|经验|例子|活动)"
+      "^(?:那)?(?:还有|有没有|有木有)(?:没有|啥|什么)?(?:别[的哩嘞]|其他|其它)(?:[的哩嘞])?"
+          // "还有别哩跟单位结对哩例子没": what kind of example, between.
+          + "\\p{IsHan}{0,8}?(?:做法|办法|法子|招|路子|经验|例子|活动)"
           // "还有啥别的不 俺就周末有空": more of the same, whatever follows.
           // "还有别哩不": Henan 哩 for 的.
           + "|^(?:那)?还有(?:啥|什么)?(?:别[的哩嘞]|其他|其它)(?:[的哩嘞])?(?:[不没吗么嘛呢]|\\s|$)");
@@ -127,11 +129,26 @@ public final class FollowUps {
 
   /** "具体咋弄哩 谁牵哩头": how what was just shown was done, by whom — nothing else named. */
   private static final Pattern DETAILS = Pattern.compile(
-      "具体|详细|怎么做的|怎么搞的|咋[弄做搞办][的哩嘞]|谁牵[的哩]?头|谁组织|谁[弄办搞][的哩]|谁出[的哩]?面|谁负责");
+      "具体|详细|怎么做的|怎么搞的|咋[弄做搞办][的哩嘞]|谁牵[的哩]?头|谁组织|谁[弄办搞][的哩]|谁出[的哩]?面|谁负责"
+          // "有没有具体例子 都改了啥": its examples, what it changed.
+          + "|例子|案例|[改干弄做办](?:了|成)?(?:些)?啥");
 
   static boolean asksDetails(String question) {
     String q = question.strip();
-    return q.replaceAll("\\s", "").length() <= ASKS_MORE_CHARS && DETAILS.matcher(q).find() && Stars.find(q) == null;
+    if (q.replaceAll("\\s", "").length() > ASKS_MORE_CHARS || !DETAILS.matcher(q).find()) return false;
+    // "街道咋督导的 具体点" names what it asks about (督导): a question of its own.
+    String rest = POINTS_BACK.matcher(DETAILS.matcher(q).replaceAll(" ")).replaceAll("");
+    return rest.replaceAll("[点下说讲呢啊吧呀哈都了]", "").isEmpty();
+  }
+
+  /** "这算哪颗星哩 俺听他们天天说创星": which star what was just shown counts for — its asking clause names nothing. */
+  public static boolean asksStarOfShown(String question) {
+    for (String clause : question.strip().split("[\\s，,。？?！!]+")) {
+      if (!AskedThing.asksWhichStar(clause)) continue;
+      String rest = POINTS_BACK.matcher(clause.replaceAll("算|属于|归|对应|哪一?颗星?|哪个星|星|哩|呢|啊|的|嘞", "")).replaceAll("");
+      return rest.isEmpty();
+    }
+    return false;
   }
 
   /** "搞清廉社区 公示廉洁承诺那一套呢": it asks what the question before asked, of something else. */

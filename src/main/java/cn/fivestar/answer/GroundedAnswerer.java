@@ -113,6 +113,12 @@ public final class GroundedAnswerer implements Answerer {
         return n.citation() == null ? new Answer(question, true, NUMBERED_ITEM + n.text(), List.of())
             : new Answer(question, true, NUMBERED_ITEM + n.text() + "[1]", List.of(n.citation()));
       }
+      // "这算哪颗星哩": the star of the practice shown first.
+      Optional<String> first = FollowUps.asksStarOfShown(own) ? ShownFollowUps.firstItem(previous) : Optional.empty();
+      if (first.isPresent()) {
+        Answer a = answer(first.get().replace("……", "") + " 这算哪颗星", List.of());
+        if (a.answered() && !a.tentative()) return new Answer(question, true, a.text(), a.citations());
+      }
       // "具体咋弄哩 谁牵哩头" after an answer showing one practice: about that practice, not the earlier question.
       Optional<String> only = FollowUps.asksDetails(own) ? ShownFollowUps.onlyItem(previous) : Optional.empty();
       if (only.isPresent()) {

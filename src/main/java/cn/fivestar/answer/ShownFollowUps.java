@@ -251,6 +251,12 @@ final class ShownFollowUps {
     return items.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", items));
   }
 
+  /** The first practice an answer showed, or empty. */
+  static Optional<String> firstItem(Shown previous) {
+    List<String> items = items(previous);
+    return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
+  }
+
   /** The items the answer showed, in order, without list numbers, place tags and citation marks. */
   private static List<String> items(Shown previous) {
     List<String> out = new ArrayList<>();

@@ -87,6 +87,10 @@ final class Cues {
           + "|(?:我|俺)(?:报|反映|提)(?:的)?(?:那个|那件).{1,8}的"
           // "俺报那车哩事咋样了", "俺报那楼顶盖房子哩事": 哩 for 的.
           + "|(?:我|俺)(?:报|反映|提)(?:的|哩)?那(?:个|件)?\\p{IsHan}{1,8}?(?:的|哩)(?:事|那个)"
+          // "俺娘那楼梯扶手哩事 有人管没", "小学门口那水渠盖板哩事": the matter, named, anywhere.
+          + "|那\\p{IsHan}{1,8}?[哩的]事"
+          // "前天报那个没水的 咋样了": when it was reported, then which.
+          + "|(?:前天|昨天|上回|上次|上周|上礼拜|前几天|那天|刚才|刚)(?:我|俺)?(?:报|反映)(?:的|哩)?(?:那|的)"
           // "停水那个到底咋回事", "后门那个有信儿没": the matter, then 那个.
           + "|^\\p{IsHan}{1,6}那(?:个|家|事)(?:事|单子)?|^那\\p{IsHan}{1,8}的|恁那边|你们那边|您那边|上回(?:说|报|反映)的?那");
   /** Words that point at a place without naming a numbered one: 东门垃圾站, 小广场, 路口. */
@@ -113,7 +117,7 @@ final class Cues {
           + "|像啥样子|还是走人|不是闹着玩|出了事谁负责|万一\\p{IsHan}{0,12}咋(?:弄|办|整)|就没人管管?|没人管吗|这日子咋过|都几点了"
           // "这大夏天咋过", "这还有没有个理", "拉不出来可咋弄": a worry or an outcry closing a story.
           + "|这\\p{IsHan}{0,4}咋过|还有没有个?(?:理|王法|天理|人管)|可(?:咋|怎么)(?:弄|办|整)|说了也白说|白说"
-          + "|还叫不叫人|还让不让人"
+          + "|还叫不叫人|还让不让人|(?:恁|你|您)们?(?:到底)?管不管"
           // "…孩子他妈都不愿意再叫孩子来了 恁说这咋弄": at the end of a story, an outcry.
           + "|(?:恁|你|您)说(?:这|这事)?(?:可|该)?(?:咋|怎么)(?:弄|办|整)(?:啊|呀|哩)?$");
   private static final Pattern OFFERS_PHONE =
@@ -214,15 +218,26 @@ final class Cues {
    * to put in for the one given.
    */
   private static final Pattern CORRECTED_PART = Pattern.compile(
-      "^(?:哦|噢|啊|呃|哎|唉)?[，,\\s]*(?:(?:不对|错了|说错了|搞错了)[，,。\\s]*)+"
+      "^(?:哦|噢|啊|呃|哎|唉)?[，,\\s]*(?:(?:不对|错了|说错了|搞错了|打错了|写错了|弄错了|记错了)[，,。\\s]*)+"
           // "哦不对 东门早封了 是北门": why the first was wrong, in a short clause between.
           + "(?:(?!不是)\\p{IsHan}{1,8}[，,。\\s]+)?(?:应该)?是\\s*(?:村|院|庄|楼|小区)?"
           + "(\\d+\\s*(?:号楼|号院|单元|栋|号|楼|层|室)|[东南西北前后正侧][门边侧头街巷]|[路河街沟渠][东南西北])");
+
+  /** "哎呀不对 说错了 孙庄是俺娘家 俺村是孙营村": a correction naming the village (street, estate) meant. */
+  private static final Pattern CORRECTION = Pattern.compile(
+      "^(?:哦|噢|啊|呃|哎|唉|哎呀)?[，,\\s]*(?:不对|错了|说错了|搞错了|打错了|写错了|弄错了|记错了)");
+  private static final Pattern NAMED_UNIT = Pattern.compile("(?:是|在)(\\p{IsHan}{2,4}?(?:村|庄|屯|寨|镇|乡|社区|小区|街道))");
 
   /** "不是X是Y" (or "是Y 不是X"): the words to replace and their replacement, or null. */
   static Edit replacement(String text) {
     Matcher n = CORRECTED_PART.matcher(text.strip());
     if (n.find()) return new Edit(REPLACE_PART, n.group(1).replaceAll("\\s", ""));
+    if (CORRECTION.matcher(text.strip()).find()) {
+      Matcher u = NAMED_UNIT.matcher(text);
+      String named = null;
+      while (u.find()) named = u.group(1);
+      if (named != null) return new Edit(REPLACE_UNIT, named);
+    }
     Matcher m = REPLACE.matcher(text.strip());
     Matcher r = REPLACE_REVERSED.matcher(text.strip());
     Matcher w = WRITTEN_AS.matcher(text.strip());
@@ -241,6 +256,7 @@ final class Cues {
   }
 
   static final String REPLACE_WORDS = "replace";
+  static final String REPLACE_UNIT = "replace-unit";
   static final String REPLACE_PART = "replace-part";
 
   /** One field to correct and its new value ({@code old}: the words replaced, for "不是X是Y"). */
@@ -318,7 +334,9 @@ final class Cues {
   static boolean asksConfidential(String text) {
     return MessageText.asksNotToBeNamed(text) || MessageText.answer(text).matches(
         ".*(?:给(?:俺|我)保密|保密啊|保个密|(?:别|不要|甭|不会)(?:叫|让|给)\\p{IsHan}{0,6}知道是(?:俺|我)"
-            + "|知道是(?:俺|我)(?:说|报|反映|举报)(?:哩|的)?(?:吧|吗|不)).*");
+            + "|知道是(?:俺|我)(?:说|报|反映|举报)(?:哩|的)?(?:吧|吗|不)"
+            // "村里会不会知道是俺说哩", "恁给俺保证 不给房东说": whether the person stays unnamed.
+            + "|(?:会不会|能不能|可别|别)\\p{IsHan}{0,8}知道是(?:俺|我)|保证\\p{IsHan}{0,4}?(?:不|别)(?:给|跟|和|对|叫|让)\\p{IsHan}{1,6}(?:说|知道)).*");
   }
 
   /** "报了会不会叫社区记恨俺 以后俺娃报啥活动再给卡住": fear of being paid back for reporting. */
@@ -734,7 +752,10 @@ final class Cues {
             ".*(?:电话|手机号?|门牌号?|住址)\\p{IsHan}{0,6}?(?:再)?(?:发|告诉|念|给)(?:俺|我)(?![买装弄教办充换修配拿带])(?:一遍|听)?.*")
         // "恁帮俺查查他电话": someone else's number looked up.
         || MessageText.answer(text).matches(
-            ".*(?:查查|查一下|查一查|找找|帮(?:俺|我)查)(?!俺|我)\\p{IsHan}{0,4}?(?:的|哩)?(?:电话|手机号?|号码|联系方式|住址).*")
+            ".*(?:查查|查一下|查一查|查下|找找|帮(?:俺|我)查)(?!俺|我)\\p{IsHan}{0,6}?(?:的|哩)?(?:电话|手机号?|号码|联系方式|住址).*")
+        // "帮我查下8号楼502住的谁": who lives behind a door; "把网格员小张家住哪给俺": someone's address.
+        || MessageText.answer(text).matches(".*(?:查|打听).*(?:住(?:的|哩|着)(?:是)?谁(?!都|也)|谁住(?:在)?(?:那|这|几|\\d)).*")
+        || MessageText.answer(text).matches(".*把\\p{IsHan}{1,12}?住(?:在)?哪(?:儿|里)?(?:给|告诉|发)(?:俺|我).*")
         // "把举报人姓名住址电话发过来": who reported, whoever claims to ask (a police officer would ask staff).
         || MessageText.answer(text).matches(
             ".*(?:举报人|报案人|投诉人|反映人|报事人|(?:举报|报|反映|投诉)(?:的)?那?个?人)\\p{IsHan}{0,3}?(?:的)?(?:姓名|名字|住址|地址|电话|手机|信息|资料|是谁|叫啥).*");
@@ -761,7 +782,9 @@ final class Cues {
   static boolean claimsStaffForCases(String text) {
     String a = MessageText.answer(text);
     return a.matches(".*(?:俺|我)(?:是|就是)\\p{IsHan}{0,8}?(?:网格员|网格长|工作人员|社工|书记|主任|民警|干部).*")
-        && a.matches(".*(?:单子|工单|新单|报上来的|反映上来的|(?:居民|群众)(?:报|反映)(?:的|哩)).*");
+        && a.matches(".*(?:单子|工单|新单|报上来的|反映上来的|(?:居民|群众)(?:报|反映)(?:的|哩)"
+            // "我真是网格员 工号007 快点的 领导等着要": insisting, with nothing of a problem told.
+            + "|工号|领导\\p{IsHan}{0,2}(?:等着|要)|等着要).*");
   }
 
   /** Questions about the bot itself: "你能干啥", "你是谁". */

@@ -1,7 +1,8 @@
 package cn.fivestar.conversation;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import cn.fivestar.answer.Shown;
+import cn.fivestar.infra.PersonalData;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -127,6 +128,8 @@ public record DialogState(Step step, Draft draft, List<String> questions, String
   public record Draft(String text, String location, String phone, String category, String kind,
                       List<String> photoIds, List<String> duplicateIds, boolean duplicatesChecked) {
     public Draft {
+      // A report never needs an ID card number (someone's pasted into the story): it is kept masked, never shown.
+      text = PersonalData.maskIdCards(text);
       photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
       duplicateIds = duplicateIds == null ? List.of() : List.copyOf(duplicateIds);
     }

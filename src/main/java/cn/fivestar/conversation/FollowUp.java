@@ -50,7 +50,9 @@ final class FollowUp {
     // "那宜业兴业星呢 我们同事分到这颗 也说说": the same about another star, with a remark.
     // "出自哪篇报道 俺方案里得注上": where the last answer comes from.
     if (cn.fivestar.answer.FollowUps.asksWhereDone(question) || cn.fivestar.answer.FollowUps.asksOtherWays(q)
-        || cn.fivestar.answer.FollowUps.turnsToStar(question.strip()) || cn.fivestar.answer.FollowUps.asksSource(q)) {
+        || cn.fivestar.answer.FollowUps.turnsToStar(question.strip()) || cn.fivestar.answer.FollowUps.asksSource(q)
+        // "这算哪颗星哩 俺听他们天天说创星": the star of what was just shown.
+        || cn.fivestar.answer.FollowUps.asksStarOfShown(question)) {
       return true;
     }
     if (q.isEmpty() || MessageText.length(q) > SHORT) return false;

@@ -394,6 +394,11 @@ final class Intake {
       summary(t, d.withCategory(classifier.category(claimed), d.kind()));
       return;
     }
+    if (Cues.declinesPhone(text)) {
+      // "电话不留了 有事找村委会就中", "电话不留了 俺怕房东知道": no phone (it names 电话, but changes nothing else).
+      summary(t, d.withPhone(null));
+      return;
+    }
     if (IntakeEdits.wantsEdit(a)) {
       edits.start(t, d, a);
       return;
@@ -416,11 +421,6 @@ final class Intake {
     if (Cues.addsDetail(text)) {
       // "再加一句 他家电动车也推楼道里充电": more about the problem, not a place, even when it names a 楼道.
       addDetail(t);
-      return;
-    }
-    if (Cues.declinesPhone(text)) {
-      // "电话不留了 有事找村委会就中", "电话就算了 那老太太跟俺一个单元": no phone, and the summary stands.
-      summary(t, d);
       return;
     }
     // "俺不是嫌弃老人 …就想叫社区来个人": the 社区 asked to act is no place; "西华县 红花集镇 大王庄村 …" names one.

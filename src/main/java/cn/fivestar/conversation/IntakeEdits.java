@@ -53,6 +53,14 @@ final class IntakeEdits {
             : d.location().replaceFirst("[东南西北前后正侧](?=" + Pattern.quote(value.substring(1)) + ")", value.substring(0, 1));
         intake.summary(t, d.withLocation(place != null && !place.equals(d.location()) ? place : value));
       }
+      case Cues.REPLACE_UNIT -> {
+        // "俺村是孙营村" for "西华县 东夏亭镇 孙庄村 东头": the village (street, estate) of the same kind, replaced.
+        String value = edit.value();
+        String kind = value.replaceFirst("^.*?(社区|小区|街道|村|庄|屯|寨|镇|乡)$", "$1");
+        String place = d.location() == null ? null
+            : d.location().replaceFirst("(?<=^|[\\s县区市镇乡道])\\p{IsHan}{1,4}?" + Pattern.quote(kind) + "(?=\\s|$|[东南西北])", value);
+        intake.summary(t, d.withLocation(place != null && !place.equals(d.location()) ? place : value));
+      }
       case Intake.EDIT_WHERE -> intake.summary(t, d.withLocation(SlotFit.place(edit.value())));
       case Intake.EDIT_PHONE -> {
         String phone = Slots.phone(edit.value());

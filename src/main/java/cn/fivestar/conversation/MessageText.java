@@ -63,7 +63,7 @@ final class MessageText {
 
   /** "别说是俺报的啊" beside a confirmation: a wish (reporters are never named), not a change to the report. */
   private static final Pattern KEEP_ME_OUT = Pattern.compile(
-      "(?:别|不要|甭|可别)(?:跟人家|跟他们?|跟她)?(?:说|告诉|讲|让人知道)(?:人家|他们?|她)?(?:是)?(?:俺|我)(?:们)?(?:报|反映|举报|说)?的?(?:啊|哈|呀|啊)?");
+      "(?:别|不要|甭|可别)(?:跟人家|跟他们?|跟她|(?:跟|给|和|对)\\p{IsHan}{1,4}?)?(?:说|告诉|讲|让人知道)(?:人家|他们?|她)?(?:是)?(?:俺|我)(?:们|家)?(?:报|反映|举报|说)?(?:的|哩)?(?:啊|哈|呀|啊)?");
 
   /** "别说是俺报的啊": the person asks not to be named to whoever the report is about. */
   static boolean asksNotToBeNamed(String text) {

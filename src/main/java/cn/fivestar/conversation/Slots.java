@@ -30,7 +30,8 @@ final class Slots {
   private static final Pattern NUMBERED = Pattern.compile(
       "(?:" + NAMED + "[哩嘞]?\\s*)*(?:" + NUM + "\\s*号院?\\s*)?(?:" + UNIT + "\\s*)+(?:" + FINE + "\\s*)*"
           + "|(?:" + NAMED + "\\s*)+" + NUM + "\\s*号院?");
-  private static final Pattern NAMED_ONLY = Pattern.compile("(?:" + NAMED + ")+");
+  /** "农业银行社区 金穗花园": a community, then the estate in it, is one place. */
+  private static final Pattern NAMED_ONLY = Pattern.compile("(?:" + NAMED + ")(?:\\s*(?:" + NAMED + "))*");
   /** A named place must start a clause or follow 在 / 住在 / 我们…; elsewhere it is usually a verb's object. */
   private static final Pattern CLAUSE_START = Pattern.compile("(?:^|[\\s\\p{P}]|在|住在|位于|就在|是|我们|咱们|我家|俺们|俺)$");
   /** A candidate starting with a verb is that verb's object (建议社区…, 举报村…), not a place. */

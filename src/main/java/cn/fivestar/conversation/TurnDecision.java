@@ -138,6 +138,13 @@ final class TurnDecision {
       t.say(intake.waitingLine(t));
       return;
     }
+    // "你帮我查下楼上那家电话 …他身份证号我有": nobody's data is looked up, mid-report either; the report waits.
+    if (Cues.asksOthersContact(text) && Slots.location(text) == null) {
+      t.handledAs = HandledAs.ANSWER;
+      t.say(Texts.OTHERS_CONTACT_PRIVATE);
+      t.say(intake.waitingLine(t));
+      return;
+    }
     if (Cues.asksConfidential(text) && !MessageText.confirmsSummary(text)) {
       // "恁得给俺保密啊 不会叫老郭家知道是俺说哩吧": reassured, and the report waits as it was.
       t.handledAs = HandledAs.REPORT;
@@ -387,7 +394,9 @@ final class TurnDecision {
       intake.startReport(t, other, classifier.category(other), null);
       return;
     }
-    if (Cues.dropsReport(text) && !Cues.asksLettingOff(text) || Cues.aboutTheBot(text) || SmallTalk.isPleasantry(text)
+    // "房东大娘问下水道那事咋样了 她还叫俺问问恁是真人不": the case first (the progress check below).
+    boolean botAsked = Cues.aboutTheBot(text) && !(Cues.asksProgress(text) && status.hasCases(t));
+    if (Cues.dropsReport(text) && !Cues.asksLettingOff(text) || botAsked || SmallTalk.isPleasantry(text)
         || Cues.scolds(text) || Cues.thanksWithRelief(text) && Urgency.of(text) == null
         || Cues.praisesBot(text) || Cues.greets(text) || Cues.saysBye(text) || Cues.wantsToChat(text)
         || Cues.sentByMistake(text)

@@ -30,6 +30,14 @@ public final class PersonalData {
     return LANDLINE.matcher(s).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "****" + r.group(2)));
   }
 
+  /** The text with its ID card numbers masked (phones kept: a report's own contact is needed). */
+  public static String maskIdCards(String text) {
+    if (text == null || text.isEmpty()) return text;
+    String s = asciiDigits(text);
+    Matcher m = ID_CARD.matcher(s);
+    return m.find() ? m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "********" + r.group(4))) : text;
+  }
+
   /** Full-width digits (０-９) as ASCII, so they are found like any other; everything else is left as it is. */
   private static String asciiDigits(String text) {
     StringBuilder b = null;
