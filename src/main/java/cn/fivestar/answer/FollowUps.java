@@ -141,10 +141,17 @@ public final class FollowUps {
     return rest.replaceAll("[点下说讲呢啊吧呀哈都了]", "").isEmpty();
   }
 
-  /** "这算哪颗星哩 俺听他们天天说创星": which star what was just shown counts for — its asking clause names nothing. */
+  /**
+   * "这算哪颗星哩 俺听他们天天说创星": which star what was just shown counts for — the asking clause comes first and
+   * names nothing.
+   */
   public static boolean asksStarOfShown(String question) {
+    // "那帮失业的居民找工作 搞技能培训呢 算哪颗": a subject told first is what is asked about.
     for (String clause : question.strip().split("[\\s，,。？?！!]+")) {
-      if (!AskedThing.asksWhichStar(clause)) continue;
+      if (!AskedThing.asksWhichStar(clause)) {
+        if (!POINTS_BACK.matcher(clause).replaceAll("").isEmpty()) return false;
+        continue;
+      }
       String rest = POINTS_BACK.matcher(clause.replaceAll("算|属于|归|对应|哪一?颗星?|哪个星|星|哩|呢|啊|的|嘞", "")).replaceAll("");
       return rest.isEmpty();
     }

@@ -42,7 +42,9 @@ final class Procedures {
   private static final Pattern HOURS =
       Pattern.compile("几点|几号|什么时候开|[开关]门(?:吗|不|没|了没|了吗)|[开关]不[开关]门|(?:啥|什么)时候[开关]门|(?:几点|啥时候|什么时候)下班|下班吗|上班时间|营业时间|开放时间"
           // "幼儿园啥时候报名", "下一期啥时候开班": a date the reports do not give unless they say when.
-          + "|(?:啥|什么)时候(?:报名|开班|开学|开课|截止)|下一期");
+          + "|(?:啥|什么)时候(?:报名|开班|开学|开课|截止)|下一期"
+          // "调解室礼拜六上班不": whether it is open on a given day.
+          + "|(?:周末|周六|周日|星期[六天日]|礼拜[六天日]|节假日|晚上)\\p{IsHan}{0,3}(?:上班|开门|开放|办公|营业)(?:不|吗|么|没)");
   // Not "几天", "几个月": a resident's story says "放了好几天了" without asking how long.
   private static final Pattern DURATION_ASKED = Pattern.compile("多长|要多久|多久\\p{IsHan}{0,3}一次|多久能"
       // "方案公示要贴几天": how long a notice stays up.
@@ -59,7 +61,9 @@ final class Procedures {
   private static final Pattern DAY_ASKED = Pattern.compile("哪一?天|周几|星期几|礼拜几");
   private static final Pattern PRICE_ASKED = Pattern.compile("交多少|赔多少|补多少|补贴多少|便宜点|便宜些|能便宜|优惠点|打个?折|减免不|掏钱|掏多少|摊多少|出多少钱|费多少|多少费|上门费|工资多少|多少工资|挣多少|月薪|多少钱|要交钱|交不交钱|要不要钱|收费吗|收不收费|学费|贵不贵|贵不|花多少钱"
       // "调解收钱不", "喝茶收费吗": whether a service is free — at a question's end, not "物业光收钱不干活".
-      + "|收不收钱|免不免费|(?:收钱|要钱|收费|花钱|免费)(?:不|吗|么|没)?[？?]?\\s*$");
+      + "|收不收钱|免不免费|(?:收钱|要钱|收费|花钱|免费)(?:不|吗|么|没)?[？?]?\\s*$"
+      // "收停车费不", "要交摊位费不": a named fee.
+      + "|(?:收|交|缴)\\p{IsHan}{1,3}费(?:不|吗|么|没)");
   private static final Pattern PRICE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:元|块)|免费|不收费|不要钱");
   private static final Pattern PHONE_ASKED = Pattern.compile("(?:哪个|什么|啥)电话|电话(?:是)?多少|电话号码|联系方式|热线");
   private static final Pattern PHONE = Pattern.compile("\\d{3,4}-?\\d{7,8}|1\\d{10}|\\b\\d{5}\\b");

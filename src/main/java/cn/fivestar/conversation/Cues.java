@@ -738,6 +738,17 @@ final class Cues {
         + "|电话(?:就|先)?(?:算了|免了|不用了|不要了|甭留|别留)|没(?:有)?手机).*");
   }
 
+  /** "中 没事了 恁也歇着吧": the person signs off, the matter settled. */
+  static boolean signsOff(String text) {
+    return MessageText.length(text) <= 14 && MessageText.answer(text).matches(".*(?:没事了|不用了|歇着吧|歇歇吧|忙吧|先这样吧|就这样吧).*");
+  }
+
+  /** "俺不敢打110 万一他是走亲戚去了 恁先叫社区来人看看": hesitating to call the emergency number. */
+  static boolean hesitatesToCall(String text) {
+    return MessageText.answer(text).matches(".*(?:(?:不敢|不想|不好意思|没)打(?:110|120|119)|(?:110|120|119)\\p{IsHan}{0,4}(?:不敢|算了|不打)"
+        + "|(?:先)?叫社区(?:先)?来(?:个)?人|社区(?:先)?来人看看).*");
+  }
+
   /** "刚才那个报路灯的人电话多少": asking for another resident's phone or address, which nobody is shown. */
   static boolean asksOthersContact(String text) {
     return MessageText.answer(text).matches(

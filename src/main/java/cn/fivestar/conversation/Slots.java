@@ -17,7 +17,7 @@ final class Slots {
   /** Finer pieces that may follow: 3楼, 301室, 5号. */
   private static final String FINE = NUM + "\\s*(?:号|楼|层|室|户)";
   /** Characters a place name may use: no particles, pronouns, verbs of wishing or direction words. */
-  private static final String NAME_CHAR = "[\\p{IsHan}A-Za-z&&[^的了在被把往有是就都也又还和跟到从让给说我你他她们这那里上下个口边头门"
+  private static final String NAME_CHAR = "[\\p{IsHan}A-Za-z&&[^的了在被把往有是就都也又还和跟到从让给说我你他她们这那俺恁咱里上下个口边头门"
       + "前后中内外啊吗呢吧很太好没不要想能会去来对向哪些般沿拉哩嘞]]";
   /** A named place: 幸福路, 建设东街, 陇海中路, 阳光花苑, 王庄村, 锦绣城社区, 幸福路口. */
   /** Common place names that start with a character NAME_CHAR leaves out (人民路, 中原路, 上街区, 和平新村). */
@@ -36,7 +36,7 @@ final class Slots {
   private static final Pattern CLAUSE_START = Pattern.compile("(?:^|[\\s\\p{P}]|在|住在|位于|就在|是|我们|咱们|我家|俺们|俺)$");
   /** A candidate starting with a verb is that verb's object (建议社区…, 举报村…), not a place. */
   private static final Pattern VERB_FIRST = Pattern.compile(
-      "^(?:建议|希望|举报|反映|报名|参加|借用|觉得|冒充|感谢|请问|联系|怎么|搞|找|进|回|翻墙|帮忙|祸害|别|叫"
+      "^(?:建议|希望|举报|反映|报名|参加|借用|觉得|冒充|感谢|请问|问|联系|怎么|搞|找|进|回|翻墙|帮忙|祸害|别|叫"
           // "俺们村通镇上那条土路": the village itself, then where its road goes — no name.
           + "|村)");
   /** A name followed by these is part of a common word, not a place (路灯, 路面, 街道办, 村干部). */

@@ -69,6 +69,8 @@ final class Texts {
       + "如果有情况需要说明，可以直接告诉我，我转给工作人员。";
   static final String STAFF_ACCOUNT_ONLY = "抱歉，居民反映的内容只有社区工作人员用自己的工作账号才能查看，我不能在这里发给您。"
       + "如果您是新来的工作人员，请联系街道或社区管理员开通账号。";
+  static final String CALL_ANYWAY = "人身安全要紧：担心里面的人出了意外，直接拨打 110 或 120 不算多事，民警和医生会判断怎么处理；"
+      + "社区值班人员也已收到您的反映，会尽快上门查看。";
   static final String OTHERS_CONTACT_PRIVATE = "为保护居民隐私，其他居民的电话、住址等信息不能提供。"
       + "如果您也遇到了同样的问题，直接告诉我情况和地点，我帮您登记，工作人员会一并处理。";
   static final String THANKS = "不客气！还有什么需要，随时告诉我。";

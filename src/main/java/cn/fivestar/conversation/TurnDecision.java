@@ -340,9 +340,12 @@ final class TurnDecision {
     }
     if (s.lastCase() != null && Urgency.of(text) == null
         && (SlotFit.onlyPhone(text) || Cues.placeOnly(text) || Slots.phone(text) != null && Cues.urges(text)
-            || intake.urgent(s.lastCase()) && !Cues.questionForm(text) && !Cues.thanks(text) && !MessageText.isYes(text)
-                && Cues.switchedMatter(text) == null && Cues.anotherMatter(text) == null)) {
+            || intake.urgent(s.lastCase()) && (!Cues.questionForm(text) || Cues.hesitatesToCall(text)) && !Cues.thanks(text)
+                && (!MessageText.isYes(text) || Cues.urges(text)) && !Cues.signsOff(text) && Cues.switchedMatter(text) == null
+                && Cues.anotherMatter(text) == null)) {
       intake.addToCase(t, s.lastCase());
+      // "俺不敢打110 万一他是走亲戚去了": calling is no fuss when someone may be hurt; staff have it too.
+      if (intake.urgent(s.lastCase()) && Cues.hesitatesToCall(text)) t.say(Texts.CALL_ANYWAY);
       return;
     }
     Urgency danger = Urgency.of(text);

@@ -47,4 +47,23 @@ class AskedDetailTest {
     assertTrue(FollowUps.elliptic("搞清廉社区 公示廉洁承诺那一套呢"));
     assertFalse(FollowUps.elliptic("那个乒乓球比赛是哪个社区搞哩"));
   }
+
+  @Test
+  void followUpsAboutWhatWasShownNameNothingOfTheirOwn() {
+    assertTrue(FollowUps.asksDetails("具体咋弄哩 谁牵哩头"));
+    assertTrue(FollowUps.asksDetails("有没有具体例子 都改了啥"));
+    assertFalse(FollowUps.asksDetails("街道咋督导的 具体点"), "督导 is a subject of its own");
+    assertTrue(FollowUps.asksStarOfShown("这算哪颗星哩 俺听他们天天说创星创星"));
+    assertFalse(FollowUps.asksStarOfShown("那帮失业的居民找工作 搞技能培训呢 算哪颗"), "a subject told first");
+    assertTrue(FollowUps.asksOtherWays("还有别哩跟单位结对哩例子没"));
+  }
+
+  @Test
+  void openingDaysAndNamedFeesAreDetailsToo() {
+    assertTrue(AskedDetail.asked("那个调解室礼拜六上班不"));
+    assertFalse(AskedDetail.given("那个调解室礼拜六上班不", "调解室由律师、民警、民调员和网格员组成。"));
+    assertTrue(Procedures.asksPrice("整治以后电动车停哪 收停车费不"));
+    assertTrue(Procedures.asksPrice("摆摊要交摊位费不"));
+    assertFalse(Procedures.asksPrice("物业费涨了以后服务也没变好"), "a fee told of, not asked");
+  }
 }

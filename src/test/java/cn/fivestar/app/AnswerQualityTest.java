@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the twenty-six blind sets:
- * 2274 questions, 2237 of them written by people who never saw the system's output) on both corpora: the shipped
+ * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the twenty-seven blind sets:
+ * 2354 questions, 2317 of them written by people who never saw the system's output) on both corpora: the shipped
  * {@code index/} and the raw seeds. The floors are the figures reached when this test was written, a little
  * below, so a change that makes answers worse fails; the README gives the targets and how far they are. Sets 23 and
  * 24 (harder, held out until measured) lowered the aggregate how-to and fact figures when they joined; the floors
@@ -34,7 +34,8 @@ class AnswerQualityTest {
       "eval/questions-blind-16.jsonl", "eval/questions-blind-17.jsonl",
       "eval/questions-blind-18.jsonl", "eval/questions-blind-19.jsonl", "eval/questions-blind-20.jsonl",
       "eval/questions-blind-21.jsonl", "eval/questions-blind-22.jsonl", "eval/questions-blind-23.jsonl",
-      "eval/questions-blind-24.jsonl", "eval/questions-blind-25.jsonl", "eval/questions-blind-26.jsonl");
+      "eval/questions-blind-24.jsonl", "eval/questions-blind-25.jsonl", "eval/questions-blind-26.jsonl",
+      "eval/questions-blind-27.jsonl");
   private static final Path SEEDS = Path.of("../shared/seeds");
 
   @TempDir Path data;
@@ -51,7 +52,7 @@ class AnswerQualityTest {
   @Test
   void rawSeeds() {
     assumeTrue(Files.isDirectory(SEEDS), "the seeds are not beside this checkout");
-    check(List.of(SEEDS), new Floors(0.885, 115, 0.705, 0.645, 0.97, 0.03, 0.845, 0.01));
+    check(List.of(SEEDS), new Floors(0.885, 118, 0.705, 0.645, 0.97, 0.03, 0.84, 0.01));
   }
 
   private void check(List<Path> sources, Floors floors) {

@@ -110,7 +110,9 @@ class DialogueEvalTest {
       "dialogues-blind-33.jsonl, 0.84, 0.15",
       "dialogues-blind-34.jsonl, 0.91, 0.45",
       "dialogues-blind-35.jsonl, 0.95, 0.7",
-      "dialogues-blind-36.jsonl, 0.96, 0.7"})
+      "dialogues-blind-36.jsonl, 0.96, 0.7",
+      "dialogues-blind-37.jsonl, 0.87, 0.45",
+      "dialogues-blind-38.jsonl, 0.92, 0.35"})
   void teamDialogueSets(String file, double minTurns, double minDialogues) {
     check(Path.of("eval", file), minTurns, minDialogues);
   }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
  * someone's number to be looked up, a greeting that only announces a matter, a progress check naming the matter with
  * 哩, someone come to saw a branch, the other end of the village, places named 和平… or …口村, a thumbs-up as a score,
  * a story closing "恁说这咋弄", the person's own plan to tell the community, more words at the summary, a plain 还有
- * before a question, the items of an answer after its places were asked, 还有别哩不, and the asker's home county.
+ * before a question, the items of an answer after its places were asked, 还有别哩不, and the asker's home county; and
+ * from sets 37 and 38: a number asked for in the middle of a report, someone's ID number pasted into a story, "打错了",
+ * the village corrected by name, a phone declined at the summary, a progress check with the bot question, the star of
+ * what was shown, details of the one practice shown, and someone hesitating to call 110 for a neighbour.
  */
 class ThirteenthRoundConversationTest extends RealAnswererHarnessTest {
 
@@ -140,5 +143,78 @@ class ThirteenthRoundConversationTest extends RealAnswererHarnessTest {
   void whereAThingIsPutUpIsNotGuessedFromItsStory() {
     String reply = h.say("a", "秦江社区黑旗榜贴哪儿了");
     assertTrue(reply.contains("暂时没有"), reply);
+  }
+
+  @Test
+  void aNumberAskedForMidReportIsRefusedAndAnIdNumberIsNeverKept() {
+    h.say("a", "楼上养了一阳台鸽子 鸽子屎天天掉俺窗台上 孩子过敏一直咳");
+    String refused = h.say("a", "你帮我查下楼上那家电话 我自己找他 他身份证号我有 410105199203154417");
+    assertTrue(refused.contains("隐私"), refused);
+    h.say("a", "一中家属院8号楼3单元 鸽子是502的 电话13592617043");
+    String summary = h.say("a", "再补充一句 他身份证号是410105199203154417");
+    assertFalse(summary.contains("410105199203154417"), summary);
+    CaseRecord c = h.cases.get(Harness.trackingNumber(h.say("a", "确认")));
+    assertFalse(c.summary().contains("199203154417"), c.summary());
+  }
+
+  @Test
+  void aTypoCorrectionAndAVillageCorrectedByNameReplaceTheirPart() {
+    h.say("a", "楼道灭火器都没了 一层都没有 全让人顺走了");
+    h.say("a", "电缆厂家属院 3号楼 电话17603869021");
+    h.say("a", "打错了 是5号楼 3号楼是我同事家");
+    String place = h.state("a").draft().location();
+    assertTrue(place.contains("5号楼") && !place.contains("3号楼") && !place.contains("打错"), place);
+    h.say("b", "俺隔壁老孙家门口那条排水沟叫人填平了 一下雨水全灌他院里了");
+    h.say("b", "西华县 东夏亭镇 孙庄村 东头 老孙家门口");
+    h.say("b", "哎呀不对 说错了 孙庄是俺娘家 俺村是孙营村");
+    String village = h.state("b").draft().location();
+    assertTrue(village.contains("孙营村") && village.contains("东夏亭镇") && !village.contains("孙庄"), village);
+  }
+
+  @Test
+  void aPhoneDeclinedAtTheSummaryIsNoEdit() {
+    h.say("a", "对面楼有一套房子隔成了七八间出租 楼道里堆满电动车 万一着火了可咋弄");
+    h.say("a", "新华路粮食局家属院 11号楼 电话15093362817");
+    h.say("a", "电话不留了 俺怕房东知道是俺报哩");
+    assertEquals(DialogState.Step.CONFIRM, h.state("a").step());
+    assertNull(h.state("a").draft().phone());
+    String filed = h.say("a", "中 那提交");
+    assertTrue(filed.contains("编号"), filed);
+  }
+
+  @Test
+  void aProgressCheckComesBeforeTheQuestionAboutTheBot() {
+    CaseRecord c = h.report("a", "一楼饭店的油把下水道堵了 污水往外冒", "新华路粮食局家属院2号楼 电话13700371958");
+    String reply = h.say("a", "房东大娘问下水道那事咋样了 她还叫俺问问恁是真人不");
+    assertTrue(reply.contains(c.id()), reply);
+    String dated = h.say("a", "前天报那个下水道的 咋样了 今天还往外冒");
+    assertTrue(dated.contains(c.id()), dated);
+  }
+
+  @Test
+  void whichStarWhatWasShownCountsFor() {
+    h.say("a", "那个梨园之家是哪个街道搞哩");
+    String star = h.say("a", "这算哪颗星哩 俺听他们天天说创星创星");
+    assertTrue(star.contains("幸福和谐星"), star);
+  }
+
+  @Test
+  void detailsOfTheOnePracticeShown() {
+    h.send("s", Role.STAFF, "那个168号院是哪个街道哩");
+    String details = h.staff("s", "具体咋弄哩 谁牵哩头");
+    assertTrue(details.contains("居民代表") || details.contains("报装审批"), details);
+  }
+
+  @Test
+  void hesitatingToCallForANeighbourKeepsTheUrgentCase() {
+    String first = h.say("a", "俺对门老董八十多了 一个人住 两天没见他出门了 敲门不应 打电话也没人接");
+    assertTrue(first.contains("110"), first);
+    String hesitant = h.say("a", "俺不敢打110 万一他是走亲戚去了 恁先叫社区来人看看中不中");
+    assertTrue(hesitant.contains("110") && hesitant.contains("不算多事"), hesitant);
+    h.say("a", "锦绣城社区 工人北路 5号楼3单元 四楼东户");
+    h.say("a", "确认 快点叫人来");
+    assertEquals(1, h.cases.list(CaseFilter.all()).size());
+    String where = h.cases.list(CaseFilter.all()).get(0).location();
+    assertTrue(where != null && where.contains("锦绣城"), where);
   }
 }

@@ -20,6 +20,13 @@ class PersonalDataTest {
   }
 
   @Test
+  void idCardsAloneAreMaskedWhenAReportKeepsItsPhone() {
+    assertEquals("他身份证号410105********4417 我电话13592617043",
+        PersonalData.maskIdCards("他身份证号410105199203154417 我电话13592617043"));
+    assertEquals("没有号码", PersonalData.maskIdCards("没有号码"));
+  }
+
+  @Test
   void masksIdWithTrailingX() {
     assertFalse(PersonalData.mask("41010219900101123X").contains("19900101"));
   }
