@@ -738,6 +738,13 @@ final class Cues {
         + "|电话(?:就|先)?(?:算了|免了|不用了|不要了|甭留|别留)|没(?:有)?手机).*");
   }
 
+  /** "那恁就说个是或者不是 这都不中?", "就告诉俺呗": pressing for what was just refused. */
+  static boolean insists(String text) {
+    return MessageText.length(text) <= 24 && MessageText.answer(text).matches(
+        ".*(?:说个是(?:或者|还是)?不是|就说(?:个)?是不是|(?:就|只)?说(?:个|一下|一声)?对不对|这都不(?:中|行)|咋就不能说|为啥不能说|凭啥不能说"
+            + "|就告诉(?:俺|我)|告诉(?:俺|我)呗|透露一下|通融一下|就一个电话|偷偷告诉|悄悄告诉).*");
+  }
+
   /** "中 没事了 恁也歇着吧": the person signs off, the matter settled. */
   static boolean signsOff(String text) {
     return MessageText.length(text) <= 14 && MessageText.answer(text).matches(".*(?:没事了|不用了|歇着吧|歇歇吧|忙吧|先这样吧|就这样吧).*");

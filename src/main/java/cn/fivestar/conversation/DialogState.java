@@ -14,7 +14,7 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DialogState(Step step, Draft draft, List<String> questions, String pendingQuestion,
                           String ratingCaseId, Integer ratingScore, String lastCase, Long answerId,
-                          Draft dropped, String queued, Shown shown) {
+                          Draft dropped, String queued, Shown shown, String refused) {
   static final int MAX_QUESTIONS = 4;
 
   /** What the bot is waiting for. */
@@ -51,28 +51,28 @@ public record DialogState(Step step, Draft draft, List<String> questions, String
   }
 
   public static DialogState idle() {
-    return new DialogState(Step.IDLE, null, List.of(), null, null, null, null, null, null, null, null);
+    return new DialogState(Step.IDLE, null, List.of(), null, null, null, null, null, null, null, null, null);
   }
 
   /** Back to idle, keeping the question history. */
   public DialogState reset() {
-    return new DialogState(Step.IDLE, null, questions, null, null, null, lastCase, null, null, null, shown);
+    return new DialogState(Step.IDLE, null, questions, null, null, null, lastCase, null, null, null, shown, null);
   }
 
   public DialogState withDraft(Step s, Draft d) {
-    return new DialogState(s, d, questions, null, null, null, lastCase, null, null, queued, shown);
+    return new DialogState(s, d, questions, null, null, null, lastCase, null, null, queued, shown, null);
   }
 
   public DialogState withPendingQuestion(String q) {
-    return new DialogState(Step.OFFER_LOG, null, questions, q, null, null, lastCase, null, null, null, shown);
+    return new DialogState(Step.OFFER_LOG, null, questions, q, null, null, lastCase, null, null, null, shown, null);
   }
 
   public DialogState askingQuestion() {
-    return new DialogState(Step.ASK_QUESTION, null, questions, null, null, null, lastCase, null, null, null, shown);
+    return new DialogState(Step.ASK_QUESTION, null, questions, null, null, null, lastCase, null, null, null, shown, null);
   }
 
   public DialogState rating(Step s, String caseId, Integer score) {
-    return new DialogState(s, null, questions, null, caseId, score, lastCase, null, null, null, shown);
+    return new DialogState(s, null, questions, null, caseId, score, lastCase, null, null, null, shown, null);
   }
 
   /** {@code q} asked and answered; {@code s} is what the answer showed (null for a refusal). */
@@ -80,32 +80,41 @@ public record DialogState(Step step, Draft draft, List<String> questions, String
     List<String> qs = new ArrayList<>(questions);
     qs.add(q);
     while (qs.size() > MAX_QUESTIONS) qs.remove(0);
-    return new DialogState(step, draft, qs, pendingQuestion, ratingCaseId, ratingScore, lastCase, null, dropped, queued, s);
+    return new DialogState(step, draft, qs, pendingQuestion, ratingCaseId, ratingScore, lastCase, null, dropped, queued, s, null);
   }
 
   /** Waiting for the optional reason of a 没用 vote on answer {@code id}. */
   public DialogState askingReason(long id) {
-    return new DialogState(Step.FEEDBACK_REASON, null, questions, null, null, null, lastCase, id, null, null, shown);
+    return new DialogState(Step.FEEDBACK_REASON, null, questions, null, null, null, lastCase, id, null, null, shown, null);
   }
 
   /** Idle after registering a case: a phone sent next is added to it, a 确认 sent again is not a new report. */
   public DialogState registered(String caseId) {
-    return new DialogState(Step.IDLE, null, questions, null, null, null, caseId, null, null, null, shown);
+    return new DialogState(Step.IDLE, null, questions, null, null, null, caseId, null, null, null, shown, null);
   }
 
   /** The same state without the just-registered case (the next message is about something else). */
   public DialogState forgetLastCase() {
-    return lastCase == null ? this : new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, null, null, dropped, queued, shown);
+    return lastCase == null ? this : new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, null, null, dropped, queued, shown, refused);
   }
 
   /** Idle, holding the report just dropped for one message ("不对 还是报吧" takes it up again). */
   public DialogState withDropped(Draft d) {
-    return new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, lastCase, answerId, d, queued, shown);
+    return new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, lastCase, answerId, d, queued, shown, refused);
   }
 
   /** Another matter told while a report waits for confirmation: taken in once that report is filed or dropped. */
   public DialogState withQueued(String text) {
-    return new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, lastCase, answerId, dropped, text, shown);
+    return new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, lastCase, answerId, dropped, text, shown, null);
+  }
+
+  /**
+   * The same state remembering the refusal just given ({@code text}; null forgets it): "那恁就说个是或者不是" next gets it
+   * again rather than an answer about something else.
+   */
+  public DialogState withRefused(String text) {
+    return new DialogState(step, draft, questions, pendingQuestion, ratingCaseId, ratingScore, lastCase, answerId, dropped,
+        queued, shown, text);
   }
 
   /** The same state without a dropped report. */

@@ -17,7 +17,7 @@ final class Slots {
   /** Finer pieces that may follow: 3楼, 301室, 5号. */
   private static final String FINE = NUM + "\\s*(?:号|楼|层|室|户)";
   /** Characters a place name may use: no particles, pronouns, verbs of wishing or direction words. */
-  private static final String NAME_CHAR = "[\\p{IsHan}A-Za-z&&[^的了在被把往有是就都也又还和跟到从让给说我你他她们这那俺恁咱里上下个口边头门"
+  private static final String NAME_CHAR = "[\\p{IsHan}A-Za-z&&[^的了在被把往有是就都也又还和跟到从让给说我你他她们这那恁里上下个口边头门"
       + "前后中内外啊吗呢吧很太好没不要想能会去来对向哪些般沿拉哩嘞]]";
   /** A named place: 幸福路, 建设东街, 陇海中路, 阳光花苑, 王庄村, 锦绣城社区, 幸福路口. */
   /** Common place names that start with a character NAME_CHAR leaves out (人民路, 中原路, 上街区, 和平新村). */

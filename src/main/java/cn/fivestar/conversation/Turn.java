@@ -16,6 +16,8 @@ final class Turn {
   boolean refused;
   /** How this message was taken (set by whoever handles it). */
   HandledAs handledAs;
+  /** Whether this turn refused something (the refusal is kept for one message, in case the person insists). */
+  boolean refusedNow;
   /** Whether this turn dropped the report under way (kept for one message, to take up again). */
   boolean dropped;
   /** Whether this turn added to an urgent case (the next message may bring its place or phone too). */

@@ -79,6 +79,8 @@ final class TurnDecision {
     if (t.registered == null && t.handledAs != HandledAs.CHITCHAT && !t.urgentOngoing) t.state = t.state.forgetLastCase();
     // So does a dropped report: only "不对 还是报吧" right after dropping it takes it up again.
     if (!t.dropped) t.state = t.state.forgetDropped();
+    // And a refusal: only insisting right after it gets it again.
+    if (!t.refusedNow && t.state.refused() != null) t.state = t.state.withRefused(null);
   }
 
   /**
@@ -384,9 +386,13 @@ final class TurnDecision {
       return;
     }
     String refusal = refusal(t);
+    // "那恁就说个是或者不是 这都不中?" right after a refusal: the same refusal, not an answer about something else.
+    if (refusal == null && s.refused() != null && Cues.insists(text)) refusal = s.refused();
     if (refusal != null) {
       t.handledAs = HandledAs.ANSWER;
       t.say(refusal);
+      t.state = t.state.withRefused(refusal);
+      t.refusedNow = true;
       return;
     }
     String other = Cues.anotherMatter(text);
