@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * The one detail a question may ask for that the documents may simply not hold: a figure (多少), a holder's name
  * (书记叫啥名字), a date (哪一天), a duration or price (学多长时间, 要交钱不), a number to call (该打哪个电话), opening
  * hours (周末几点开门), a document (哪个文件), the spot a thing is put up (贴哪儿了), whether people from elsewhere may
- * come (外地户口能报名不), a ranking (排了第一), an inscription (锦旗上写的啥), a certificate (发啥证). The sentence that answers such a question gives the detail; without it the documents
+ * come (外地户口能报名不), a ranking (排了第一), an inscription (锦旗上写的啥), a certificate (发啥证), who is on a list
+ * (名单在哪能查到), which firm (哪个律所派的), several people by name (分别都是谁). The sentence that answers such a question gives the detail; without it the documents
  * mention the subject, not the detail.
  */
 final class AskedDetail {
@@ -37,8 +38,16 @@ final class AskedDetail {
       // "锦旗上写的是啥字": what a thing says, which the text quotes after 写着 / 上书 (not "里头都写的啥", its content).
       new Kind(Pattern.compile("(?:上面?|上头)(?:都)?(?:写|印|刻|绣)(?:的|着|哩|了)(?:是)?(?:啥|什么)"),
           Pattern.compile("(?:写|印|刻|绣)(?:着|有|上|的是)?[“\"]|上书|题写")),
-      // "培训结业发啥证": which certificate.
-      new Kind(Pattern.compile("(?:发|给|颁|拿|考)(?:个)?(?:啥|什么|哪种)证|(?:啥|什么|哪种)证书"),
+      // "名单在哪能查到", "黑旗榜上都挂过谁": who is on a list, which the reports name only when they give it.
+      new Kind(Pattern.compile("名单(?:在哪|在哪儿|哪里|咋|怎么)?(?:能)?(?:查|看|找)|(?:榜|名单)上(?:都)?(?:有|挂过|上过|是)谁"),
+          Pattern.compile("名单(?:已|在|公示|公布|见)|(?:社区|村|街道)、\\p{IsHan}{2,8}(?:社区|村|街道)")),
+      // "那5个人一人管一颗星，分别都是谁": several people, each named — a list of names.
+      new Kind(Pattern.compile("分别(?:都)?是谁|都(?:有|是)哪(?:几|些)(?:个)?人"), Pattern.compile("\\p{IsHan}{2,3}[、和]\\p{IsHan}{2,3}[、和，,]")),
+      // "律师是哪个律所派的", "是哪几家公司": which firm, named as one.
+      new Kind(Pattern.compile("哪(?:个|家)(?:律所|律师事务所)|(?:是)?哪(?:几|些)家(?:公司|企业)"),
+          Pattern.compile("律师事务所|律所|\\p{IsHan}{2,10}(?:有限公司|股份公司|集团)")),
+      // "培训结业发啥证", "考的都是啥证": which certificate.
+      new Kind(Pattern.compile("(?:发|给|颁|拿|考)(?:的|了)?(?:都是)?(?:个)?(?:啥|什么|哪种)证|(?:啥|什么|哪种)证书"),
           Pattern.compile("证书|资格证|结业证|合格证|上岗证|等级证|职业证")));
 
   private AskedDetail() {}

@@ -42,6 +42,8 @@ final class Cues {
           + "先.{0,10}(?:再|在)说|"
           // "算了算了 还是写信吧", "算了 俺自己去问问": giving up, with what the person will do instead.
           + "^(?:那)?算了(?:算了|吧)?[，,。！!\\s]+(?:还是|俺|我|不|先|回头|自己|等)|"
+          // "唉 还是算了吧 楼上也是老两口 …别为这伤了和气": giving up, with the reason.
+          + "^(?:唉|哎|嗨)?[，,\\s]*还是算了(?:吧)?(?:[，,。！!\\s]|$)|"
           // "算了 估计物业早看见了": giving up, with the reason.
           + "^(?:那)?算了(?:算了|吧)?[，,。！!\\s]+(?:估计|可能|反正|应该|说不定|也许|人家|他们|物业|没用)|"
           // "先不用帮俺转了": declining the offer to pass a question on.
@@ -75,7 +77,7 @@ final class Cues {
   /** Asking how one's own reports stand. */
   private static final Pattern PROGRESS = Pattern.compile(
       "进度|进展|啥状态|什么状态|怎么样了|咋样了|弄好没|修好没|办好没|处理了没|处理没|有人管没|有结果没|有回复没|有消息没|"
-          + "有信儿?没|有回音没|有动静没|哪个环节|办理到哪|办到哪|有人来(?:了|过|看)?没|有人来\\p{IsHan}{1,2}了?没|来(?:过)?人没|咋还没修|怎么还没修|还没修|啥时候(?:能)?修|什么时候(?:能)?修|"
+          + "有信儿?没|有回音没|有动静没|哪个环节|办理到哪|办到哪|有人来(?:了|过|看)?没|有人来\\p{IsHan}{1,2}了?没|啥时候有人(?:跟|和|给)(?:俺|我)联系|来(?:过)?人没|咋还没修|怎么还没修|还没修|啥时候(?:能)?修|什么时候(?:能)?修|"
           + "到哪一步|办得咋样|办得怎么样|是不是(?:弄|修|办|处理|解决)好了|(?:弄|修|办)好了(?:吗|么|没有?)|有人处理没|管了没|修了没|弄了没|(?:现在|目前)(?:是)?(?:啥|什么)情况|到底(?:是)?(?:咋|怎么)回事"
           // "社区有人找他谈没": whether anyone has gone to deal with it.
           + "|(?:有人)?(?:找|去|来)\\p{IsHan}{0,3}(?:谈|说|管|处理|看)(?:他|她|他们|人家)?了?没|有人接茬没?|有人跟(?:进)?没|有人(?:弄|修|管|理|问)没|any\\s*update|有update没?"
@@ -670,7 +672,9 @@ final class Cues {
   static boolean asksOthersCase(String text) {
     String a = MessageText.answer(text);
     return a.matches(".*(?:帮着?问问|替\\p{IsHan}{1,4}问|(?:她|他|他们|她家|他家|人家|对门|邻居|老人)\\p{IsHan}{0,6}?报(?:了|的)).*")
-        && (PROGRESS.matcher(a).find() || a.matches(".*(?:到哪一步|怎么样了|咋样了|结果|进度).*"));
+        && (PROGRESS.matcher(a).find() || a.matches(".*(?:到哪一步|怎么样了|咋样了|结果|进度).*"))
+        // "恁给俺说说他报哩啥": what someone else reported.
+        || a.matches(".*(?:她|他|他们|她家|他家|人家|对门|邻居|隔壁|老\\p{IsHan})\\p{IsHan}{0,6}?(?:报|反映)(?:哩|的|了)(?:个)?(?:啥|什么).*");
   }
 
   private static final Pattern ANOTHER = Pattern.compile(
@@ -735,7 +739,9 @@ final class Cues {
   /** "电话不留了", "不留电话 有事找村委会": no phone for this report. */
   static boolean declinesPhone(String text) {
     return MessageText.answer(text).matches(".*(?:电话(?:就|先)?不(?:留|用留|给)|不(?:留|给)(?:电话|手机)"
-        + "|电话(?:就|先)?(?:算了|免了|不用了|不要了|甭留|别留)|没(?:有)?手机).*");
+        + "|电话(?:就|先)?(?:算了|免了|不用了|不要了|甭留|别留)|没(?:有)?手机"
+        // "电话136… 哦不对 还是别留了 不想被打扰": taken back at once.
+        + "|(?:还是|那还是|就)(?:别|不)留了).*");
   }
 
   /** "那恁就说个是或者不是 这都不中?", "就告诉俺呗": pressing for what was just refused. */
@@ -749,6 +755,8 @@ final class Cues {
   static boolean signsOff(String text) {
     return MessageText.length(text) <= 14 && MessageText.answer(text).matches(".*(?:没事了|不用了|歇着吧|歇歇吧|忙吧|先这样吧|就这样吧).*");
   }
+
+  private static final Pattern ID_NUMBER = Pattern.compile("(?<!\\d)\\d{17}[\\dXx](?![\\dA-Za-z])");
 
   /** "俺不敢打110 万一他是走亲戚去了 恁先叫社区来人看看": hesitating to call the emergency number. */
   static boolean hesitatesToCall(String text) {
@@ -771,6 +779,10 @@ final class Cues {
         // "恁帮俺查查他电话": someone else's number looked up.
         || MessageText.answer(text).matches(
             ".*(?:查查|查一下|查一查|查下|找找|帮(?:俺|我)查)(?!俺|我)\\p{IsHan}{0,6}?(?:的|哩)?(?:电话|手机号?|号码|联系方式|住址).*")
+        // "他身份证号是4105… 恁系统里一搜就出来了": someone looked up by an ID number.
+        || ID_NUMBER.matcher(text).find() && MessageText.answer(text).matches(".*(?:搜|查|找).*")
+        // "恁给俺个他家地址 电话": someone's address or number handed over.
+        || MessageText.answer(text).matches(".*(?:给|告诉)(?:俺|我)(?:个)?(?:他|她|人家)(?:家)?(?:的|哩)?(?:地址|住址|电话|手机).*")
         // "帮我查下8号楼502住的谁": who lives behind a door; "把网格员小张家住哪给俺": someone's address.
         || MessageText.answer(text).matches(".*(?:查|打听).*(?:住(?:的|哩|着)(?:是)?谁(?!都|也)|谁住(?:在)?(?:那|这|几|\\d)).*")
         || MessageText.answer(text).matches(".*把\\p{IsHan}{1,12}?住(?:在)?哪(?:儿|里)?(?:给|告诉|发)(?:俺|我).*")

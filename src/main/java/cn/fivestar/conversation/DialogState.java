@@ -137,8 +137,9 @@ public record DialogState(Step step, Draft draft, List<String> questions, String
   public record Draft(String text, String location, String phone, String category, String kind,
                       List<String> photoIds, List<String> duplicateIds, boolean duplicatesChecked) {
     public Draft {
-      // A report never needs an ID card number (someone's pasted into the story): it is kept masked, never shown.
-      text = PersonalData.maskIdCards(text);
+      // A report never needs an ID card number, nor anyone's phone but the contact's (a pasted group chat names
+      // others'): they are kept masked, never shown.
+      text = PersonalData.maskPhonesExcept(PersonalData.maskIdCards(text), phone);
       photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
       duplicateIds = duplicateIds == null ? List.of() : List.copyOf(duplicateIds);
     }

@@ -61,7 +61,7 @@ final class Intake {
       String kind = Slots.kind(text);
       d = new Draft(null, null, Slots.phone(text), null, kind.equals("help") ? null : kind, t.in.photoIds(), null, false);
     } else {
-      d = new Draft(text, Slots.location(text), Slots.phone(text), category, Slots.kind(text), t.in.photoIds(), null, false);
+      d = new Draft(text, Slots.location(text), Slots.ownPhone(text), category, Slots.kind(text), t.in.photoIds(), null, false);
     }
     if (preface != null) t.say(preface);
     next(t, d);

@@ -71,7 +71,8 @@ final class MessageText {
   }
 
   static boolean isYes(String text) {
-    String a = KEEP_ME_OUT.matcher(answer(text)).replaceAll("");
+    // "确认👌": the emoji only underlines it.
+    String a = KEEP_ME_OUT.matcher(answer(text)).replaceAll("").replaceAll("[\\p{So}\\p{Sk}\\x{FE0F}]", "");
     return YES.contains(a) || a.startsWith("确认") || a.equals("是的确认") || a.equals("对没问题")
         || a.matches("(?:中|对|对的|好|好的|行|可以|确定|没问题|没错|没毛病|是的?|嗯)*(?:吧|的|了)?(?:提交|确认|登记|报上去)(?:吧|了|一下|呗)?")
         // "中 报吧", "就这 确认", "对 这回没错了", "就这些 提交吧": a yes word, with what settles it.

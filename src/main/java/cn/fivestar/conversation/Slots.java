@@ -121,6 +121,18 @@ final class Slots {
     return best;
   }
 
+  /**
+   * The reporter's own number: the one number in the text, or null when it holds none or several (a pasted group
+   * chat names other people's).
+   */
+  static String ownPhone(String text) {
+    if (text == null) return null;
+    java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
+    Matcher m = MOBILE.matcher(text);
+    while (m.find()) numbers.add(m.group());
+    return numbers.size() > 1 ? null : phone(text);
+  }
+
   /** A contact phone number in the text, or null. */
   static String phone(String text) {
     if (text == null) return null;

@@ -38,6 +38,22 @@ public final class PersonalData {
     return m.find() ? m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "********" + r.group(4))) : text;
   }
 
+  /** The text with its mobile numbers masked, but for {@code kept} (may be null). */
+  public static String maskPhonesExcept(String text, String kept) {
+    if (text == null || text.isEmpty()) return text;
+    Matcher m = MOBILE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    boolean changed = false;
+    while (m.find()) {
+      String digits = m.group().replaceAll("\\D", "");
+      boolean own = kept != null && digits.endsWith(kept.replaceAll("\\D", ""));
+      m.appendReplacement(out, Matcher.quoteReplacement(own ? m.group() : m.group(1) + "****" + m.group(2)));
+      changed |= !own;
+    }
+    m.appendTail(out);
+    return changed ? out.toString() : text;
+  }
+
   /** Full-width digits (０-９) as ASCII, so they are found like any other; everything else is left as it is. */
   private static String asciiDigits(String text) {
     StringBuilder b = null;

@@ -66,4 +66,15 @@ class AskedDetailTest {
     assertTrue(Procedures.asksPrice("摆摊要交摊位费不"));
     assertFalse(Procedures.asksPrice("物业费涨了以后服务也没变好"), "a fee told of, not asked");
   }
+
+  @Test
+  void aListOfNamesAFirmAndEachPersonAreGivenByName() {
+    assertTrue(AskedDetail.asked("那124个老党员的名单在哪能查到"));
+    assertFalse(AskedDetail.given("那124个老党员的名单在哪能查到", "为124名老党员颁发“光荣在党50年”纪念章。"));
+    assertTrue(AskedDetail.asked("调解室里的律师是哪个律所派的"));
+    assertTrue(AskedDetail.given("调解室里的律师是哪个律所派的", "律师由河南某某律师事务所派驻。"));
+    assertTrue(AskedDetail.asked("那5个人一人管一颗星，分别都是谁"));
+    assertFalse(AskedDetail.given("那5个人一人管一颗星，分别都是谁", "社区总支5个人，一人负责一颗星。"));
+    assertTrue(AskedDetail.asked("那372个学员考的都是啥证"));
+  }
 }

@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the twenty-seven blind sets:
- * 2354 questions, 2317 of them written by people who never saw the system's output) on both corpora: the shipped
+ * Guards answer quality on the team's question sets (team, validation-1, validation-2 and the twenty-eight blind sets:
+ * 2434 questions, 2397 of them written by people who never saw the system's output) on both corpora: the shipped
  * {@code index/} and the raw seeds. The floors are the figures reached when this test was written, a little
  * below, so a change that makes answers worse fails; the README gives the targets and how far they are. Sets 23 and
  * 24 (harder, held out until measured) lowered the aggregate how-to and fact figures when they joined; the floors
- * were re-based then, and the README compares the older sets alone.
+ * were re-based then, and the README compares the older sets alone; set 28 (out-of-scope questions naming the seeds'
+ * own people and programmes) raised the out-of-scope confidence ceiling to its figures when it joined.
  */
 class AnswerQualityTest {
   private static final List<String> SETS = List.of(
@@ -35,7 +36,7 @@ class AnswerQualityTest {
       "eval/questions-blind-18.jsonl", "eval/questions-blind-19.jsonl", "eval/questions-blind-20.jsonl",
       "eval/questions-blind-21.jsonl", "eval/questions-blind-22.jsonl", "eval/questions-blind-23.jsonl",
       "eval/questions-blind-24.jsonl", "eval/questions-blind-25.jsonl", "eval/questions-blind-26.jsonl",
-      "eval/questions-blind-27.jsonl");
+      "eval/questions-blind-27.jsonl", "eval/questions-blind-28.jsonl");
   private static final Path SEEDS = Path.of("../shared/seeds");
 
   @TempDir Path data;
@@ -46,13 +47,13 @@ class AnswerQualityTest {
 
   @Test
   void shippedIndex() {
-    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.895, 100, 0.735, 0.615, 0.97, 0.045, 0.86, 0.01));
+    check(List.of(KnowledgeSources.defaultFolder()), new Floors(0.895, 102, 0.73, 0.61, 0.97, 0.045, 0.855, 0.02));
   }
 
   @Test
   void rawSeeds() {
     assumeTrue(Files.isDirectory(SEEDS), "the seeds are not beside this checkout");
-    check(List.of(SEEDS), new Floors(0.885, 118, 0.705, 0.645, 0.97, 0.03, 0.84, 0.01));
+    check(List.of(SEEDS), new Floors(0.885, 118, 0.705, 0.64, 0.97, 0.03, 0.84, 0.015));
   }
 
   private void check(List<Path> sources, Floors floors) {

@@ -112,7 +112,9 @@ class DialogueEvalTest {
       "dialogues-blind-35.jsonl, 0.95, 0.7",
       "dialogues-blind-36.jsonl, 0.96, 0.7",
       "dialogues-blind-37.jsonl, 0.87, 0.45",
-      "dialogues-blind-38.jsonl, 0.92, 0.35"})
+      "dialogues-blind-38.jsonl, 0.92, 0.35",
+      "dialogues-blind-39.jsonl, 0.96, 0.65",
+      "dialogues-blind-40.jsonl, 0.86, 0.15"})
   void teamDialogueSets(String file, double minTurns, double minDialogues) {
     check(Path.of("eval", file), minTurns, minDialogues);
   }

@@ -27,6 +27,13 @@ class PersonalDataTest {
   }
 
   @Test
+  void otherPeoplesPhonesAreMaskedButTheContactsKept() {
+    assertEquals("张姐 138****2256 停电了 我电话15517863092",
+        PersonalData.maskPhonesExcept("张姐 13803712256 停电了 我电话15517863092", "15517863092"));
+    assertEquals("张姐 138****2256", PersonalData.maskPhonesExcept("张姐 13803712256", null));
+  }
+
+  @Test
   void masksIdWithTrailingX() {
     assertFalse(PersonalData.mask("41010219900101123X").contains("19900101"));
   }
