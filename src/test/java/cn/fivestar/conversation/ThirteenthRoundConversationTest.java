@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * before a question, the items of an answer after its places were asked, 还有别哩不, and the asker's home county; and
  * from sets 37 and 38: a number asked for in the middle of a report, someone's ID number pasted into a story, "打错了",
  * the village corrected by name, a phone declined at the summary, a progress check with the bot question, the star of
- * what was shown, details of the one practice shown, and someone hesitating to call 110 for a neighbour.
+ * what was shown, details of the one practice shown, and someone hesitating to call 110 for a neighbour; and from
+ * sets 39 and 40: insisting after a refusal, a pasted group chat, a number taken back, look-ups by ID number.
  */
 class ThirteenthRoundConversationTest extends RealAnswererHarnessTest {
 
