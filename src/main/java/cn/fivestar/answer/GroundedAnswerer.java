@@ -73,6 +73,7 @@ public final class GroundedAnswerer implements Answerer {
   private static final Pattern SAME_AGAIN = Pattern.compile("例子|案例|还有|别的|其他|具体|详细|再说");
   private static final String SOURCES = "上面的内容出自这些报道和材料（都在知识库里，标题如下）：";
   private static final String NUMBERED_ITEM = "您问的这一条，资料里是这样说的：";
+  private static final String STAR_OF_SHOWN = "上面说的是争创%s的做法，资料里把它列在这颗星下面。";
 
   /** Coverage alone decides whether the knowledge base covers a question. */
   public GroundedAnswerer(KnowledgeBase kb, Optional<Generator> llm, String refusal) {
@@ -118,6 +119,13 @@ public final class GroundedAnswerer implements Answerer {
       if (first.isPresent()) {
         Answer a = answer(first.get().replace("……", "") + " 这算哪颗星", List.of());
         if (a.answered() && !a.tentative()) return new Answer(question, true, a.text(), a.citations());
+        // Shown as a practice of the star asked about a turn or two before ("平安法治星咋争创" → its items): that star.
+        for (int i = history.size() - 1; i >= 0; i--) {
+          String star = Stars.find(history.get(i));
+          if (star == null) continue;
+          List<Citation> cited = previous.citations().isEmpty() ? List.of() : List.of(previous.citations().get(0));
+          return new Answer(question, true, String.format(STAR_OF_SHOWN, star) + (cited.isEmpty() ? "" : "[1]"), cited);
+        }
       }
       // "具体咋弄哩 谁牵哩头" after an answer showing one practice: about that practice, not the earlier question.
       Optional<String> only = FollowUps.asksDetails(own) ? ShownFollowUps.onlyItem(previous) : Optional.empty();

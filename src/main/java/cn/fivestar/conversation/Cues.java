@@ -738,7 +738,7 @@ final class Cues {
 
   /** "电话不留了", "不留电话 有事找村委会": no phone for this report. */
   static boolean declinesPhone(String text) {
-    return MessageText.answer(text).matches(".*(?:电话(?:就|先)?不(?:留|用留|给)|不(?:留|给)(?:电话|手机)"
+    return MessageText.answer(text).matches(".*(?:电话(?:就|先|也)?不(?:留|用留|给)|不(?:留|给)(?:电话|手机)"
         + "|电话(?:就|先)?(?:算了|免了|不用了|不要了|甭留|别留)|没(?:有)?手机"
         // "电话136… 哦不对 还是别留了 不想被打扰": taken back at once.
         + "|(?:还是|那还是|就)(?:别|不)留了).*");
@@ -780,7 +780,7 @@ final class Cues {
         || MessageText.answer(text).matches(
             ".*(?:查查|查一下|查一查|查下|找找|帮(?:俺|我)查)(?!俺|我)\\p{IsHan}{0,6}?(?:的|哩)?(?:电话|手机号?|号码|联系方式|住址).*")
         // "他身份证号是4105… 恁系统里一搜就出来了": someone looked up by an ID number.
-        || ID_NUMBER.matcher(text).find() && MessageText.answer(text).matches(".*(?:搜|查|找).*")
+        || ID_NUMBER.matcher(text).find() && MessageText.answer(text).matches(".*(?:一搜|一查|搜一下|查一下|查查|搜搜|系统里|帮(?:俺|我)查).*")
         // "恁给俺个他家地址 电话": someone's address or number handed over.
         || MessageText.answer(text).matches(".*(?:给|告诉)(?:俺|我)(?:个)?(?:他|她|人家)(?:家)?(?:的|哩)?(?:地址|住址|电话|手机).*")
         // "帮我查下8号楼502住的谁": who lives behind a door; "把网格员小张家住哪给俺": someone's address.

@@ -57,7 +57,9 @@ final class TurnDecision {
       t.handledAs = HandledAs.REPORT;
       t.say(IntakeTexts.HOLDING);
     } else if (MessageText.isCancel(t.text)
-        || Cues.dropsReport(t.text) && pending(t.state) && !Cues.resumesReport(t.text) && !Cues.asksLettingOff(t.text)) {
+        || Cues.dropsReport(t.text) && pending(t.state) && !Cues.resumesReport(t.text) && !Cues.asksLettingOff(t.text)
+            // "算了 我电话也不留了 你们去协调吧": only the phone is given up.
+            && !(t.state.inIntake() && Cues.declinesPhone(t.text))) {
       cancel(t);
     } else if (t.text.startsWith("/")) {
       commands.handle(t);

@@ -258,4 +258,30 @@ class ThirteenthRoundConversationTest extends RealAnswererHarnessTest {
     assertFalse(h.state("b").inIntake(), whose);
     assertTrue(whose.contains("隐私") || whose.contains("本人"), whose);
   }
+
+  @Test
+  void givingUpOnlyThePhoneKeepsTheReport() {
+    h.say("a", "楼上空调外机天天往我家阳台雨棚上滴水 嘀嗒一夜 吵得睡不着");
+    h.say("a", "白鸽苑小区5号楼2单元 我家502");
+    h.say("a", "算了 我电话也不留了 你们去协调吧");
+    assertTrue(h.state("a").inIntake());
+    String filed = h.say("a", "确认👌");
+    assertTrue(filed.contains("编号"), filed);
+  }
+
+  @Test
+  void namingTheCulpritWithHisIdNumberIsNoLookUp() {
+    h.say("a", "俺这楼上老有人往下扔东西 烟头 剩饭 前天一个菜汤袋子差点砸俺孙子头上");
+    String named = h.say("a", "俺知道是谁 18楼老张家 他身份证号是410105196203154417 恁直接找他");
+    assertFalse(named.contains("隐私"), named);
+    assertTrue(h.state("a").inIntake(), named);
+  }
+
+  @Test
+  void theStarOfAPracticeShownUnderAStarAnswer() {
+    h.send("s", Role.STAFF, "平安法治星咋争创");
+    h.staff("s", "第二个具体咋弄哩");
+    String star = h.staff("s", "这算哪颗星哩");
+    assertTrue(star.contains("平安法治星"), star);
+  }
 }
