@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * (书记叫啥名字), a date (哪一天), a duration or price (学多长时间, 要交钱不), a number to call (该打哪个电话), opening
  * hours (周末几点开门), a document (哪个文件), the spot a thing is put up (贴哪儿了), whether people from elsewhere may
  * come (外地户口能报名不), a ranking (排了第一), an inscription (锦旗上写的啥), a certificate (发啥证), who is on a list
- * (名单在哪能查到), which firm (哪个律所派的), several people by name (分别都是谁). The sentence that answers such a question gives the detail; without it the documents
- * mention the subject, not the detail.
+ * (名单在哪能查到), which firm (哪个律所派的), several people by name (分别都是谁). The sentence that answers such a
+ * question gives the detail; without it the documents mention the subject, not the detail.
  */
 final class AskedDetail {
   /** "百花社区党委书记叫什么名字": the place whose role holder is asked for. */
