@@ -284,4 +284,11 @@ class ThirteenthRoundConversationTest extends RealAnswererHarnessTest {
     String star = h.staff("s", "这算哪颗星哩");
     assertTrue(star.contains("平安法治星"), star);
   }
+
+  @Test
+  void askingWhetherTheBotTakesSuchMattersThenTellingOneIsAReport() {
+    String reply = h.say("a", "恁这管浇地哩事不 俺村北地那眼机井 上个礼拜泵烧了 到现在没人修 麦地干哩裂缝");
+    assertTrue(h.state("a").inIntake(), reply);
+    assertTrue(h.state("a").draft().text().contains("机井"), h.state("a").draft().text());
+  }
 }
