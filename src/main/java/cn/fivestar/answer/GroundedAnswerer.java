@@ -108,8 +108,8 @@ public final class GroundedAnswerer implements Answerer {
       Optional<ShownFollowUps.NumberedItem> numbered = ShownFollowUps.itemByNumber(own, previous);
       if (numbered.isPresent()) {
         ShownFollowUps.NumberedItem n = numbered.get();
-        Answer a = answer(n.text().replace("……", "") + " " + (n.asked().isEmpty() ? "具体怎么做的" : n.asked()), List.of());
-        if (a.answered() && !a.tentative() && tellsMore(a, previous)) return new Answer(question, true, a.text(), a.citations());
+        Optional<Answer> more = aboutItem(question, n.text(), n.asked().isEmpty() ? "具体怎么做的" : n.asked(), previous, true);
+        if (more.isPresent()) return more.get();
         // Nothing more found: that item again, whole, rather than an answer about something else.
         return n.citation() == null ? new Answer(question, true, NUMBERED_ITEM + n.text(), List.of())
             : new Answer(question, true, NUMBERED_ITEM + n.text() + "[1]", List.of(n.citation()));
@@ -117,8 +117,8 @@ public final class GroundedAnswerer implements Answerer {
       // "这算哪颗星哩": the star of the practice shown first.
       Optional<String> first = FollowUps.asksStarOfShown(own) ? ShownFollowUps.firstItem(previous) : Optional.empty();
       if (first.isPresent()) {
-        Answer a = answer(first.get().replace("……", "") + " 这算哪颗星", List.of());
-        if (a.answered() && !a.tentative()) return new Answer(question, true, a.text(), a.citations());
+        Optional<Answer> ofItem = aboutItem(question, first.get(), "这算哪颗星", previous, false);
+        if (ofItem.isPresent()) return ofItem.get();
         // Shown as a practice of the star asked about a turn or two before ("平安法治星咋争创" → its items): that star.
         for (int i = history.size() - 1; i >= 0; i--) {
           String star = Stars.find(history.get(i));
@@ -129,16 +129,11 @@ public final class GroundedAnswerer implements Answerer {
       }
       // "具体咋弄哩 谁牵哩头" after an answer showing one practice: about that practice, not the earlier question.
       Optional<String> only = FollowUps.asksDetails(own) ? ShownFollowUps.onlyItem(previous) : Optional.empty();
-      if (only.isPresent()) {
-        Answer a = answer(only.get().replace("……", "") + " " + own, List.of());
-        if (a.answered() && !a.tentative() && tellsMore(a, previous)) return new Answer(question, true, a.text(), a.citations());
-      }
+      Optional<Answer> details = only.flatMap(it -> aboutItem(question, it, own, previous, true));
+      if (details.isPresent()) return details.get();
       // "那个基地里头都弄了些啥": about the item of the answer that names it, not about the earlier question.
-      Optional<String> item = ShownFollowUps.itemNaming(own, previous);
-      if (item.isPresent()) {
-        Answer a = answer(item.get().replace("……", "") + " " + own, List.of());
-        if (a.answered() && !a.tentative() && tellsMore(a, previous)) return new Answer(question, true, a.text(), a.citations());
-      }
+      Optional<Answer> named = ShownFollowUps.itemNaming(own, previous).flatMap(it -> aboutItem(question, it, own, previous, true));
+      if (named.isPresent()) return named.get();
       // "他们群众哩意见咋收上来哩": a follow-up answered with what was just shown asks something of its own — unless it
       // asks for more of the same ("有没有村里的例子").
       Answer followUp = answer(question, history);
@@ -163,6 +158,16 @@ public final class GroundedAnswerer implements Answerer {
    */
   public static boolean describesShown(Answer a) {
     return a.text().startsWith(SOURCES) || ShownFollowUps.listsPlaces(a.text());
+  }
+
+  /**
+   * {@code asked} about one item of the answer shown ("…具体咋弄哩"), as the person's question: a confident answer, and
+   * with {@code newOnly} one saying more than was shown; else empty.
+   */
+  private Optional<Answer> aboutItem(String question, String item, String asked, Shown previous, boolean newOnly) {
+    Answer a = answer(item.replace("……", "") + " " + asked, List.of());
+    boolean stands = a.answered() && !a.tentative() && (!newOnly || tellsMore(a, previous));
+    return stands ? Optional.of(new Answer(question, true, a.text(), a.citations())) : Optional.empty();
   }
 
   /** The titles of the documents an answer quoted, each once, in the order first cited. */

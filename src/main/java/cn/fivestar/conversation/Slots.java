@@ -1,5 +1,7 @@
 package cn.fivestar.conversation;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -127,7 +129,7 @@ final class Slots {
    */
   static String ownPhone(String text) {
     if (text == null) return null;
-    java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
+    Set<String> numbers = new HashSet<>();
     Matcher m = MOBILE.matcher(text);
     while (m.find()) numbers.add(m.group());
     return numbers.size() > 1 ? null : phone(text);
